@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema';
+import { MIGRATIONS } from './migrations.generated';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface Ledger {
+  file: string;
+  sqlite: Database.Database;
+  db: Db;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** better_sqlite3.node built for the running runtime's ABI (Electron in development). */
+  nativeBinding?: string;
+  /** Where the copy taken before a migration goes; defaults to `<dir>/backups`. */
+  backupDir?: string;
+  now?: () => Date;
+}
+
+/** Schema version this build knows = number of migrations shipped. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly reason: 'FROM_THE_FUTURE' | 'NOT_A_LEDGER' | 'MIGRATION_FAILED',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DatabaseOpenError';
+  }
+}
+
+export function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+}
+
+export function schemaVersionOf(sqlite: Database.Database): number {
+  return sqlite.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Open (creating if needed) a ledger database and bring its schema up to date.
+ * A database written by a newer version is refused, never "migrated"; an existing
+ * database is copied aside before any migration touches it.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Ledger {
+  const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+  const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    applyPragmas(sqlite);
+    const current = schemaVersionOf(sqlite);
+    if (current > SCHEMA_VERSION) {
+      throw new DatabaseOpenError(
+        'FROM_THE_FUTURE',
+        `该数据库由较新版本的软件写入（数据库结构版本 ${current}，本软件支持到 ${SCHEMA_VERSION}）。为保护数据已拒绝打开，请升级本软件后再试。`,
+      );
+    }
+    if (current < SCHEMA_VERSION) {
+      if (existed && current > 0) {
+        copyBeforeMigration(sqlite, file, current, options);
+      } else if (existed && current === 0 && hasUserTables(sqlite)) {
+        throw new DatabaseOpenError('NOT_A_LEDGER', '该文件不是本软件的台账数据库，已拒绝打开。');
+      }
+      migrate(sqlite, current);
+    }
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  const db = drizzle(sqlite, { schema });
+  return { file, sqlite, db, close: () => sqlite.close() };
+}
+
+function hasUserTables(sqlite: Database.Database): boolean {
+  const row = sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() as {
+    n: number;
+  };
+  return row.n > 0;
+}
+
+/** Apply every pending migration in one transaction, then record the version. */
+function migrate(sqlite: Database.Database, from: number): void {
+  const pending = MIGRATIONS.slice(from);
+  // Foreign keys cannot be switched inside a transaction; table rebuilds need them off.
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    sqlite
+      .transaction(() => {
+        for (const migration of pending) {
+          for (const statement of migration.statements) sqlite.exec(statement);
+        }
+        const problems = sqlite.pragma('foreign_key_check') as unknown[];
+        if (problems.length > 0) throw new Error(`foreign_key_check failed after migration: ${problems.length} rows`);
+        sqlite.pragma(`user_version = ${SCHEMA_VERSION}`);
+      })
+      .immediate();
+  } catch (error) {
+    throw new DatabaseOpenError('MIGRATION_FAILED', `数据库升级失败，数据未作任何改动：${(error as Error).message}`);
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
+}
+
+function copyBeforeMigration(sqlite: Database.Database, file: string, version: number, options: OpenOptions): void {
+  const dir = options.backupDir ?? path.join(path.dirname(file), 'backups');
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
+  const base = `${path.basename(file, path.extname(file))}-before-migration-v${version}-${stamp}.sqlite3`;
+  const finalPath = path.join(dir, base);
+  const tmpPath = `${finalPath}.partial`;
+  fs.rmSync(tmpPath, { force: true });
+  sqlite.prepare('VACUUM INTO ?').run(tmpPath);
+  const fd = fs.openSync(tmpPath, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmpPath, finalPath);
+}

@@ -1,0 +1,165 @@
+/**
+ * Hot read queries of the ledger, as hand-written SQL on prepared statements
+ * (cached per SQL text). Query functions take the database first.
+ */
+import type Database from 'better-sqlite3';
+import type { ConsultationRow, ConsultationStatus } from '../../electron/api/types';
+
+export interface ConsultationFilter {
+  year?: number;
+  from?: string;
+  to?: string;
+  categoryId?: number;
+  departmentId?: number;
+  counselId?: number;
+  status?: ConsultationStatus;
+  overdue?: boolean;
+  text?: string;
+  trashed?: boolean;
+  ids?: number[];
+  /** visibility: restrict to one counsel's items whatever else is asked */
+  onlyCounselId?: number;
+}
+
+export type SortField = 'receivedOn' | 'serialNo' | 'dueOn' | 'itemCount' | 'status' | 'title';
+
+const SORTS: Record<SortField, (dir: string) => string> = {
+  receivedOn: (d) => `c.received_on ${d}, c.id ${d}`,
+  serialNo: (d) => `c.serial_year ${d}, c.serial_seq ${d}`,
+  dueOn: (d) => `c.due_on IS NULL, c.due_on ${d}, c.id ${d}`,
+  itemCount: (d) => `c.item_count ${d}, c.id ${d}`,
+  status: (d) => `c.status ${d}, c.id ${d}`,
+  title: (d) => `c.title COLLATE NOCASE ${d}, c.id ${d}`,
+};
+
+const OPEN_STATUSES = "('registered','assigned')";
+
+export const ROW_COLUMNS = `
+  c.id, c.serial_prefix AS serialPrefix, c.serial_year AS serialYear, c.serial_seq AS serialSeq,
+  c.title, c.category_id AS categoryId, cat.name_zh AS categoryName, cat.name_en AS categoryNameEn,
+  c.department_id AS departmentId, d.name AS departmentName, c.requester, c.received_on AS receivedOn,
+  c.due_on AS dueOn, c.item_count AS itemCount, c.counsel_id AS counselId, co.name AS counselName,
+  c.status, c.outcome, c.trashed_at AS trashedAt, c.version`;
+
+export const ROW_FROM = `
+  FROM consultations c
+  JOIN categories cat ON cat.id = c.category_id
+  JOIN departments d ON d.id = c.department_id
+  LEFT JOIN counsels co ON co.id = c.counsel_id`;
+
+export interface RawRow extends Omit<ConsultationRow, 'serialNo' | 'overdue'> {
+  serialPrefix: string;
+}
+
+export function formatSerialNo(prefix: string, year: number, seq: number): string {
+  return `${prefix}〔${year}〕${seq}号`;
+}
+
+export function toRow(raw: RawRow, today: string): ConsultationRow {
+  const { serialPrefix, ...rest } = raw;
+  return {
+    ...rest,
+    serialNo: formatSerialNo(serialPrefix, raw.serialYear, raw.serialSeq),
+    overdue: (raw.status === 'registered' || raw.status === 'assigned') && raw.dueOn !== null && raw.dueOn < today,
+  };
+}
+
+interface Where {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+export function buildWhere(filter: ConsultationFilter, today: string): Where {
+  const parts: string[] = [filter.trashed ? 'c.trashed_at IS NOT NULL' : 'c.trashed_at IS NULL'];
+  const params: Record<string, unknown> = {};
+  if (filter.year !== undefined) {
+    parts.push('c.received_on BETWEEN @yearFrom AND @yearTo');
+    params.yearFrom = `${filter.year}-01-01`;
+    params.yearTo = `${filter.year}-12-31`;
+  }
+  if (filter.from !== undefined) {
+    parts.push('c.received_on >= @from');
+    params.from = filter.from;
+  }
+  if (filter.to !== undefined) {
+    parts.push('c.received_on <= @to');
+    params.to = filter.to;
+  }
+  for (const key of ['categoryId', 'departmentId', 'counselId', 'status'] as const) {
+    if (filter[key] !== undefined) {
+      const column = { categoryId: 'category_id', departmentId: 'department_id', counselId: 'counsel_id', status: 'status' }[key];
+      parts.push(`c.${column} = @${key}`);
+      params[key] = filter[key];
+    }
+  }
+  if (filter.onlyCounselId !== undefined) {
+    parts.push('c.counsel_id = @onlyCounselId');
+    params.onlyCounselId = filter.onlyCounselId;
+  }
+  if (filter.overdue) {
+    parts.push(`c.status IN ${OPEN_STATUSES} AND c.due_on < @today`);
+    params.today = today;
+  }
+  if (filter.ids !== undefined) {
+    parts.push('c.id IN (SELECT value FROM json_each(@ids))');
+    params.ids = JSON.stringify(filter.ids);
+  }
+  const text = filter.text?.trim();
+  if (text) {
+    // Plain substring match; works for Chinese of any length.
+    parts.push(`(instr(c.title, @text) > 0 OR instr(c.description, @text) > 0 OR instr(c.requester, @text) > 0
+      OR instr(c.note, @text) > 0 OR instr(d.name, @text) > 0
+      OR instr(c.serial_prefix || '〔' || c.serial_year || '〕' || c.serial_seq || '号', @text) > 0
+      OR EXISTS (SELECT 1 FROM opinions o WHERE o.consultation_id = c.id AND instr(o.text, @text) > 0))`);
+    params.text = text;
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+export function prepareCached(sqlite: Database.Database, sql: string): Database.Statement {
+  let cache = statementCache.get(sqlite);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(sqlite, cache);
+  }
+  let stmt = cache.get(sql);
+  if (!stmt) {
+    stmt = sqlite.prepare(sql);
+    cache.set(sql, stmt);
+  }
+  return stmt;
+}
+
+export interface ListOptions {
+  sort: SortField;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+export function listConsultations(
+  sqlite: Database.Database,
+  filter: ConsultationFilter,
+  options: ListOptions,
+  today: string,
+): { rows: ConsultationRow[]; total: number } {
+  const where = buildWhere(filter, today);
+  const dir = options.order === 'asc' ? 'ASC' : 'DESC';
+  const rowsSql = `SELECT ${ROW_COLUMNS} ${ROW_FROM} WHERE ${where.sql} ORDER BY ${SORTS[options.sort](dir)} LIMIT @limit OFFSET @offset`;
+  const raw = prepareCached(sqlite, rowsSql).all({
+    ...where.params,
+    limit: options.pageSize,
+    offset: (options.page - 1) * options.pageSize,
+  }) as RawRow[];
+  // The department join is only needed for counting when the text filter looks at its name.
+  const countFrom = where.sql.includes('d.name') ? ROW_FROM : 'FROM consultations c';
+  const total = (prepareCached(sqlite, `SELECT count(*) AS n ${countFrom} WHERE ${where.sql}`).get(where.params) as { n: number }).n;
+  return { rows: raw.map((r) => toRow(r, today)), total };
+}
+
+export function getConsultationRow(sqlite: Database.Database, id: number, today: string): ConsultationRow | undefined {
+  const raw = prepareCached(sqlite, `SELECT ${ROW_COLUMNS} ${ROW_FROM} WHERE c.id = ?`).get(id) as RawRow | undefined;
+  return raw ? toRow(raw, today) : undefined;
+}

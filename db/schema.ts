@@ -1,0 +1,161 @@
+/**
+ * The ledger's tables. Dates a person types (收件日期, 办理时限, 意见日期) are
+ * stored as 'YYYY-MM-DD' text in Asia/Shanghai local time, because they are
+ * calendar days, not instants; timestamps of actions are ISO-8601 UTC text.
+ */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  /** JSON-encoded value */
+  value: text('value').notNull(),
+});
+
+export const categories = sqliteTable('categories', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  nameZh: text('name_zh').notNull().unique(),
+  nameEn: text('name_en').notNull(),
+  builtIn: integer('built_in', { mode: 'boolean' }).notNull().default(false),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  sortOrder: integer('sort_order').notNull().default(0),
+  createdAt: text('created_at').notNull(),
+});
+
+export const departments = sqliteTable('departments', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  sortOrder: integer('sort_order').notNull().default(0),
+  createdAt: text('created_at').notNull(),
+});
+
+export const counsels = sqliteTable('counsels', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  firm: text('firm').notNull(),
+  phone: text('phone').notNull().default(''),
+  engagedFrom: text('engaged_from'),
+  engagedTo: text('engaged_to'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  version: integer('version').notNull().default(1),
+  createdAt: text('created_at').notNull(),
+});
+
+/** The highest serial handed out per year; only ever goes up, so numbers are never reused. */
+export const serialCounters = sqliteTable('serial_counters', {
+  year: integer('year').primaryKey(),
+  lastSeq: integer('last_seq').notNull(),
+});
+
+export const consultations = sqliteTable(
+  'consultations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** the prefix in force when the number was given; a later change of prefix never renumbers */
+    serialPrefix: text('serial_prefix').notNull(),
+    serialYear: integer('serial_year').notNull(),
+    serialSeq: integer('serial_seq').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    requester: text('requester').notNull().default(''),
+    receivedOn: text('received_on').notNull(),
+    dueOn: text('due_on'),
+    itemCount: integer('item_count').notNull().default(1),
+    counselId: integer('counsel_id').references(() => counsels.id),
+    assignedOn: text('assigned_on'),
+    status: text('status', {
+      enum: ['registered', 'assigned', 'answered', 'closed', 'withdrawn'],
+    }).notNull(),
+    outcome: text('outcome', { enum: ['adopted', 'partiallyAdopted', 'notAdopted'] }),
+    outcomeReason: text('outcome_reason'),
+    outcomeOn: text('outcome_on'),
+    closedOn: text('closed_on'),
+    note: text('note').notNull().default(''),
+    trashedAt: text('trashed_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    updatedBy: text('updated_by').notNull(),
+  },
+  (t) => [
+    uniqueIndex('consultations_serial_uq').on(t.serialYear, t.serialSeq),
+    // The ledger's default view: live items newest first.
+    index('consultations_live_received_idx').on(t.trashedAt, t.receivedOn, t.id),
+    index('consultations_category_idx').on(t.categoryId, t.receivedOn),
+    index('consultations_department_idx').on(t.departmentId, t.receivedOn),
+    index('consultations_counsel_idx').on(t.counselId, t.receivedOn),
+    index('consultations_status_idx').on(t.status, t.receivedOn),
+    check('consultations_item_count_ck', sql`${t.itemCount} >= 1`),
+    check(
+      'consultations_outcome_reason_ck',
+      sql`${t.outcome} IS NOT 'notAdopted' OR length(trim(${t.outcomeReason})) > 0`,
+    ),
+  ],
+);
+
+export const opinions = sqliteTable(
+  'opinions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    consultationId: integer('consultation_id')
+      .notNull()
+      .references(() => consultations.id),
+    round: integer('round').notNull(),
+    counselId: integer('counsel_id').references(() => counsels.id),
+    conclusion: text('conclusion', {
+      enum: ['approve', 'approveWithChanges', 'object', 'advisory'],
+    }).notNull(),
+    text: text('text').notNull(),
+    issuedOn: text('issued_on').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('opinions_round_uq').on(t.consultationId, t.round)],
+);
+
+export const statusHistory = sqliteTable(
+  'status_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    consultationId: integer('consultation_id')
+      .notNull()
+      .references(() => consultations.id),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    reason: text('reason').notNull().default(''),
+  },
+  (t) => [index('status_history_consultation_idx').on(t.consultationId, t.id)],
+);
+
+/**
+ * Append-only, hash-chained record of every write: hash = sha256(prevHash + canonical
+ * JSON of the record). Triggers in the migration refuse UPDATE and DELETE.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    result: text('result').notNull().default('ok'),
+    before: text('before'),
+    after: text('after'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_at_idx').on(t.at)],
+);

@@ -1,0 +1,226 @@
+/**
+ * The one contract: every operation the UI can ask for, with its input schema,
+ * output type and the roles allowed to call it. Both transports (Electron IPC and
+ * the browser harness) and the renderer's typed client are generic over this map.
+ * No service code here, so the renderer may import it.
+ */
+import { z } from 'zod';
+import { isCalendarDay } from './dates';
+import type {
+  AppInfo,
+  AuditVerification,
+  Category,
+  ConsultationDetail,
+  ConsultationRow,
+  Counsel,
+  Department,
+  Page,
+  Role,
+  Settings,
+} from './types';
+import { CONCLUSIONS, OUTCOMES, ROLES, STATUSES } from './types';
+
+export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
+  input: I;
+  roles: readonly Role[];
+  /** phantom: the output type, never set at run time */
+  readonly output?: O;
+}
+
+const method =
+  <O>() =>
+  <I extends z.ZodType>(input: I, roles: readonly Role[]): MethodDef<I, O> => ({ input, roles });
+
+const ALL: readonly Role[] = ROLES;
+const ADMIN: readonly Role[] = ['admin'];
+const REGISTRAR: readonly Role[] = ['registrar'];
+
+// ---- field schemas (messages are shown next to the field in zh-CN) ----
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const version = z.number().int().positive();
+export const day = z
+  .string()
+  .refine(isCalendarDay, { message: '日期格式应为 YYYY-MM-DD，且须为真实存在的日期' });
+const text = (max: number) => z.string().trim().max(max, { message: `不能超过 ${max} 个字符` });
+const required = (max: number, what: string) => text(max).min(1, { message: `请填写${what}` });
+const empty = z.strictObject({});
+
+export const consultationFields = {
+  title: required(200, '事项名称'),
+  description: text(20_000).default(''),
+  categoryId: id,
+  departmentId: id,
+  requester: text(50).default(''),
+  receivedOn: day,
+  dueOn: day.nullable().default(null),
+  itemCount: z.number().int().min(1, { message: '项数至少为 1' }).max(999, { message: '项数不能超过 999' }),
+  note: text(2_000).default(''),
+};
+
+export const createConsultationInput = z
+  .strictObject(consultationFields)
+  .refine((v) => v.dueOn === null || v.dueOn >= v.receivedOn, {
+    message: '办理时限不能早于收件日期',
+    path: ['dueOn'],
+  });
+
+export const updateConsultationInput = z
+  .strictObject({ id, version, ...consultationFields })
+  .refine((v) => v.dueOn === null || v.dueOn >= v.receivedOn, {
+    message: '办理时限不能早于收件日期',
+    path: ['dueOn'],
+  });
+
+export const listConsultationsInput = z.strictObject({
+  year: z.number().int().min(1900).max(2999).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  categoryId: id.optional(),
+  departmentId: id.optional(),
+  counselId: id.optional(),
+  status: z.enum(STATUSES).optional(),
+  overdue: z.boolean().optional(),
+  text: text(100).optional(),
+  trashed: z.boolean().optional(),
+  ids: z.array(id).max(100_000).optional(),
+  sort: z.enum(['receivedOn', 'serialNo', 'dueOn', 'itemCount', 'status', 'title']).default('receivedOn'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  page: z.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.number().int().min(1).max(500).default(20),
+});
+
+const ref = z.strictObject({ id, version });
+const reason = required(1_000, '原因');
+
+export const contract = {
+  'app.info': method<AppInfo>()(empty, ALL),
+
+  'settings.get': method<Settings>()(empty, ALL),
+  'settings.update': method<Settings>()(
+    z.strictObject({
+      officeName: required(100, '单位名称').optional(),
+      serialPrefix: required(10, '编号前缀').optional(),
+      defaultDueDays: z.number().int().min(1).max(365).optional(),
+      reportTemplate: required(2_000, '报告句式模板').optional(),
+    }),
+    ADMIN,
+  ),
+
+  'categories.list': method<Category[]>()(z.strictObject({ includeInactive: z.boolean().optional() }), ALL),
+  'categories.create': method<Category>()(
+    z.strictObject({ nameZh: required(30, '类别名称'), nameEn: text(60).default('') }),
+    ADMIN,
+  ),
+  'categories.update': method<Category>()(
+    z.strictObject({
+      id,
+      nameZh: required(30, '类别名称').optional(),
+      nameEn: text(60).optional(),
+      active: z.boolean().optional(),
+      sortOrder: z.number().int().min(0).max(10_000).optional(),
+    }),
+    ADMIN,
+  ),
+  'categories.delete': method<{ id: number }>()(z.strictObject({ id }), ADMIN),
+
+  'departments.list': method<Department[]>()(z.strictObject({ includeInactive: z.boolean().optional() }), ALL),
+  'departments.create': method<Department>()(z.strictObject({ name: required(50, '处室名称') }), [
+    'admin',
+    'registrar',
+  ]),
+  'departments.update': method<Department>()(
+    z.strictObject({
+      id,
+      name: required(50, '处室名称').optional(),
+      active: z.boolean().optional(),
+      sortOrder: z.number().int().min(0).max(10_000).optional(),
+    }),
+    ADMIN,
+  ),
+  'departments.delete': method<{ id: number }>()(z.strictObject({ id }), ADMIN),
+
+  'counsels.list': method<Counsel[]>()(z.strictObject({ includeInactive: z.boolean().optional() }), ALL),
+  'counsels.create': method<Counsel>()(
+    z
+      .strictObject({
+        name: required(30, '顾问姓名'),
+        firm: required(100, '律师事务所'),
+        phone: text(30).default(''),
+        engagedFrom: day.nullable().default(null),
+        engagedTo: day.nullable().default(null),
+      })
+      .refine((v) => !v.engagedFrom || !v.engagedTo || v.engagedTo >= v.engagedFrom, {
+        message: '聘期结束日期不能早于开始日期',
+        path: ['engagedTo'],
+      }),
+    ADMIN,
+  ),
+  'counsels.update': method<Counsel>()(
+    z
+      .strictObject({
+        id,
+        version,
+        name: required(30, '顾问姓名').optional(),
+        firm: required(100, '律师事务所').optional(),
+        phone: text(30).optional(),
+        engagedFrom: day.nullable().optional(),
+        engagedTo: day.nullable().optional(),
+        active: z.boolean().optional(),
+      })
+      .refine((v) => !v.engagedFrom || !v.engagedTo || v.engagedTo >= v.engagedFrom, {
+        message: '聘期结束日期不能早于开始日期',
+        path: ['engagedTo'],
+      }),
+    ADMIN,
+  ),
+
+  'consultations.list': method<Page<ConsultationRow>>()(listConsultationsInput, ALL),
+  'consultations.get': method<ConsultationDetail>()(z.strictObject({ id }), ALL),
+  'consultations.create': method<ConsultationDetail>()(createConsultationInput, REGISTRAR),
+  'consultations.update': method<ConsultationDetail>()(updateConsultationInput, REGISTRAR),
+  'consultations.assign': method<ConsultationDetail>()(
+    z.strictObject({ id, version, counselId: id, dueOn: day.nullable().optional() }),
+    REGISTRAR,
+  ),
+  'consultations.addOpinion': method<ConsultationDetail>()(
+    z.strictObject({
+      id,
+      version,
+      conclusion: z.enum(CONCLUSIONS, { message: '请选择意见结论' }),
+      text: required(50_000, '意见内容'),
+      issuedOn: day,
+    }),
+    ['registrar', 'counsel'],
+  ),
+  'consultations.recordOutcome': method<ConsultationDetail>()(
+    z
+      .strictObject({
+        id,
+        version,
+        outcome: z.enum(OUTCOMES, { message: '请选择采纳情况' }),
+        reason: text(2_000).default(''),
+        outcomeOn: day,
+      })
+      .refine((v) => v.outcome !== 'notAdopted' || v.reason.length > 0, {
+        message: '未采纳的，须填写未采纳理由',
+        path: ['reason'],
+      }),
+    REGISTRAR,
+  ),
+  'consultations.close': method<ConsultationDetail>()(ref, REGISTRAR),
+  'consultations.withdraw': method<ConsultationDetail>()(z.strictObject({ id, version, reason }), REGISTRAR),
+  'consultations.reopen': method<ConsultationDetail>()(z.strictObject({ id, version, reason }), ADMIN),
+  'consultations.trash': method<ConsultationDetail>()(
+    z.strictObject({ id, version, reason: text(1_000).default('') }),
+    REGISTRAR,
+  ),
+  'consultations.restore': method<ConsultationDetail>()(ref, REGISTRAR),
+
+  'audit.verify': method<AuditVerification>()(empty, ['admin', 'leader']),
+} as const satisfies Record<string, MethodDef>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = Contract[M] extends MethodDef<z.ZodType, infer O> ? O : never;

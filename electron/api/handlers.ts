@@ -1,0 +1,76 @@
+/**
+ * Which service runs each method. Typed against the contract, so a method
+ * without a handler (or a handler of the wrong shape) does not compile.
+ */
+import { readFileSync } from 'node:fs';
+import type { MethodName, OutputOf, ParsedInputOf } from './contract';
+import { shanghaiDay } from './dates';
+import { SCHEMA_VERSION } from '../../db/open';
+import type { ServiceContext } from '../services/context';
+import { verifyAuditChain } from '../services/audit';
+import { getSettings, updateSettings } from '../services/settings';
+import { createCategory, deleteCategory, listCategories, updateCategory } from '../services/catalog/categories';
+import { createDepartment, deleteDepartment, listDepartments, updateDepartment } from '../services/catalog/departments';
+import { createCounsel, listCounsels, updateCounsel } from '../services/catalog/counsels';
+import { getConsultation, listConsultations } from '../services/consultations/read';
+import * as write from '../services/consultations/write';
+
+export type Handlers = {
+  [M in MethodName]: (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
+};
+
+let appVersion: string | undefined;
+function packageVersion(): string {
+  if (appVersion === undefined) {
+    try {
+      appVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    } catch {
+      appVersion = process.env.npm_package_version ?? '0.0.0';
+    }
+  }
+  return appVersion;
+}
+
+export const handlers: Handlers = {
+  'app.info': (ctx) => {
+    const count = ctx.ledger.sqlite.prepare('SELECT count(*) AS n FROM consultations').get() as { n: number };
+    return {
+      version: packageVersion(),
+      schemaVersion: SCHEMA_VERSION,
+      user: {
+        username: ctx.caller.username,
+        displayName: ctx.caller.displayName,
+        roles: [...ctx.caller.roles],
+        counselId: ctx.caller.counselId ?? null,
+      },
+      today: shanghaiDay(ctx.now()),
+      isFirstRun: count.n === 0,
+    };
+  },
+  'settings.get': getSettings,
+  'settings.update': updateSettings,
+  'categories.list': listCategories,
+  'categories.create': createCategory,
+  'categories.update': updateCategory,
+  'categories.delete': deleteCategory,
+  'departments.list': listDepartments,
+  'departments.create': createDepartment,
+  'departments.update': updateDepartment,
+  'departments.delete': deleteDepartment,
+  'counsels.list': listCounsels,
+  'counsels.create': createCounsel,
+  'counsels.update': updateCounsel,
+  'consultations.list': listConsultations,
+  'consultations.get': getConsultation,
+  'consultations.create': write.createConsultation,
+  'consultations.update': write.updateConsultation,
+  'consultations.assign': write.assignConsultation,
+  'consultations.addOpinion': write.addOpinion,
+  'consultations.recordOutcome': write.recordOutcome,
+  'consultations.close': write.closeConsultation,
+  'consultations.withdraw': write.withdrawConsultation,
+  'consultations.reopen': write.reopenConsultation,
+  'consultations.trash': write.trashConsultation,
+  'consultations.restore': write.restoreConsultation,
+  'audit.verify': (ctx) => verifyAuditChain(ctx.ledger.sqlite),
+};

@@ -1,0 +1,143 @@
+/**
+ * Domain types shared by the contract, the services and the renderer (type-only:
+ * this file has no runtime code, so the renderer may import it).
+ */
+export const ROLES = ['admin', 'registrar', 'counsel', 'leader'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const STATUSES = ['registered', 'assigned', 'answered', 'closed', 'withdrawn'] as const;
+export type ConsultationStatus = (typeof STATUSES)[number];
+
+export const CONCLUSIONS = ['approve', 'approveWithChanges', 'object', 'advisory'] as const;
+export type Conclusion = (typeof CONCLUSIONS)[number];
+
+export const OUTCOMES = ['adopted', 'partiallyAdopted', 'notAdopted'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface Category {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  builtIn: boolean;
+  active: boolean;
+  sortOrder: number;
+  inUse: number;
+}
+
+export interface Department {
+  id: number;
+  name: string;
+  active: boolean;
+  sortOrder: number;
+  inUse: number;
+}
+
+export interface Counsel {
+  id: number;
+  name: string;
+  firm: string;
+  phone: string;
+  engagedFrom: string | null;
+  engagedTo: string | null;
+  active: boolean;
+  version: number;
+}
+
+export interface Settings {
+  officeName: string;
+  serialPrefix: string;
+  /** default 办理时限: days after 收件日期 */
+  defaultDueDays: number;
+  reportTemplate: string;
+}
+
+export interface ConsultationRow {
+  id: number;
+  serialNo: string;
+  serialYear: number;
+  serialSeq: number;
+  title: string;
+  categoryId: number;
+  categoryName: string;
+  categoryNameEn: string;
+  departmentId: number;
+  departmentName: string;
+  requester: string;
+  receivedOn: string;
+  dueOn: string | null;
+  itemCount: number;
+  counselId: number | null;
+  counselName: string | null;
+  status: ConsultationStatus;
+  outcome: Outcome | null;
+  /** still waiting for an opinion after its 办理时限 */
+  overdue: boolean;
+  trashedAt: string | null;
+  version: number;
+}
+
+export interface Opinion {
+  id: number;
+  round: number;
+  counselId: number | null;
+  counselName: string | null;
+  conclusion: Conclusion;
+  text: string;
+  issuedOn: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface StatusChange {
+  id: number;
+  fromStatus: ConsultationStatus | null;
+  toStatus: ConsultationStatus | 'trashed' | 'restored';
+  at: string;
+  actor: string;
+  reason: string;
+}
+
+export interface ConsultationDetail extends ConsultationRow {
+  description: string;
+  note: string;
+  assignedOn: string | null;
+  outcomeReason: string | null;
+  outcomeOn: string | null;
+  closedOn: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  opinions: Opinion[];
+  history: StatusChange[];
+}
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface WhoAmI {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  counselId: number | null;
+}
+
+export interface AppInfo {
+  version: string;
+  schemaVersion: number;
+  user: WhoAmI;
+  today: string;
+  isFirstRun: boolean;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  firstBadId: number | null;
+  problem: string | null;
+}

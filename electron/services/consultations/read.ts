@@ -1,0 +1,84 @@
+import { getConsultationRow, listConsultations as queryList, prepareCached } from '../../../db/queries/consultations';
+import type { ParsedInputOf } from '../../api/contract';
+import type { ConsultationDetail, Opinion, Page, StatusChange, ConsultationRow } from '../../api/types';
+import { shanghaiDay } from '../../api/dates';
+import type { ServiceContext } from '../context';
+import { AppError, notFound } from '../errors';
+
+export function today(ctx: ServiceContext): string {
+  return shanghaiDay(ctx.now());
+}
+
+/** A counsel (and nobody else) sees only the items assigned to them. */
+export function visibleCounselId(ctx: ServiceContext): number | undefined {
+  const { roles, counselId } = ctx.caller;
+  const seesAll = roles.some((r) => r === 'admin' || r === 'registrar' || r === 'leader');
+  if (seesAll) return undefined;
+  if (roles.includes('counsel')) return counselId ?? -1;
+  return -1;
+}
+
+export function listConsultations(ctx: ServiceContext, input: ParsedInputOf<'consultations.list'>): Page<ConsultationRow> {
+  const { sort, order, page, pageSize, ...filter } = input;
+  const onlyCounselId = visibleCounselId(ctx);
+  const result = queryList(
+    ctx.ledger.sqlite,
+    { ...filter, ...(onlyCounselId === undefined ? {} : { onlyCounselId }) },
+    { sort, order, page, pageSize },
+    today(ctx),
+  );
+  return { ...result, page, pageSize };
+}
+
+interface DetailExtra {
+  description: string;
+  note: string;
+  assignedOn: string | null;
+  outcomeReason: string | null;
+  outcomeOn: string | null;
+  closedOn: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** The row as stored, without visibility checks: for services that already checked. */
+export function loadDetail(ctx: ServiceContext, id: number): ConsultationDetail {
+  const sqlite = ctx.ledger.sqlite;
+  const row = getConsultationRow(sqlite, id, today(ctx));
+  if (!row) throw notFound('咨询事项');
+  const extra = prepareCached(
+    sqlite,
+    `SELECT description, note, assigned_on AS assignedOn, outcome_reason AS outcomeReason, outcome_on AS outcomeOn,
+            closed_on AS closedOn, created_at AS createdAt, created_by AS createdBy, updated_at AS updatedAt,
+            updated_by AS updatedBy FROM consultations WHERE id = ?`,
+  ).get(id) as DetailExtra;
+  const opinions = prepareCached(
+    sqlite,
+    `SELECT o.id, o.round, o.counsel_id AS counselId, co.name AS counselName, o.conclusion, o.text,
+            o.issued_on AS issuedOn, o.created_at AS createdAt, o.created_by AS createdBy
+     FROM opinions o LEFT JOIN counsels co ON co.id = o.counsel_id WHERE o.consultation_id = ? ORDER BY o.round`,
+  ).all(id) as Opinion[];
+  const history = prepareCached(
+    sqlite,
+    `SELECT id, from_status AS fromStatus, to_status AS toStatus, at, actor, reason
+     FROM status_history WHERE consultation_id = ? ORDER BY id`,
+  ).all(id) as StatusChange[];
+  return { ...row, ...extra, opinions, history };
+}
+
+export function getConsultation(ctx: ServiceContext, input: ParsedInputOf<'consultations.get'>): ConsultationDetail {
+  const detail = loadDetail(ctx, input.id);
+  const onlyCounselId = visibleCounselId(ctx);
+  // Someone else's item looks exactly like a missing one, so ids cannot be probed.
+  if (onlyCounselId !== undefined && detail.counselId !== onlyCounselId) throw notFound('咨询事项');
+  return detail;
+}
+
+export function assertVisible(ctx: ServiceContext, detail: ConsultationDetail): void {
+  const onlyCounselId = visibleCounselId(ctx);
+  if (onlyCounselId !== undefined && detail.counselId !== onlyCounselId) {
+    throw new AppError('NOT_FOUND', '咨询事项不存在或已被删除');
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * What services need from the desktop, passed in from outside. main.ts supplies
+ * the Electron implementation; tests and the browser harness supply theirs.
+ * Services never import 'electron'.
+ */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface PlatformAdapter {
+  /** Ask where to save; null when the user cancelled. */
+  chooseSavePath(options: { defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Ask for files to open; empty when the user cancelled. */
+  chooseOpenPaths(options: { filters: FileFilter[]; multiple: boolean }): Promise<string[]>;
+  /** Show a file in the system file manager. */
+  revealFile(path: string): Promise<void>;
+  /** Open a file with the system's default program. */
+  openFile(path: string): Promise<void>;
+  /** The folder the app keeps its data in. */
+  dataDir: string;
+}
