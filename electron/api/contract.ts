@@ -5,7 +5,8 @@
  * No service code here, so the renderer may import it.
  */
 import { z } from 'zod';
-import { isCalendarDay } from './dates';
+import { day, method, type MethodDef } from './define';
+import { reportsContract } from './reports-contract';
 import type {
   AppInfo,
   AuditVerification,
@@ -20,17 +21,6 @@ import type {
 } from './types';
 import { CONCLUSIONS, OUTCOMES, ROLES, STATUSES } from './types';
 
-export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
-  input: I;
-  roles: readonly Role[];
-  /** phantom: the output type, never set at run time */
-  readonly output?: O;
-}
-
-const method =
-  <O>() =>
-  <I extends z.ZodType>(input: I, roles: readonly Role[]): MethodDef<I, O> => ({ input, roles });
-
 const ALL: readonly Role[] = ROLES;
 const ADMIN: readonly Role[] = ['admin'];
 const REGISTRAR: readonly Role[] = ['registrar'];
@@ -38,9 +28,6 @@ const REGISTRAR: readonly Role[] = ['registrar'];
 // ---- field schemas (messages are shown next to the field in zh-CN) ----
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const version = z.number().int().positive();
-export const day = z
-  .string()
-  .refine(isCalendarDay, { message: '日期格式应为 YYYY-MM-DD，且须为真实存在的日期' });
 const text = (max: number) => z.string().trim().max(max, { message: `不能超过 ${max} 个字符` });
 const required = (max: number, what: string) => text(max).min(1, { message: `请填写${what}` });
 const empty = z.strictObject({});
@@ -217,10 +204,13 @@ export const contract = {
   'consultations.restore': method<ConsultationDetail>()(ref, REGISTRAR),
 
   'audit.verify': method<AuditVerification>()(empty, ['admin', 'leader']),
+
+  ...reportsContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type { MethodDef };
 export type OutputOf<M extends MethodName> = Contract[M] extends MethodDef<z.ZodType, infer O> ? O : never;

@@ -14,6 +14,7 @@ import { createDepartment, deleteDepartment, listDepartments, updateDepartment }
 import { createCounsel, listCounsels, updateCounsel } from '../services/catalog/counsels';
 import { getConsultation, listConsultations } from '../services/consultations/read';
 import * as write from '../services/consultations/write';
+import { reportsHandlers } from './reports-handlers';
 
 export type Handlers = {
   [M in MethodName]: (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
@@ -73,4 +74,5 @@ export const handlers: Handlers = {
   'consultations.trash': write.trashConsultation,
   'consultations.restore': write.restoreConsultation,
   'audit.verify': (ctx) => verifyAuditChain(ctx.ledger.sqlite),
+  ...reportsHandlers,
 };

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { contract, type MethodName } from '../../electron/api/contract';
+import { METHOD_NAMES } from '../../electron/api/methods';
+import { ROLES, type Role } from '../../electron/api/types';
+import { seedBasics, testApp, type TestApp } from '../helpers/ledger';
+
+const methods = Object.keys(contract) as MethodName[];
+
+/** Every row of every table, to prove a refused call changed nothing. */
+function dump(app: TestApp): string {
+  const s = app.ledger.sqlite;
+  const tables = s.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  return JSON.stringify(tables.map((t) => [t, s.prepare(`SELECT * FROM "${t}"`).all()]));
+}
+
+const MALFORMED: unknown[] = [
+  { __unknownKey: 1 },
+  'text',
+  42,
+  [],
+  { id: -1, version: 0, year: 'x', name: 5, nameZh: null, title: '', text: 7, counselId: '1' },
+  JSON.parse('{"__proto__": {"polluted": true}, "id": 1, "version": 1}'),
+];
+
+describe('contract', () => {
+  it('the preload list of method names is exactly the contract', () => {
+    expect([...METHOD_NAMES].sort()).toEqual([...methods].sort());
+  });
+
+  for (const method of methods) {
+    it(`${method}: malformed input returns VALIDATION and changes nothing`, async () => {
+      const app = testApp();
+      await seedBasics(app);
+      const before = dump(app);
+      for (const input of MALFORMED) {
+        const r = await app.router.call(method, input);
+        expect(r, JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+        if (!r.ok) expect(r.error.message).toMatch(/输入有误/);
+      }
+      expect(dump(app)).toBe(before);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+  }
+
+  it('unknown method names are refused, including inherited property names', async () => {
+    const app = testApp();
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '', 'consultations', 'consultations.drop', 42, null, undefined, {}]) {
+      const r = await app.router.call(name, {});
+      expect(r, String(name)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    }
+  });
+
+  it('a caller whose role is not allowed gets FORBIDDEN for every method, before validation and with no change', async () => {
+    const app = testApp();
+    await seedBasics(app);
+    const before = dump(app);
+    for (const role of ROLES) {
+      app.as({ username: `only-${role}`, displayName: role, roles: [role] });
+      for (const method of methods) {
+        const allowed = (contract[method].roles as readonly Role[]).includes(role);
+        const r = await app.router.call(method, { __unknownKey: 1 });
+        expect(r.ok).toBe(false);
+        if (!r.ok) expect(r.error.code, `${role} → ${method}`).toBe(allowed ? 'VALIDATION' : 'FORBIDDEN');
+      }
+    }
+    app.as({ username: 'nobody', displayName: 'nobody', roles: [] });
+    for (const method of methods) {
+      expect(await app.router.call(method, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(dump(app)).toBe(before);
+  });
+
+  it('the roles that matter most are as DOMAIN.md says (written by hand)', () => {
+    const roles = (m: MethodName) => [...contract[m].roles].sort();
+    expect(roles('consultations.create')).toEqual(['registrar']);
+    expect(roles('consultations.addOpinion')).toEqual(['counsel', 'registrar']);
+    expect(roles('consultations.reopen')).toEqual(['admin']);
+    expect(roles('settings.update')).toEqual(['admin']);
+    expect(roles('consultations.list')).toEqual(['admin', 'counsel', 'leader', 'registrar']);
+    for (const m of methods) {
+      // The leader reads; every method that changes the ledger must refuse them.
+      if (/\.(list|get|info|verify)$/.test(m) || m.startsWith('reports.')) continue;
+      expect(contract[m].roles, m).not.toContain('leader' satisfies Role);
+    }
+  });
+
+  it('an unexpected failure inside a service is INTERNAL with a calm message, and nothing is half-written', async () => {
+    const app = testApp();
+    const b = await seedBasics(app);
+    const before = dump(app);
+    // Break the audit write: the consultation insert before it must roll back with it.
+    app.ledger.sqlite.exec('CREATE TRIGGER boom BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, \'disk on fire\'); END;');
+    const r = await app.router.call('consultations.create', { title: 'x', categoryId: b.cat('other'), departmentId: b.dept.id, receivedOn: '2025-01-05', itemCount: 1 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    app.ledger.sqlite.exec('DROP TRIGGER boom');
+    expect(dump(app)).toBe(before);
+  });
+});
+
+describe('counsel visibility', () => {
+  it('a counsel sees only their own items; another counsel\'s item looks missing', async () => {
+    const app = testApp();
+    const b = await seedBasics(app);
+    const other = await app.call('counsels.create', { name: '李律师', firm: '某某律师事务所' });
+    const mk = async (counselId: number, title: string) => {
+      const c = await app.call('consultations.create', { title, categoryId: b.cat('contract'), departmentId: b.dept.id, receivedOn: '2025-04-01', itemCount: 1 });
+      return app.call('consultations.assign', { id: c.id, version: c.version, counselId });
+    };
+    const mine = await mk(b.counsel.id, '王律师的事项');
+    const theirs = await mk(other.id, '李律师的事项');
+    app.as({ username: 'wang', displayName: '王律师', roles: ['counsel'], counselId: b.counsel.id });
+    const list = await app.call('consultations.list', { year: 2025 });
+    expect(list.rows.map((r: any) => r.title)).toEqual(['王律师的事项']);
+    expect(list.total).toBe(1);
+    expect((await app.call('consultations.list', { counselId: other.id })).total).toBe(0);
+    expect((await app.call('consultations.list', { text: '李律师' })).total).toBe(0);
+    expect(await app.router.call('consultations.get', { id: theirs.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await app.router.call('consultations.addOpinion', { id: theirs.id, version: theirs.version, conclusion: 'approve', text: 'x', issuedOn: '2025-04-02' }))
+      .toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    app.clock.set('2025-04-03T02:00:00Z');
+    const answered = await app.call('consultations.addOpinion', { id: mine.id, version: mine.version, conclusion: 'approve', text: '同意', issuedOn: '2025-04-02' });
+    expect(answered.status).toBe('answered');
+  });
+});

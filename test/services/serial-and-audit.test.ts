@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../electron/services/audit';
+import { register, seedBasics, testApp } from '../helpers/ledger';
+
+describe('serial numbers', () => {
+  it('run per year of 收件日期, split exactly at Dec 31 / Jan 1, and are never reused after trash', async () => {
+    const app = testApp();
+    const b = await seedBasics(app);
+    const base = { categoryId: b.cat('contract'), departmentId: b.dept.id };
+    const a = await register(app, { ...base, receivedOn: '2024-12-31' });
+    const c = await register(app, { ...base, receivedOn: '2025-01-01' });
+    const d = await register(app, { ...base, receivedOn: '2024-12-30' });
+    expect([a.serialNo, c.serialNo, d.serialNo]).toEqual(['法咨〔2024〕1号', '法咨〔2025〕1号', '法咨〔2024〕2号']);
+
+    await app.call('consultations.trash', { id: d.id, version: d.version });
+    const e = await register(app, { ...base, receivedOn: '2024-06-01' });
+    expect(e.serialNo).toBe('法咨〔2024〕3号');
+    await app.call('consultations.restore', { id: d.id, version: d.version + 1 });
+    const all = await app.call('consultations.list', { year: 2024, sort: 'serialNo', order: 'asc' });
+    expect(all.rows.map((r: any) => r.serialNo)).toEqual(['法咨〔2024〕1号', '法咨〔2024〕2号', '法咨〔2024〕3号']);
+  });
+
+  it('a change of prefix applies to new numbers only; old numbers are never renumbered', async () => {
+    const app = testApp();
+    const b = await seedBasics(app);
+    const base = { categoryId: b.cat('rules'), departmentId: b.dept.id };
+    const first = await register(app, { ...base, receivedOn: '2025-02-01' });
+    await app.call('settings.update', { serialPrefix: '国动法审' });
+    const second = await register(app, { ...base, receivedOn: '2025-02-02' });
+    expect((await app.call('consultations.get', { id: first.id })).serialNo).toBe('法咨〔2025〕1号');
+    expect(second.serialNo).toBe('国动法审〔2025〕2号');
+  });
+
+  it('moving 收件日期 into another year is refused (the number belongs to its year)', async () => {
+    const app = testApp();
+    const b = await seedBasics(app);
+    const c = await register(app, { categoryId: b.cat('rules'), departmentId: b.dept.id, receivedOn: '2025-01-02' });
+    const r = await app.router.call('consultations.update', {
+      id: c.id, version: c.version, title: c.title, categoryId: c.categoryId, departmentId: c.departmentId, receivedOn: '2024-12-31', itemCount: 1,
+    });
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'receivedOn' }] } });
+  });
+});
+
+describe('audit', () => {
+  it('every write has exactly one audit record, committed with it, and the chain verifies', async () => {
+    const app = testApp();
+    const count = () => (app.ledger.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    const writes: [string, () => Promise<any>][] = [];
+    const b = await seedBasics(app); // 3 writes
+    expect(count()).toBe(3);
+    let c = await register(app, { categoryId: b.cat('contract'), departmentId: b.dept.id });
+    writes.push(
+      ['consultations.assign', () => app.call('consultations.assign', { id: c.id, version: c.version, counselId: b.counsel.id })],
+      ['consultations.addOpinion', () => app.call('consultations.addOpinion', { id: c.id, version: c.version, conclusion: 'approve', text: '同意', issuedOn: '2025-03-02' })],
+      ['consultations.recordOutcome', () => app.call('consultations.recordOutcome', { id: c.id, version: c.version, outcome: 'adopted', outcomeOn: '2025-03-03' })],
+      ['consultations.close', () => app.call('consultations.close', { id: c.id, version: c.version })],
+      ['consultations.reopen', () => app.call('consultations.reopen', { id: c.id, version: c.version, reason: '补正' })],
+      ['consultations.trash', () => app.call('consultations.trash', { id: c.id, version: c.version })],
+      ['consultations.restore', () => app.call('consultations.restore', { id: c.id, version: c.version })],
+      ['settings.update', () => app.call('settings.update', { officeName: '某市国防动员办公室' })],
+      ['categories.create', () => app.call('categories.create', { nameZh: '政府信息公开' })],
+    );
+    let n = count();
+    for (const [action, run] of writes) {
+      const value = await run();
+      if (value?.version) c = value;
+      const last = app.ledger.sqlite.prepare('SELECT action, actor, before, after FROM audit_log ORDER BY id DESC LIMIT 1').get() as any;
+      expect(count(), action).toBe(n + 1);
+      expect(last.action).toBe(action);
+      expect(last.actor).toBe('local-admin');
+      n += 1;
+    }
+    // A refused write leaves no record.
+    await app.router.call('consultations.close', { id: c.id, version: 1 });
+    expect(count()).toBe(n);
+    expect(verifyAuditChain(app.ledger.sqlite)).toMatchObject({ ok: true, checked: n });
+    expect(await app.call('audit.verify')).toMatchObject({ ok: true });
+  });
+
+  it('the database refuses UPDATE and DELETE on the audit log', async () => {
+    const app = testApp();
+    await seedBasics(app);
+    expect(() => app.ledger.sqlite.prepare("UPDATE audit_log SET actor = 'x'").run()).toThrow(/append-only/);
+    expect(() => app.ledger.sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  });
+
+  it('verify names the first tampered, deleted or inserted record', async () => {
+    const app = testApp();
+    await seedBasics(app);
+    await app.call('departments.create', { name: '财务处' });
+    const db = app.ledger.sqlite;
+    db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+    db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 2").run();
+    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: 2 });
+    db.prepare("UPDATE audit_log SET actor = 'local-admin' WHERE id = 2").run();
+    expect(verifyAuditChain(db).ok).toBe(true);
+    db.prepare('DELETE FROM audit_log WHERE id = 3').run();
+    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: 4 });
+  });
+
+  it('verify finds a deleted tail', async () => {
+    const app = testApp();
+    await seedBasics(app);
+    const db = app.ledger.sqlite;
+    db.exec('DROP TRIGGER audit_log_no_delete;');
+    db.prepare('DELETE FROM audit_log WHERE id = 3').run();
+    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: 3 });
+  });
+});
