@@ -27,7 +27,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export class DatabaseOpenError extends Error {
   constructor(
-    readonly reason: 'FROM_THE_FUTURE' | 'NOT_A_LEDGER' | 'MIGRATION_FAILED',
+    readonly reason: 'FROM_THE_FUTURE' | 'NOT_A_LEDGER' | 'MIGRATION_FAILED' | 'CORRUPT',
     message: string,
   ) {
     super(message);
@@ -53,6 +53,8 @@ export function schemaVersionOf(sqlite: Database.Database): number {
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Ledger {
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+  // Check a damaged file read-only first: opening it read-write could write to it.
+  if (existed) assertHealthy(file, options.nativeBinding);
   const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     applyPragmas(sqlite);
@@ -65,7 +67,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Ledger {
     }
     if (current < SCHEMA_VERSION) {
       if (existed && current > 0) {
-        copyBeforeMigration(sqlite, file, current, options);
+        copyBeforeMigration(sqlite, file, options);
       } else if (existed && current === 0 && hasUserTables(sqlite)) {
         throw new DatabaseOpenError('NOT_A_LEDGER', '该文件不是本软件的台账数据库，已拒绝打开。');
       }
@@ -77,6 +79,43 @@ export function openDatabase(file: string, options: OpenOptions = {}): Ledger {
   }
   const db = drizzle(sqlite, { schema });
   return { file, sqlite, db, close: () => sqlite.close() };
+}
+
+const WAL_MAGIC = new Set([0x377f0682, 0x377f0683]);
+
+/** A -wal file whose header is not SQLite's is not ours: refuse rather than let SQLite discard it. */
+function assertWalLooksValid(file: string): void {
+  const wal = `${file}-wal`;
+  if (!fs.existsSync(wal) || fs.statSync(wal).size === 0) return;
+  const fd = fs.openSync(wal, 'r');
+  try {
+    const header = Buffer.alloc(32);
+    const n = fs.readSync(fd, header, 0, 32, 0);
+    if (n < 32 || !WAL_MAGIC.has(header.readUInt32BE(0))) {
+      throw new DatabaseOpenError('CORRUPT', `数据库旁的日志文件（${path.basename(wal)}）已损坏或不属于本数据库，为保护数据已停止打开。`);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * quick_check on a read-only connection. Any failure (not a database, a damaged
+ * page, a bad header) is reported as CORRUPT and the file is left untouched.
+ */
+export function assertHealthy(file: string, nativeBinding?: string): void {
+  assertWalLooksValid(file);
+  let ro: Database.Database | undefined;
+  try {
+    ro = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    const result = ro.pragma('quick_check', { simple: true });
+    if (result !== 'ok') throw new Error(String(result));
+  } catch (error) {
+    if (error instanceof DatabaseOpenError) throw error;
+    throw new DatabaseOpenError('CORRUPT', `数据库文件已损坏，为保护数据已停止打开（${(error as Error).message}）。可从最近一次经过校验的备份恢复。`);
+  } finally {
+    ro?.close();
+  }
 }
 
 function hasUserTables(sqlite: Database.Database): boolean {
@@ -109,11 +148,12 @@ function migrate(sqlite: Database.Database, from: number): void {
   }
 }
 
-function copyBeforeMigration(sqlite: Database.Database, file: string, version: number, options: OpenOptions): void {
+function copyBeforeMigration(sqlite: Database.Database, file: string, options: OpenOptions): void {
   const dir = options.backupDir ?? path.join(path.dirname(file), 'backups');
   fs.mkdirSync(dir, { recursive: true });
-  const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
-  const base = `${path.basename(file, path.extname(file))}-before-migration-v${version}-${stamp}.sqlite3`;
+  // Same naming as electron/services/backup, so the copy is listed (and offered) with the other backups.
+  const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[-:]/g, '').replace('.', '');
+  const base = `ledger-${stamp}-pre-migration.sqlite3`;
   const finalPath = path.join(dir, base);
   const tmpPath = `${finalPath}.partial`;
   fs.rmSync(tmpPath, { force: true });

@@ -58,7 +58,8 @@ function electronPlatform(dataDir: string): PlatformAdapter {
       return r.canceled || !r.filePath ? null : r.filePath;
     },
     async chooseOpenPaths({ filters, multiple }) {
-      const opts = { filters, properties: multiple ? ['openFile' as const, 'multiSelections' as const] : ['openFile' as const] };
+      const properties: Array<'openFile' | 'multiSelections'> = multiple ? ['openFile', 'multiSelections'] : ['openFile'];
+      const opts = { filters, properties };
       const r = mainWindow ? await dialog.showOpenDialog(mainWindow, opts) : await dialog.showOpenDialog(opts);
       return r.canceled ? [] : r.filePaths;
     },

@@ -10,6 +10,10 @@ import { reportsContract } from './reports-contract';
 import type {
   AppInfo,
   AuditVerification,
+  BackupList,
+  BackupView,
+  RecoveryStatus,
+  RestoreOutcome,
   Category,
   ConsultationDetail,
   ConsultationRow,
@@ -204,6 +208,14 @@ export const contract = {
   'consultations.restore': method<ConsultationDetail>()(ref, REGISTRAR),
 
   'audit.verify': method<AuditVerification>()(empty, ['admin', 'leader']),
+
+  'backups.list': method<BackupList>()(empty, ADMIN),
+  'backups.create': method<BackupView>()(empty, ADMIN),
+  'backups.restore': method<RestoreOutcome>()(z.strictObject({ name: z.string().max(200).regex(/^[\w.-]+$/) }), ADMIN),
+  'backups.restoreFromFile': method<RestoreOutcome | null>()(empty, ADMIN),
+  // Answered by the runtime itself, also when the database is damaged and nobody can sign in.
+  'recovery.status': method<RecoveryStatus>()(empty, ALL),
+  'recovery.restoreNewest': method<RestoreOutcome>()(empty, ALL),
 
   ...reportsContract,
 } as const satisfies Record<string, MethodDef>;

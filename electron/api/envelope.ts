@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'IN_USE',
   'FORBIDDEN',
   'UNAUTHENTICATED',
+  /** the database is damaged: only the recovery methods answer */
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

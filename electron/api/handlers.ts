@@ -15,6 +15,8 @@ import { createCounsel, listCounsels, updateCounsel } from '../services/catalog/
 import { getConsultation, listConsultations } from '../services/consultations/read';
 import * as write from '../services/consultations/write';
 import { reportsHandlers } from './reports-handlers';
+import * as backups from '../services/backup/service';
+import { AppError } from '../services/errors';
 
 export type Handlers = {
   [M in MethodName]: (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
@@ -74,5 +76,14 @@ export const handlers: Handlers = {
   'consultations.trash': write.trashConsultation,
   'consultations.restore': write.restoreConsultation,
   'audit.verify': (ctx) => verifyAuditChain(ctx.ledger.sqlite),
+  'backups.list': backups.listBackupViews,
+  'backups.create': backups.takeBackup,
+  'backups.restore': (ctx, input) => backups.restoreNamedBackup(ctx, input.name),
+  'backups.restoreFromFile': backups.restoreChosenFile,
+  // The runtime answers these before the router; reached only without a runtime (tests).
+  'recovery.status': () => ({ damaged: false, problem: null, newestBackup: null }),
+  'recovery.restoreNewest': () => {
+    throw new AppError('INVALID_TRANSITION', '数据库完好，无需恢复');
+  },
   ...reportsHandlers,
 };

@@ -30,4 +30,13 @@ export const METHOD_NAMES: readonly string[] = [
   'consultations.trash',
   'consultations.restore',
   'audit.verify',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'backups.restoreFromFile',
+  'recovery.status',
+  'recovery.restoreNewest',
+  'reports.tally',
+  'reports.drilldown',
+  'reports.sentence',
 ];

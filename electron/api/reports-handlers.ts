@@ -1,2 +1,25 @@
 /** Handlers of the report methods, merged into the router's handler map. */
-export const reportsHandlers = {};
+import type { z } from 'zod';
+import type { ServiceContext } from '../services/context';
+import { drilldown } from '../services/reports/drilldown';
+import { resolvePeriod } from '../services/reports/period';
+import { buildSentence, buildTally, computeFigures } from '../services/reports/tally';
+import type { MethodDef } from './define';
+import { reportsContract } from './reports-contract';
+
+type ReportsContract = typeof reportsContract;
+type Output<M extends keyof ReportsContract> = ReportsContract[M] extends MethodDef<z.ZodType, infer O> ? O : never;
+
+export const reportsHandlers: {
+  [M in keyof ReportsContract]: (
+    ctx: ServiceContext,
+    input: z.output<ReportsContract[M]['input']>,
+  ) => Output<M> | Promise<Output<M>>;
+} = {
+  'reports.tally': buildTally,
+  'reports.drilldown': drilldown,
+  'reports.sentence': (ctx, input) => {
+    const period = resolvePeriod(input);
+    return { ...buildSentence(ctx, computeFigures(ctx, period)), period };
+  },
+};

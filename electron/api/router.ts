@@ -6,13 +6,15 @@
 import { z } from 'zod';
 import type { Ledger } from '../../db/open';
 import { AppError } from '../services/errors';
-import type { Caller, ServiceContext } from '../services/context';
+import type { Caller, HostServices, ServiceContext } from '../services/context';
 import { contract, type MethodDef, type MethodName } from './contract';
 import type { Envelope } from './envelope';
 import { handlers } from './handlers';
 
 export interface RouterDeps {
-  ledger: Ledger;
+  /** the open database, or a getter when it can be swapped (restore) */
+  ledger: Ledger | (() => Ledger);
+  host?: HostServices;
   /** who is signed in now (asked on every call) */
   caller: () => Caller;
   now?: () => Date;
@@ -52,7 +54,8 @@ export function createRouter(deps: RouterDeps): Router {
       }
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) return validationEnvelope(parsed.error);
-      const ctx: ServiceContext = { ledger: deps.ledger, caller, now };
+      const ledger = typeof deps.ledger === 'function' ? deps.ledger() : deps.ledger;
+      const ctx: ServiceContext = { ledger, caller, now, ...(deps.host ? { host: deps.host } : {}) };
       try {
         const handler = handlers[method] as (ctx: ServiceContext, input: unknown) => unknown;
         const value = await handler(ctx, parsed.data);

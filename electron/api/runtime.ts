@@ -1,30 +1,160 @@
 /**
- * What the Electron main process (and the browser harness) start: the database,
- * opened and migrated before any window, and the router over it.
+ * What the Electron main process (and the browser harness) start: the data-folder
+ * lock, the database (checked, migrated before any window), the daily backup, and
+ * the router over it. A damaged database puts the runtime in recovery mode: it is
+ * never written to, and only the recovery methods answer.
  */
-import { openDatabase, type Ledger } from '../../db/open';
-import { LOCAL_ADMIN, type Caller } from '../services/context';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DatabaseOpenError, openDatabase, type Ledger } from '../../db/open';
+import { appendAudit } from '../services/audit';
+import { autoBackupIfDue, newestVerifiedBackup } from '../services/backup/backup';
+import { acquireDataLock } from '../services/backup/lock';
+import { restoreDatabase, type RestoreResult } from '../services/backup/restore';
+import { LOCAL_ADMIN, type Caller, type HostServices } from '../services/context';
 import type { PlatformAdapter } from '../services/platform';
+import type { Envelope } from './envelope';
+import type { RecoveryStatus } from './types';
 import { createRouter, type Router } from './router';
 
 export interface RuntimeOptions {
   dbFile: string;
   nativeBinding?: string;
   platform: PlatformAdapter;
+  backupDir?: string;
   now?: () => Date;
+  /** where problems are written when the database cannot be; defaults to console.error */
+  log?: (line: string) => void;
 }
 
+
 export interface Runtime {
-  ledger: Ledger;
+  /** the open database; null while in recovery mode */
+  ledger(): Ledger | null;
   router: Router;
-  platform: PlatformAdapter;
+  host: HostServices;
   close(): void;
 }
 
 export function createRuntime(opts: RuntimeOptions): Runtime {
-  const ledger = openDatabase(opts.dbFile, { nativeBinding: opts.nativeBinding, now: opts.now });
+  const now = opts.now ?? (() => new Date());
+  const backupDir = opts.backupDir ?? path.join(path.dirname(opts.dbFile), 'backups');
+  const log = opts.log ?? ((line: string) => console.error(line));
+  const open = () => openDatabase(opts.dbFile, { nativeBinding: opts.nativeBinding, backupDir, now });
+  const lock = acquireDataLock(opts.dbFile);
+
+  let ledger: Ledger | null = null;
+  let problem: string | null = null;
+  try {
+    ledger = open();
+  } catch (error) {
+    if (!(error instanceof DatabaseOpenError && error.reason === 'CORRUPT')) {
+      lock.release();
+      throw error;
+    }
+    problem = error.message;
+    recordRecoveryEvent(opts.dbFile, now(), `damaged: ${problem}`, log);
+  }
+  if (ledger) {
+    try {
+      autoBackupIfDue(ledger.sqlite, backupDir, now());
+    } catch (error) {
+      log(`[backup] automatic backup failed: ${(error as Error).message}`);
+    }
+  }
+
   // Until accounts exist, the app runs as one local administrator.
   const caller = (): Caller => LOCAL_ADMIN;
-  const router = createRouter({ ledger, caller, now: opts.now });
-  return { ledger, router, platform: opts.platform, close: () => ledger.close() };
+
+  const host: HostServices = {
+    platform: opts.platform,
+    dbFile: opts.dbFile,
+    backupDir,
+    restoreFrom(file: string): RestoreResult {
+      ledger?.close();
+      ledger = null;
+      let result: RestoreResult;
+      try {
+        result = restoreDatabase(opts.dbFile, file, backupDir, now());
+      } finally {
+        // Reopen whichever database the live path now holds (the old one if the restore failed).
+        try {
+          ledger = open();
+        } catch (error) {
+          problem = (error as Error).message;
+        }
+      }
+      const wasDamaged = problem !== null;
+      problem = null;
+      const live = ledger as Ledger | null;
+      if (live) {
+        live.sqlite
+          .transaction(() =>
+            appendAudit(
+              { ledger: live, caller: caller(), now },
+              { action: wasDamaged ? 'recovery.restore' : 'backups.restore', entity: 'backup', entityId: path.basename(file), after: result },
+            ),
+          )
+          .immediate();
+      }
+      return result;
+    },
+  };
+
+  const router = createRouter({ ledger: () => ledger!, caller, now, host });
+
+  const recoveryStatus = (): RecoveryStatus => {
+    const newest = problem ? newestVerifiedBackup(backupDir) : null;
+    return {
+      damaged: problem !== null,
+      problem,
+      newestBackup: newest ? { name: newest.name, takenAt: newest.takenAt, consultations: newest.check.consultations } : null,
+    };
+  };
+
+  const routerWithRecovery: Router = {
+    async call(method, input): Promise<Envelope<unknown>> {
+      if (method === 'recovery.status') return { ok: true, value: recoveryStatus() };
+      if (!problem) {
+        if (method === 'recovery.restoreNewest') {
+          return { ok: false, error: { code: 'INVALID_TRANSITION', message: '数据库完好，无需恢复' } };
+        }
+        return router.call(method, input);
+      }
+      if (method === 'recovery.restoreNewest') {
+        const newest = newestVerifiedBackup(backupDir);
+        if (!newest) return { ok: false, error: { code: 'NOT_FOUND', message: '没有找到可用的备份。请联系系统管理员。' } };
+        try {
+          const r = host.restoreFrom(newest.file);
+          recordRecoveryEvent(opts.dbFile, now(), `restored from ${newest.name}`, log);
+          return { ok: true, value: { restoredFrom: path.basename(r.restoredFrom), replacedCopy: r.replacedCopy ? path.basename(r.replacedCopy) : null } };
+        } catch (error) {
+          return { ok: false, error: { code: 'INTERNAL', message: `恢复失败：${(error as Error).message}` } };
+        }
+      }
+      return { ok: false, error: { code: 'UNAVAILABLE', message: '数据库已损坏，当前只能从备份恢复。' } };
+    },
+  };
+
+  return {
+    ledger: () => ledger,
+    router: routerWithRecovery,
+    host,
+    close() {
+      ledger?.close();
+      ledger = null;
+      lock.release();
+    },
+  };
+}
+
+/** The database cannot record its own damage, so the event goes to a log file beside it. */
+function recordRecoveryEvent(dbFile: string, at: Date, line: string, log: (line: string) => void): void {
+  const entry = `${at.toISOString()} ${line}\n`;
+  try {
+    fs.appendFileSync(path.join(path.dirname(dbFile), 'recovery.log'), entry);
+  } catch {
+    /* the folder may be read-only; the console still gets it */
+  }
+  log(`[recovery] ${line}`);
 }

@@ -141,3 +141,28 @@ export interface AuditVerification {
   firstBadId: number | null;
   problem: string | null;
 }
+
+export interface BackupView {
+  name: string;
+  kind: 'auto' | 'manual' | 'pre-restore' | 'pre-migration';
+  takenAt: string;
+  size: number;
+}
+
+export interface BackupList {
+  dir: string;
+  /** SQLite files on a network share are not safe: the UI warns */
+  onNetworkShare: boolean;
+  backups: BackupView[];
+}
+
+export interface RestoreOutcome {
+  restoredFrom: string;
+  replacedCopy: string | null;
+}
+
+export interface RecoveryStatus {
+  damaged: boolean;
+  problem: string | null;
+  newestBackup: { name: string; takenAt: string; consultations: number } | null;
+}

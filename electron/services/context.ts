@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Ledger } from '../../db/open';
 import type { Role } from '../api/types';
+import type { RestoreResult } from './backup/restore';
+import type { PlatformAdapter } from './platform';
 
 /** Who is calling. Until accounts exist the app runs as one local administrator. */
 export interface Caller {
@@ -15,6 +17,17 @@ export interface ServiceContext {
   ledger: Ledger;
   caller: Caller;
   now(): Date;
+  /** what the running app offers beyond the database (dialogs, backups); absent in plain service tests */
+  host?: HostServices;
+}
+
+/** Supplied by the runtime (Electron app, browser harness, tests). */
+export interface HostServices {
+  platform: PlatformAdapter;
+  dbFile: string;
+  backupDir: string;
+  /** Swap the live database for a verified backup: close, restore, reopen. */
+  restoreFrom(file: string): RestoreResult;
 }
 
 export const LOCAL_ADMIN: Caller = {

@@ -1,12 +1,13 @@
-// Placeholder entry so the build works until the UI lands; replaced by the renderer.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './i18n';
+import { Root } from './layout/Root';
 
 const container = document.getElementById('root');
 if (container) {
   createRoot(container).render(
     <StrictMode>
-      <div />
+      <Root />
     </StrictMode>,
   );
 }

@@ -46,7 +46,7 @@ describe('openDatabase', () => {
     ledger.close();
     const copies = fs.readdirSync(path.join(dir, 'backups'));
     expect(copies).toHaveLength(1);
-    expect(copies[0]).toMatch(/^old-before-migration-v1-.*\.sqlite3$/);
+    expect(copies[0]).toBe('ledger-20250101T000000000Z-pre-migration.sqlite3');
     const copy = new Database(path.join(dir, 'backups', copies[0]!), { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(1);
     expect(copy.prepare('SELECT count(*) FROM consultations').pluck().get()).toBe(50);

@@ -1,0 +1,46 @@
+/** The Chinese words of the report (DOMAIN.md's glossary), for the text output and the exports. */
+import type { Conclusion, ConsultationStatus, Outcome } from '../../api/types';
+
+export const STATUS_ZH: Record<ConsultationStatus, string> = {
+  registered: '已登记',
+  assigned: '已分派',
+  answered: '已出具意见',
+  closed: '已办结',
+  withdrawn: '已撤回',
+};
+
+export const CONCLUSION_ZH: Record<Conclusion | 'none', string> = {
+  approve: '同意/无异议',
+  approveWithChanges: '修改后同意',
+  object: '不同意/存在法律风险',
+  advisory: '咨询答复(无结论)',
+  none: '尚未出具意见',
+};
+
+export const OUTCOME_ZH: Record<Outcome | 'none', string> = {
+  adopted: '采纳',
+  partiallyAdopted: '部分采纳',
+  notAdopted: '未采纳',
+  none: '未登记',
+};
+
+export const DUE_ZH: Record<'met' | 'missed' | 'pending' | 'none', string> = {
+  met: '按时',
+  missed: '超时',
+  pending: '未到期',
+  none: '未设时限',
+};
+
+/** Shown for a rate whose denominator is zero (no outcome recorded yet, nothing due yet). */
+export const NO_RATE = '暂无';
+
+/** 2025-03 → 3月 (within one year) or 2025年3月 (a range across years). */
+export function monthLabel(month: string, withYear: boolean): string {
+  const [y, m] = month.split('-');
+  return withYear ? `${y}年${Number(m)}月` : `${Number(m)}月`;
+}
+
+export function zh<K extends string>(table: Record<K, string>, key: string | null | undefined, fallback = ''): string {
+  if (key === null || key === undefined) return fallback;
+  return Object.hasOwn(table, key) ? table[key as K] : key;
+}

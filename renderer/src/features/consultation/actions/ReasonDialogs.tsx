@@ -1,0 +1,127 @@
+/** 办结, 撤回, 重新打开, 移入回收站, 恢复: confirmations, most with a reason for the record. */
+import { Form, Input, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ConsultationDetail } from '../../../../../electron/api/types';
+import { useApiMutation } from '../../../api/hooks';
+import { ActionModal } from './ActionModal';
+
+interface DialogProps {
+  detail: ConsultationDetail;
+  onClose(): void;
+}
+
+function ReasonField({ required, label }: { required: boolean; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      name="reason"
+      label={label}
+      rules={[
+        ...(required ? [{ required: true, whitespace: true, message: t('validation.reasonRequired') }] : []),
+        { max: 1000, message: t('validation.maxLength', { max: 1000 }) },
+      ]}
+    >
+      <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+    </Form.Item>
+  );
+}
+
+export function CloseDialog({ detail, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const close = useApiMutation('consultations.close');
+  const action = t('action.close');
+  return (
+    <ActionModal<object>
+      title={t('action.closeTitle')}
+      okText={t('action.confirmButton', { action })}
+      doneText={t('action.done', { action })}
+      warning={t('action.closeConfirm')}
+      fields={[]}
+      onClose={onClose}
+      submit={() => close.mutateAsync({ id: detail.id, version: detail.version })}
+    >
+      {() => (detail.outcome ? null : <Typography.Paragraph type="warning">{t('action.closeNoOutcome')}</Typography.Paragraph>)}
+    </ActionModal>
+  );
+}
+
+export function WithdrawDialog({ detail, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const withdraw = useApiMutation('consultations.withdraw');
+  const action = t('action.withdraw');
+  return (
+    <ActionModal<{ reason: string }>
+      title={t('action.withdrawTitle')}
+      okText={t('action.confirmButton', { action })}
+      doneText={t('action.done', { action })}
+      danger
+      warning={t('action.withdrawConfirm')}
+      fields={['reason']}
+      onClose={onClose}
+      submit={(v) => withdraw.mutateAsync({ id: detail.id, version: detail.version, reason: v.reason })}
+    >
+      {() => <ReasonField required label={t('action.reason')} />}
+    </ActionModal>
+  );
+}
+
+export function ReopenDialog({ detail, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const reopen = useApiMutation('consultations.reopen');
+  const action = t('action.reopen');
+  return (
+    <ActionModal<{ reason: string }>
+      title={t('action.reopenTitle')}
+      okText={t('action.confirmButton', { action })}
+      doneText={t('action.done', { action })}
+      fields={['reason']}
+      onClose={onClose}
+      submit={(v) => reopen.mutateAsync({ id: detail.id, version: detail.version, reason: v.reason })}
+    >
+      {() => (
+        <>
+          <Typography.Paragraph type="secondary">{t('action.reopenHint')}</Typography.Paragraph>
+          <ReasonField required label={t('action.reason')} />
+        </>
+      )}
+    </ActionModal>
+  );
+}
+
+export function TrashDialog({ detail, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const trash = useApiMutation('consultations.trash');
+  const action = t('action.trash');
+  return (
+    <ActionModal<{ reason?: string }>
+      title={t('action.trashTitle')}
+      okText={t('action.confirmButton', { action })}
+      doneText={t('action.done', { action })}
+      danger
+      warning={t('action.trashConfirm')}
+      fields={['reason']}
+      onClose={onClose}
+      submit={(v) => trash.mutateAsync({ id: detail.id, version: detail.version, reason: v.reason ?? '' })}
+    >
+      {() => <ReasonField required={false} label={t('action.reasonOptional')} />}
+    </ActionModal>
+  );
+}
+
+export function RestoreDialog({ detail, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const restore = useApiMutation('consultations.restore');
+  const action = t('action.restore');
+  return (
+    <ActionModal<object>
+      title={action}
+      okText={t('action.confirmButton', { action })}
+      doneText={t('action.done', { action })}
+      fields={[]}
+      onClose={onClose}
+      submit={() => restore.mutateAsync({ id: detail.id, version: detail.version })}
+    >
+      {() => <Typography.Paragraph>{t('trash.hint')}</Typography.Paragraph>}
+    </ActionModal>
+  );
+}

@@ -1,0 +1,121 @@
+/** The filter bar of the ledger: year, category, status, division, counsel, keyword, overdue. */
+import { ClearOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Form, Input, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { STATUSES } from '../../../../electron/api/types';
+import { useApi } from '../../api/hooks';
+import { categoryName } from '../../shared/format';
+import { isFiltered, type LedgerFilter } from './filterState';
+
+interface Props {
+  filter: LedgerFilter;
+  currentYear: number;
+  onChange(next: Partial<LedgerFilter>): void;
+  onReset(): void;
+}
+
+export function LedgerFilters({ filter, currentYear, onChange, onReset }: Props) {
+  const { t, i18n } = useTranslation();
+  const categories = useApi('categories.list', { includeInactive: true });
+  const departments = useApi('departments.list', { includeInactive: true });
+  const counsels = useApi('counsels.list', { includeInactive: true });
+  const [text, setText] = useState(filter.text);
+  useEffect(() => setText(filter.text), [filter.text]);
+
+  const years = new Set<number>();
+  for (let y = currentYear + 1; y >= currentYear - 9; y -= 1) years.add(y);
+  if (typeof filter.year === 'number') years.add(filter.year);
+  const yearOptions = [
+    ...[...years].sort((a, b) => b - a).map((y) => ({ value: String(y), label: t('ledger.yearValue', { year: y }) })),
+    { value: 'all', label: t('ledger.allYears') },
+  ];
+
+  return (
+    <Form layout="inline" style={{ rowGap: 12, marginBottom: 16 }} aria-label={t('ledger.filters')}>
+      <Form.Item label={t('ledger.year')} htmlFor="ledger-year">
+        <Select
+          id="ledger-year"
+          style={{ width: 112 }}
+          value={String(filter.year)}
+          options={yearOptions}
+          onChange={(v) => onChange({ year: v === 'all' ? 'all' : Number(v) })}
+        />
+      </Form.Item>
+      <Form.Item label={t('field.category')} htmlFor="ledger-category">
+        <Select
+          id="ledger-category"
+          style={{ width: 196 }}
+          allowClear
+          placeholder={t('ledger.anyCategory')}
+          value={filter.categoryId}
+          options={(categories.data ?? []).map((c) => ({ value: c.id, label: categoryName(c, i18n.language) }))}
+          onChange={(v?: number) => onChange({ categoryId: v })}
+          popupMatchSelectWidth={false}
+        />
+      </Form.Item>
+      <Form.Item label={t('field.status')} htmlFor="ledger-status">
+        <Select
+          id="ledger-status"
+          style={{ width: 132 }}
+          allowClear
+          placeholder={t('ledger.anyStatus')}
+          value={filter.status}
+          options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          onChange={(v?: LedgerFilter['status']) => onChange({ status: v })}
+          popupMatchSelectWidth={false}
+        />
+      </Form.Item>
+      <Form.Item label={t('field.department')} htmlFor="ledger-department">
+        <Select
+          id="ledger-department"
+          style={{ width: 150 }}
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('ledger.anyDepartment')}
+          value={filter.departmentId}
+          options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          onChange={(v?: number) => onChange({ departmentId: v })}
+          popupMatchSelectWidth={false}
+        />
+      </Form.Item>
+      <Form.Item label={t('field.counsel')} htmlFor="ledger-counsel">
+        <Select
+          id="ledger-counsel"
+          style={{ width: 132 }}
+          allowClear
+          placeholder={t('ledger.anyCounsel')}
+          value={filter.counselId}
+          options={(counsels.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          onChange={(v?: number) => onChange({ counselId: v })}
+          popupMatchSelectWidth={false}
+        />
+      </Form.Item>
+      <Form.Item label={t('ledger.keyword')} htmlFor="ledger-keyword">
+        <Input.Search
+          id="ledger-keyword"
+          style={{ width: 300 }}
+          allowClear
+          maxLength={100}
+          placeholder={t('ledger.keywordPlaceholder')}
+          enterButton={t('ledger.search')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onSearch={(v) => onChange({ text: v })}
+        />
+      </Form.Item>
+      <Form.Item>
+        <Checkbox checked={filter.overdue} onChange={(e) => onChange({ overdue: e.target.checked })}>
+          {t('ledger.overdueOnly')}
+        </Checkbox>
+      </Form.Item>
+      {isFiltered(filter) ? (
+        <Form.Item>
+          <Button icon={<ClearOutlined />} onClick={onReset}>
+            {t('ledger.resetFilters')}
+          </Button>
+        </Form.Item>
+      ) : null}
+    </Form>
+  );
+}

@@ -1,0 +1,80 @@
+/** The ledger table's columns; sorting is done by the service, so the columns only say which field. */
+import { Space, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface';
+import type { TFunction } from 'i18next';
+import type { ConsultationRow } from '../../../../electron/api/types';
+import { formatHash, paths } from '../../router/hash';
+import { categoryName } from '../../shared/format';
+import { OverdueTag, StatusTag } from '../../shared/StatusTag';
+import type { LedgerFilter, SortField } from './filterState';
+
+function sortOrderOf(filter: LedgerFilter, field: SortField): SortOrder {
+  if (filter.sort !== field) return null;
+  return filter.order === 'asc' ? 'ascend' : 'descend';
+}
+
+export function ledgerColumns(t: TFunction, lang: string, filter: LedgerFilter): TableColumnsType<ConsultationRow> {
+  const sortable = (field: SortField) => ({
+    key: field,
+    sorter: true,
+    sortOrder: sortOrderOf(filter, field),
+    sortDirections: ['descend', 'ascend', 'descend'] as SortOrder[],
+  });
+  return [
+    {
+      title: t('field.serialNo'),
+      dataIndex: 'serialNo',
+      width: 150,
+      ...sortable('serialNo'),
+      render: (v: string) => <span className="nowrap">{v}</span>,
+    },
+    {
+      title: t('field.title'),
+      dataIndex: 'title',
+      ...sortable('title'),
+      ellipsis: { showTitle: false },
+      render: (v: string, row) => (
+        <Tooltip title={v} placement="topLeft">
+          <a href={formatHash(paths.detail(row.id))}>{v}</a>
+        </Tooltip>
+      ),
+    },
+    {
+      title: t('field.category'),
+      key: 'category',
+      width: 150,
+      ellipsis: { showTitle: true },
+      render: (_: unknown, row) => categoryName(row, lang),
+    },
+    { title: t('field.department'), dataIndex: 'departmentName', width: 120, ellipsis: true },
+    { title: t('field.receivedOn'), dataIndex: 'receivedOn', width: 118, ...sortable('receivedOn') },
+    {
+      title: t('field.dueOn'),
+      dataIndex: 'dueOn',
+      width: 168,
+      ...sortable('dueOn'),
+      render: (v: string | null, row) => (
+        <Space size={4} className="nowrap">
+          <span>{v ?? t('common.none')}</span>
+          {row.overdue ? <OverdueTag /> : null}
+        </Space>
+      ),
+    },
+    { title: t('field.itemCount'), dataIndex: 'itemCount', width: 84, align: 'right', ...sortable('itemCount') },
+    {
+      title: t('field.counsel'),
+      dataIndex: 'counselName',
+      width: 96,
+      ellipsis: true,
+      render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('ledger.notAssigned')}</Typography.Text>,
+    },
+    {
+      title: t('field.status'),
+      dataIndex: 'status',
+      width: 122,
+      ...sortable('status'),
+      render: (v: ConsultationRow['status']) => <StatusTag status={v} />,
+    },
+  ];
+}

@@ -1,0 +1,28 @@
+/** Providers: query cache, antd locale and theme, antd App (message/modal/notification), i18n. */
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createQueryClient } from '../api/hooks';
+import { AppFrame } from './AppFrame';
+
+export function Root() {
+  const [queryClient] = useState(createQueryClient);
+  const { i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider
+        locale={en ? enUS : zhCN}
+        theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 4 } }}
+        form={{ requiredMark: true }}
+      >
+        <AntApp>
+          <AppFrame />
+        </AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}

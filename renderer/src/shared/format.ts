@@ -1,0 +1,50 @@
+/** Dates as the office writes them: calendar days "2025-03-01", instants in Beijing time. */
+import dayjs, { type Dayjs } from 'dayjs';
+
+const INSTANT = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+export const DAY_FORMAT = 'YYYY-MM-DD';
+
+/** "2025-06-10T02:00:00.000Z" → "2025-06-10 10:00" (Asia/Shanghai) */
+export function formatInstant(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : INSTANT.format(d);
+}
+
+export function toDay(value: Dayjs | null | undefined): string | null {
+  return value && value.isValid() ? value.format(DAY_FORMAT) : null;
+}
+
+export function fromDay(day: string | null | undefined): Dayjs | null {
+  if (!day) return null;
+  const d = dayjs(day, DAY_FORMAT);
+  return d.isValid() ? d : null;
+}
+
+export function addDaysTo(day: string, days: number): string {
+  return dayjs(day, DAY_FORMAT).add(days, 'day').format(DAY_FORMAT);
+}
+
+/** The category's name in the UI language (English falls back to the Chinese name). */
+export function categoryName(c: { nameZh?: string; nameEn?: string; categoryName?: string; categoryNameEn?: string }, lang: string): string {
+  const zh = c.nameZh ?? c.categoryName ?? '';
+  const en = c.nameEn ?? c.categoryNameEn ?? '';
+  return lang === 'en' && en ? en : zh;
+}
+
+/**
+ * Who did something, for the UI. Until accounts exist every change is made by
+ * the one local administrator, whose username is not a name to show.
+ */
+export function actorName(actor: string, t: (key: 'user.localAdmin') => string): string {
+  return actor === 'local-admin' ? t('user.localAdmin') : actor;
+}

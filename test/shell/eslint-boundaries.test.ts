@@ -1,0 +1,87 @@
+/** The architecture's boundaries, as eslint.config.js enforces them. */
+import { ESLint } from 'eslint';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const eslint = new ESLint({ cwd: root });
+
+async function ruleIds(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  const messages = result?.messages ?? [];
+  const fatal = messages.find((m) => m.fatal);
+  if (fatal) throw new Error(`${file}: ${fatal.message}`);
+  return messages.map((m) => m.ruleId ?? '');
+}
+
+const restricted = (ids: string[]) => ids.filter((id) => id === 'no-restricted-imports').length;
+
+describe('renderer import boundary', () => {
+  const file = 'renderer/src/features/ledger/LedgerPage.tsx';
+
+  it.each([
+    "import fs from 'node:fs';",
+    "import fs from 'fs';",
+    "import { join } from 'path';",
+    "import { exec } from 'child_process';",
+    "import os from 'os';",
+    "import { createHash } from 'crypto';",
+    "import { promises } from 'fs/promises';",
+    "import { ipcRenderer } from 'electron';",
+    "import { ipcRenderer } from 'electron/renderer';",
+    "import Database from 'better-sqlite3';",
+    "import { eq } from 'drizzle-orm';",
+    "import { eq } from 'drizzle-orm/sqlite-core';",
+    "import { openDatabase } from '../../../../db/open';",
+    "import { x } from '../../../../db/queries/consultations';",
+    "import { x } from '../../../../electron/services/consultations/service';",
+  ])('refuses %s', async (code) => {
+    expect(restricted(await ruleIds(file, `${code}\nexport {};\n`))).toBe(1);
+  });
+
+  it('allows the contract types, React and the rest of the renderer', async () => {
+    const code = [
+      "import type { ConsultationRow } from '../../../../electron/api/types';",
+      "import type { Envelope } from '../../../../electron/api/envelope';",
+      "import { useState } from 'react';",
+      "import { Button } from 'antd';",
+      "import { t } from '../../i18n';",
+      'export type { ConsultationRow, Envelope };',
+      'export { useState, Button, t };',
+    ].join('\n');
+    expect(restricted(await ruleIds(file, code))).toBe(0);
+  });
+});
+
+describe('services and db stay plain Node', () => {
+  it.each(['electron/services/consultations/service.ts', 'db/open.ts'])('%s may not import electron', async (file) => {
+    expect(restricted(await ruleIds(file, "import { app } from 'electron';\nexport const x = app;\n"))).toBe(1);
+    expect(restricted(await ruleIds(file, "import { x } from 'electron/main';\nexport const y = x;\n"))).toBe(1);
+    expect(restricted(await ruleIds(file, "import fs from 'node:fs';\nexport const y = fs;\n"))).toBe(0);
+  });
+});
+
+describe('no Chinese text in components', () => {
+  const component = 'renderer/src/features/ledger/LedgerPage.tsx';
+
+  it.each([
+    "export const title = '咨询台账';",
+    'export const title = `共 ${1} 条咨询`;',
+    'export const el = <div>咨询台账</div>;',
+    'export const el = <input placeholder="请输入" />;',
+    "export const comma = '，';",
+  ])('refuses %s', async (code) => {
+    expect(await ruleIds(component, code)).toContain('no-restricted-syntax');
+  });
+
+  it('allows English literals and i18n keys', async () => {
+    const code = "export const el = <div title={'ledger.title'}>{`${1} rows`} ok</div>;";
+    expect(await ruleIds(component, code)).not.toContain('no-restricted-syntax');
+  });
+
+  it('allows Chinese in renderer/src/i18n', async () => {
+    expect(await ruleIds('renderer/src/i18n/zh-CN.ts', "export const zh = { title: '法律顾问咨询台账' };")).not.toContain(
+      'no-restricted-syntax',
+    );
+  });
+});

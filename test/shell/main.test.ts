@@ -1,0 +1,297 @@
+/**
+ * electron/main.ts against a stand-in 'electron' module: Electron cannot start
+ * on the build machines, but the wiring (what is registered, in which order,
+ * what the IPC handler answers) can still be checked.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+const fake = vi.hoisted(() => {
+  const state = {
+    calls: [] as string[],
+    lock: true,
+    isPackaged: true,
+    appPath: '/nonexistent',
+    userData: '/tmp',
+    appEvents: new Map<string, AnyFn[]>(),
+    ipc: new Map<string, AnyFn>(),
+    windows: [] as { options: Record<string, unknown>; url?: string; events: Map<string, AnyFn> }[],
+    menu: null as unknown,
+    permissionRequest: null as AnyFn | null,
+    permissionCheck: null as AnyFn | null,
+    protocolHandlers: new Map<string, AnyFn>(),
+    schemes: null as unknown,
+    errorBoxes: [] as [string, string][],
+    quit: 0,
+  };
+  const on = (name: string, fn: AnyFn) => {
+    state.appEvents.set(name, [...(state.appEvents.get(name) ?? []), fn]);
+  };
+  const electron = {
+    app: {
+      requestSingleInstanceLock: () => (state.calls.push('lock'), state.lock),
+      enableSandbox: () => state.calls.push('enableSandbox'),
+      on,
+      once: on,
+      whenReady: () => (state.calls.push('whenReady'), Promise.resolve()),
+      quit: () => {
+        state.quit++;
+      },
+      getPath: (name: string) => (name === 'userData' ? state.userData : `/home/u/${name}`),
+      getAppPath: () => state.appPath,
+      setAppUserModelId: () => {},
+      get isPackaged() {
+        return state.isPackaged;
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown) => {
+        state.calls.push('registerSchemesAsPrivileged');
+        state.schemes = schemes;
+      },
+      handle: (scheme: string, fn: AnyFn) => state.protocolHandlers.set(scheme, fn),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: AnyFn) => (state.permissionRequest = fn),
+        setPermissionCheckHandler: (fn: AnyFn) => (state.permissionCheck = fn),
+      },
+    },
+    ipcMain: { handle: (channel: string, fn: AnyFn) => state.ipc.set(channel, fn) },
+    dialog: {
+      showErrorBox: (title: string, message: string) => state.errorBoxes.push([title, message]),
+      showSaveDialog: async () => ({ canceled: true }),
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+    },
+    shell: { showItemInFolder: () => {}, openPath: async () => '' },
+    Menu: {
+      buildFromTemplate: (template: unknown) => template,
+      setApplicationMenu: (menu: unknown) => (state.menu = menu),
+    },
+    BrowserWindow: class {
+      record: (typeof state.windows)[number];
+      constructor(options: Record<string, unknown>) {
+        state.calls.push('BrowserWindow');
+        this.record = { options, events: new Map() };
+        state.windows.push(this.record);
+      }
+      once(name: string, fn: AnyFn) {
+        this.record.events.set(name, fn);
+      }
+      on(name: string, fn: AnyFn) {
+        this.record.events.set(name, fn);
+      }
+      async loadURL(url: string) {
+        this.record.url = url;
+      }
+      show() {}
+      isMinimized() {
+        return false;
+      }
+      restore() {}
+      focus() {}
+    },
+  };
+  const runtime = {
+    router: { call: vi.fn(async (method: unknown) => ({ ok: true, value: `ran ${String(method)}` })) },
+    close: vi.fn(),
+  };
+  const createRuntime = vi.fn((_opts: Record<string, unknown>) => {
+    state.calls.push('createRuntime');
+    return runtime;
+  });
+  return { state, electron, runtime, createRuntime };
+});
+
+vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+vi.mock('../../electron/api/runtime', () => ({ createRuntime: fake.createRuntime }));
+
+const { IPC_CHANNEL } = await import('../../electron/api/envelope');
+
+let userData: string;
+
+async function startMain(): Promise<void> {
+  vi.resetModules();
+  await import('../../electron/main');
+  // let whenReady().then(start) run
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function emitApp(name: string, ...args: unknown[]): void {
+  for (const fn of fake.state.appEvents.get(name) ?? []) fn(...args);
+}
+
+const ownFrame = { url: 'app://ledger/index.html', processId: 1, routingId: 1 };
+const ipcEvent = (senderFrame: unknown, mainFrame: unknown = ownFrame) => ({ senderFrame, sender: { mainFrame } });
+
+beforeEach(() => {
+  userData = mkdtempSync(path.join(tmpdir(), 'ledger-main-'));
+  Object.assign(fake.state, {
+    calls: [],
+    lock: true,
+    isPackaged: true,
+    appPath: '/nonexistent',
+    userData,
+    appEvents: new Map(),
+    ipc: new Map(),
+    windows: [],
+    menu: null,
+    permissionRequest: null,
+    permissionCheck: null,
+    protocolHandlers: new Map(),
+    schemes: null,
+    errorBoxes: [],
+    quit: 0,
+  });
+  fake.createRuntime.mockClear();
+  fake.runtime.router.call.mockClear();
+  fake.runtime.close.mockClear();
+});
+afterEach(() => {
+  rmSync(userData, { recursive: true, force: true });
+  delete (process.versions as Record<string, string | undefined>).electron;
+});
+
+describe('electron/main.ts', () => {
+  it('registers the app scheme and the sandbox before ready, then migrates before the window opens', async () => {
+    await startMain();
+    const { calls } = fake.state;
+    expect(calls.indexOf('registerSchemesAsPrivileged')).toBeLessThan(calls.indexOf('whenReady'));
+    expect(calls.indexOf('enableSandbox')).toBeLessThan(calls.indexOf('whenReady'));
+    expect(calls.indexOf('createRuntime')).toBeLessThan(calls.indexOf('BrowserWindow'));
+    expect(fake.state.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(fake.state.protocolHandlers.has('app')).toBe(true);
+  });
+
+  it('opens the database in userData with the packaged native module', async () => {
+    await startMain();
+    const opts = fake.createRuntime.mock.calls[0]?.[0] as { dbFile: string; nativeBinding?: string; platform: { dataDir: string } };
+    expect(opts.dbFile).toBe(path.join(userData, 'ledger.sqlite3'));
+    expect(opts.nativeBinding).toBeUndefined();
+    expect(opts.platform.dataDir).toBe(userData);
+  });
+
+  it('in development passes the Electron build of better-sqlite3 from .native/', async () => {
+    const appPath = mkdtempSync(path.join(tmpdir(), 'ledger-app-'));
+    const file = path.join(appPath, '.native', 'electron-45.5.0-' + `${process.platform}-${process.arch}`, 'better_sqlite3.node');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, '');
+    Object.assign(fake.state, { isPackaged: false, appPath });
+    Object.defineProperty(process.versions, 'electron', { value: '45.5.0', configurable: true });
+    try {
+      await startMain();
+      expect((fake.createRuntime.mock.calls[0]?.[0] as { nativeBinding?: string }).nativeBinding).toBe(file);
+    } finally {
+      rmSync(appPath, { recursive: true, force: true });
+    }
+  });
+
+  it('loads the app page in a sandboxed, isolated window', async () => {
+    await startMain();
+    const [win] = fake.state.windows;
+    expect(win?.url).toBe('app://ledger/index.html');
+    expect(win?.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      devTools: false,
+      preload: expect.stringMatching(/preload[\\/]index\.cjs$/),
+    });
+  });
+
+  it('answers IPC only from its own main frame', async () => {
+    await startMain();
+    const handler = fake.state.ipc.get(IPC_CHANNEL);
+    expect(handler).toBeTypeOf('function');
+    expect([...fake.state.ipc.keys()]).toEqual([IPC_CHANNEL]);
+
+    const ok = await handler?.(ipcEvent(ownFrame), 'app.info', { a: 1 });
+    expect(ok).toEqual({ ok: true, value: 'ran app.info' });
+    expect(fake.runtime.router.call).toHaveBeenCalledWith('app.info', { a: 1 });
+
+    fake.runtime.router.call.mockClear();
+    for (const frame of [null, { url: 'https://evil.example/', processId: 1, routingId: 1 }, { url: 'app://ledger/index.html', processId: 1, routingId: 9 }]) {
+      const refused = await handler?.(ipcEvent(frame, frame?.routingId === 9 ? ownFrame : frame), 'app.info', {});
+      expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(fake.runtime.router.call).not.toHaveBeenCalled();
+  });
+
+  it('turns a router crash into an INTERNAL envelope', async () => {
+    await startMain();
+    fake.runtime.router.call.mockRejectedValueOnce(new Error('boom at /secret/path'));
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const answer = (await fake.state.ipc.get(IPC_CHANNEL)?.(ipcEvent(ownFrame), 'app.info', {})) as { ok: boolean; error: { code: string; message: string } };
+    spy.mockRestore();
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(answer.error.message).not.toContain('/secret/path');
+  });
+
+  it('denies every permission', async () => {
+    await startMain();
+    const callback = vi.fn();
+    fake.state.permissionRequest?.({}, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(fake.state.permissionCheck?.({}, 'clipboard-read')).toBe(false);
+  });
+
+  it('hardens every web contents: no new windows, no navigation away, no webviews', async () => {
+    await startMain();
+    const events = new Map<string, AnyFn>();
+    let openHandler: AnyFn | null = null;
+    const contents = {
+      setWindowOpenHandler: (fn: AnyFn) => (openHandler = fn),
+      on: (name: string, fn: AnyFn) => events.set(name, fn),
+    };
+    emitApp('web-contents-created', {}, contents);
+    expect((openHandler as AnyFn | null)?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+
+    for (const name of ['will-frame-navigate', 'will-redirect']) {
+      const away = { url: 'https://example.com/', preventDefault: vi.fn() };
+      events.get(name)?.(away);
+      expect(away.preventDefault, name).toHaveBeenCalled();
+      const home = { url: 'app://ledger/index.html', preventDefault: vi.fn() };
+      events.get(name)?.(home);
+      expect(home.preventDefault, name).not.toHaveBeenCalled();
+    }
+    const attach = { preventDefault: vi.fn() };
+    events.get('will-attach-webview')?.(attach);
+    expect(attach.preventDefault).toHaveBeenCalled();
+  });
+
+  it('has a Chinese menu without developer tools when packaged', async () => {
+    await startMain();
+    const menu = fake.state.menu as { label: string; submenu: { role?: string }[] }[];
+    expect(menu.map((m) => m.label.replace(/\(&\w\)$/, ''))).toEqual(['文件', '编辑', '视图', '帮助']);
+    expect(JSON.stringify(menu)).not.toContain('toggleDevTools');
+  });
+
+  it('shows a refused database to the user and quits, without a window or IPC', async () => {
+    fake.createRuntime.mockImplementationOnce(() => {
+      throw new Error('数据库来自更新的版本，无法打开');
+    });
+    await startMain();
+    expect(fake.state.errorBoxes).toEqual([['法律顾问咨询台账', '数据库来自更新的版本，无法打开']]);
+    expect(fake.state.quit).toBe(1);
+    expect(fake.state.windows).toEqual([]);
+    expect(fake.state.ipc.size).toBe(0);
+  });
+
+  it('closes the database when the app quits', async () => {
+    await startMain();
+    emitApp('will-quit');
+    expect(fake.runtime.close).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves at once when another instance runs', async () => {
+    fake.state.lock = false;
+    await startMain();
+    expect(fake.state.quit).toBe(1);
+    expect(fake.state.calls).not.toContain('whenReady');
+    expect(fake.createRuntime).not.toHaveBeenCalled();
+  });
+});
