@@ -83,19 +83,24 @@ export function openDatabase(file: string, options: OpenOptions = {}): Ledger {
 
 const WAL_MAGIC = new Set([0x377f0682, 0x377f0683]);
 
-/** A -wal file whose header is not SQLite's is not ours: refuse rather than let SQLite discard it. */
-function assertWalLooksValid(file: string): void {
+/** False when a -wal file sits beside the database whose header is not SQLite's. */
+export function walLooksValid(file: string): boolean {
   const wal = `${file}-wal`;
-  if (!fs.existsSync(wal) || fs.statSync(wal).size === 0) return;
+  if (!fs.existsSync(wal) || fs.statSync(wal).size === 0) return true;
   const fd = fs.openSync(wal, 'r');
   try {
     const header = Buffer.alloc(32);
     const n = fs.readSync(fd, header, 0, 32, 0);
-    if (n < 32 || !WAL_MAGIC.has(header.readUInt32BE(0))) {
-      throw new DatabaseOpenError('CORRUPT', `数据库旁的日志文件（${path.basename(wal)}）已损坏或不属于本数据库，为保护数据已停止打开。`);
-    }
+    return n === 32 && WAL_MAGIC.has(header.readUInt32BE(0));
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** A -wal that is not ours is refused rather than silently discarded by SQLite. */
+function assertWalLooksValid(file: string): void {
+  if (!walLooksValid(file)) {
+    throw new DatabaseOpenError('CORRUPT', `数据库旁的日志文件（${path.basename(file)}-wal）已损坏或不属于本数据库，为保护数据已停止打开。`);
   }
 }
 

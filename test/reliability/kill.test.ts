@@ -3,62 +3,25 @@
  * 200 times; after each kill the database must be intact and hold every write the
  * child reported as committed, each with its audit record, the chain unbroken.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { buildSync } from 'esbuild';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/services/audit';
+import { bundleFixture, runAndKill } from '../helpers/child';
 import { tempDir } from '../helpers/ledger';
 
 const KILLS = 200;
 
-/** Bundled once, inside the project so that better-sqlite3 resolves from node_modules. */
-function bundleWriter(): string {
-  const out = path.join(__dirname, '../../node_modules/.cache/counsel-ledger-tests/writer.mjs');
-  buildSync({
-    entryPoints: [path.join(__dirname, 'fixtures/writer.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: out,
-    external: ['better-sqlite3'],
-    logLevel: 'silent',
-  });
-  return out;
-}
-
-function runAndKill(writer: string, dbFile: string, delayMs: number): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, dbFile], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      const before = out;
-      out += d.toString();
-      if (!before.includes('ready\n') && out.includes('ready\n')) setTimeout(() => child.kill('SIGKILL'), delayMs);
-    });
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code, signal) => {
-      if (signal !== 'SIGKILL') return reject(new Error(`writer ended by itself (${code}): ${err}`));
-      // Only whole lines are reports of a commit; a cut-off last line is not.
-      const lines = out.split('\n');
-      lines.pop();
-      resolve(lines.filter((l) => /^\d+$/.test(l)).map(Number));
-    });
-  });
-}
-
 describe('crash safety', () => {
   it(`survives ${KILLS} SIGKILLs mid-write with nothing lost and nothing half-written`, async () => {
     const dir = tempDir();
-    const writer = bundleWriter();
+    const writer = bundleFixture(path.join(__dirname, 'fixtures/writer.ts'));
     const dbFile = path.join(dir, 'ledger.sqlite3');
     const delays = fc.sample(fc.integer({ min: 0, max: 60 }), { numRuns: KILLS, seed: 20250101 });
     const reported = new Set<number>();
     for (const delay of delays) {
-      for (const id of await runAndKill(writer, dbFile, delay)) reported.add(id);
+      for (const line of await runAndKill(writer, [dbFile], delay)) reported.add(Number(line));
     }
     expect(reported.size).toBeGreaterThan(KILLS); // the kills really landed mid-stream
 

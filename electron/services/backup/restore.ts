@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BackupError, checkBackupFile, createBackup, type BackupInfo } from './backup';
 import { commitFile } from './files';
+import { walLooksValid } from '../../../db/open';
 
 export interface RestoreResult {
   restoredFrom: string;
@@ -42,7 +43,7 @@ export function restoreDatabase(liveFile: string, backupFile: string, backupDir:
 function keepReplaced(liveFile: string, backupDir: string, now: Date): string | null {
   if (!fs.existsSync(liveFile)) return null;
   const live = checkBackupFile(liveFile);
-  if (live.ok) {
+  if (live.ok && walLooksValid(liveFile)) {
     // Fold the WAL into the file so the copy and the rename see everything.
     const db = new Database(liveFile);
     try {

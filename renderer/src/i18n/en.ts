@@ -128,6 +128,7 @@ const en: Messages = {
     IN_USE: 'The record is in use and cannot be deleted',
     FORBIDDEN: 'Your account may not do this',
     UNAUTHENTICATED: 'Please sign in first',
+    UNAVAILABLE: 'The database is damaged: it can only be restored from a backup',
     INTERNAL: 'Not done: an internal error occurred and nothing was changed',
     transport: 'Cannot reach the data service, please try again',
   },
@@ -292,6 +293,8 @@ const en: Messages = {
     officeNamePlaceholder: 'e.g. City National Defense Mobilization Office',
     serialPrefix: 'Number prefix',
     serialPreview: 'Example number: {{example}}',
+    // the serial number's own format, the same in every language
+    serialExample: '{{prefix}}〔{{year}}〕1号',
     defaultDueDays: 'Default time to answer (days)',
     defaultDueDaysHint: 'When registering, "Due on" defaults to the received date plus this many days.',
     reportTemplate: 'Report sentence template',

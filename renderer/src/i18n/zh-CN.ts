@@ -129,6 +129,7 @@ const zhCN = {
     IN_USE: '该记录正在被使用，不能删除',
     FORBIDDEN: '您的账号无权执行此操作',
     UNAUTHENTICATED: '请先登录',
+    UNAVAILABLE: '数据库已损坏，当前只能从备份恢复',
     INTERNAL: '操作未完成：程序内部错误，数据未被修改',
     transport: '无法连接到数据服务，请重试',
   },
@@ -289,6 +290,8 @@ const zhCN = {
     officeNamePlaceholder: '例如：某某市国防动员办公室',
     serialPrefix: '编号前缀',
     serialPreview: '编号示例：{{example}}',
+    // the serial number's own format, the same in every language
+    serialExample: '{{prefix}}〔{{year}}〕1号',
     defaultDueDays: '默认办理时限（天）',
     defaultDueDaysHint: '登记时“办理时限”默认为收件日期加上此天数。',
     reportTemplate: '报告句式模板',

@@ -1,0 +1,170 @@
+/** 法律顾问: the roster of lawyers (with their firm and engagement period); disabled, never deleted. */
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, DatePicker, Empty, Form, Input, Space, Table, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Counsel } from '../../../../electron/api/types';
+import { useApi, useApiMutation, useCan } from '../../api/hooks';
+import { errorText } from '../../shared/errors';
+import { DAY_FORMAT, fromDay, toDay } from '../../shared/format';
+import { FormModal } from '../../shared/FormModal';
+import { LoadFailed, PageHead } from '../../shared/PageState';
+
+interface CounselForm {
+  name: string;
+  firm: string;
+  phone: string;
+  engagedFrom: Dayjs | null;
+  engagedTo: Dayjs | null;
+}
+
+export function CounselsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const can = useCan();
+  const list = useApi('counsels.list', { includeInactive: true });
+  const update = useApiMutation('counsels.update');
+  const [editing, setEditing] = useState<Counsel | 'new' | null>(null);
+
+  const toggle = async (c: Counsel) => {
+    try {
+      await update.mutateAsync({ id: c.id, version: c.version, active: !c.active });
+      void message.success(t(c.active ? 'counsels.disabled' : 'counsels.enabled', { name: c.name }));
+    } catch (error) {
+      void message.error(errorText(error, t));
+    }
+  };
+
+  return (
+    <>
+      <PageHead
+        title={t('counsels.title')}
+        extra={
+          can('counsels.create') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('counsels.add')}
+            </Button>
+          ) : null
+        }
+      />
+      {list.isError ? <LoadFailed error={list.error} onRetry={() => void list.refetch()} /> : null}
+      <Table<Counsel>
+        rowKey="id"
+        loading={list.isPending}
+        dataSource={list.data ?? []}
+        pagination={false}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('counsels.empty')} /> }}
+        columns={[
+          { title: t('counsels.name'), dataIndex: 'name', width: 140 },
+          { title: t('counsels.firm'), dataIndex: 'firm' },
+          { title: t('counsels.phone'), dataIndex: 'phone', width: 160, render: (v: string) => v || t('common.none') },
+          {
+            title: t('counsels.engagement'),
+            key: 'engagement',
+            width: 240,
+            render: (_: unknown, c) =>
+              c.engagedFrom || c.engagedTo ? `${c.engagedFrom ?? ''} ~ ${c.engagedTo ?? t('counsels.open')}` : t('common.none'),
+          },
+          {
+            title: t('common.status'),
+            dataIndex: 'active',
+            width: 100,
+            render: (v: boolean) => (v ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>),
+          },
+          ...(can('counsels.update')
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 160,
+                  render: (_: unknown, c: Counsel) => (
+                    <Space>
+                      <Button size="small" onClick={() => setEditing(c)}>
+                        {t('common.edit')}
+                      </Button>
+                      <Button size="small" onClick={() => void toggle(c)}>
+                        {c.active ? t('common.disable') : t('common.enable')}
+                      </Button>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {editing ? <CounselDialog counsel={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+    </>
+  );
+}
+
+function CounselDialog({ counsel, onClose }: { counsel: Counsel | null; onClose(): void }) {
+  const { t } = useTranslation();
+  const create = useApiMutation('counsels.create');
+  const update = useApiMutation('counsels.update');
+  const title = counsel ? t('counsels.editTitle') : t('counsels.add');
+  const required = (field: string) => ({ required: true, whitespace: true, message: t('validation.required', { field }) });
+  return (
+    <FormModal<CounselForm>
+      title={title}
+      okText={t('common.save')}
+      doneText={t('common.saved')}
+      staleText={t('errors.CONFLICT')}
+      fields={['name', 'firm', 'phone', 'engagedFrom', 'engagedTo']}
+      initialValues={{
+        name: counsel?.name ?? '',
+        firm: counsel?.firm ?? '',
+        phone: counsel?.phone ?? '',
+        engagedFrom: fromDay(counsel?.engagedFrom),
+        engagedTo: fromDay(counsel?.engagedTo),
+      }}
+      onClose={onClose}
+      submit={(v) => {
+        const fields = {
+          name: v.name.trim(),
+          firm: v.firm.trim(),
+          phone: (v.phone ?? '').trim(),
+          engagedFrom: toDay(v.engagedFrom),
+          engagedTo: toDay(v.engagedTo),
+        };
+        return counsel ? update.mutateAsync({ id: counsel.id, version: counsel.version, ...fields }) : create.mutateAsync(fields);
+      }}
+    >
+      {() => (
+        <>
+          <Form.Item name="name" label={t('counsels.name')} rules={[required(t('counsels.name')), { max: 30, message: t('validation.maxLength', { max: 30 }) }]}>
+            <Input maxLength={30} />
+          </Form.Item>
+          <Form.Item name="firm" label={t('counsels.firm')} rules={[required(t('counsels.firm')), { max: 100, message: t('validation.maxLength', { max: 100 }) }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="phone" label={t('counsels.phone')} rules={[{ max: 30, message: t('validation.maxLength', { max: 30 }) }]}>
+            <Input maxLength={30} />
+          </Form.Item>
+          <Space size={16} align="start">
+            <Form.Item name="engagedFrom" label={t('counsels.engagedFrom')}>
+              <DatePicker format={DAY_FORMAT} style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item
+              name="engagedTo"
+              label={t('counsels.engagedTo')}
+              dependencies={['engagedFrom']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator(_, value: Dayjs | null) {
+                    const from = getFieldValue('engagedFrom') as Dayjs | null;
+                    return value && from && value.isBefore(from, 'day')
+                      ? Promise.reject(new Error(t('validation.endBeforeStart')))
+                      : Promise.resolve();
+                  },
+                }),
+              ]}
+            >
+              <DatePicker format={DAY_FORMAT} style={{ width: 200 }} />
+            </Form.Item>
+          </Space>
+        </>
+      )}
+    </FormModal>
+  );
+}

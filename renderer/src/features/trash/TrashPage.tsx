@@ -1,0 +1,86 @@
+/** 回收站: trashed consultations (counted nowhere), each restorable to the status it had. */
+import { UndoOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Empty, Space, Table, Tooltip } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConsultationRow } from '../../../../electron/api/types';
+import { useApi, useApiMutation, useCan } from '../../api/hooks';
+import { formatHash, paths } from '../../router/hash';
+import { errorText } from '../../shared/errors';
+import { categoryName, formatInstant } from '../../shared/format';
+import { LoadFailed, PageHead } from '../../shared/PageState';
+import { StatusTag } from '../../shared/StatusTag';
+
+export function TrashPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const can = useCan();
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const list = useApi('consultations.list', { trashed: true, sort: 'serialNo', order: 'desc', ...page });
+  const restore = useApiMutation('consultations.restore');
+
+  const onRestore = async (row: ConsultationRow) => {
+    try {
+      const restored = await restore.mutateAsync({ id: row.id, version: row.version });
+      void message.success(t('trash.restored', { serialNo: restored.serialNo }));
+    } catch (error) {
+      void message.error(errorText(error, t));
+    }
+  };
+
+  return (
+    <>
+      <PageHead title={t('trash.title')} />
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('trash.hint')} />
+      {list.isError ? <LoadFailed error={list.error} onRetry={() => void list.refetch()} /> : null}
+      <Table<ConsultationRow>
+        rowKey="id"
+        loading={list.isFetching}
+        tableLayout="fixed"
+        dataSource={list.data?.rows ?? []}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('trash.empty')} /> }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: list.data?.total ?? 0,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
+        columns={[
+          { title: t('field.serialNo'), dataIndex: 'serialNo', width: 160, render: (v: string) => <span className="nowrap">{v}</span> },
+          {
+            title: t('field.title'),
+            dataIndex: 'title',
+            ellipsis: { showTitle: false },
+            render: (v: string, row) => (
+              <Tooltip title={v} placement="topLeft">
+                <a href={formatHash(paths.detail(row.id))}>{v}</a>
+              </Tooltip>
+            ),
+          },
+          { title: t('field.category'), key: 'category', width: 150, ellipsis: true, render: (_: unknown, r) => categoryName(r, i18n.language) },
+          { title: t('field.department'), dataIndex: 'departmentName', width: 120, ellipsis: true },
+          { title: t('field.receivedOn'), dataIndex: 'receivedOn', width: 118 },
+          { title: t('field.status'), dataIndex: 'status', width: 122, render: (v: ConsultationRow['status']) => <StatusTag status={v} /> },
+          { title: t('field.trashedAt'), dataIndex: 'trashedAt', width: 160, render: (v: string | null) => formatInstant(v) },
+          ...(can('consultations.restore')
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 110,
+                  render: (_: unknown, row: ConsultationRow) => (
+                    <Space>
+                      <Button size="small" icon={<UndoOutlined />} onClick={() => void onRestore(row)}>
+                        {t('action.restore')}
+                      </Button>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </>
+  );
+}

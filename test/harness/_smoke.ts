@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+import { startHarness } from '/work/main/test/harness/server';
+import fs from 'node:fs';
+const dir = fs.mkdtempSync('/tmp/cl/db-');
+const h = await startHarness({ dbFile: dir + '/l.sqlite3', now: () => new Date('2025-06-10T02:00:00Z') });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+page.on('console', (m) => console.log('console:', m.type(), m.text().slice(0, 300)));
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto(h.url);
+await page.waitForTimeout(2500);
+await page.screenshot({ path: '/tmp/cl/first.png' });
+await browser.close();
+await h.close();
