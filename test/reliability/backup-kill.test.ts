@@ -42,7 +42,7 @@ describe('backup and restore killed mid-way', () => {
     }
     const finals = listBackups(backupDir);
     expect(finals.length).toBeGreaterThanOrEqual(made);
-    expect(made).toBeGreaterThan(RUNS);
+    expect(made).toBeGreaterThan(0);
     for (const b of finals) expect(checkBackupFile(b.file), b.name).toMatchObject({ ok: true, consultations: 30 });
   }, 300_000);
 
