@@ -39,16 +39,26 @@ const LATEST_CONCLUSION = `(SELECT o.conclusion FROM opinions o WHERE o.consulta
 const FIRST_OPINION_ON = `(SELECT min(o.issued_on) FROM opinions o WHERE o.consultation_id = c.id)`;
 const OPINION_COUNT = `(SELECT count(*) FROM opinions o WHERE o.consultation_id = c.id)`;
 /**
- * The status at the end of the period, from the status history (so an item
+ * The status at the end of the period, from the status history, so an item
  * closed after the year ended still shows as open at year end, and a reopened
- * one as it was then). No history before the boundary although there is some:
- * the item was registered after the period ended, i.e. it had arrived and was
- * still open. No history at all (e.g. imported rows): its current status.
+ * one as it was then. Shortcut: every status change also sets updated_at
+ * (services/consultations/write.ts, same transaction), so a row last updated
+ * well before the boundary (@settled: a minute's margin for clock skew between
+ * the two writes) still has the status it had then, and the history is read
+ * only for rows touched around or after the boundary. No history before the
+ * boundary although there is some: the item was registered after the period
+ * ended, i.e. it had arrived and was still open. No history at all (e.g. rows
+ * imported without it): its current status.
  */
-const STATUS_AT_END = `coalesce(
+const STATUS_AT_END = `CASE WHEN c.updated_at < @settled THEN c.status ELSE coalesce(
   (SELECT h.to_status FROM status_history h WHERE h.consultation_id = c.id AND h.at < @boundary
      AND h.to_status IN ${REAL_STATUSES} ORDER BY h.id DESC LIMIT 1),
-  CASE WHEN EXISTS (SELECT 1 FROM status_history h WHERE h.consultation_id = c.id) THEN 'registered' ELSE c.status END)`;
+  CASE WHEN EXISTS (SELECT 1 FROM status_history h WHERE h.consultation_id = c.id) THEN 'registered' ELSE c.status END) END`;
+
+/** A minute before the boundary: see STATUS_AT_END. */
+function settled(scope: TallyScope): string {
+  return new Date(Date.parse(scope.boundary) - 60_000).toISOString();
+}
 
 /** Columns a figure may be filtered or grouped by; only those referenced are computed. */
 const FACT_COLUMNS = {
@@ -94,54 +104,42 @@ function params(scope: TallyScope, extra: Record<string, unknown> = {}): Record<
   return p;
 }
 
-export interface ComboRow {
-  categoryId: number;
-  month: string;
-  departmentId: number;
-  counselId: number | null;
-  status: string;
-  outcome: string | null;
-  conclusion: string | null;
-  n: number;
-  items: number;
-}
+/**
+ * One row per consultation of the population, as a plain array (no object per
+ * row: at 100k rows building objects costs more than the scan), every derived
+ * fact computed once. The service folds all breakdowns from this single pass.
+ */
+export type TallyItem = [
+  categoryId: number,
+  month: string,
+  departmentId: number,
+  counselId: number | null,
+  status: string,
+  outcome: string | null,
+  itemCount: number,
+  conclusion: string | null,
+  /** whole days from receipt to the first opinion; null when not answered */
+  firstDays: number | null,
+  /** whole days from receipt to dueOn; null when there is no dueOn */
+  dueDays: number | null,
+  /** 1 when dueOn is before today */
+  pastDue: number,
+  opinionCount: number,
+  statusAtEnd: string,
+];
 
-/** One row per distinct combination of the breakdowns' dimensions: every breakdown is a fold of these. */
-export function tallyCombos(sqlite: Database.Database, scope: TallyScope): ComboRow[] {
-  const dims = ['categoryId', 'month', 'departmentId', 'counselId', 'status', 'outcome', 'conclusion'] as const;
-  const sql = `SELECT ${dims.join(', ')}, count(*) AS n, sum(itemCount) AS items
-    FROM ${facts(scope, dims)} GROUP BY ${dims.join(', ')}`;
-  return prepareCached(sqlite, sql).all(params(scope)) as ComboRow[];
-}
-
-export interface OpinionFactRow {
-  /** days to the first opinion; null when not answered */
-  days: number | null;
-  due: 'met' | 'missed' | 'pending' | 'none';
-  n: number;
-  items: number;
-  documents: number;
-}
-
-/** Counted items grouped by days-to-first-opinion and due state: the median comes from this histogram. */
-export function tallyOpinionFacts(sqlite: Database.Database, scope: TallyScope): OpinionFactRow[] {
-  const sql = `SELECT ${DAYS_SQL} AS days, ${DUE_STATE_SQL} AS due, count(*) AS n, sum(itemCount) AS items,
-      sum(opinionCount) AS documents
-    FROM ${facts(scope, ['receivedOn', 'dueOn', 'firstOn', 'opinionCount'])}
-    WHERE ${COUNTED_SQL} GROUP BY 1, 2`;
-  return prepareCached(sqlite, sql).all(params(scope, { today: scope.today })) as OpinionFactRow[];
-}
-
-export interface CarriedOverGroup {
-  statusAtEnd: 'registered' | 'assigned' | 'answered';
-  n: number;
-  items: number;
-}
-
-export function tallyCarriedOver(sqlite: Database.Database, scope: TallyScope): CarriedOverGroup[] {
-  const sql = `SELECT statusAtEnd, count(*) AS n, sum(itemCount) AS items FROM ${facts(scope, ['statusAtEnd'])}
-    WHERE ${COUNTED_SQL} AND ${OPEN_AT_END_SQL} GROUP BY statusAtEnd`;
-  return prepareCached(sqlite, sql).all(params(scope, { boundary: scope.boundary })) as CarriedOverGroup[];
+export function tallyItems(sqlite: Database.Database, scope: TallyScope): IterableIterator<TallyItem> {
+  const counsel = scope.onlyCounselId === undefined ? '' : ' AND c.counsel_id = @onlyCounselId';
+  const sql = `SELECT c.category_id, substr(c.received_on, 1, 7), c.department_id, c.counsel_id, c.status, c.outcome,
+      c.item_count, ${LATEST_CONCLUSION},
+      (SELECT CAST(julianday(min(o.issued_on)) - julianday(c.received_on) AS INTEGER) FROM opinions o WHERE o.consultation_id = c.id),
+      CAST(julianday(c.due_on) - julianday(c.received_on) AS INTEGER), coalesce(c.due_on < @today, 0),
+      ${OPINION_COUNT}, ${STATUS_AT_END}
+    FROM consultations c
+    WHERE c.trashed_at IS NULL AND c.received_on >= @from AND c.received_on <= @to${counsel}`;
+  const stmt = prepareCached(sqlite, sql);
+  // raw() switches the cached statement to arrays for good; nothing else uses this SQL text.
+  return stmt.raw(true).iterate(params(scope, { today: scope.today, boundary: scope.boundary, settled: settled(scope) })) as IterableIterator<TallyItem>;
 }
 
 export interface CarriedOverRawRow {
@@ -166,7 +164,7 @@ export function carriedOverRows(sqlite: Database.Database, scope: TallyScope, li
     JOIN consultations c ON c.id = f.id JOIN departments d ON d.id = c.department_id
     LEFT JOIN counsels co ON co.id = c.counsel_id
     WHERE f.${COUNTED_SQL} AND f.${OPEN_AT_END_SQL} ORDER BY f.receivedOn, f.id LIMIT @limit`;
-  return prepareCached(sqlite, sql).all(params(scope, { boundary: scope.boundary, limit })) as CarriedOverRawRow[];
+  return prepareCached(sqlite, sql).all(params(scope, { boundary: scope.boundary, settled: settled(scope), limit })) as CarriedOverRawRow[];
 }
 
 /** One condition of a drill-down, over the fact columns it names. */
@@ -189,7 +187,7 @@ export function drilldownIds(
   const columns = conditions.flatMap((c) => c.columns);
   const sql = `SELECT id, itemCount FROM ${facts(scope, ['receivedOn', ...columns])}
     WHERE ${where.join(' AND ')} ORDER BY receivedOn, id`;
-  const extra = Object.assign({ today: scope.today, boundary: scope.boundary }, ...conditions.map((c) => c.params ?? {}));
+  const extra = Object.assign({ today: scope.today, boundary: scope.boundary, settled: settled(scope) }, ...conditions.map((c) => c.params ?? {}));
   // Unused named parameters are ignored by better-sqlite3, so one parameter object fits every shape.
   return prepareCached(sqlite, sql).all(params(scope, extra)) as { id: number; itemCount: number }[];
 }
@@ -249,6 +247,6 @@ export function ledgerDetailRows(sqlite: Database.Database, scope: TallyScope): 
     -- the derived columns (firstOn, dueOn, ...) are camelCase, so they cannot clash with the tables' snake_case ones
     WHERE f.${COUNTED_SQL} ORDER BY f.receivedOn, c.serial_year, c.serial_seq, f.id`;
   return prepareCached(sqlite, sql).iterate(
-    params(scope, { today: scope.today, boundary: scope.boundary }),
+    params(scope, { today: scope.today, boundary: scope.boundary, settled: settled(scope) }),
   ) as IterableIterator<LedgerDetailRow>;
 }

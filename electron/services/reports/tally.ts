@@ -4,14 +4,7 @@
  * grouped rows, and every figure gets the drill-down key that lists exactly
  * the items it counts (drilldown.ts turns a key back into SQL).
  */
-import {
-  carriedOverRows,
-  tallyCarriedOver,
-  tallyCombos,
-  tallyOpinionFacts,
-  type ComboRow,
-  type OpinionFactRow,
-} from '../../../db/queries/tally';
+import { carriedOverRows, tallyItems, type TallyItem } from '../../../db/queries/tally';
 import { formatSerialNo, prepareCached } from '../../../db/queries/consultations';
 import type {
   CategoryFigure,
@@ -92,10 +85,22 @@ interface Folded {
   counsel: Buckets<number | null>;
   conclusion: Buckets<string>;
   outcome: Buckets<string>;
+  documents: number;
+  answered: Bucket;
+  /** days to the first opinion → number of items */
+  days: Map<number, number>;
+  dueMet: Bucket;
+  dueMissed: Bucket;
+  carriedOver: Buckets<string>;
 }
 
-/** Every breakdown at once, from the grouped combinations. Withdrawn items go to their own line only. */
-function fold(combos: readonly ComboRow[]): Folded {
+/**
+ * Every figure in one pass over the period's items. Withdrawn items go to their
+ * own line only; everything else counts the counted items (DOMAIN.md). The SQL
+ * conditions of the drill-down (db/queries/tally.ts) say the same in SQL; the
+ * tests check that each figure's drill-down has the figure's length.
+ */
+function fold(rows: Iterable<TallyItem>): Folded {
   const f: Folded = {
     total: new Bucket(),
     withdrawn: new Bucket(),
@@ -107,67 +112,70 @@ function fold(combos: readonly ComboRow[]): Folded {
     counsel: new Buckets(),
     conclusion: new Buckets(),
     outcome: new Buckets(),
+    documents: 0,
+    answered: new Bucket(),
+    days: new Map(),
+    dueMet: new Bucket(),
+    dueMissed: new Bucket(),
+    carriedOver: new Buckets(),
   };
-  for (const r of combos) {
-    if (r.status === 'withdrawn') {
-      f.withdrawn.add(r.n, r.items);
+  for (const row of rows) {
+    const [categoryId, month, departmentId, counselId, status, outcome, items, conclusion, firstDays, dueDays, pastDue, opinionCount, statusAtEnd] = row;
+    if (status === 'withdrawn') {
+      f.withdrawn.add(1, items);
       continue;
     }
-    f.total.add(r.n, r.items);
-    f.status.at(r.status).add(r.n, r.items);
-    f.category.at(r.categoryId).add(r.n, r.items);
-    f.month.at(r.month).add(r.n, r.items);
-    f.monthCategory.at(`${r.month}|${r.categoryId}`).add(r.n, r.items);
-    f.department.at(r.departmentId).add(r.n, r.items);
-    f.counsel.at(r.counselId).add(r.n, r.items);
-    f.conclusion.at(r.conclusion ?? 'none').add(r.n, r.items);
-    f.outcome.at(r.outcome ?? 'none').add(r.n, r.items);
+    f.total.add(1, items);
+    f.status.at(status).add(1, items);
+    f.category.at(categoryId).add(1, items);
+    f.month.at(month).add(1, items);
+    f.monthCategory.at(`${month}|${categoryId}`).add(1, items);
+    f.department.at(departmentId).add(1, items);
+    f.counsel.at(counselId).add(1, items);
+    f.conclusion.at(conclusion ?? 'none').add(1, items);
+    f.outcome.at(outcome ?? 'none').add(1, items);
+    f.documents += opinionCount;
+    if (firstDays !== null) {
+      f.answered.add(1, items);
+      f.days.set(firstDays, (f.days.get(firstDays) ?? 0) + 1);
+    }
+    // Due: answered by dueOn is met; answered later, or unanswered and past due, is missed.
+    if (dueDays !== null) {
+      if (firstDays !== null) (firstDays <= dueDays ? f.dueMet : f.dueMissed).add(1, items);
+      else if (pastDue) f.dueMissed.add(1, items);
+    }
+    if (statusAtEnd === 'registered' || statusAtEnd === 'assigned' || statusAtEnd === 'answered') {
+      f.carriedOver.at(statusAtEnd).add(1, items);
+    }
   }
   return f;
 }
 
 /** Median of a histogram of whole days; halfway between the middle two for an even count. */
-export function medianOfHistogram(histogram: readonly { days: number; n: number }[]): number | null {
-  const sorted = [...histogram].filter((h) => h.n > 0).sort((a, b) => a.days - b.days);
-  const total = sorted.reduce((s, h) => s + h.n, 0);
+export function medianOfHistogram(histogram: ReadonlyMap<number, number>): number | null {
+  const sorted = [...histogram].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const total = sorted.reduce((sum, [, n]) => sum + n, 0);
   if (total === 0) return null;
   const valueAt = (index: number): number => {
     let seen = 0;
-    for (const h of sorted) {
-      seen += h.n;
-      if (index < seen) return h.days;
+    for (const [days, n] of sorted) {
+      seen += n;
+      if (index < seen) return days;
     }
     throw new Error('median index out of range');
   };
   return total % 2 === 1 ? valueAt((total - 1) / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2;
 }
 
-function turnaround(rows: readonly OpinionFactRow[]): { documents: number; t: TallyFigures['turnaround'] } {
-  const answered = new Bucket();
-  const met = new Bucket();
-  const missed = new Bucket();
-  let documents = 0;
-  const histogram: { days: number; n: number }[] = [];
-  for (const r of rows) {
-    documents += r.documents;
-    if (r.days !== null) {
-      answered.add(r.n, r.items);
-      histogram.push({ days: r.days, n: r.n });
-    }
-    if (r.due === 'met') met.add(r.n, r.items);
-    if (r.due === 'missed') missed.add(r.n, r.items);
-  }
-  const tracked = { count: met.count + missed.count, items: met.items + missed.items, key: 'due:tracked' };
+function turnaround(f: Folded): TallyFigures['turnaround'] {
+  const tracked = { count: f.dueMet.count + f.dueMissed.count, items: f.dueMet.items + f.dueMissed.items, key: 'due:tracked' };
   return {
-    documents,
-    t: {
-      answered: answered.figure('answered'),
-      medianDays: medianOfHistogram(histogram),
-      dueTracked: tracked,
-      dueMet: met.figure('due:met'),
-      dueMissed: missed.figure('due:missed'),
-      onTimeRate: formatRate(met.count, tracked.count),
-    },
+    answered: f.answered.figure('answered'),
+    medianDays: medianOfHistogram(f.days),
+    dueTracked: tracked,
+    dueMet: f.dueMet.figure('due:met'),
+    dueMissed: f.dueMissed.figure('due:missed'),
+    onTimeRate: formatRate(f.dueMet.count, tracked.count),
   };
 }
 
@@ -227,23 +235,21 @@ function byCounsel(ctx: ServiceContext, f: Folded): CounselFigure[] {
   return [...named, { ...f.counsel.figure(null, 'counsel:none'), counselId: null, name: '未分派', firm: '', active: true, engagedTo: null }];
 }
 
-function carriedOver(ctx: ServiceContext, period: ReportPeriod): TallyFigures['carriedOver'] {
-  const scope = scopeFor(ctx, period);
-  const groups = tallyCarriedOver(ctx.ledger.sqlite, scope);
-  const by = new Buckets<string>();
-  for (const g of groups) by.at(g.statusAtEnd).add(g.n, g.items);
+function carriedOver(ctx: ServiceContext, period: ReportPeriod, f: Folded): TallyFigures['carriedOver'] {
+  const rows = carriedOverRows(ctx.ledger.sqlite, scopeFor(ctx, period), CARRIED_OVER_ROW_LIMIT).map(
+    ({ serialPrefix, serialYear, serialSeq, status, ...r }) => ({
+      ...r,
+      serialNo: formatSerialNo(serialPrefix, serialYear, serialSeq),
+      status: status as ConsultationStatus,
+    }),
+  );
   const total = new Bucket();
-  for (const g of groups) total.add(g.n, g.items);
-  const rows = carriedOverRows(ctx.ledger.sqlite, scope, CARRIED_OVER_ROW_LIMIT).map(({ serialPrefix, serialYear, serialSeq, status, ...r }) => ({
-    ...r,
-    serialNo: formatSerialNo(serialPrefix, serialYear, serialSeq),
-    status: status as ConsultationStatus,
-  }));
+  for (const b of f.carriedOver.values()) total.add(b.count, b.items);
   const today = shanghaiDay(ctx.now());
   return {
     asOf: period.to < today ? period.to : today,
     total: total.figure('carriedOver'),
-    byStatus: OPEN_STATUSES.map((status) => ({ ...by.figure(status, `carriedOver:${status}`), status })),
+    byStatus: OPEN_STATUSES.map((status) => ({ ...f.carriedOver.figure(status, `carriedOver:${status}`), status })),
     rows,
     truncated: total.count > rows.length,
   };
@@ -252,8 +258,8 @@ function carriedOver(ctx: ServiceContext, period: ReportPeriod): TallyFigures['c
 /** All figures of one period, as the caller may see them. */
 export function computeFigures(ctx: ServiceContext, period: ReportPeriod): TallyFigures {
   const scope = scopeFor(ctx, period);
-  const f = fold(tallyCombos(ctx.ledger.sqlite, scope));
-  const { documents, t } = turnaround(tallyOpinionFacts(ctx.ledger.sqlite, scope));
+  const f = fold(tallyItems(ctx.ledger.sqlite, scope));
+  const t = turnaround(f);
   const categories = byCategory(ctx, f);
   const adopted = new Bucket();
   const withOutcome = new Bucket();
@@ -277,14 +283,14 @@ export function computeFigures(ctx: ServiceContext, period: ReportPeriod): Tally
       conclusion,
     })),
     byOutcome: [...OUTCOMES, 'none' as const].map((outcome: Outcome | 'none') => ({ ...f.outcome.figure(outcome, `outcome:${outcome}`), outcome })),
-    opinions: { documents, answered: t.answered },
+    opinions: { documents: f.documents, answered: t.answered },
     adoption: {
       adopted: adopted.figure('adoption:adopted'),
       withOutcome: withOutcome.figure('adoption:withOutcome'),
       rate: formatRate(adopted.count, withOutcome.count),
     },
     turnaround: t,
-    carriedOver: carriedOver(ctx, period),
+    carriedOver: carriedOver(ctx, period, f),
   };
 }
 

@@ -18,6 +18,7 @@ export function Root() {
         locale={en ? enUS : zhCN}
         theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 4 } }}
         form={{ requiredMark: true }}
+        button={{ autoInsertSpace: false }}
       >
         <AntApp>
           <AppFrame />
