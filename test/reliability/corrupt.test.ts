@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openDatabase } from '../../db/open';
@@ -131,7 +132,7 @@ describe('one process per database', () => {
   it('a lock left by a process that died is taken over', () => {
     const dir = tempDir();
     const live = path.join(dir, 'ledger.sqlite3');
-    fs.writeFileSync(`${live}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, host: (require('node:os') as typeof import('node:os')).hostname(), startedAt: 'x' }));
+    fs.writeFileSync(`${live}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), startedAt: 'x' }));
     const rt = createRuntime({ dbFile: live, platform: platform(dir), log: () => {} });
     rt.close();
     expect(fs.existsSync(`${live}.lock`)).toBe(false);
@@ -148,17 +149,17 @@ describe('disk full', () => {
     const count = () => s.prepare('SELECT count(*) FROM consultations').pluck().get() as number;
     const audits = () => s.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
     const before = { n: count(), a: audits() };
-    let refused: { ok: boolean; error?: { code: string; message: string } } | undefined;
+    let refused: { ok: false; error: { code: string; message: string } } | undefined;
     let written = 0;
     for (let i = 0; i < 50 && !refused; i++) {
       const r = await app.router.call('consultations.create', {
         title: `大事项${i}`, description: '很长的说明'.repeat(800), categoryId: b.cat('contract'), departmentId: b.dept.id, receivedOn: '2025-03-01', itemCount: 1,
       });
       if (r.ok) written++;
-      else refused = r as typeof refused;
+      else refused = r;
     }
     expect(refused).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-    expect(refused!.error!.message).toMatch(/数据未被修改/);
+    expect(refused!.error.message).toMatch(/数据未被修改/);
     expect(count()).toBe(before.n + written);
     expect(audits()).toBe(before.a + written);
     expect(s.pragma('integrity_check', { simple: true })).toBe('ok');

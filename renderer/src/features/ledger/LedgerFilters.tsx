@@ -36,6 +36,7 @@ export function LedgerFilters({ filter, currentYear, onChange, onReset }: Props)
       <Form.Item label={t('ledger.year')} htmlFor="ledger-year">
         <Select
           id="ledger-year"
+          showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 112 }}
           value={String(filter.year)}
           options={yearOptions}
@@ -45,6 +46,7 @@ export function LedgerFilters({ filter, currentYear, onChange, onReset }: Props)
       <Form.Item label={t('field.category')} htmlFor="ledger-category">
         <Select
           id="ledger-category"
+          showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 196 }}
           allowClear
           placeholder={t('ledger.anyCategory')}
@@ -57,6 +59,7 @@ export function LedgerFilters({ filter, currentYear, onChange, onReset }: Props)
       <Form.Item label={t('field.status')} htmlFor="ledger-status">
         <Select
           id="ledger-status"
+          showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 132 }}
           allowClear
           placeholder={t('ledger.anyStatus')}
@@ -82,6 +85,7 @@ export function LedgerFilters({ filter, currentYear, onChange, onReset }: Props)
       <Form.Item label={t('field.counsel')} htmlFor="ledger-counsel">
         <Select
           id="ledger-counsel"
+          showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 132 }}
           allowClear
           placeholder={t('ledger.anyCounsel')}
