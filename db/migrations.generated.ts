@@ -40,5 +40,13 @@ export const MIGRATIONS: Migration[] = [
       "INSERT INTO `categories` (`code`, `name_zh`, `name_en`, `built_in`, `active`, `sort_order`, `created_at`) VALUES\n  ('rules', '制度建设（规范性文件）', 'Rule-making (normative documents)', 1, 1, 10, '2025-01-01T00:00:00.000Z'),\n  ('contract', '合同签订', 'Contracts', 1, 1, 20, '2025-01-01T00:00:00.000Z'),\n  ('procurement', '招标采购', 'Tendering and procurement', 1, 1, 30, '2025-01-01T00:00:00.000Z'),\n  ('complaint', '信访投诉', 'Petitions and complaints', 1, 1, 40, '2025-01-01T00:00:00.000Z'),\n  ('enforcementReview', '重大执法决定法制审核', 'Legal review of major enforcement decisions', 1, 1, 50, '2025-01-01T00:00:00.000Z'),\n  ('litigation', '行政复议与诉讼', 'Administrative reconsideration and litigation', 1, 1, 60, '2025-01-01T00:00:00.000Z'),\n  ('decision', '重大行政决策', 'Major administrative decisions', 1, 1, 70, '2025-01-01T00:00:00.000Z'),\n  ('other', '其他', 'Other', 1, 1, 80, '2025-01-01T00:00:00.000Z');",
       "INSERT INTO `settings` (`key`, `value`) VALUES\n  ('officeName', '\"市国防动员办公室\"'),\n  ('serialPrefix', '\"法咨\"'),\n  ('defaultDueDays', '7'),\n  ('reportTemplate', '\"{year}年，我办法律顾问围绕{categories}开展法律咨询{count}次（{items}项），出具法律意见{opinions}份，意见采纳率{adoptionRate}。\"');"
     ]
+  },
+  {
+    "tag": "0002_accounts_and_holidays",
+    "statements": [
+      "CREATE TABLE `holidays` (\n\t`day` text PRIMARY KEY NOT NULL,\n\t`kind` text NOT NULL,\n\t`name` text DEFAULT '' NOT NULL\n);",
+      "CREATE TABLE `users` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`username` text NOT NULL,\n\t`display_name` text NOT NULL,\n\t`roles` text NOT NULL,\n\t`counsel_id` integer,\n\t`password_hash` text NOT NULL,\n\t`must_change_password` integer DEFAULT false NOT NULL,\n\t`failed_attempts` integer DEFAULT 0 NOT NULL,\n\t`locked_until` text,\n\t`disabled` integer DEFAULT false NOT NULL,\n\t`last_login_at` text,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`created_at` text NOT NULL,\n\tFOREIGN KEY (`counsel_id`) REFERENCES `counsels`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `users_username_unique` ON `users` (`username`);"
+    ]
   }
 ];

@@ -159,3 +159,29 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_at_idx').on(t.at)],
 );
+
+/** Accounts (MLPS level 2: identification, lockout, forced change after reset). Never deleted, only disabled. */
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  /** comma-separated roles: admin, registrar, counsel, leader */
+  roles: text('roles').notNull(),
+  counselId: integer('counsel_id').references(() => counsels.id),
+  passwordHash: text('password_hash').notNull(),
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  lockedUntil: text('locked_until'),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  lastLoginAt: text('last_login_at'),
+  version: integer('version').notNull().default(1),
+  createdAt: text('created_at').notNull(),
+});
+
+/** Days off (and the weekend days worked instead, 调休) for due dates in working days. */
+export const holidays = sqliteTable('holidays', {
+  day: text('day').primaryKey(),
+  /** 'holiday' = a weekday off; 'workday' = a weekend day worked */
+  kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
+  name: text('name').notNull().default(''),
+});

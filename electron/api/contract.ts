@@ -9,7 +9,12 @@ import { day, method, type MethodDef } from './define';
 import { reportsContract } from './reports-contract';
 import type {
   AppInfo,
+  AuditRecord,
   AuditVerification,
+  AuthStatus,
+  HolidayEntry,
+  Reminders,
+  UserAccount,
   BackupList,
   BackupView,
   RecoveryStatus,
@@ -81,6 +86,12 @@ export const listConsultationsInput = z.strictObject({
 });
 
 const ref = z.strictObject({ id, version });
+const username = z
+  .string()
+  .trim()
+  .min(2, { message: '用户名至少 2 个字符' })
+  .max(30, { message: '用户名不能超过 30 个字符' })
+  .regex(/^[A-Za-z0-9_.\-\u4e00-\u9fff]+$/, { message: '用户名只能包含字母、数字、汉字和 _ . -' });
 const reason = required(1_000, '原因');
 
 export const contract = {
@@ -93,6 +104,7 @@ export const contract = {
       serialPrefix: required(10, '编号前缀').optional(),
       defaultDueDays: z.number().int().min(1).max(365).optional(),
       reportTemplate: required(2_000, '报告句式模板').optional(),
+      idleLockMinutes: z.number().int().min(1).max(240).optional(),
     }),
     ADMIN,
   ),
@@ -214,8 +226,78 @@ export const contract = {
   'backups.restore': method<RestoreOutcome>()(z.strictObject({ name: z.string().max(200).regex(/^[\w.-]+$/) }), ADMIN),
   'backups.restoreFromFile': method<RestoreOutcome | null>()(empty, ADMIN),
   // Answered by the runtime itself, also when the database is damaged and nobody can sign in.
-  'recovery.status': method<RecoveryStatus>()(empty, ALL),
-  'recovery.restoreNewest': method<RestoreOutcome>()(empty, ALL),
+  'recovery.status': method<RecoveryStatus>()(empty, ALL, 'public'),
+  'recovery.restoreNewest': method<RestoreOutcome>()(empty, ALL, 'public'),
+
+  'auth.status': method<AuthStatus>()(empty, ALL, 'public'),
+  'auth.setup': method<AuthStatus>()(
+    z.strictObject({ username, displayName: required(30, '姓名'), password: z.string().min(1, { message: '请填写密码' }).max(128) }),
+    ALL,
+    'public',
+  ),
+  'auth.login': method<AuthStatus>()(
+    z.strictObject({ username: z.string().trim().min(1, { message: '请填写用户名' }).max(50), password: z.string().min(1, { message: '请填写密码' }).max(128) }),
+    ALL,
+    'public',
+  ),
+  'auth.logout': method<AuthStatus>()(empty, ALL, 'anySession'),
+  'auth.lock': method<AuthStatus>()(empty, ALL, 'anySession'),
+  'auth.unlock': method<AuthStatus>()(z.strictObject({ password: z.string().min(1, { message: '请填写密码' }).max(128) }), ALL, 'anySession'),
+  'auth.changePassword': method<AuthStatus>()(
+    z.strictObject({ currentPassword: z.string().min(1, { message: '请填写原密码' }).max(128), newPassword: z.string().max(128) }),
+    ALL,
+    'anySession',
+  ),
+
+  'users.list': method<UserAccount[]>()(empty, ADMIN),
+  'users.create': method<UserAccount>()(
+    z.strictObject({
+      username,
+      displayName: required(30, '姓名'),
+      roles: z.array(z.enum(ROLES)).min(1, { message: '请至少选择一个角色' }).max(4).refine((r) => new Set(r).size === r.length, { message: '角色重复' }),
+      counselId: id.nullable().default(null),
+      password: z.string().max(128),
+    }),
+    ADMIN,
+  ),
+  'users.update': method<UserAccount>()(
+    z.strictObject({
+      id,
+      version,
+      displayName: required(30, '姓名').optional(),
+      roles: z.array(z.enum(ROLES)).min(1, { message: '请至少选择一个角色' }).max(4).optional(),
+      counselId: id.nullable().optional(),
+      disabled: z.boolean().optional(),
+    }),
+    ADMIN,
+  ),
+  'users.resetPassword': method<UserAccount>()(z.strictObject({ id, password: z.string().max(128) }), ADMIN),
+
+  'calendar.holidays': method<HolidayEntry[]>()(z.strictObject({ year: z.number().int().min(1900).max(2999) }), ALL),
+  'calendar.setHolidays': method<HolidayEntry[]>()(
+    z.strictObject({
+      year: z.number().int().min(1900).max(2999),
+      days: z
+        .array(z.strictObject({ day, kind: z.enum(['holiday', 'workday']), name: text(30).default('') }))
+        .max(366),
+    }),
+    ADMIN,
+  ),
+  'calendar.dueOn': method<{ dueOn: string }>()(z.strictObject({ receivedOn: day }), ALL),
+  'reminders.summary': method<Reminders>()(empty, ALL),
+
+  'audit.list': method<Page<AuditRecord>>()(
+    z.strictObject({
+      from: day.optional(),
+      to: day.optional(),
+      actor: text(50).optional(),
+      action: text(60).optional(),
+      result: z.enum(['ok', 'refused', 'failed']).optional(),
+      page: z.number().int().min(1).max(1_000_000).default(1),
+      pageSize: z.number().int().min(1).max(500).default(50),
+    }),
+    ['admin', 'leader'],
+  ),
 
   ...reportsContract,
 } as const satisfies Record<string, MethodDef>;

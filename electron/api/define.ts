@@ -2,16 +2,25 @@ import { z } from 'zod';
 import { isCalendarDay } from './dates';
 import type { Role } from './types';
 
+/**
+ * Who may reach a method before the role check:
+ * - 'session' (default): signed in, not locked, no password change pending;
+ * - 'anySession': signed in, also while locked or with a password change pending (unlock, change password, sign out);
+ * - 'public': nobody needs to be signed in (first start, sign-in, recovery).
+ */
+export type Access = 'session' | 'anySession' | 'public';
+
 export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
   roles: readonly Role[];
+  access?: Access;
   /** phantom: the output type, never set at run time */
   readonly output?: O;
 }
 
 export const method =
   <O>() =>
-  <I extends z.ZodType>(input: I, roles: readonly Role[]): MethodDef<I, O> => ({ input, roles });
+  <I extends z.ZodType>(input: I, roles: readonly Role[], access: Access = 'session'): MethodDef<I, O> => ({ input, roles, access });
 
 export const day = z
   .string()

@@ -7,7 +7,10 @@ import type { MethodName, OutputOf, ParsedInputOf } from './contract';
 import { shanghaiDay } from './dates';
 import { SCHEMA_VERSION } from '../../db/open';
 import type { ServiceContext } from '../services/context';
-import { verifyAuditChain } from '../services/audit';
+import { listAudit, verifyAuditChain } from '../services/audit';
+import * as accounts from '../services/accounts/accounts';
+import * as users from '../services/accounts/users';
+import * as calendar from '../services/calendar';
 import { getSettings, updateSettings } from '../services/settings';
 import { createCategory, deleteCategory, listCategories, updateCategory } from '../services/catalog/categories';
 import { createDepartment, deleteDepartment, listDepartments, updateDepartment } from '../services/catalog/departments';
@@ -85,5 +88,21 @@ export const handlers: Handlers = {
   'recovery.restoreNewest': () => {
     throw new AppError('INVALID_TRANSITION', '数据库完好，无需恢复');
   },
+  'auth.status': accounts.authStatus,
+  'auth.setup': accounts.setupAdmin,
+  'auth.login': accounts.login,
+  'auth.logout': accounts.logout,
+  'auth.lock': accounts.lockSession,
+  'auth.unlock': accounts.unlockSession,
+  'auth.changePassword': accounts.changePassword,
+  'users.list': users.listUsers,
+  'users.create': users.createUser,
+  'users.update': users.updateUser,
+  'users.resetPassword': users.resetPassword,
+  'calendar.holidays': calendar.listHolidays,
+  'calendar.setHolidays': calendar.setHolidays,
+  'calendar.dueOn': calendar.defaultDueOn,
+  'reminders.summary': calendar.reminders,
+  'audit.list': (ctx, input) => listAudit(ctx.ledger.sqlite, input),
   ...reportsHandlers,
 };

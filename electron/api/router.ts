@@ -1,12 +1,16 @@
 /**
- * Runs one call from either transport: own-property lookup of the method,
- * input validation, role check, service, and an envelope with a stable code.
- * Nothing the caller sends is trusted: not the name, not the input.
+ * Runs one call from either transport: own-property lookup of the method, the
+ * session check, the role check, input validation, the service, and an envelope
+ * with a stable code. Nothing the caller sends is trusted: not the name, not the
+ * input, not who they say they are (that comes from the main process's session).
+ * Refused calls are recorded in the audit log.
  */
 import { z } from 'zod';
 import type { Ledger } from '../../db/open';
+import { appendAudit } from '../services/audit';
+import type { Session } from '../services/accounts/session';
 import { AppError } from '../services/errors';
-import type { Caller, HostServices, ServiceContext } from '../services/context';
+import { ANONYMOUS, type Caller, type HostServices, type ServiceContext } from '../services/context';
 import { contract, type MethodDef, type MethodName } from './contract';
 import type { Envelope } from './envelope';
 import { handlers } from './handlers';
@@ -14,9 +18,11 @@ import { handlers } from './handlers';
 export interface RouterDeps {
   /** the open database, or a getter when it can be swapped (restore) */
   ledger: Ledger | (() => Ledger);
+  /** who is calling now, asked on every call; null when nobody is signed in */
+  caller: () => Caller | null;
+  /** the app's sign-in session, for the auth methods and activity tracking */
+  session?: Session;
   host?: HostServices;
-  /** who is signed in now (asked on every call) */
-  caller: () => Caller;
   now?: () => Date;
   /** for logging unexpected errors; defaults to console.error */
   onInternalError?: (error: unknown, method: string) => void;
@@ -41,21 +47,59 @@ export function validationEnvelope(error: z.ZodError): Envelope<never> {
   return fail('VALIDATION', message, issues);
 }
 
+/** Why this caller may not reach this method at all, or null. */
+function refusal(def: MethodDef, caller: Caller | null): Envelope<never> | null {
+  if (def.access === 'public') return null;
+  if (!caller) return fail('UNAUTHENTICATED', '请先登录');
+  if (def.access !== 'anySession') {
+    if (caller.locked) return fail('UNAUTHENTICATED', '已锁定：请输入密码解锁');
+    if (caller.mustChangePassword) return fail('UNAUTHENTICATED', '请先修改密码');
+  }
+  if (!def.roles.some((role) => caller.roles.includes(role))) return fail('FORBIDDEN', '您的账号无权执行此操作');
+  return null;
+}
+
 export function createRouter(deps: RouterDeps): Router {
   const now = deps.now ?? (() => new Date());
   const onInternalError = deps.onInternalError ?? ((error, method) => console.error(`[router] ${method}:`, error));
+  const ledgerNow = () => (typeof deps.ledger === 'function' ? deps.ledger() : deps.ledger);
+
+  const recordRefusal = (ledger: Ledger, caller: Caller | null, method: string, error: { code: string; message: string }) => {
+    try {
+      ledger.sqlite
+        .transaction(() =>
+          appendAudit(
+            { ledger, caller: caller ?? ANONYMOUS, now },
+            { action: method, entity: 'call', result: 'refused', after: { code: error.code, message: error.message } },
+          ),
+        )
+        .immediate();
+    } catch (e) {
+      onInternalError(e, `${method} (audit of a refusal)`);
+    }
+  };
+
   return {
     async call(method, input) {
       if (!isMethodName(method)) return fail('NOT_FOUND', '未知的操作');
       const def: MethodDef = contract[method];
+      const ledger = ledgerNow();
       const caller = deps.caller();
-      if (!def.roles.some((role) => caller.roles.includes(role))) {
-        return fail('FORBIDDEN', '您的账号无权执行此操作');
+      const refused = refusal(def, caller);
+      if (refused) {
+        if (!refused.ok) recordRefusal(ledger, caller, method, refused.error);
+        return refused;
       }
+      if (def.access !== 'public' && !caller?.locked) deps.session?.touch();
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) return validationEnvelope(parsed.error);
-      const ledger = typeof deps.ledger === 'function' ? deps.ledger() : deps.ledger;
-      const ctx: ServiceContext = { ledger, caller, now, ...(deps.host ? { host: deps.host } : {}) };
+      const ctx: ServiceContext = {
+        ledger,
+        caller: caller ?? ANONYMOUS,
+        now,
+        ...(deps.host ? { host: deps.host } : {}),
+        ...(deps.session ? { session: deps.session } : {}),
+      };
       try {
         const handler = handlers[method] as (ctx: ServiceContext, input: unknown) => unknown;
         const value = await handler(ctx, parsed.data);

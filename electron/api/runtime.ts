@@ -11,7 +11,9 @@ import { appendAudit } from '../services/audit';
 import { autoBackupIfDue, newestVerifiedBackup } from '../services/backup/backup';
 import { acquireDataLock } from '../services/backup/lock';
 import { restoreDatabase, type RestoreResult } from '../services/backup/restore';
-import { LOCAL_ADMIN, type Caller, type HostServices } from '../services/context';
+import { ANONYMOUS, LOCAL_ADMIN, type Caller, type HostServices } from '../services/context';
+import { Session } from '../services/accounts/session';
+import { readSettings } from '../services/settings';
 import type { PlatformAdapter } from '../services/platform';
 import type { Envelope } from './envelope';
 import type { RecoveryStatus } from './types';
@@ -25,6 +27,12 @@ export interface RuntimeOptions {
   now?: () => Date;
   /** where problems are written when the database cannot be; defaults to console.error */
   log?: (line: string) => void;
+  /**
+   * 'accounts': people sign in (first start creates the administrator);
+   * 'localAdmin': one built-in local administrator, for the CLI and tests of
+   * features that are not about accounts.
+   */
+  auth?: 'accounts' | 'localAdmin';
 }
 
 
@@ -63,8 +71,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     }
   }
 
-  // Until accounts exist, the app runs as one local administrator.
-  const caller = (): Caller => LOCAL_ADMIN;
+  const session = new Session(now, () => (ledger ? readSettings(ledger.db).idleLockMinutes : 15));
+  const caller = (): Caller | null => ((opts.auth ?? 'localAdmin') === 'localAdmin' ? LOCAL_ADMIN : session.caller());
 
   const host: HostServices = {
     platform: opts.platform,
@@ -91,7 +99,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         live.sqlite
           .transaction(() =>
             appendAudit(
-              { ledger: live, caller: caller(), now },
+              { ledger: live, caller: caller() ?? ANONYMOUS, now },
               { action: wasDamaged ? 'recovery.restore' : 'backups.restore', entity: 'backup', entityId: path.basename(file), after: result },
             ),
           )
@@ -101,7 +109,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     },
   };
 
-  const router = createRouter({ ledger: () => ledger!, caller, now, host });
+  const router = createRouter({ ledger: () => ledger!, caller, session, now, host });
 
   const recoveryStatus = (): RecoveryStatus => {
     const newest = problem ? newestVerifiedBackup(backupDir) : null;

@@ -47,9 +47,11 @@ export interface Counsel {
 export interface Settings {
   officeName: string;
   serialPrefix: string;
-  /** default 办理时限: days after 收件日期 */
+  /** default 办理时限: working days after 收件日期 (weekends and holidays skipped) */
   defaultDueDays: number;
   reportTemplate: string;
+  /** minutes without activity before the app locks itself */
+  idleLockMinutes: number;
 }
 
 export interface ConsultationRow {
@@ -165,4 +167,52 @@ export interface RecoveryStatus {
   damaged: boolean;
   problem: string | null;
   newestBackup: { name: string; takenAt: string; consultations: number } | null;
+}
+
+export interface AuthStatus {
+  /** no account exists yet: the first start asks for the administrator */
+  setupNeeded: boolean;
+  user: WhoAmI | null;
+  locked: boolean;
+  mustChangePassword: boolean;
+  idleMinutes: number;
+}
+
+export interface UserAccount {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  counselId: number | null;
+  counselName: string | null;
+  mustChangePassword: boolean;
+  lockedUntil: string | null;
+  disabled: boolean;
+  lastLoginAt: string | null;
+  version: number;
+}
+
+export interface HolidayEntry {
+  day: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+}
+
+export interface AuditRecord {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  result: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface Reminders {
+  /** open items past their 办理时限 */
+  overdue: number;
+  /** open items due today or within the next 2 days */
+  dueSoon: number;
 }

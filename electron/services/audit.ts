@@ -100,3 +100,61 @@ export function verifyAuditChain(sqlite: Database.Database): AuditVerification {
 function bad(checked: number, firstBadId: number, problem: string): AuditVerification {
   return { ok: false, checked, firstBadId, problem };
 }
+
+export interface AuditFilter {
+  from?: string;
+  to?: string;
+  actor?: string;
+  action?: string;
+  result?: 'ok' | 'refused' | 'failed';
+  page: number;
+  pageSize: number;
+}
+
+/** The audit view: newest first; `from`/`to` are Shanghai calendar days. */
+export function listAudit(sqlite: Database.Database, f: AuditFilter) {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  // at is UTC ISO; a Shanghai day starts 8 hours earlier in UTC.
+  if (f.from) {
+    where.push('at >= @from');
+    params.from = new Date(Date.parse(`${f.from}T00:00:00+08:00`)).toISOString();
+  }
+  if (f.to) {
+    where.push('at < @to');
+    params.to = new Date(Date.parse(`${f.to}T00:00:00+08:00`) + 86_400_000).toISOString();
+  }
+  if (f.actor) {
+    where.push('actor = @actor');
+    params.actor = f.actor;
+  }
+  if (f.action) {
+    where.push('instr(action, @action) > 0');
+    params.action = f.action;
+  }
+  if (f.result) {
+    where.push('result = @result');
+    params.result = f.result;
+  }
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const rows = sqlite
+    .prepare(
+      `SELECT id, at, actor, action, entity, entity_id AS entityId, result, before, after FROM audit_log ${w}
+       ORDER BY id DESC LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }) as AuditRecordRow[];
+  const total = sqlite.prepare(`SELECT count(*) FROM audit_log ${w}`).pluck().get(params) as number;
+  return { rows, total, page: f.page, pageSize: f.pageSize };
+}
+
+interface AuditRecordRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  result: string;
+  before: string | null;
+  after: string | null;
+}

@@ -3,6 +3,7 @@ import type { Ledger } from '../../db/open';
 import type { Role } from '../api/types';
 import type { RestoreResult } from './backup/restore';
 import type { PlatformAdapter } from './platform';
+import type { Session } from './accounts/session';
 
 /** Who is calling. Until accounts exist the app runs as one local administrator. */
 export interface Caller {
@@ -11,7 +12,16 @@ export interface Caller {
   roles: readonly Role[];
   /** set for a counsel's account: the roster entry they are */
   counselId?: number | null;
+  /** the account's id; absent for the built-in local administrator of tests and the CLI */
+  userId?: number;
+  /** the session is locked (idle or by the user): only unlock is allowed */
+  locked?: boolean;
+  /** an admin reset the password: only changing it is allowed */
+  mustChangePassword?: boolean;
 }
+
+/** Nobody signed in. */
+export const ANONYMOUS: Caller = { username: '(未登录)', displayName: '', roles: [] };
 
 export interface ServiceContext {
   ledger: Ledger;
@@ -19,6 +29,8 @@ export interface ServiceContext {
   now(): Date;
   /** what the running app offers beyond the database (dialogs, backups); absent in plain service tests */
   host?: HostServices;
+  /** the signed-in session of this app instance; absent in plain service tests and the CLI */
+  session?: Session;
 }
 
 /** Supplied by the runtime (Electron app, browser harness, tests). */

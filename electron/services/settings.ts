@@ -12,6 +12,7 @@ const DEFAULTS: Settings = {
   defaultDueDays: 7,
   reportTemplate:
     '{year}年，我办法律顾问围绕{categories}开展法律咨询{count}次（{items}项），出具法律意见{opinions}份，意见采纳率{adoptionRate}。',
+  idleLockMinutes: 15,
 };
 
 export function readSettings(db: Db): Settings {

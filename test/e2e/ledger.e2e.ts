@@ -109,7 +109,9 @@ describe('sorting and paging', () => {
         itemCount: 1,
       });
     }
+    // written behind the page's back (as by another window): reload to see them
     await app.goto('#/ledger');
+    await page.reload();
     const total = await totalOf({ year: 2025 });
     expect(total).toBeGreaterThan(20);
     await shownTotal(page, total);

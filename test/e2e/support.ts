@@ -147,8 +147,10 @@ export async function typeDate(field: Locator, day: string): Promise<void> {
   await field.press('Enter');
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, opts: { keepToasts?: boolean } = {}): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // a toast left over from an earlier step would cover the header
+  if (!opts.keepToasts) await page.locator('.ant-message-notice').last().waitFor({ state: 'detached', timeout: 10_000 });
   // let antd's motion settle so the picture shows the final state
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });

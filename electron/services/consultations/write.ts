@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ParsedInputOf } from '../../api/contract';
-import { addDays, yearOf } from '../../api/dates';
+import { yearOf } from '../../api/dates';
+import { addWorkingDays } from '../calendar';
 import type { ConsultationDetail, ConsultationStatus } from '../../api/types';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
@@ -125,7 +126,7 @@ export function assignConsultation(ctx: ServiceContext, input: ParsedInputOf<'co
     assertActive(sqlite, 'counsels', input.counselId, 'counselId', '法律顾问');
     const dueOn =
       input.dueOn === undefined
-        ? (before.dueOn ?? addDays(before.receivedOn, readSettings(ctx.ledger.db).defaultDueDays))
+        ? (before.dueOn ?? addWorkingDays(sqlite, before.receivedOn, readSettings(ctx.ledger.db).defaultDueDays))
         : input.dueOn;
     if (dueOn !== null && dueOn < before.receivedOn) throw invalidField('dueOn', '办理时限不能早于收件日期');
     sqlite

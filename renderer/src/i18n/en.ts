@@ -151,7 +151,7 @@ const en: Messages = {
     resetFilters: 'Clear filters',
     emptyFiltered: 'No consultations match these filters',
     emptyYear: 'No consultations registered in {{year}} yet',
-    notAssigned: 'Not assigned',
+    notAssigned: 'Unassigned',
   },
   firstRun: {
     title: 'Welcome to Counsel Ledger',
@@ -175,6 +175,7 @@ const en: Messages = {
     saveAndNew: 'Save and register another',
     created: 'Registered: {{serialNo}}',
     updated: 'Saved: {{serialNo}}',
+    selectPlaceholder: 'Select…',
     titlePlaceholder: 'e.g. Legality review of a service contract',
     requesterPlaceholder: 'Name of the person asking',
     dueHint: 'Defaults to {{days}} days after the received date',

@@ -176,6 +176,7 @@ const zhCN = {
     saveAndNew: '保存并继续登记',
     created: '已登记：{{serialNo}}',
     updated: '已保存：{{serialNo}}',
+    selectPlaceholder: '请选择',
     titlePlaceholder: '例如：关于某某服务合同的合法性审查',
     requesterPlaceholder: '提请人姓名',
     dueHint: '默认为收件日期后 {{days}} 天',

@@ -73,7 +73,7 @@ export function AppFrame() {
 
   return (
     <Layout style={{ height: '100%' }}>
-      <Sider width={208} theme="dark">
+      <Sider width={184} theme="dark">
         <div className="app-brand" title={t('app.name')}>
           <DatabaseOutlined style={{ marginRight: 8 }} />
           {t('app.name')}

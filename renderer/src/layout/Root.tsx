@@ -20,7 +20,7 @@ export function Root() {
         form={{ requiredMark: true }}
         button={{ autoInsertSpace: false }}
       >
-        <AntApp>
+        <AntApp style={{ height: '100%' }}>
           <AppFrame />
         </AntApp>
       </ConfigProvider>

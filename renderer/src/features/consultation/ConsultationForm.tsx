@@ -57,12 +57,12 @@ export function ConsultationForm(props: Props) {
         </Col>
         <Col span={8}>
           <Form.Item name="categoryId" label={t('field.category')} rules={[select(t('field.category'))]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={categoryOptions} />
+            <Select showSearch={{ optionFilterProp: 'label' }} options={categoryOptions} placeholder={t('form.selectPlaceholder')} />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item name="departmentId" label={t('field.department')} rules={[select(t('field.department'))]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={departmentOptions} />
+            <Select showSearch={{ optionFilterProp: 'label' }} options={departmentOptions} placeholder={t('form.selectPlaceholder')} />
           </Form.Item>
         </Col>
         <Col span={8}>

@@ -51,7 +51,7 @@ function EditForm({ loaded, defaultDueDays, categories, departments }: Props) {
     fields: fieldsOf(loaded),
     detail: loaded,
   });
-  const [conflict, setConflict] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
   const [reloaded, setReloaded] = useState<Reloaded | null>(null);
   const [reloading, setReloading] = useState(false);
   const update = useApiMutation('consultations.update');
@@ -70,7 +70,7 @@ function EditForm({ loaded, defaultDueDays, categories, departments }: Props) {
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT') {
         setReloaded(null);
-        setConflict(errorText(error, t));
+        setConflict(true);
       } else {
         onFailure(error);
       }
@@ -90,7 +90,7 @@ function EditForm({ loaded, defaultDueDays, categories, departments }: Props) {
       const merge = mergeFields(base.fields, mine, theirs);
       form.setFieldsValue(fromFields(merge.merged));
       setBase({ version: latest.version, fields: theirs, detail: latest });
-      setConflict(null);
+      setConflict(false);
       setReloaded({ version: latest.version, theirs, takenFromTheirs: merge.takenFromTheirs, clashes: merge.clashes });
     } catch (error) {
       void message.error(errorText(error, t));
@@ -110,7 +110,7 @@ function EditForm({ loaded, defaultDueDays, categories, departments }: Props) {
           role="alert"
           style={{ marginBottom: 16 }}
           title={t('form.conflictTitle')}
-          description={`${conflict} ${t('form.conflictBody')}`}
+          description={t('form.conflictBody')}
           action={
             <Button type="primary" loading={reloading} onClick={() => void reload()}>
               {t('form.reload')}

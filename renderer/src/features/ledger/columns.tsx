@@ -1,5 +1,5 @@
 /** The ledger table's columns; sorting is done by the service, so the columns only say which field. */
-import { Space, Tooltip, Typography } from 'antd';
+import { Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import type { TFunction } from 'i18next';
@@ -21,11 +21,14 @@ export function ledgerColumns(t: TFunction, lang: string, filter: LedgerFilter):
     sortOrder: sortOrderOf(filter, field),
     sortDirections: ['descend', 'ascend', 'descend'] as SortOrder[],
   });
+  // Widths fit 1366×768 with the sidebar: the title takes what is left and wraps,
+  // so no column clips its text.
+  const en = lang === 'en';
   return [
     {
       title: t('field.serialNo'),
       dataIndex: 'serialNo',
-      width: 150,
+      width: 132,
       ...sortable('serialNo'),
       render: (v: string) => <span className="nowrap">{v}</span>,
     },
@@ -33,26 +36,20 @@ export function ledgerColumns(t: TFunction, lang: string, filter: LedgerFilter):
       title: t('field.title'),
       dataIndex: 'title',
       ...sortable('title'),
-      ellipsis: { showTitle: false },
-      render: (v: string, row) => (
-        <Tooltip title={v} placement="topLeft">
-          <a href={formatHash(paths.detail(row.id))}>{v}</a>
-        </Tooltip>
-      ),
+      render: (v: string, row) => <a href={formatHash(paths.detail(row.id))}>{v}</a>,
     },
     {
       title: t('field.category'),
       key: 'category',
-      width: 150,
-      ellipsis: { showTitle: true },
+      width: 120,
       render: (_: unknown, row) => categoryName(row, lang),
     },
-    { title: t('field.department'), dataIndex: 'departmentName', width: 120, ellipsis: true },
-    { title: t('field.receivedOn'), dataIndex: 'receivedOn', width: 118, ...sortable('receivedOn') },
+    { title: t('field.department'), dataIndex: 'departmentName', width: 100 },
+    { title: t('field.receivedOn'), dataIndex: 'receivedOn', width: en ? 124 : 104, ...sortable('receivedOn') },
     {
       title: t('field.dueOn'),
       dataIndex: 'dueOn',
-      width: 168,
+      width: 150,
       ...sortable('dueOn'),
       render: (v: string | null, row) => (
         <Space size={4} className="nowrap">
@@ -61,18 +58,17 @@ export function ledgerColumns(t: TFunction, lang: string, filter: LedgerFilter):
         </Space>
       ),
     },
-    { title: t('field.itemCount'), dataIndex: 'itemCount', width: 84, align: 'right', ...sortable('itemCount') },
+    { title: t('field.itemCount'), dataIndex: 'itemCount', width: en ? 84 : 64, align: 'right', ...sortable('itemCount') },
     {
       title: t('field.counsel'),
       dataIndex: 'counselName',
-      width: 96,
-      ellipsis: true,
+      width: en ? 104 : 84,
       render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('ledger.notAssigned')}</Typography.Text>,
     },
     {
       title: t('field.status'),
       dataIndex: 'status',
-      width: 122,
+      width: 108,
       ...sortable('status'),
       render: (v: ConsultationRow['status']) => <StatusTag status={v} />,
     },

@@ -41,6 +41,7 @@ export function AssignDialog({ detail, onClose, title }: DialogProps & { title: 
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               loading={counsels.isPending}
+              placeholder={t('form.selectPlaceholder')}
               options={(counsels.data ?? []).map((c) => ({ value: c.id, label: t('counsels.withFirm', { name: c.name, firm: c.firm }) }))}
             />
           </Form.Item>

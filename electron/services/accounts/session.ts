@@ -1,0 +1,71 @@
+/**
+ * Who is signed in to this app instance, held in the main process (never trusted
+ * from the renderer). The session locks itself after the idle period; a locked
+ * session keeps the user (and the renderer keeps its unsaved forms) but every
+ * call except unlock is refused until the password is given again.
+ */
+import type { Role } from '../../api/types';
+import type { Caller } from '../context';
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  counselId: number | null;
+  mustChangePassword: boolean;
+}
+
+export class Session {
+  private user: SessionUser | null = null;
+  private locked = false;
+  private lastActivity = 0;
+
+  constructor(
+    private readonly now: () => Date,
+    private readonly idleMinutes: () => number,
+  ) {}
+
+  /** The caller for this moment, locking first if the idle period has passed. */
+  caller(): Caller | null {
+    if (!this.user) return null;
+    if (!this.locked && this.now().getTime() - this.lastActivity > this.idleMinutes() * 60_000) this.locked = true;
+    return {
+      username: this.user.username,
+      displayName: this.user.displayName,
+      roles: this.user.roles,
+      counselId: this.user.counselId,
+      userId: this.user.id,
+      locked: this.locked,
+      mustChangePassword: this.user.mustChangePassword,
+    };
+  }
+
+  signIn(user: SessionUser): void {
+    this.user = user;
+    this.locked = false;
+    this.touch();
+  }
+
+  signOut(): void {
+    this.user = null;
+    this.locked = false;
+  }
+
+  lock(): void {
+    if (this.user) this.locked = true;
+  }
+
+  unlock(): void {
+    this.locked = false;
+    this.touch();
+  }
+
+  update(changes: Partial<SessionUser>): void {
+    if (this.user) this.user = { ...this.user, ...changes };
+  }
+
+  touch(): void {
+    this.lastActivity = this.now().getTime();
+  }
+}

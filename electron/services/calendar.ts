@@ -1,0 +1,81 @@
+/**
+ * Working days for 办理时限: weekends are skipped, the admin's holiday list adds
+ * days off and the weekend days worked in exchange (调休).
+ */
+import type Database from 'better-sqlite3';
+import type { ParsedInputOf } from '../api/contract';
+import { addDays } from '../api/dates';
+import type { HolidayEntry, Reminders } from '../api/types';
+import { appendAudit } from './audit';
+import { inWriteTransaction, type ServiceContext } from './context';
+import { AppError } from './errors';
+import { readSettings } from './settings';
+import { today, visibleCounselId } from './consultations/read';
+
+function dayKinds(sqlite: Database.Database, from: string, to: string): Map<string, 'holiday' | 'workday'> {
+  const rows = sqlite.prepare('SELECT day, kind FROM holidays WHERE day BETWEEN ? AND ?').all(from, to) as { day: string; kind: 'holiday' | 'workday' }[];
+  return new Map(rows.map((r) => [r.day, r.kind]));
+}
+
+export function isWorkingDay(day: string, kinds: Map<string, 'holiday' | 'workday'>): boolean {
+  const kind = kinds.get(day);
+  if (kind) return kind === 'workday';
+  const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return dow !== 0 && dow !== 6;
+}
+
+/** The date `n` working days after `from` (the day of receipt itself does not count). */
+export function addWorkingDays(sqlite: Database.Database, from: string, n: number): string {
+  const kinds = dayKinds(sqlite, from, addDays(from, n * 3 + 60));
+  let day = from;
+  for (let left = n; left > 0; ) {
+    day = addDays(day, 1);
+    if (isWorkingDay(day, kinds)) left -= 1;
+  }
+  return day;
+}
+
+export function defaultDueOn(ctx: ServiceContext, input: ParsedInputOf<'calendar.dueOn'>): { dueOn: string } {
+  return { dueOn: addWorkingDays(ctx.ledger.sqlite, input.receivedOn, readSettings(ctx.ledger.db).defaultDueDays) };
+}
+
+export function listHolidays(ctx: ServiceContext, input: ParsedInputOf<'calendar.holidays'>): HolidayEntry[] {
+  return ctx.ledger.sqlite
+    .prepare('SELECT day, kind, name FROM holidays WHERE day BETWEEN ? AND ? ORDER BY day')
+    .all(`${input.year}-01-01`, `${input.year}-12-31`) as HolidayEntry[];
+}
+
+/** Replace one year's list as a whole. */
+export function setHolidays(ctx: ServiceContext, input: ParsedInputOf<'calendar.setHolidays'>): HolidayEntry[] {
+  const outside = input.days.find((d) => !d.day.startsWith(`${input.year}-`));
+  if (outside) throw new AppError('VALIDATION', `${outside.day} 不在 ${input.year} 年内`, [{ path: 'days', message: `${outside.day} 不在 ${input.year} 年内` }]);
+  if (new Set(input.days.map((d) => d.day)).size !== input.days.length) {
+    throw new AppError('VALIDATION', '同一天不能重复设置', [{ path: 'days', message: '同一天不能重复设置' }]);
+  }
+  return inWriteTransaction(ctx.ledger.sqlite, () => {
+    const before = listHolidays(ctx, input);
+    ctx.ledger.sqlite.prepare('DELETE FROM holidays WHERE day BETWEEN ? AND ?').run(`${input.year}-01-01`, `${input.year}-12-31`);
+    const insert = ctx.ledger.sqlite.prepare('INSERT INTO holidays (day, kind, name) VALUES (@day, @kind, @name)');
+    for (const d of input.days) insert.run(d);
+    const after = listHolidays(ctx, input);
+    appendAudit(ctx, { action: 'calendar.setHolidays', entity: 'holidays', entityId: input.year, before, after });
+    return after;
+  });
+}
+
+/** Counts for the home screen and the sidebar badge: overdue, and due within the next two days. */
+export function reminders(ctx: ServiceContext): Reminders {
+  const t = today(ctx);
+  const only = visibleCounselId(ctx);
+  const row = ctx.ledger.sqlite
+    .prepare(
+      `SELECT
+         sum(CASE WHEN due_on < @t THEN 1 ELSE 0 END) AS overdue,
+         sum(CASE WHEN due_on BETWEEN @t AND @soon THEN 1 ELSE 0 END) AS dueSoon
+       FROM consultations
+       WHERE trashed_at IS NULL AND status IN ('registered', 'assigned') AND due_on IS NOT NULL
+         AND (@only IS NULL OR counsel_id = @only)`,
+    )
+    .get({ t, soon: addDays(t, 2), only: only ?? null }) as { overdue: number | null; dueSoon: number | null };
+  return { overdue: row.overdue ?? 0, dueSoon: row.dueSoon ?? 0 };
+}

@@ -1,0 +1,185 @@
+/**
+ * The report's tables, built once from the tally and laid out by each export
+ * (XLSX sheets, DOCX tables), so every file shows the same numbers as the JSON.
+ */
+import type { Figure, Tally, TallyFigures } from '../../../api/reports-contract';
+import { CONCLUSION_ZH, OUTCOME_ZH, STATUS_ZH, monthLabel } from '../labels';
+import { formatRate } from '../sentence';
+
+export type CellKind = 'text' | 'number' | 'percent' | 'day';
+/** A share, kept as its two counts so that every export rounds it exactly like the JSON's rates. */
+export interface Ratio {
+  num: number;
+  den: number;
+}
+export type CellValue = string | number | null | Ratio;
+
+export const isRatio = (v: CellValue): v is Ratio => typeof v === 'object' && v !== null;
+export const ratioValue = (r: Ratio): number | null => (r.den > 0 ? r.num / r.den : null);
+/** 97.2%, or 暂无 — the same rounding as the JSON's rates. */
+export const ratioText = (r: Ratio): string => formatRate(r.num, r.den).text;
+
+export interface Column {
+  header: string;
+  kind: CellKind;
+}
+
+export interface Table {
+  /** sheet name or table caption */
+  title: string;
+  columns: Column[];
+  rows: CellValue[][];
+}
+
+const share = (num: number, den: number): Ratio => ({ num, den });
+const diff = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b);
+
+/** 汇总: the headline figures, this period against the one before. */
+export function summaryTable(t: Tally): Table {
+  const p = t.previous;
+  const line = (label: string, now: number | null, before: number | null): CellValue[] => [label, now, before, diff(now, before)];
+  // Rates: this period's and last period's as shares; the change in percentage points is left to the reader.
+  const rate = (label: string, now: Ratio, before: Ratio): CellValue[] => [label, now, before, null];
+  const rows: CellValue[][] = [
+    line('咨询次数（次）', t.total.count, p.total.count),
+    line('咨询项数（项）', t.total.items, p.total.items),
+    line('撤回（次，不计入上述统计）', t.withdrawn.count, p.withdrawn.count),
+    line('撤回（项）', t.withdrawn.items, p.withdrawn.items),
+    line('出具法律意见（份）', t.opinions.documents, p.opinions.documents),
+    line('已出具意见的事项（次）', t.opinions.answered.count, p.opinions.answered.count),
+    line('已登记采纳情况（次）', t.adoption.withOutcome.count, p.adoption.withOutcome.count),
+    line('采纳及部分采纳（次）', t.adoption.adopted.count, p.adoption.adopted.count),
+    rate('意见采纳率', share(t.adoption.adopted.count, t.adoption.withOutcome.count), share(p.adoption.adopted.count, p.adoption.withOutcome.count)),
+    line('首次出具意见用时中位数（天）', t.turnaround.medianDays, p.turnaround.medianDays),
+    line('应在办理时限内答复（次）', t.turnaround.dueTracked.count, p.turnaround.dueTracked.count),
+    line('按时答复（次）', t.turnaround.dueMet.count, p.turnaround.dueMet.count),
+    rate('按时答复率', share(t.turnaround.dueMet.count, t.turnaround.dueTracked.count), share(p.turnaround.dueMet.count, p.turnaround.dueTracked.count)),
+    line('期末未办结、结转下期（次）', t.carriedOver.total.count, p.carriedOver.total.count),
+    line('期末未办结、结转下期（项）', t.carriedOver.total.items, p.carriedOver.total.items),
+    ...t.byConclusion.map((c, i) => line(`最新意见结论：${CONCLUSION_ZH[c.conclusion]}（次）`, c.count, p.byConclusion[i]?.count ?? 0)),
+    ...t.byOutcome.map((o, i) => line(`采纳情况：${OUTCOME_ZH[o.outcome]}（次）`, o.count, p.byOutcome[i]?.count ?? 0)),
+  ];
+  return { title: '汇总', columns: [{ header: '项目', kind: 'text' }, { header: t.period.label, kind: 'number' }, { header: `上年同期（${p.period.label}）`, kind: 'number' }, { header: '增减', kind: 'number' }], rows };
+}
+
+function withTotal(rows: CellValue[][], total: CellValue[]): CellValue[][] {
+  return [...rows, total];
+}
+
+export function categoryTable(t: Tally): Table {
+  const prev = new Map(t.previous.byCategory.map((c) => [c.categoryId, c]));
+  return {
+    title: '分类',
+    columns: [
+      { header: '类别', kind: 'text' },
+      { header: '次数', kind: 'number' },
+      { header: '项数', kind: 'number' },
+      { header: '占比（按次）', kind: 'percent' },
+      { header: '上年同期次数', kind: 'number' },
+      { header: '上年同期项数', kind: 'number' },
+    ],
+    rows: withTotal(
+      t.byCategory.map((c) => [c.name, c.count, c.items, share(c.count, t.total.count), prev.get(c.categoryId)?.count ?? 0, prev.get(c.categoryId)?.items ?? 0]),
+      ['合计', t.total.count, t.total.items, share(t.total.count, t.total.count), t.previous.total.count, t.previous.total.items],
+    ),
+  };
+}
+
+export function monthTable(t: Tally): Table {
+  const acrossYears = t.period.from.slice(0, 4) !== t.period.to.slice(0, 4);
+  const categories = t.byCategory.filter((c) => c.count > 0);
+  return {
+    title: '月度',
+    columns: [
+      { header: '月份', kind: 'text' },
+      { header: '次数', kind: 'number' },
+      { header: '项数', kind: 'number' },
+      ...categories.map((c) => ({ header: `${c.shortName}（次）`, kind: 'number' as const })),
+    ],
+    rows: withTotal(
+      t.byMonth.map((m) => [
+        monthLabel(m.month, acrossYears),
+        m.count,
+        m.items,
+        ...categories.map((c) => m.byCategory.find((x) => x.categoryId === c.categoryId)?.count ?? 0),
+      ]),
+      ['合计', t.total.count, t.total.items, ...categories.map((c) => c.count)],
+    ),
+  };
+}
+
+export function departmentTable(t: Tally): Table {
+  return {
+    title: '处室',
+    columns: [
+      { header: '提请处室', kind: 'text' },
+      { header: '次数', kind: 'number' },
+      { header: '项数', kind: 'number' },
+      { header: '占比（按次）', kind: 'percent' },
+    ],
+    rows: withTotal(
+      t.byDepartment.map((d) => [d.name, d.count, d.items, share(d.count, t.total.count)]),
+      ['合计', t.total.count, t.total.items, share(t.total.count, t.total.count)],
+    ),
+  };
+}
+
+export function counselTable(t: Tally): Table {
+  return {
+    title: '顾问',
+    columns: [
+      { header: '法律顾问', kind: 'text' },
+      { header: '律师事务所', kind: 'text' },
+      { header: '次数', kind: 'number' },
+      { header: '项数', kind: 'number' },
+      { header: '聘任情况', kind: 'text' },
+    ],
+    rows: withTotal(
+      t.byCounsel.map((c) => [
+        c.name,
+        c.firm,
+        c.count,
+        c.items,
+        c.counselId === null ? '' : c.active ? '在聘' : `已离任${c.engagedTo ? `（聘期至${c.engagedTo}）` : ''}`,
+      ]),
+      ['合计', '', t.total.count, t.total.items, ''],
+    ),
+  };
+}
+
+function figureRows<T extends Figure>(figures: readonly T[], label: (f: T) => string, total: Figure): CellValue[][] {
+  return withTotal(
+    figures.map((f) => [label(f), f.count, f.items, share(f.count, total.count)]),
+    ['合计', total.count, total.items, share(total.count, total.count)],
+  );
+}
+
+const FIGURE_COLUMNS = (first: string): Column[] => [
+  { header: first, kind: 'text' },
+  { header: '次数', kind: 'number' },
+  { header: '项数', kind: 'number' },
+  { header: '占比（按次）', kind: 'percent' },
+];
+
+export function conclusionTable(f: TallyFigures): Table {
+  return { title: '意见结论（以最新一轮意见为准）', columns: FIGURE_COLUMNS('意见结论'), rows: figureRows(f.byConclusion, (c) => CONCLUSION_ZH[c.conclusion], f.total) };
+}
+
+export function outcomeTable(f: TallyFigures): Table {
+  return { title: '采纳情况', columns: FIGURE_COLUMNS('采纳情况'), rows: figureRows(f.byOutcome, (o) => OUTCOME_ZH[o.outcome], f.total) };
+}
+
+export function carriedOverTable(f: TallyFigures): Table {
+  return {
+    title: '期末未办结事项',
+    columns: [
+      { header: '编号', kind: 'text' },
+      { header: '事项名称', kind: 'text' },
+      { header: '收件日期', kind: 'day' },
+      { header: '项数', kind: 'number' },
+      { header: '期末状态', kind: 'text' },
+      { header: '当前状态', kind: 'text' },
+    ],
+    rows: f.carriedOver.rows.map((r) => [r.serialNo, r.title, r.receivedOn, r.itemCount, STATUS_ZH[r.statusAtEnd], STATUS_ZH[r.status]]),
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * The language switch: after choosing English, every screen speaks English.
+ * What may stay Chinese is the office's own data (titles, names, numbers, the
+ * report template) and the language switch's own "中文"; anything else in
+ * Chinese is a string that missed i18n.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedLedger } from './seed';
+import { openApp, type App } from './support';
+
+let app: App;
+let data: string[];
+
+const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+/g;
+
+beforeAll(async () => {
+  app = await openApp();
+  await seedLedger(app);
+  data = await dataStrings();
+  await app.page.reload();
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Everything the office typed in (or the seed did): allowed to stay in Chinese. */
+async function dataStrings(): Promise<string[]> {
+  const out = new Set<string>(['中文']);
+  const settings = await app.call('settings.get');
+  for (const v of [settings.officeName, settings.serialPrefix, settings.reportTemplate]) out.add(v);
+  for (const d of await app.call<{ name: string }[]>('departments.list', { includeInactive: true })) out.add(d.name);
+  for (const c of await app.call<{ name: string; firm: string }[]>('counsels.list', { includeInactive: true })) {
+    out.add(c.name);
+    out.add(c.firm);
+  }
+  for (const c of await app.call<{ nameZh: string }[]>('categories.list', { includeInactive: true })) out.add(c.nameZh);
+  for (const trashed of [false, true]) {
+    const page = await app.call<{ rows: { id: number }[] }>('consultations.list', { trashed, pageSize: 500 });
+    for (const { id } of page.rows) {
+      const d = await app.call('consultations.get', { id });
+      for (const v of [d.title, d.serialNo, d.requester, d.description, d.note, d.outcomeReason ?? '']) out.add(v);
+      for (const o of d.opinions) out.add(o.text);
+      for (const h of d.history) out.add(h.reason);
+    }
+  }
+  return [...out].filter(Boolean).sort((a, b) => b.length - a.length);
+}
+
+/** Chinese left on the page once the office's data is taken out. */
+async function leftoverChinese(page: Page): Promise<string[]> {
+  await page.waitForTimeout(300);
+  let text = await page.locator('body').innerText();
+  for (const d of data) text = text.split(d).join(' ');
+  // the serial number's fixed format, e.g. 法咨〔2025〕7号, with any prefix
+  text = text.replace(/〔\d{4}〕\d+号/g, ' ');
+  return text.match(CJK) ?? [];
+}
+
+describe('the language switch', () => {
+  it('switches the whole frame to English and remembers it', async () => {
+    const { page } = app;
+    await page.getByRole('heading', { name: '咨询台账' }).waitFor();
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Consultation ledger' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Ledger' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Received on' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.title()).toBe('Counsel Ledger');
+    expect(await leftoverChinese(page)).toEqual([]);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Consultation ledger' }).waitFor();
+  });
+
+  it('leaves no Chinese UI text on any screen', async () => {
+    const { page } = app;
+    const screens: [string, string][] = [
+      ['#/ledger?year=all', 'Consultation ledger'],
+      ['#/consultations/new', 'Register a consultation'],
+      ['#/counsels', 'Counsel'],
+      ['#/departments', 'Divisions'],
+      ['#/categories', 'Categories'],
+      ['#/settings', 'Settings'],
+      ['#/trash', 'Trash'],
+      ['#/reports', 'Annual report'],
+    ];
+    for (const [hash, heading] of screens) {
+      await app.goto(hash);
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+      expect({ hash, left: await leftoverChinese(page) }).toEqual({ hash, left: [] });
+    }
+  });
+
+  it('speaks English in the form, its validation, the detail page and the dialogs', async () => {
+    const { page } = app;
+    await app.goto('#/consultations/new');
+    await page.getByLabel('Subject').fill(' ');
+    await page.keyboard.press('Control+s');
+    await page.getByText('Please enter Subject').waitFor();
+    await page.getByText('Please select Category').waitFor();
+    expect(await leftoverChinese(page)).toEqual([]);
+
+    const closed = await app.call<{ rows: { id: number }[] }>('consultations.list', { status: 'closed', year: 2025 });
+    await app.goto(`#/consultations/${closed.rows[0]!.id}`);
+    await page.getByText('History', { exact: true }).waitFor();
+    await page.getByText('Legal opinions', { exact: true }).waitFor();
+    expect(await leftoverChinese(page)).toEqual([]);
+
+    const open = await app.call<{ rows: { id: number }[] }>('consultations.list', { status: 'registered', year: 2025 });
+    await app.goto(`#/consultations/${open.rows[0]!.id}`);
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Assign counsel' }).waitFor();
+    expect(await leftoverChinese(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Withdraw' }).click();
+    await page.getByRole('dialog', { name: 'Withdraw the consultation' }).waitFor();
+    expect(await leftoverChinese(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('switches back to Chinese', async () => {
+    const { page } = app;
+    await page.getByText('中文', { exact: true }).click();
+    await page.getByRole('menuitem', { name: '咨询台账' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    // the check above would have caught Chinese: here it must find some
+    expect((await leftoverChinese(page)).length).toBeGreaterThan(0);
+  });
+});
