@@ -48,5 +48,18 @@ export const MIGRATIONS: Migration[] = [
       "CREATE TABLE `users` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`username` text NOT NULL,\n\t`display_name` text NOT NULL,\n\t`roles` text NOT NULL,\n\t`counsel_id` integer,\n\t`password_hash` text NOT NULL,\n\t`must_change_password` integer DEFAULT false NOT NULL,\n\t`failed_attempts` integer DEFAULT 0 NOT NULL,\n\t`locked_until` text,\n\t`disabled` integer DEFAULT false NOT NULL,\n\t`last_login_at` text,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`created_at` text NOT NULL,\n\tFOREIGN KEY (`counsel_id`) REFERENCES `counsels`(`id`) ON UPDATE no action ON DELETE no action\n);",
       "CREATE UNIQUE INDEX `users_username_unique` ON `users` (`username`);"
     ]
+  },
+  {
+    "tag": "0003_imports_attachments_search",
+    "statements": [
+      "CREATE TABLE `attachment_blobs` (\n\t`sha256` text PRIMARY KEY NOT NULL,\n\t`size` integer NOT NULL,\n\t`data` blob NOT NULL,\n\t`extracted_text` text\n);",
+      "CREATE TABLE `attachments` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`consultation_id` integer NOT NULL,\n\t`opinion_id` integer,\n\t`file_name` text NOT NULL,\n\t`mime_type` text DEFAULT 'application/octet-stream' NOT NULL,\n\t`size` integer NOT NULL,\n\t`sha256` text NOT NULL,\n\t`created_at` text NOT NULL,\n\t`created_by` text NOT NULL,\n\t`trashed_at` text,\n\tFOREIGN KEY (`consultation_id`) REFERENCES `consultations`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`opinion_id`) REFERENCES `opinions`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`sha256`) REFERENCES `attachment_blobs`(`sha256`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `attachments_consultation_idx` ON `attachments` (`consultation_id`);",
+      "CREATE TABLE `import_batches` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`file_name` text NOT NULL,\n\t`file_sha256` text NOT NULL,\n\t`row_count` integer NOT NULL,\n\t`imported_at` text NOT NULL,\n\t`imported_by` text NOT NULL,\n\t`undone_at` text,\n\t`undone_by` text\n);",
+      "ALTER TABLE `consultations` ADD `import_batch_id` integer REFERENCES import_batches(id);",
+      "CREATE INDEX `consultations_import_batch_idx` ON `consultations` (`import_batch_id`);",
+      "-- Full-text search over what a person would look for, one row per consultation (rowid = id).\n-- trigram: substring matching of 3+ characters in any language, ranked with bm25.\nCREATE VIRTUAL TABLE `consultations_fts` USING fts5(\n  title, body, opinions, outcome, attachments,\n  tokenize = 'trigram'\n);",
+      "-- The same text cut into 1- and 2-character tokens, so 1–2 character Chinese queries are indexed too.\nCREATE VIRTUAL TABLE `consultations_ngram` USING fts5(\n  title, body, opinions, outcome, attachments,\n  tokenize = 'unicode61 remove_diacritics 0'\n);"
+    ]
   }
 ];

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
 import { MIGRATIONS } from './migrations.generated';
+import { rebuildSearchIndex, searchIndexIsCurrent } from './queries/search';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -73,6 +74,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Ledger {
       }
       migrate(sqlite, current);
     }
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  try {
+    if (!searchIndexIsCurrent(sqlite)) rebuildSearchIndex(sqlite);
   } catch (error) {
     sqlite.close();
     throw error;

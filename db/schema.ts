@@ -4,7 +4,7 @@
  * calendar days, not instants; timestamps of actions are ISO-8601 UTC text.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
@@ -85,8 +85,11 @@ export const consultations = sqliteTable(
     createdBy: text('created_by').notNull(),
     updatedAt: text('updated_at').notNull(),
     updatedBy: text('updated_by').notNull(),
+    /** set when the row came from a ledger import, so the batch can be undone as a whole */
+    importBatchId: integer('import_batch_id').references((): AnySQLiteColumn => importBatches.id),
   },
   (t) => [
+    index('consultations_import_batch_idx').on(t.importBatchId),
     uniqueIndex('consultations_serial_uq').on(t.serialYear, t.serialSeq),
     // The ledger's default view: live items newest first.
     index('consultations_live_received_idx').on(t.trashedAt, t.receivedOn, t.id),
@@ -185,3 +188,49 @@ export const holidays = sqliteTable('holidays', {
   kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
   name: text('name').notNull().default(''),
 });
+
+/** One import of an old Excel/CSV ledger; undoing it removes exactly its rows. */
+export const importBatches = sqliteTable('import_batches', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  fileName: text('file_name').notNull(),
+  /** SHA-256 of the file's bytes: importing the same file twice is noticed */
+  fileSha256: text('file_sha256').notNull(),
+  rowCount: integer('row_count').notNull(),
+  importedAt: text('imported_at').notNull(),
+  importedBy: text('imported_by').notNull(),
+  undoneAt: text('undone_at'),
+  undoneBy: text('undone_by'),
+});
+
+/**
+ * The bytes of attachments, content-addressed and stored inside SQLite: they are
+ * in every backup, and an add commits with its row or not at all.
+ */
+export const attachmentBlobs = sqliteTable('attachment_blobs', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  data: blob('data', { mode: 'buffer' }).notNull(),
+  /** text extracted from .docx/.txt for search; null for other kinds */
+  extractedText: text('extracted_text'),
+});
+
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    consultationId: integer('consultation_id')
+      .notNull()
+      .references(() => consultations.id),
+    opinionId: integer('opinion_id').references(() => opinions.id),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull().default('application/octet-stream'),
+    size: integer('size').notNull(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => attachmentBlobs.sha256),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    trashedAt: text('trashed_at'),
+  },
+  (t) => [index('attachments_consultation_idx').on(t.consultationId)],
+);

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { ConsultationRow, ConsultationStatus } from '../../electron/api/types';
+import { matchIds } from './search';
 
 export interface ConsultationFilter {
   year?: number;
@@ -106,12 +107,10 @@ export function buildWhere(filter: ConsultationFilter, today: string): Where {
   }
   const text = filter.text?.trim();
   if (text) {
-    // Plain substring match; works for Chinese of any length.
-    parts.push(`(instr(c.title, @text) > 0 OR instr(c.description, @text) > 0 OR instr(c.requester, @text) > 0
-      OR instr(c.note, @text) > 0 OR instr(d.name, @text) > 0
-      OR instr(c.serial_prefix || '〔' || c.serial_year || '〕' || c.serial_seq || '号', @text) > 0
-      OR EXISTS (SELECT 1 FROM opinions o WHERE o.consultation_id = c.id AND instr(o.text, @text) > 0))`);
-    params.text = text;
+    // The search index covers title, description, requester, division, serial, opinions, reasons, attachments.
+    const m = matchIds(text);
+    parts.push(`c.id IN (${m.sql.replace('?', '@text')})`);
+    params.text = m.param;
   }
   return { sql: parts.join(' AND '), params };
 }

@@ -45,7 +45,8 @@ describe('first run and the whole workflow', () => {
     await page.keyboard.press('Control+n');
     await page.getByRole('heading', { name: '登记咨询事项' }).waitFor();
     expect(await page.getByLabel('收件日期').inputValue()).toBe(TODAY);
-    expect(await page.getByLabel('办理时限').inputValue()).toBe('2025-06-17');
+    // 7 working days after Tuesday 2025-06-10
+    expect(await page.getByLabel('办理时限').inputValue()).toBe('2025-06-19');
     expect(await page.getByLabel('项数').inputValue()).toBe('1');
 
     await page.getByLabel('事项名称').fill('关于物业服务合同的合法性审查');

@@ -41,6 +41,8 @@ export interface HarnessOptions {
   rendererDir?: string;
   /** replaces parts of the harness's platform adapter (dialogs answer without asking) */
   platform?: Partial<PlatformAdapter>;
+  /** as the runtime: 'localAdmin' (default) or 'accounts' (people sign in) */
+  auth?: 'accounts' | 'localAdmin';
 }
 
 export interface Harness {
@@ -163,7 +165,12 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     throw new Error(`No built renderer in ${rendererDir}: run "npx electron-vite build" first.`);
   }
   const token = randomBytes(32).toString('base64url');
-  const runtime = createRuntime({ dbFile: opts.dbFile, platform: harnessPlatform(opts.dbFile, opts.platform), now: opts.now });
+  const runtime = createRuntime({
+    dbFile: opts.dbFile,
+    platform: harnessPlatform(opts.dbFile, opts.platform),
+    now: opts.now,
+    auth: opts.auth ?? 'localAdmin',
+  });
   let origin = '';
   let hosts = new Set<string>();
 

@@ -5,6 +5,7 @@ import type { Department } from '../../api/types';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
+import { reindexConsultation } from '../../../db/queries/search';
 
 const columns = {
   id: departments.id,
@@ -55,6 +56,11 @@ export function updateDepartment(ctx: ServiceContext, input: ParsedInputOf<'depa
       ctx.ledger.db.update(departments).set(changes).where(eq(departments.id, id)).run();
     }
     const after = getDepartment(ctx, id);
+    if (after.name !== before.name) {
+      // the division's name is part of each of its consultations' search text
+      const ids = ctx.ledger.sqlite.prepare('SELECT id FROM consultations WHERE department_id = ?').pluck().all(id) as number[];
+      for (const cid of ids) reindexConsultation(ctx.ledger.sqlite, cid);
+    }
     appendAudit(ctx, { action: 'departments.update', entity: 'department', entityId: id, before, after });
     return after;
   });

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ParsedInputOf } from '../../api/contract';
 import { yearOf } from '../../api/dates';
 import { addWorkingDays } from '../calendar';
+import { reindexConsultation } from '../../../db/queries/search';
 import type { ConsultationDetail, ConsultationStatus } from '../../api/types';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
@@ -53,6 +54,7 @@ export function createConsultation(ctx: ServiceContext, input: ParsedInputOf<'co
       .run({ ...input, prefix, year, seq, at, who });
     const id = Number(lastInsertRowid);
     recordStatus(ctx, id, null, 'registered');
+    reindexConsultation(sqlite, id);
     const after = loadDetail(ctx, id);
     appendAudit(ctx, { action: 'consultations.create', entity: 'consultation', entityId: id, after: snapshot(after) });
     return after;
@@ -87,6 +89,7 @@ function change(
       .run(ctx.now().toISOString(), ctx.caller.username, ref.id, ref.version);
     if (bumped.changes !== 1) throw conflict();
     if (result.to) recordStatus(ctx, ref.id, before.status, result.to, result.reason ?? '');
+    reindexConsultation(sqlite, ref.id);
     const after = loadDetail(ctx, ref.id);
     appendAudit(ctx, {
       action: `consultations.${action}`,

@@ -178,7 +178,7 @@ const en: Messages = {
     selectPlaceholder: 'Select…',
     titlePlaceholder: 'e.g. Legality review of a service contract',
     requesterPlaceholder: 'Name of the person asking',
-    dueHint: 'Defaults to {{days}} days after the received date',
+    dueHint: 'Defaults to {{days}} working days after the received date',
     serialHint: 'The number is assigned on saving; it is never reused or renumbered.',
     needBasics: 'Add a division before registering.',
     goDepartments: 'Add divisions',
@@ -296,12 +296,12 @@ const en: Messages = {
     serialPreview: 'Example number: {{example}}',
     // the serial number's own format, the same in every language
     serialExample: '{{prefix}}〔{{year}}〕1号',
-    defaultDueDays: 'Default time to answer (days)',
-    defaultDueDaysHint: 'When registering, "Due on" defaults to the received date plus this many days.',
+    defaultDueDays: 'Default time to answer (working days)',
+    defaultDueDaysHint: 'When registering, "Due on" defaults to this many working days after the received date (weekends and holidays skipped).',
     reportTemplate: 'Report sentence template',
     reportTemplateHint:
       'Placeholders: {year} year, {categories} main categories, {count} consultations, {items} items, {opinions} opinions, {adoptionRate} adoption rate.',
-    days: 'days',
+    days: 'working days',
   },
   trash: {
     title: 'Trash',

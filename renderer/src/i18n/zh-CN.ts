@@ -179,7 +179,7 @@ const zhCN = {
     selectPlaceholder: '请选择',
     titlePlaceholder: '例如：关于某某服务合同的合法性审查',
     requesterPlaceholder: '提请人姓名',
-    dueHint: '默认为收件日期后 {{days}} 天',
+    dueHint: '默认为收件日期后第 {{days}} 个工作日',
     serialHint: '编号在保存时自动生成，不会重复，也不会重新编号。',
     needBasics: '登记前须先添加处室。',
     goDepartments: '前往添加处室',
@@ -293,11 +293,11 @@ const zhCN = {
     serialPreview: '编号示例：{{example}}',
     // the serial number's own format, the same in every language
     serialExample: '{{prefix}}〔{{year}}〕1号',
-    defaultDueDays: '默认办理时限（天）',
-    defaultDueDaysHint: '登记时“办理时限”默认为收件日期加上此天数。',
+    defaultDueDays: '默认办理时限（工作日）',
+    defaultDueDaysHint: '登记时“办理时限”默认为收件日期后的第几个工作日（跳过周末和节假日）。',
     reportTemplate: '报告句式模板',
     reportTemplateHint: '可用占位符：{year} 年度，{categories} 主要类别，{count} 次数，{items} 项数，{opinions} 意见份数，{adoptionRate} 采纳率。',
-    days: '天',
+    days: '个工作日',
   },
   trash: {
     title: '回收站',

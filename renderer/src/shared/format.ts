@@ -30,10 +30,6 @@ export function fromDay(day: string | null | undefined): Dayjs | null {
   return d.isValid() ? d : null;
 }
 
-export function addDaysTo(day: string, days: number): string {
-  return dayjs(day, DAY_FORMAT).add(days, 'day').format(DAY_FORMAT);
-}
-
 /** The category's name in the UI language (English falls back to the Chinese name). */
 export function categoryName(c: { nameZh?: string; nameEn?: string; categoryName?: string; categoryNameEn?: string }, lang: string): string {
   const zh = c.nameZh ?? c.categoryName ?? '';

@@ -3,10 +3,11 @@ import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Space, Typography } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiMutation } from '../../api/hooks';
+import { call } from '../../api/client';
+import { useApi, useApiMutation } from '../../api/hooks';
 import { navigate, paths } from '../../router/hash';
 import { lastLedgerQuery } from '../ledger/filterState';
-import { addDaysTo, fromDay, toDay } from '../../shared/format';
+import { fromDay, toDay } from '../../shared/format';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
 import { useHotkey } from '../../shared/useHotkey';
 import { ConsultationForm } from './ConsultationForm';
@@ -16,17 +17,21 @@ import { useReferenceData, useSaveFailure, useValidate } from './useFormSupport'
 export function NewConsultationPage() {
   const { t } = useTranslation();
   const ref = useReferenceData();
-  if (ref.pending) return <Loading />;
+  // 办理时限 counts working days (holidays are the service's): ask it, do not guess
+  const due = useApi('calendar.dueOn', { receivedOn: ref.today }, { enabled: ref.today !== '' });
+  if (ref.pending || (ref.today !== '' && due.isPending)) return <Loading />;
   if (ref.error) return <LoadFailed error={ref.error} onRetry={ref.retry} />;
   return (
     <>
       <PageHead title={t('form.newTitle')} />
-      <NewForm {...ref} />
+      <NewForm {...ref} suggestedDue={due.data?.dueOn ?? null} />
     </>
   );
 }
 
-function NewForm({ today, defaultDueDays, categories, departments }: ReturnType<typeof useReferenceData>) {
+type Props = ReturnType<typeof useReferenceData> & { suggestedDue: string | null };
+
+function NewForm({ today, defaultDueDays, categories, departments, suggestedDue }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
@@ -49,12 +54,14 @@ function NewForm({ today, defaultDueDays, categories, departments }: ReturnType<
       // the next request usually comes from the same division on the same day
       dueSetByHand.current = false;
       form.setFieldsValue(
-        newDefaults(today, defaultDueDays, {
+        newDefaults(today, toDay(values.dueOn), {
           receivedOn: values.receivedOn,
           departmentId: values.departmentId,
           categoryId: values.categoryId,
         }),
       );
+      const received = toDay(values.receivedOn);
+      if (received) void suggestDue(received);
       form.getFieldInstance('title')?.focus?.();
     } catch (error) {
       onFailure(error);
@@ -63,10 +70,21 @@ function NewForm({ today, defaultDueDays, categories, departments }: ReturnType<
 
   useHotkey('s', () => void save(false));
 
+  /** The default 办理时限 follows 收件日期 until the user sets it by hand. */
+  const suggestDue = async (received: string) => {
+    try {
+      const { dueOn } = await call('calendar.dueOn', { receivedOn: received });
+      const current = toDay(form.getFieldValue('receivedOn') as FormValues['receivedOn']);
+      if (!dueSetByHand.current && current === received) form.setFieldValue('dueOn', fromDay(dueOn));
+    } catch {
+      // no suggestion: the field keeps its value and the user can still set it
+    }
+  };
+
   const onReceivedChange = () => {
     if (dueSetByHand.current) return;
     const received = toDay(form.getFieldValue('receivedOn') as FormValues['receivedOn']);
-    if (received) form.setFieldValue('dueOn', fromDay(addDaysTo(received, defaultDueDays)));
+    if (received) void suggestDue(received);
   };
 
   const hasDepartments = departments.some((d) => d.active);
@@ -83,7 +101,7 @@ function NewForm({ today, defaultDueDays, categories, departments }: ReturnType<
       ) : null}
       <ConsultationForm
         form={form}
-        initialValues={newDefaults(today, defaultDueDays)}
+        initialValues={newDefaults(today, suggestedDue)}
         categories={categories}
         departments={departments}
         defaultDueDays={defaultDueDays}

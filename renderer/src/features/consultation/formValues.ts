@@ -6,7 +6,7 @@
 import type { Dayjs } from 'dayjs';
 import type { InputOf } from '../../../../electron/api/contract';
 import type { ConsultationDetail } from '../../../../electron/api/types';
-import { addDaysTo, fromDay, toDay } from '../../shared/format';
+import { fromDay, toDay } from '../../shared/format';
 
 export const FORM_FIELDS = [
   'title',
@@ -78,16 +78,15 @@ export function fieldsOf(d: ConsultationDetail): ConsultationFields {
   };
 }
 
-export function newDefaults(today: string, defaultDueDays: number, keep: Partial<FormValues> = {}): FormValues {
-  const receivedOn = keep.receivedOn ?? fromDay(today);
-  const received = toDay(receivedOn) ?? today;
+/** A blank form: 收件日期 today (or kept), 项数 1, 办理时限 as the service suggests for that day. */
+export function newDefaults(today: string, suggestedDue: string | null, keep: Partial<FormValues> = {}): FormValues {
   return {
     title: '',
     categoryId: keep.categoryId,
     departmentId: keep.departmentId,
     requester: keep.requester ?? '',
-    receivedOn,
-    dueOn: fromDay(addDaysTo(received, defaultDueDays)),
+    receivedOn: keep.receivedOn ?? fromDay(today),
+    dueOn: fromDay(suggestedDue),
     itemCount: 1,
     description: '',
     note: '',

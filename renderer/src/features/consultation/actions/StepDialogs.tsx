@@ -3,8 +3,8 @@ import { DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CONCLUSIONS, OUTCOMES, type Conclusion, type ConsultationDetail, type Outcome } from '../../../../../electron/api/types';
-import { useApi, useApiMutation, useAppInfo, useSettings } from '../../../api/hooks';
-import { addDaysTo, DAY_FORMAT, fromDay, toDay } from '../../../shared/format';
+import { useApi, useApiMutation, useAppInfo } from '../../../api/hooks';
+import { DAY_FORMAT, fromDay, toDay } from '../../../shared/format';
 import { ActionModal } from './ActionModal';
 
 interface DialogProps {
@@ -15,9 +15,10 @@ interface DialogProps {
 export function AssignDialog({ detail, onClose, title }: DialogProps & { title: string }) {
   const { t } = useTranslation();
   const counsels = useApi('counsels.list', {});
-  const settings = useSettings();
+  const suggested = useApi('calendar.dueOn', { receivedOn: detail.receivedOn }, { enabled: detail.dueOn === null });
   const assign = useApiMutation('consultations.assign');
-  const due = detail.dueOn ?? addDaysTo(detail.receivedOn, settings.data?.defaultDueDays ?? 7);
+  const due = detail.dueOn ?? suggested.data?.dueOn ?? null;
+  if (detail.dueOn === null && suggested.isPending) return null;
   const noCounsel = counsels.isSuccess && counsels.data.length === 0;
   return (
     <ActionModal<{ counselId?: number; dueOn: Dayjs | null }>
