@@ -9,7 +9,9 @@ import { day, method, type MethodDef } from './define';
 import { reportsContract } from './reports-contract';
 import type {
   AppInfo,
+  Attachment,
   AuditRecord,
+  SearchHit,
   AuditVerification,
   AuthStatus,
   HolidayEntry,
@@ -285,6 +287,28 @@ export const contract = {
   ),
   'calendar.dueOn': method<{ dueOn: string }>()(z.strictObject({ receivedOn: day }), ALL),
   'reminders.summary': method<Reminders>()(empty, ALL),
+
+  'attachments.list': method<Attachment[]>()(z.strictObject({ consultationId: id, trashed: z.boolean().optional() }), ALL),
+  'attachments.pick': method<Attachment[]>()(z.strictObject({ consultationId: id, opinionId: id.optional() }), ['registrar', 'counsel']),
+  'attachments.upload': method<Attachment>()(
+    z.strictObject({
+      consultationId: id,
+      opinionId: id.optional(),
+      fileName: required(255, '文件名').refine((n) => !/[\\/\u0000]/.test(n), { message: '文件名不能包含路径' }),
+      // 50 MB of bytes is at most ~66.7 M base64 characters
+      dataBase64: z.string().max(70_000_000, { message: '文件超过 50 MB 上限' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: '文件内容编码有误' }),
+    }),
+    ['registrar', 'counsel'],
+  ),
+  'attachments.open': method<{ opened: boolean }>()(z.strictObject({ id }), ALL),
+  'attachments.saveAs': method<{ saved: boolean }>()(z.strictObject({ id }), ALL),
+  'attachments.remove': method<Attachment>()(z.strictObject({ id }), ['registrar', 'counsel']),
+  'attachments.restore': method<Attachment>()(z.strictObject({ id }), ['registrar', 'counsel']),
+
+  'search.query': method<SearchHit[]>()(
+    z.strictObject({ text: text(100), limit: z.number().int().min(1).max(200).default(20) }),
+    ALL,
+  ),
 
   'audit.list': method<Page<AuditRecord>>()(
     z.strictObject({

@@ -11,6 +11,8 @@ import { listAudit, verifyAuditChain } from '../services/audit';
 import * as accounts from '../services/accounts/accounts';
 import * as users from '../services/accounts/users';
 import * as calendar from '../services/calendar';
+import * as attachments from '../services/attachments/attachments';
+import { searchConsultations } from '../services/search/search';
 import { getSettings, updateSettings } from '../services/settings';
 import { createCategory, deleteCategory, listCategories, updateCategory } from '../services/catalog/categories';
 import { createDepartment, deleteDepartment, listDepartments, updateDepartment } from '../services/catalog/departments';
@@ -104,5 +106,13 @@ export const handlers: Handlers = {
   'calendar.dueOn': calendar.defaultDueOn,
   'reminders.summary': calendar.reminders,
   'audit.list': (ctx, input) => listAudit(ctx.ledger.sqlite, input),
+  'attachments.list': attachments.listAttachments,
+  'attachments.pick': attachments.pickAndAdd,
+  'attachments.upload': attachments.uploadAttachment,
+  'attachments.open': attachments.openAttachment,
+  'attachments.saveAs': attachments.saveAttachmentAs,
+  'attachments.remove': attachments.removeAttachment,
+  'attachments.restore': attachments.restoreAttachment,
+  'search.query': searchConsultations,
   ...reportsHandlers,
 };

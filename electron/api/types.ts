@@ -216,3 +216,33 @@ export interface Reminders {
   /** open items due today or within the next 2 days */
   dueSoon: number;
 }
+
+export interface Attachment {
+  id: number;
+  consultationId: number;
+  opinionId: number | null;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+  createdBy: string;
+  trashedAt: string | null;
+}
+
+export interface TextPart {
+  text: string;
+  /** this part matches the query (shown highlighted) */
+  hit: boolean;
+}
+
+export interface SearchHit {
+  id: number;
+  serialNo: string;
+  status: ConsultationStatus;
+  receivedOn: string;
+  /** where the query was found: title, body (description, requester, division, serial), opinions, outcome or attachments */
+  field: 'title' | 'body' | 'opinions' | 'outcome' | 'attachments';
+  title: TextPart[];
+  snippet: TextPart[];
+}

@@ -15,16 +15,19 @@ export function renderTable(t: Table): string {
   return [`【${t.title}】`, ...lines].join('\n');
 }
 
+/** the ideographic space, between parts of a Chinese line */
+const GAP = '\u3000';
+
 const ci = (f: Figure): string => `${f.count}次（${f.items}项）`;
 
 export function renderText(t: Tally): string {
   const p = t.previous;
   const head = [
-    `法律顾问咨询统计　${t.period.label}（${t.period.from} 至 ${t.period.to}）${t.scope === 'own' ? '　仅本人承办的事项' : ''}`,
+    `法律顾问咨询统计${GAP}${t.period.label}（${t.period.from} 至 ${t.period.to}）${t.scope === 'own' ? `${GAP}仅本人承办的事项` : ''}`,
     '',
     t.sentence.text,
     '',
-    `咨询：${ci(t.total)}　　上年同期：${ci(p.total)}`,
+    `咨询：${ci(t.total)}${GAP}${GAP}上年同期：${ci(p.total)}`,
     `撤回（不计入上述统计）：${ci(t.withdrawn)}`,
     `出具法律意见：${t.opinions.documents}份，涉及${t.opinions.answered.count}次`,
     `意见采纳率：${t.adoption.rate.text}（已登记采纳情况${t.adoption.withOutcome.count}次，其中采纳或部分采纳${t.adoption.adopted.count}次）`,
@@ -33,7 +36,7 @@ export function renderText(t: Tally): string {
     `期末（${t.carriedOver.asOf}）未办结：${ci(t.carriedOver.total)}`,
   ];
   const tables = [categoryTable(t), monthTable(t), departmentTable(t), counselTable(t), conclusionTable(t), outcomeTable(t)].map(renderTable);
-  const carried = t.carriedOver.rows.map((r) => `  ${r.serialNo}　${r.title}　收件${r.receivedOn}　${r.itemCount}项`);
+  const carried = t.carriedOver.rows.map((r) => `  ${r.serialNo}${GAP}${r.title}${GAP}收件${r.receivedOn}${GAP}${r.itemCount}项`);
   return [
     ...head,
     '',

@@ -1,6 +1,6 @@
 /** Two windows on one item: the stale save is refused, explains itself, and nothing typed is lost. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, seedBasics, type App, type Basics } from './support';
+import { choose, openApp, seedBasics, type App, type Basics } from './support';
 
 let app: App;
 let basics: Basics;
@@ -116,9 +116,7 @@ describe('a stale edit', () => {
 
     await a.getByRole('button', { name: '分派', exact: true }).click();
     const dialog = a.getByRole('dialog', { name: '分派法律顾问' });
-    const box = a.getByRole('combobox', { name: '法律顾问' });
-    await box.fill('王建国');
-    await a.keyboard.press('Enter');
+    await choose(a, '法律顾问', '王建国');
     await dialog.getByRole('button', { name: '确定分派' }).click();
     await a.getByText('该事项已被他人修改，已为您重新加载，请核对后重试。').waitFor();
     await expect.poll(() => heading.textContent()).toContain('已撤回');

@@ -137,6 +137,16 @@ export async function choose(page: Page, label: string | RegExp, text: string): 
   const box = page.getByRole('combobox', { name: label });
   await box.click();
   await box.fill(text);
+  // Enter picks the active option: wait until the filtering has made a match active
+  const id = await box.getAttribute('id');
+  await page.waitForFunction(
+    ([boxId, wanted]) => {
+      const active = document.getElementById(boxId)?.getAttribute('aria-activedescendant');
+      const option = active ? document.getElementById(active) : null;
+      return (option?.getAttribute('aria-label') ?? option?.textContent ?? '').includes(wanted);
+    },
+    [id ?? '', text] as const,
+  );
   await page.keyboard.press('Enter');
 }
 

@@ -1,0 +1,87 @@
+/**
+ * One search box over everything a person would look for: title, description,
+ * requester, division, serial, opinion text, outcome reasons, attachment names and
+ * the text of .docx/.txt attachments. Ranked with bm25 (title weighted highest),
+ * highlighted, and limited to what the caller may see.
+ */
+import { charLength, matchIds } from '../../../db/queries/search';
+import { formatSerialNo } from '../../../db/queries/consultations';
+import type { ParsedInputOf } from '../../api/contract';
+import type { SearchHit, TextPart } from '../../api/types';
+import type { ServiceContext } from '../context';
+import { visibleCounselId } from '../consultations/read';
+
+const FIELDS = ['body', 'opinions', 'outcome', 'attachments'] as const;
+
+/** Split `text` into plain and matching parts (case-insensitive). */
+export function highlight(text: string, query: string): TextPart[] {
+  const q = query.toLowerCase();
+  if (!q) return [{ text, hit: false }];
+  const lower = text.toLowerCase();
+  const parts: TextPart[] = [];
+  let at = 0;
+  for (let i = lower.indexOf(q); i !== -1; i = lower.indexOf(q, i + q.length)) {
+    if (i > at) parts.push({ text: text.slice(at, i), hit: false });
+    parts.push({ text: text.slice(i, i + q.length), hit: true });
+    at = i + q.length;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), hit: false });
+  return parts;
+}
+
+/** A window of text around the first match, on one line. */
+function snippet(text: string, query: string, radius = 30): string {
+  const flat = text.replace(/\s+/g, ' ');
+  const i = flat.toLowerCase().indexOf(query.toLowerCase());
+  if (i < 0) return flat.slice(0, radius * 2);
+  const start = Math.max(0, i - radius);
+  const end = Math.min(flat.length, i + query.length + radius);
+  return `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`;
+}
+
+interface Row {
+  id: number;
+  serialPrefix: string;
+  serialYear: number;
+  serialSeq: number;
+  status: SearchHit['status'];
+  receivedOn: string;
+  title: string;
+  body: string;
+  opinions: string;
+  outcome: string;
+  attachments: string;
+}
+
+export function searchConsultations(ctx: ServiceContext, input: ParsedInputOf<'search.query'>): SearchHit[] {
+  const query = input.text.trim();
+  if (!query) return [];
+  const m = matchIds(query);
+  const table = charLength(query) >= 3 ? 'consultations_fts' : 'consultations_ngram';
+  const only = visibleCounselId(ctx);
+  const rows = ctx.ledger.sqlite
+    .prepare(
+      `SELECT c.id, c.serial_prefix AS serialPrefix, c.serial_year AS serialYear, c.serial_seq AS serialSeq, c.status,
+              c.received_on AS receivedOn, f.title, f.body, f.opinions, f.outcome, f.attachments
+       FROM (SELECT rowid, bm25(${table}, 10.0, 3.0, 2.0, 1.0, 1.0) AS rank FROM ${table} WHERE ${table} MATCH @q) r
+       JOIN consultations c ON c.id = r.rowid
+       JOIN consultations_fts f ON f.rowid = c.id
+       WHERE c.trashed_at IS NULL AND (@only IS NULL OR c.counsel_id = @only)
+       ORDER BY r.rank, c.received_on DESC
+       LIMIT @limit`,
+    )
+    .all({ q: m.param, only: only ?? null, limit: input.limit }) as Row[];
+  return rows.map((r) => {
+    const field = r.title.toLowerCase().includes(query.toLowerCase()) ? 'title' : (FIELDS.find((f) => r[f].toLowerCase().includes(query.toLowerCase())) ?? 'body');
+    const context = field === 'title' ? r.body : r[field];
+    return {
+      id: r.id,
+      serialNo: formatSerialNo(r.serialPrefix, r.serialYear, r.serialSeq),
+      status: r.status,
+      receivedOn: r.receivedOn,
+      field,
+      title: highlight(r.title, query),
+      snippet: highlight(snippet(context, query), query),
+    };
+  });
+}
