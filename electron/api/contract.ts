@@ -294,7 +294,7 @@ export const contract = {
     z.strictObject({
       consultationId: id,
       opinionId: id.optional(),
-      fileName: required(255, '文件名').refine((n) => !/[\\/\u0000]/.test(n), { message: '文件名不能包含路径' }),
+      fileName: required(255, '文件名').refine((n) => !n.includes('/') && !n.includes('\\') && !n.includes('\0'), { message: '文件名不能包含路径' }),
       // 50 MB of bytes is at most ~66.7 M base64 characters
       dataBase64: z.string().max(70_000_000, { message: '文件超过 50 MB 上限' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: '文件内容编码有误' }),
     }),

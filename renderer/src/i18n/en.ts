@@ -165,6 +165,7 @@ const en: Messages = {
     register: 'Register the first consultation',
     registerHint: 'Every later consultation is registered and found in the Ledger.',
     go: 'Open',
+    goTo: 'Open: {{step}}',
     done: 'Done',
   },
   form: {

@@ -166,6 +166,7 @@ const zhCN = {
     register: '登记第一条咨询事项',
     registerHint: '之后的每一条咨询都在“咨询台账”中登记和查询。',
     go: '前往',
+    goTo: '前往：{{step}}',
     done: '已完成',
   },
   form: {

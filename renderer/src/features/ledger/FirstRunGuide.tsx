@@ -28,7 +28,7 @@ export function FirstRunGuide() {
             <CheckCircleFilled /> {t('firstRun.done')}
           </Typography.Text>
         ) : (
-          <Button size="small" disabled={!enabled} onClick={() => navigate(path)}>
+          <Button size="small" disabled={!enabled} aria-label={t('firstRun.goTo', { step: title })} onClick={() => navigate(path)}>
             {t('firstRun.go')}
           </Button>
         )}
