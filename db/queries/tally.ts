@@ -128,16 +128,20 @@ export type TallyItem = [
   statusAtEnd: string,
 ];
 
-export function tallyItems(sqlite: Database.Database, scope: TallyScope): IterableIterator<TallyItem> {
+/** The SQL of tallyItems (exported so a test can pin its query plan). */
+export function tallyItemsSql(scope: Pick<TallyScope, 'onlyCounselId'>): string {
   const counsel = scope.onlyCounselId === undefined ? '' : ' AND c.counsel_id = @onlyCounselId';
-  const sql = `SELECT c.category_id, substr(c.received_on, 1, 7), c.department_id, c.counsel_id, c.status, c.outcome,
+  return `SELECT c.category_id, substr(c.received_on, 1, 7), c.department_id, c.counsel_id, c.status, c.outcome,
       c.item_count, ${LATEST_CONCLUSION},
       (SELECT CAST(julianday(min(o.issued_on)) - julianday(c.received_on) AS INTEGER) FROM opinions o WHERE o.consultation_id = c.id),
       CAST(julianday(c.due_on) - julianday(c.received_on) AS INTEGER), coalesce(c.due_on < @today, 0),
       ${OPINION_COUNT}, ${STATUS_AT_END}
     FROM consultations c
     WHERE c.trashed_at IS NULL AND c.received_on >= @from AND c.received_on <= @to${counsel}`;
-  const stmt = prepareCached(sqlite, sql);
+}
+
+export function tallyItems(sqlite: Database.Database, scope: TallyScope): IterableIterator<TallyItem> {
+  const stmt = prepareCached(sqlite, tallyItemsSql(scope));
   // raw() switches the cached statement to arrays for good; nothing else uses this SQL text.
   return stmt.raw(true).iterate(params(scope, { today: scope.today, boundary: scope.boundary, settled: settled(scope) })) as IterableIterator<TallyItem>;
 }

@@ -56,6 +56,13 @@ export const drilldownInput = z
 export const EXPORT_FORMATS = ['xlsx', 'csv', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/**
+ * Input of `reports.export` (the period and the format; the path comes from the
+ * save dialog). Not in the contract yet: the handler needs the platform adapter
+ * in the service context — see saveReportExport in services/reports/export.
+ */
+export const exportInput = z.strictObject({ ...periodFields, format: z.enum(EXPORT_FORMATS) }).superRefine(checkPeriod);
+
 // ---- what the methods return ----
 
 /** One number of the report: 次 (count), 项 (items), and the drill-down key behind it. */

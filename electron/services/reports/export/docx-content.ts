@@ -39,7 +39,7 @@ export function buildSections(t: Tally): Block[] {
       ],
     ],
     ['分类情况', [{ type: 'table', table: categoryTable(t) }]],
-    ['月度情况', [{ type: 'table', table: monthTable(t) }]],
+    ['月度情况', [{ type: 'table', table: monthTable(t, false) }]],
     ['提请处室情况', [{ type: 'table', table: departmentTable(t) }]],
     ['法律顾问承办情况', [{ type: 'table', table: counselTable(t) }]],
     [

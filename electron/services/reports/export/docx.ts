@@ -125,7 +125,7 @@ function caption(text: string): Paragraph {
   });
 }
 
-function render(block: Block): (Paragraph | DocxTable)[] {
+function render(block: Block, tableNo: () => number): (Paragraph | DocxTable)[] {
   switch (block.type) {
     case 'title':
       return [title(block.text)];
@@ -134,11 +134,12 @@ function render(block: Block): (Paragraph | DocxTable)[] {
     case 'paragraph':
       return [body(block.text)];
     case 'table':
-      return [caption(block.table.title), table(block.table), new Paragraph({ spacing: { after: 120 }, children: [] })];
+      return [caption(`表${tableNo()}\u3000${block.table.caption ?? block.table.title}`), table(block.table), new Paragraph({ spacing: { after: 120 }, children: [] })];
   }
 }
 
 export async function writeDocx(file: string, tally: Tally, creator: string): Promise<void> {
+  let tables = 0;
   const doc = new Document({
     creator,
     title: `${tally.period.label}法律顾问工作情况`,
@@ -156,7 +157,7 @@ export async function writeDocx(file: string, tally: Tally, creator: string): Pr
             ],
           }),
         },
-        children: buildSections(tally).flatMap(render),
+        children: buildSections(tally).flatMap((block) => render(block, () => (tables += 1))),
       },
     ],
   });

@@ -25,8 +25,10 @@ export interface Column {
 }
 
 export interface Table {
-  /** sheet name or table caption */
+  /** sheet name, and the caption unless `caption` says otherwise */
   title: string;
+  /** the caption in documents */
+  caption?: string;
   columns: Column[];
   rows: CellValue[][];
 }
@@ -70,6 +72,7 @@ export function categoryTable(t: Tally): Table {
   const prev = new Map(t.previous.byCategory.map((c) => [c.categoryId, c]));
   return {
     title: '分类',
+    caption: '按类别统计',
     columns: [
       { header: '类别', kind: 'text' },
       { header: '次数', kind: 'number' },
@@ -85,11 +88,13 @@ export function categoryTable(t: Tally): Table {
   };
 }
 
-export function monthTable(t: Tally): Table {
+/** With a column per category (the sheet); without, it fits a portrait page (the document). */
+export function monthTable(t: Tally, byCategory = true): Table {
   const acrossYears = t.period.from.slice(0, 4) !== t.period.to.slice(0, 4);
-  const categories = t.byCategory.filter((c) => c.count > 0);
+  const categories = byCategory ? t.byCategory.filter((c) => c.count > 0) : [];
   return {
     title: '月度',
+    caption: '按月份统计',
     columns: [
       { header: '月份', kind: 'text' },
       { header: '次数', kind: 'number' },
@@ -111,6 +116,7 @@ export function monthTable(t: Tally): Table {
 export function departmentTable(t: Tally): Table {
   return {
     title: '处室',
+    caption: '按提请处室统计',
     columns: [
       { header: '提请处室', kind: 'text' },
       { header: '次数', kind: 'number' },
@@ -127,6 +133,7 @@ export function departmentTable(t: Tally): Table {
 export function counselTable(t: Tally): Table {
   return {
     title: '顾问',
+    caption: '按法律顾问统计',
     columns: [
       { header: '法律顾问', kind: 'text' },
       { header: '律师事务所', kind: 'text' },
