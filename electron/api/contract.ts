@@ -180,6 +180,7 @@ export const contract = {
   ),
 
   'consultations.list': method<Page<ConsultationRow>>()(listConsultationsInput, ALL),
+  'consultations.years': method<number[]>()(empty, ALL),
   'consultations.get': method<ConsultationDetail>()(z.strictObject({ id }), ALL),
   'consultations.create': method<ConsultationDetail>()(createConsultationInput, REGISTRAR),
   'consultations.update': method<ConsultationDetail>()(updateConsultationInput, REGISTRAR),

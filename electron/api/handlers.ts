@@ -17,7 +17,7 @@ import { getSettings, updateSettings } from '../services/settings';
 import { createCategory, deleteCategory, listCategories, updateCategory } from '../services/catalog/categories';
 import { createDepartment, deleteDepartment, listDepartments, updateDepartment } from '../services/catalog/departments';
 import { createCounsel, listCounsels, updateCounsel } from '../services/catalog/counsels';
-import { getConsultation, listConsultations } from '../services/consultations/read';
+import { getConsultation, listConsultations, listYears } from '../services/consultations/read';
 import * as write from '../services/consultations/write';
 import { reportsHandlers } from './reports-handlers';
 import * as backups from '../services/backup/service';
@@ -69,6 +69,7 @@ export const handlers: Handlers = {
   'counsels.create': createCounsel,
   'counsels.update': updateCounsel,
   'consultations.list': listConsultations,
+  'consultations.years': listYears,
   'consultations.get': getConsultation,
   'consultations.create': write.createConsultation,
   'consultations.update': write.updateConsultation,

@@ -18,6 +18,7 @@ export const METHOD_NAMES: readonly string[] = [
   'counsels.create',
   'counsels.update',
   'consultations.list',
+  'consultations.years',
   'consultations.get',
   'consultations.create',
   'consultations.update',

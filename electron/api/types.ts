@@ -89,6 +89,7 @@ export interface Opinion {
   issuedOn: string;
   createdAt: string;
   createdBy: string;
+  createdByName: string;
 }
 
 export interface StatusChange {
@@ -97,6 +98,8 @@ export interface StatusChange {
   toStatus: ConsultationStatus | 'trashed' | 'restored';
   at: string;
   actor: string;
+  /** the account's display name (the user name when the account is unknown) */
+  actorName: string;
   reason: string;
 }
 
@@ -111,6 +114,8 @@ export interface ConsultationDetail extends ConsultationRow {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+  createdByName: string;
+  updatedByName: string;
   opinions: Opinion[];
   history: StatusChange[];
 }

@@ -12,7 +12,7 @@ export function renderTable(t: Table): string {
   const cells = [t.columns.map((c) => c.header), ...t.rows.map((r) => r.map((v) => (v === null ? '' : isRatio(v) ? ratioText(v) : String(v))))];
   const widths = t.columns.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
   const lines = cells.map((r) => t.columns.map((c, i) => pad(r[i] ?? '', widths[i]!, c.kind !== 'text' && r !== cells[0])).join('  ').trimEnd());
-  return [`【${t.title}】`, ...lines].join('\n');
+  return [`【${t.caption ?? t.title}】`, ...lines].join('\n');
 }
 
 /** the ideographic space, between parts of a Chinese line */
@@ -35,7 +35,7 @@ export function renderText(t: Tally): string {
     `按时答复率：${t.turnaround.onTimeRate.text}（应按时答复${t.turnaround.dueTracked.count}次，按时${t.turnaround.dueMet.count}次）`,
     `期末（${t.carriedOver.asOf}）未办结：${ci(t.carriedOver.total)}`,
   ];
-  const tables = [categoryTable(t), monthTable(t), departmentTable(t), counselTable(t), conclusionTable(t), outcomeTable(t)].map(renderTable);
+  const tables = [categoryTable(t), monthTable(t, false), departmentTable(t), counselTable(t), conclusionTable(t), outcomeTable(t)].map(renderTable);
   const carried = t.carriedOver.rows.map((r) => `  ${r.serialNo}${GAP}${r.title}${GAP}收件${r.receivedOn}${GAP}${r.itemCount}项`);
   return [
     ...head,

@@ -92,7 +92,7 @@ describe('contract', () => {
       'categories.list': 'ACLR', 'categories.create': 'A', 'categories.update': 'A', 'categories.delete': 'A',
       'departments.list': 'ACLR', 'departments.create': 'AR', 'departments.update': 'A', 'departments.delete': 'A',
       'counsels.list': 'ACLR', 'counsels.create': 'A', 'counsels.update': 'A',
-      'consultations.list': 'ACLR', 'consultations.get': 'ACLR', 'consultations.create': 'R', 'consultations.update': 'R',
+      'consultations.list': 'ACLR', 'consultations.years': 'ACLR', 'consultations.get': 'ACLR', 'consultations.create': 'R', 'consultations.update': 'R',
       'consultations.assign': 'R', 'consultations.addOpinion': 'CR', 'consultations.recordOutcome': 'R',
       'consultations.close': 'R', 'consultations.withdraw': 'R', 'consultations.reopen': 'A',
       'consultations.trash': 'R', 'consultations.restore': 'R',

@@ -116,6 +116,20 @@ describe('CSV', () => {
   });
 });
 
+describe('a counsel\'s export', () => {
+  it('holds only the items assigned to them', async () => {
+    const f = fixture();
+    const file = path.join(outDir, 'li.csv');
+    await exportReport({ ...f.app.ctx(), caller: { username: 'li', displayName: '李律师', roles: ['counsel'], counselId: f.counsel.li } }, {
+      year: 2025,
+      format: 'csv',
+      path: file,
+    });
+    const rows = await parseCsv(fs.readFileSync(file, 'utf8').slice(1));
+    expect(rows.slice(1).map((r) => r[1])).toEqual(['事项B', '事项C', '事项F']);
+  });
+});
+
 describe('DOCX', () => {
   it('has the title, the sentence, the tables with the JSON\'s numbers, Chinese fonts and A4 official margins', async () => {
     const file = path.join(outDir, '2025.docx');

@@ -1,12 +1,14 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { categories, consultations } from '../../../db/schema';
+import { categories } from '../../../db/schema';
 import type { ParsedInputOf } from '../../api/contract';
 import type { Category } from '../../api/types';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
 
-const inUse = sql<number>`(SELECT count(*) FROM ${consultations} WHERE ${consultations.categoryId} = ${categories.id})`;
+// Written out with table names: drizzle leaves columns unqualified inside a subquery,
+// where "id" would mean consultations.id.
+const inUse = sql<number>`(SELECT count(*) FROM consultations c WHERE c.category_id = "categories"."id")`;
 
 const columns = {
   id: categories.id,

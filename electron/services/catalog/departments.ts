@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { consultations, departments } from '../../../db/schema';
+import { departments } from '../../../db/schema';
 import type { ParsedInputOf } from '../../api/contract';
 import type { Department } from '../../api/types';
 import { appendAudit } from '../audit';
@@ -12,7 +12,9 @@ const columns = {
   name: departments.name,
   active: departments.active,
   sortOrder: departments.sortOrder,
-  inUse: sql<number>`(SELECT count(*) FROM ${consultations} WHERE ${consultations.departmentId} = ${departments.id})`,
+  // Written out with table names: drizzle leaves columns unqualified inside a subquery,
+  // where "id" would mean consultations.id.
+  inUse: sql<number>`(SELECT count(*) FROM consultations c WHERE c.department_id = "departments"."id")`,
 };
 
 export function listDepartments(ctx: ServiceContext, input: ParsedInputOf<'departments.list'>): Department[] {

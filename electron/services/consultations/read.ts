@@ -41,6 +41,8 @@ interface DetailExtra {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+  createdByName: string;
+  updatedByName: string;
 }
 
 /** The row as stored, without visibility checks: for services that already checked. */
@@ -52,17 +54,20 @@ export function loadDetail(ctx: ServiceContext, id: number): ConsultationDetail 
     sqlite,
     `SELECT description, note, assigned_on AS assignedOn, outcome_reason AS outcomeReason, outcome_on AS outcomeOn,
             closed_on AS closedOn, created_at AS createdAt, created_by AS createdBy, updated_at AS updatedAt,
-            updated_by AS updatedBy FROM consultations WHERE id = ?`,
+            updated_by AS updatedBy, coalesce((SELECT display_name FROM users WHERE username = created_by), CASE created_by WHEN 'local-admin' THEN '本机管理员' ELSE created_by END) AS createdByName,
+            coalesce((SELECT display_name FROM users WHERE username = updated_by), CASE updated_by WHEN 'local-admin' THEN '本机管理员' ELSE updated_by END) AS updatedByName FROM consultations WHERE id = ?`,
   ).get(id) as DetailExtra;
   const opinions = prepareCached(
     sqlite,
     `SELECT o.id, o.round, o.counsel_id AS counselId, co.name AS counselName, o.conclusion, o.text,
-            o.issued_on AS issuedOn, o.created_at AS createdAt, o.created_by AS createdBy
+            o.issued_on AS issuedOn, o.created_at AS createdAt, o.created_by AS createdBy,
+            coalesce((SELECT display_name FROM users WHERE username = o.created_by), CASE o.created_by WHEN 'local-admin' THEN '本机管理员' ELSE o.created_by END) AS createdByName
      FROM opinions o LEFT JOIN counsels co ON co.id = o.counsel_id WHERE o.consultation_id = ? ORDER BY o.round`,
   ).all(id) as Opinion[];
   const history = prepareCached(
     sqlite,
-    `SELECT id, from_status AS fromStatus, to_status AS toStatus, at, actor, reason
+    `SELECT id, from_status AS fromStatus, to_status AS toStatus, at, actor, reason,
+            coalesce((SELECT display_name FROM users WHERE username = actor), CASE actor WHEN 'local-admin' THEN '本机管理员' ELSE actor END) AS actorName
      FROM status_history WHERE consultation_id = ? ORDER BY id`,
   ).all(id) as StatusChange[];
   return { ...row, ...extra, opinions, history };
@@ -81,4 +86,16 @@ export function assertVisible(ctx: ServiceContext, detail: ConsultationDetail): 
   if (onlyCounselId !== undefined && detail.counselId !== onlyCounselId) {
     throw new AppError('NOT_FOUND', '咨询事项不存在或已被删除');
   }
+}
+
+/** The years that have live consultations the caller may see, newest first (the 年度 filter). */
+export function listYears(ctx: ServiceContext): number[] {
+  const only = visibleCounselId(ctx);
+  return ctx.ledger.sqlite
+    .prepare(
+      `SELECT DISTINCT CAST(substr(received_on, 1, 4) AS INTEGER) FROM consultations
+       WHERE trashed_at IS NULL AND (@only IS NULL OR counsel_id = @only) ORDER BY 1 DESC`,
+    )
+    .pluck()
+    .all({ only: only ?? null }) as number[];
 }

@@ -1,13 +1,15 @@
 /**
  * The yearly tally (年度统计) per DOMAIN.md "How the yearly figures are counted".
- * The SQL is in db/queries/tally.ts; here the breakdowns are folded from its
- * grouped rows, and every figure gets the drill-down key that lists exactly
- * the items it counts (drilldown.ts turns a key back into SQL).
+ * The SQL is in db/queries/tally.ts: one scan of the period's items, every
+ * derived fact computed once per item. Here every breakdown is folded from that
+ * scan, and every figure gets the drill-down key that lists exactly the items
+ * it counts (drilldown.ts turns a key back into SQL).
  */
 import { carriedOverRows, tallyItems, type TallyItem } from '../../../db/queries/tally';
 import { formatSerialNo, prepareCached } from '../../../db/queries/consultations';
 import type {
   CategoryFigure,
+  ReportSentence,
   CounselFigure,
   DepartmentFigure,
   Figure,
@@ -294,7 +296,7 @@ export function computeFigures(ctx: ServiceContext, period: ReportPeriod): Tally
   };
 }
 
-export function buildSentence(ctx: ServiceContext, figures: TallyFigures) {
+export function buildSentence(ctx: ServiceContext, figures: TallyFigures): ReportSentence {
   const settings = readSettings(ctx.ledger.db);
   return renderSentence(settings.reportTemplate, figures, settings.officeName);
 }

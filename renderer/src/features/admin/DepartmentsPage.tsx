@@ -43,7 +43,7 @@ export function DepartmentsPage() {
     <>
       <PageHead title={t('departments.title')} />
       {can('departments.create') ? (
-        <Form form={form} layout="inline" onFinish={(v) => void add(v)} style={{ marginBottom: 16 }}>
+        <Form form={form} name="department-add" layout="inline" onFinish={(v) => void add(v)} style={{ marginBottom: 16 }}>
           <Form.Item
             name="name"
             label={t('departments.name')}

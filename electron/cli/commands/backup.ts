@@ -1,0 +1,118 @@
+/**
+ * counsel-ledger backup | restore | verify — the reliability commands.
+ *   backup  --db FILE [--out DIR]     a verified copy (read-only on the live file; safe while the app runs)
+ *   restore --db FILE --from BACKUP   all-or-nothing; refused while the app has the database open
+ *   verify  --db FILE                 integrity_check, schema version, audit hash chain
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { SCHEMA_VERSION } from '../../../db/open';
+import { verifyAuditChain } from '../../services/audit';
+import { checkBackupFile, createBackup } from '../../services/backup/backup';
+import { acquireDataLock, LockError } from '../../services/backup/lock';
+import { restoreDatabase } from '../../services/backup/restore';
+import { BackupError } from '../../services/backup/backup';
+import { CliError, usageError, type CliIo } from '../io';
+import type { Command } from './types';
+
+function args(argv: string[], usage: string, options: Record<string, { type: 'string' }>) {
+  try {
+    return parseArgs({ args: argv, strict: true, allowPositionals: false, options }).values as Record<string, string | undefined>;
+  } catch (error) {
+    throw usageError(`${(error as Error).message}\n\n${usage}`);
+  }
+}
+
+function requireDb(values: Record<string, string | undefined>, io: CliIo, usage: string): string {
+  if (!values.db) throw usageError(`缺少 --db\n\n${usage}`);
+  return path.resolve(io.cwd, values.db);
+}
+
+function openReadOnly(file: string): Database.Database {
+  try {
+    return new Database(file, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw new CliError(`无法打开数据库 ${file}：${(error as Error).message}`);
+  }
+}
+
+const BACKUP_USAGE = '用法：counsel-ledger backup --db 数据库文件 [--out 备份文件夹]（默认：数据库旁的 backups 文件夹）';
+
+export const backupCommand: Command = {
+  summary: '备份：写出一份经过完整性校验的数据库副本（程序运行时也可以执行）',
+  usage: BACKUP_USAGE,
+  async run(argv, io) {
+    const values = args(argv, BACKUP_USAGE, { db: { type: 'string' }, out: { type: 'string' } });
+    const db = requireDb(values, io, BACKUP_USAGE);
+    const dir = values.out ? path.resolve(io.cwd, values.out) : path.join(path.dirname(db), 'backups');
+    const live = openReadOnly(db);
+    try {
+      const info = createBackup(live, dir, 'manual', io.now());
+      io.out(`已备份：${info.file}（${(info.size / 1024).toFixed(0)} KB，已通过完整性检查）\n`);
+      return 0;
+    } catch (error) {
+      throw new CliError(error instanceof BackupError ? error.message : `备份失败：${(error as Error).message}`);
+    } finally {
+      live.close();
+    }
+  },
+};
+
+const RESTORE_USAGE = '用法：counsel-ledger restore --db 数据库文件 --from 备份文件（被替换的数据库会先另存为备份）';
+
+export const restoreCommand: Command = {
+  summary: '恢复：用一份备份替换数据库（全有或全无；程序须先关闭）',
+  usage: RESTORE_USAGE,
+  async run(argv, io) {
+    const values = args(argv, RESTORE_USAGE, { db: { type: 'string' }, from: { type: 'string' } });
+    const db = requireDb(values, io, RESTORE_USAGE);
+    if (!values.from) throw usageError(`缺少 --from\n\n${RESTORE_USAGE}`);
+    const from = path.resolve(io.cwd, values.from);
+    let lock;
+    try {
+      lock = acquireDataLock(db, 'cli restore');
+    } catch (error) {
+      if (error instanceof LockError) throw new CliError(error.message, 3);
+      throw error;
+    }
+    try {
+      const r = restoreDatabase(db, from, path.join(path.dirname(db), 'backups'), io.now());
+      io.out(`已从 ${r.restoredFrom} 恢复。${r.replacedCopy ? `原数据库已另存为 ${r.replacedCopy}。` : ''}\n`);
+      return 0;
+    } catch (error) {
+      throw new CliError(error instanceof BackupError ? error.message : `恢复失败：${(error as Error).message}`);
+    } finally {
+      lock.release();
+    }
+  },
+};
+
+const VERIFY_USAGE = '用法：counsel-ledger verify --db 数据库文件（完整性检查、结构版本、审计记录哈希链）';
+
+export const verifyCommand: Command = {
+  summary: '校验：数据库完整性、结构版本和审计记录哈希链（只读）',
+  usage: VERIFY_USAGE,
+  async run(argv, io) {
+    const values = args(argv, VERIFY_USAGE, { db: { type: 'string' } });
+    const db = requireDb(values, io, VERIFY_USAGE);
+    const check = checkBackupFile(db);
+    if (!check.ok) {
+      io.out(`校验未通过：${check.problem}\n`);
+      return 1;
+    }
+    const live = openReadOnly(db);
+    try {
+      const chain = verifyAuditChain(live);
+      io.out(`完整性检查：通过\n结构版本：${check.schemaVersion}（本软件支持到 ${SCHEMA_VERSION}）\n咨询事项：${check.consultations} 条\n`);
+      if (!chain.ok) {
+        io.out(`审计记录哈希链：未通过，第一条有问题的记录是第 ${chain.firstBadId} 条：${chain.problem}\n`);
+        return 1;
+      }
+      io.out(`审计记录哈希链：通过（共 ${chain.checked} 条）\n`);
+      return 0;
+    } finally {
+      live.close();
+    }
+  },
+};
