@@ -59,7 +59,7 @@ export const MIGRATIONS: Migration[] = [
       "ALTER TABLE `consultations` ADD `import_batch_id` integer REFERENCES import_batches(id);",
       "CREATE INDEX `consultations_import_batch_idx` ON `consultations` (`import_batch_id`);",
       "-- Full-text search over what a person would look for, one row per consultation (rowid = id).\n-- trigram: substring matching of 3+ characters in any language, ranked with bm25.\nCREATE VIRTUAL TABLE `consultations_fts` USING fts5(\n  title, body, opinions, outcome, attachments,\n  tokenize = 'trigram'\n);",
-      "-- The same text cut into 1- and 2-character tokens, so 1–2 character Chinese queries are indexed too.\nCREATE VIRTUAL TABLE `consultations_ngram` USING fts5(\n  title, body, opinions, outcome, attachments,\n  tokenize = 'unicode61 remove_diacritics 0'\n);"
+      "-- The same text cut into 1- and 2-character tokens, so 1–2 character Chinese queries are indexed too.\n-- Contentless: only the index is kept (the text itself is in consultations_fts), which halves its size.\nCREATE VIRTUAL TABLE `consultations_ngram` USING fts5(\n  title, body, opinions, outcome, attachments,\n  tokenize = 'unicode61 remove_diacritics 0',\n  content = '', contentless_delete = 1\n);"
     ]
   }
 ];

@@ -44,7 +44,9 @@ CREATE VIRTUAL TABLE `consultations_fts` USING fts5(
 );
 --> statement-breakpoint
 -- The same text cut into 1- and 2-character tokens, so 1–2 character Chinese queries are indexed too.
+-- Contentless: only the index is kept (the text itself is in consultations_fts), which halves its size.
 CREATE VIRTUAL TABLE `consultations_ngram` USING fts5(
   title, body, opinions, outcome, attachments,
-  tokenize = 'unicode61 remove_diacritics 0'
+  tokenize = 'unicode61 remove_diacritics 0',
+  content = '', contentless_delete = 1
 );

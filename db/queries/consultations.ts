@@ -35,12 +35,16 @@ const SORTS: Record<SortField, (dir: string) => string> = {
 
 const OPEN_STATUSES = "('registered','assigned')";
 
+/** The row the ledger shows; serial number and overdue flag computed by SQLite (@today is bound). */
 export const ROW_COLUMNS = `
-  c.id, c.serial_prefix AS serialPrefix, c.serial_year AS serialYear, c.serial_seq AS serialSeq,
+  c.id, c.serial_prefix || '〔' || c.serial_year || '〕' || c.serial_seq || '号' AS serialNo,
+  c.serial_year AS serialYear, c.serial_seq AS serialSeq,
   c.title, c.category_id AS categoryId, cat.name_zh AS categoryName, cat.name_en AS categoryNameEn,
   c.department_id AS departmentId, d.name AS departmentName, c.requester, c.received_on AS receivedOn,
   c.due_on AS dueOn, c.item_count AS itemCount, c.counsel_id AS counselId, co.name AS counselName,
-  c.status, c.outcome, c.trashed_at AS trashedAt, c.version`;
+  c.status, c.outcome,
+  (c.status IN ('registered', 'assigned') AND c.due_on IS NOT NULL AND c.due_on < @today) AS overdue,
+  c.trashed_at AS trashedAt, c.version`;
 
 export const ROW_FROM = `
   FROM consultations c
@@ -48,21 +52,14 @@ export const ROW_FROM = `
   JOIN departments d ON d.id = c.department_id
   LEFT JOIN counsels co ON co.id = c.counsel_id`;
 
-export interface RawRow extends Omit<ConsultationRow, 'serialNo' | 'overdue'> {
-  serialPrefix: string;
-}
-
 export function formatSerialNo(prefix: string, year: number, seq: number): string {
   return `${prefix}〔${year}〕${seq}号`;
 }
 
-export function toRow(raw: RawRow, today: string): ConsultationRow {
-  const { serialPrefix, ...rest } = raw;
-  return {
-    ...rest,
-    serialNo: formatSerialNo(serialPrefix, raw.serialYear, raw.serialSeq),
-    overdue: (raw.status === 'registered' || raw.status === 'assigned') && raw.dueOn !== null && raw.dueOn < today,
-  };
+/** SQLite hands back 0/1 for the overdue flag; the contract says boolean. In place: this is the hot path. */
+function withBooleans(rows: ConsultationRow[]): ConsultationRow[] {
+  for (const r of rows) r.overdue = (r.overdue as unknown) === 1;
+  return rows;
 }
 
 interface Where {
@@ -147,18 +144,19 @@ export function listConsultations(
   const where = buildWhere(filter, today);
   const dir = options.order === 'asc' ? 'ASC' : 'DESC';
   const rowsSql = `SELECT ${ROW_COLUMNS} ${ROW_FROM} WHERE ${where.sql} ORDER BY ${SORTS[options.sort](dir)} LIMIT @limit OFFSET @offset`;
-  const raw = prepareCached(sqlite, rowsSql).all({
+  const rows = prepareCached(sqlite, rowsSql).all({
     ...where.params,
+    today,
     limit: options.pageSize,
     offset: (options.page - 1) * options.pageSize,
-  }) as RawRow[];
+  }) as ConsultationRow[];
   // The department join is only needed for counting when the text filter looks at its name.
   const countFrom = where.sql.includes('d.name') ? ROW_FROM : 'FROM consultations c';
   const total = (prepareCached(sqlite, `SELECT count(*) AS n ${countFrom} WHERE ${where.sql}`).get(where.params) as { n: number }).n;
-  return { rows: raw.map((r) => toRow(r, today)), total };
+  return { rows: withBooleans(rows), total };
 }
 
 export function getConsultationRow(sqlite: Database.Database, id: number, today: string): ConsultationRow | undefined {
-  const raw = prepareCached(sqlite, `SELECT ${ROW_COLUMNS} ${ROW_FROM} WHERE c.id = ?`).get(id) as RawRow | undefined;
-  return raw ? toRow(raw, today) : undefined;
+  const row = prepareCached(sqlite, `SELECT ${ROW_COLUMNS} ${ROW_FROM} WHERE c.id = @id`).get({ id, today }) as ConsultationRow | undefined;
+  return row ? withBooleans([row])[0] : undefined;
 }

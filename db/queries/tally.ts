@@ -45,15 +45,22 @@ const OPINION_COUNT = `(SELECT count(*) FROM opinions o WHERE o.consultation_id 
  * (services/consultations/write.ts, same transaction), so a row last updated
  * well before the boundary (@settled: a minute's margin for clock skew between
  * the two writes) still has the status it had then, and the history is read
- * only for rows touched around or after the boundary. No history before the
- * boundary although there is some: the item was registered after the period
- * ended, i.e. it had arrived and was still open. No history at all (e.g. rows
- * imported without it): its current status.
+ * only for rows touched around or after the boundary.
+ * No history before the boundary (registered only after the period ended, or
+ * imported with its history stamped at import time, or none): the status is
+ * worked out from the item's own dates up to the period's last day — closed_on,
+ * the first opinion, assigned_on — so a late registration counts as open and an
+ * imported item closed years ago as closed.
  */
+const STATUS_FROM_DATES = `CASE
+    WHEN c.closed_on IS NOT NULL AND c.closed_on <= @to THEN 'closed'
+    WHEN EXISTS (SELECT 1 FROM opinions o WHERE o.consultation_id = c.id AND o.issued_on <= @to) THEN 'answered'
+    WHEN c.assigned_on IS NOT NULL AND c.assigned_on <= @to THEN 'assigned'
+    ELSE 'registered' END`;
 const STATUS_AT_END = `CASE WHEN c.updated_at < @settled THEN c.status ELSE coalesce(
   (SELECT h.to_status FROM status_history h WHERE h.consultation_id = c.id AND h.at < @boundary
      AND h.to_status IN ${REAL_STATUSES} ORDER BY h.id DESC LIMIT 1),
-  CASE WHEN EXISTS (SELECT 1 FROM status_history h WHERE h.consultation_id = c.id) THEN 'registered' ELSE c.status END) END`;
+  ${STATUS_FROM_DATES}) END`;
 
 /** A minute before the boundary: see STATUS_AT_END. */
 function settled(scope: TallyScope): string {

@@ -2,17 +2,14 @@
  * Calendar days are 'YYYY-MM-DD' strings in Asia/Shanghai local time: the year a
  * consultation counts in is decided by its local receivedOn, never by UTC.
  */
-const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+/** China Standard Time is UTC+8 all year (no daylight saving since 1991). */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function shanghaiDay(instant: Date): string {
-  return SHANGHAI_DAY.format(instant);
+  // Plain arithmetic instead of Intl: this runs on every ledger call.
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 export function isCalendarDay(value: string): boolean {

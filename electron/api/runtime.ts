@@ -72,7 +72,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   }
 
   const session = new Session(now, () => (ledger ? readSettings(ledger.db).idleLockMinutes : 15));
-  const caller = (): Caller | null => ((opts.auth ?? 'localAdmin') === 'localAdmin' ? LOCAL_ADMIN : session.caller());
+  const caller = (): Caller | null => ((opts.auth ?? 'accounts') === 'localAdmin' ? LOCAL_ADMIN : session.caller());
 
   const host: HostServices = {
     platform: opts.platform,

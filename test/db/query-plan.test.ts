@@ -17,7 +17,7 @@ beforeAll(() => {
 
 function plan(filter: ConsultationFilter): { rows: string[]; count: string[] } {
   const w = buildWhere(filter, '2025-06-01');
-  const explain = (sql: string) => (ledger.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(w.params) as { detail: string }[]).map((r) => r.detail);
+  const explain = (sql: string) => (ledger.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(sql.includes('@today') ? { ...w.params, today: '2025-06-01' } : w.params) as { detail: string }[]).map((r) => r.detail);
   return {
     rows: explain(`SELECT ${ROW_COLUMNS} ${ROW_FROM} WHERE ${w.sql} ORDER BY c.received_on DESC, c.id DESC LIMIT 20`),
     count: explain(`SELECT count(*) FROM consultations c WHERE ${w.sql}`),
@@ -49,5 +49,14 @@ describe('query plans of the ledger', () => {
       expect(p.rows.join('\n')).toMatch(/VIRTUAL TABLE INDEX 0:M/);
       expect(p.rows.some((l) => /^SCAN c\b/.test(l))).toBe(false);
     }
+  });
+});
+
+describe('Asia/Shanghai calendar days', () => {
+  it('turn over at 16:00 UTC, whatever the machine’s time zone', async () => {
+    const { shanghaiDay } = await import('../../electron/api/dates');
+    expect(shanghaiDay(new Date('2024-12-31T15:59:59.999Z'))).toBe('2024-12-31');
+    expect(shanghaiDay(new Date('2024-12-31T16:00:00.000Z'))).toBe('2025-01-01');
+    expect(shanghaiDay(new Date('2025-06-30T23:00:00.000Z'))).toBe('2025-07-01');
   });
 });

@@ -1,4 +1,4 @@
-import { getConsultationRow, listConsultations as queryList, prepareCached } from '../../../db/queries/consultations';
+import { getConsultationRow, listConsultations as queryList, prepareCached, type ConsultationFilter } from '../../../db/queries/consultations';
 import type { ParsedInputOf } from '../../api/contract';
 import type { ConsultationDetail, Opinion, Page, StatusChange, ConsultationRow } from '../../api/types';
 import { shanghaiDay } from '../../api/dates';
@@ -19,15 +19,12 @@ export function visibleCounselId(ctx: ServiceContext): number | undefined {
 }
 
 export function listConsultations(ctx: ServiceContext, input: ParsedInputOf<'consultations.list'>): Page<ConsultationRow> {
-  const { sort, order, page, pageSize, ...filter } = input;
+  // The input carries the filter fields plus the paging ones; buildWhere reads only the filter's.
+  const filter: ConsultationFilter = input;
   const onlyCounselId = visibleCounselId(ctx);
-  const result = queryList(
-    ctx.ledger.sqlite,
-    { ...filter, ...(onlyCounselId === undefined ? {} : { onlyCounselId }) },
-    { sort, order, page, pageSize },
-    today(ctx),
-  );
-  return { ...result, page, pageSize };
+  if (onlyCounselId !== undefined) filter.onlyCounselId = onlyCounselId;
+  const result = queryList(ctx.ledger.sqlite, filter, input, today(ctx));
+  return { rows: result.rows, total: result.total, page: input.page, pageSize: input.pageSize };
 }
 
 interface DetailExtra {
