@@ -1,6 +1,6 @@
 /**
  * Builds the `counsel-ledger` command into one ES module, out/cli/counsel-ledger.mjs,
- * for plain Node (package.json "bin" → bin/counsel-ledger.mjs loads it).
+ * for plain Node (package.json "bin" → electron/cli/bin.mjs loads it).
  * Node built-ins and the runtime dependencies (better-sqlite3 with its native
  * binding above all) stay external and are loaded from node_modules at run time.
  *   npx vite build --config vite.cli.config.ts

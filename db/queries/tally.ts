@@ -35,8 +35,11 @@ const REAL_STATUSES = `('registered','assigned','answered','closed','withdrawn')
  * round is counsel's standing position, so that is what the report counts.
  */
 const LATEST_CONCLUSION = `(SELECT o.conclusion FROM opinions o WHERE o.consultation_id = c.id ORDER BY o.round DESC LIMIT 1)`;
-/** Turnaround runs to the FIRST opinion: the earliest issuedOn of its rounds (round 1 in normal data). */
-const FIRST_OPINION_ON = `(SELECT min(o.issued_on) FROM opinions o WHERE o.consultation_id = c.id)`;
+/**
+ * Turnaround runs to the FIRST opinion: round 1 (rounds are numbered from 1 as
+ * they are given). One seek on opinions_round_uq, no aggregate.
+ */
+const FIRST_OPINION_ON = `(SELECT o.issued_on FROM opinions o WHERE o.consultation_id = c.id AND o.round = 1)`;
 const OPINION_COUNT = `(SELECT count(*) FROM opinions o WHERE o.consultation_id = c.id)`;
 /**
  * The status at the end of the period, from the status history, so an item
@@ -140,7 +143,7 @@ export function tallyItemsSql(scope: Pick<TallyScope, 'onlyCounselId'>): string 
   const counsel = scope.onlyCounselId === undefined ? '' : ' AND c.counsel_id = @onlyCounselId';
   return `SELECT c.category_id, substr(c.received_on, 1, 7), c.department_id, c.counsel_id, c.status, c.outcome,
       c.item_count, ${LATEST_CONCLUSION},
-      (SELECT CAST(julianday(min(o.issued_on)) - julianday(c.received_on) AS INTEGER) FROM opinions o WHERE o.consultation_id = c.id),
+      (SELECT CAST(julianday(o.issued_on) - julianday(c.received_on) AS INTEGER) FROM opinions o WHERE o.consultation_id = c.id AND o.round = 1),
       CAST(julianday(c.due_on) - julianday(c.received_on) AS INTEGER), coalesce(c.due_on < @today, 0),
       ${OPINION_COUNT}, ${STATUS_AT_END}
     FROM consultations c

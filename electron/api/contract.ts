@@ -11,6 +11,7 @@ import type {
   AppInfo,
   Attachment,
   AuditRecord,
+  JobProgress,
   SearchHit,
   AuditVerification,
   AuthStatus,
@@ -305,6 +306,8 @@ export const contract = {
   'attachments.saveAs': method<{ saved: boolean }>()(z.strictObject({ id }), ALL),
   'attachments.remove': method<Attachment>()(z.strictObject({ id }), ['registrar', 'counsel']),
   'attachments.restore': method<Attachment>()(z.strictObject({ id }), ['registrar', 'counsel']),
+
+  'jobs.progress': method<JobProgress | null>()(z.strictObject({ jobId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) }), ALL),
 
   'search.query': method<SearchHit[]>()(
     z.strictObject({ text: text(100), limit: z.number().int().min(1).max(200).default(20) }),

@@ -13,6 +13,7 @@ import * as users from '../services/accounts/users';
 import * as calendar from '../services/calendar';
 import * as attachments from '../services/attachments/attachments';
 import { searchConsultations } from '../services/search/search';
+import { jobProgress } from '../services/jobs';
 import { getSettings, updateSettings } from '../services/settings';
 import { createCategory, deleteCategory, listCategories, updateCategory } from '../services/catalog/categories';
 import { createDepartment, deleteDepartment, listDepartments, updateDepartment } from '../services/catalog/departments';
@@ -115,5 +116,6 @@ export const handlers: Handlers = {
   'attachments.remove': attachments.removeAttachment,
   'attachments.restore': attachments.restoreAttachment,
   'search.query': searchConsultations,
+  'jobs.progress': (_ctx, input) => jobProgress(input.jobId),
   ...reportsHandlers,
 };

@@ -61,7 +61,9 @@ export const METHOD_NAMES: readonly string[] = [
   'attachments.remove',
   'attachments.restore',
   'search.query',
+  'jobs.progress',
   'reports.tally',
   'reports.drilldown',
   'reports.sentence',
+  'reports.export',
 ];

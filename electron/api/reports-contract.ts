@@ -58,10 +58,11 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
  * Input of `reports.export` (the period and the format; the path comes from the
- * save dialog). Not in the contract yet: the handler needs the platform adapter
- * in the service context — see saveReportExport in services/reports/export.
+ * save dialog; progress is readable through `jobs.progress` with the jobId).
  */
-export const exportInput = z.strictObject({ ...periodFields, format: z.enum(EXPORT_FORMATS) }).superRefine(checkPeriod);
+export const exportInput = z
+  .strictObject({ ...periodFields, format: z.enum(EXPORT_FORMATS), jobId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional() })
+  .superRefine(checkPeriod);
 
 // ---- what the methods return ----
 
@@ -179,7 +180,7 @@ export interface TallyFigures {
     asOf: string;
     total: Figure;
     byStatus: (Figure & { status: 'registered' | 'assigned' | 'answered' })[];
-    /** at most CARRIED_OVER_ROW_LIMIT rows; the drill-down of total.key lists all */
+    /** at most 500 rows (none in `previous`); the drill-down of total.key lists all */
     rows: CarriedOverRow[];
     truncated: boolean;
   };
@@ -199,7 +200,7 @@ export interface Tally extends TallyFigures {
   /** 'own': a counsel's view, restricted to the items assigned to them */
   scope: 'all' | 'own';
   sentence: ReportSentence;
-  /** the same figures for the year before (or the same dates a year earlier) */
+  /** the same figures for the year before (or the same dates a year earlier); its carriedOver.rows is empty */
   previous: TallyFigures;
 }
 
@@ -226,4 +227,5 @@ export const reportsContract = {
   'reports.tally': method<Tally>()(periodInput, READERS),
   'reports.drilldown': method<Drilldown>()(drilldownInput, READERS),
   'reports.sentence': method<ReportSentence & { period: ReportPeriod }>()(periodInput, READERS),
+  'reports.export': method<ExportResult | null>()(exportInput, READERS),
 } as const satisfies Record<string, MethodDef>;

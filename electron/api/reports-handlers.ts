@@ -2,6 +2,9 @@
 import type { z } from 'zod';
 import type { ServiceContext } from '../services/context';
 import { drilldown } from '../services/reports/drilldown';
+import { saveReportExport } from '../services/reports/export';
+import { AppError } from '../services/errors';
+import { finishJob, reportProgress } from '../services/jobs';
 import { resolvePeriod } from '../services/reports/period';
 import { buildSentence, buildTally, computeFigures } from '../services/reports/tally';
 import type { MethodDef } from './define';
@@ -21,5 +24,17 @@ export const reportsHandlers: {
   'reports.sentence': (ctx, input) => {
     const period = resolvePeriod(input);
     return { ...buildSentence(ctx, computeFigures(ctx, period)), period };
+  },
+  'reports.export': async (ctx, input) => {
+    if (!ctx.host) throw new AppError('INTERNAL', '当前运行环境不支持导出文件');
+    const { jobId, ...rest } = input;
+    try {
+      return await saveReportExport(ctx, ctx.host.platform, {
+        ...rest,
+        onProgress: (p) => reportProgress(jobId, p.phase, p.done, p.total),
+      });
+    } finally {
+      finishJob(jobId);
+    }
   },
 };

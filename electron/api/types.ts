@@ -251,3 +251,11 @@ export interface SearchHit {
   title: TextPart[];
   snippet: TextPart[];
 }
+
+/** Progress of a long export or import, polled by the page while its call is pending. */
+export interface JobProgress {
+  phase: string;
+  done: number;
+  total: number;
+  finished: boolean;
+}

@@ -4,12 +4,16 @@
  * `import`, the reliability issue `backup`, `restore` and `verify` — each is a
  * Command (commands/types.ts) added to the map.
  */
+import { backupCommand, restoreCommand, verifyCommand } from './commands/backup';
 import { reportCommand } from './commands/report';
 import type { Command } from './commands/types';
 import { CliError, type CliIo } from './io';
 
 export const COMMANDS: Record<string, Command> = {
   report: reportCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  verify: verifyCommand,
 };
 
 function help(): string {

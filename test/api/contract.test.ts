@@ -105,7 +105,7 @@ describe('contract', () => {
       'users.list': 'A', 'users.create': 'A', 'users.update': 'A', 'users.resetPassword': 'A',
       'calendar.holidays': 'ACLR', 'calendar.setHolidays': 'A', 'calendar.dueOn': 'ACLR', 'reminders.summary': 'ACLR',
       'attachments.list': 'ACLR', 'attachments.pick': 'CR', 'attachments.upload': 'CR', 'attachments.open': 'ACLR',
-      'attachments.saveAs': 'ACLR', 'attachments.remove': 'CR', 'attachments.restore': 'CR', 'search.query': 'ACLR',
+      'attachments.saveAs': 'ACLR', 'attachments.remove': 'CR', 'attachments.restore': 'CR', 'search.query': 'ACLR', 'jobs.progress': 'ACLR',
       'reports.tally': 'ACLR', 'reports.drilldown': 'ACLR', 'reports.sentence': 'ACLR', 'reports.export': 'ACLR',
     };
     const letter: Record<Role, string> = { admin: 'A', registrar: 'R', counsel: 'C', leader: 'L' };

@@ -20,7 +20,7 @@ describe('tally query plan', () => {
   it('reads the year through an index and each item\'s opinions and history by seek', () => {
     const steps = plan(tallyItemsSql({}));
     expect(steps[0]).toMatch(/^SEARCH c USING INDEX consultations_live_received_idx \(trashed_at=\? AND received_on>\? AND received_on<\?\)/);
-    expect(steps.filter((s) => s.startsWith('SEARCH o USING')).every((s) => s.includes('opinions_round_uq (consultation_id=?)'))).toBe(true);
+    expect(steps.filter((s) => s.startsWith('SEARCH o USING')).every((s) => s.includes('opinions_round_uq (consultation_id=?'))).toBe(true);
     expect(steps.filter((s) => s.startsWith('SEARCH h USING')).every((s) => s.includes('status_history_consultation_idx (consultation_id=?)'))).toBe(true);
     expect(steps.filter((s) => s.startsWith('SCAN'))).toEqual([]);
   });

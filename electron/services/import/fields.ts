@@ -71,11 +71,11 @@ export function headerMeaning(text: string): HeaderHit | null {
   return meanings.size === 1 ? { meaning: hits[0]!.meaning, rank: 100 + Math.min(...hits.map((h) => h.rank)) } : null;
 }
 
-function vocabulary<T extends string>(table: Record<T, readonly string[]>): Map<string, T | null> {
-  const map = new Map<string, T | null>();
+function vocabulary<T extends string>(table: Record<T, readonly string[]>): Map<string, Exclude<T, 'none'> | null> {
+  const map = new Map<string, Exclude<T, 'none'> | null>();
   for (const [value, words] of Object.entries(table) as [T, readonly string[]][]) {
-    map.set(matchKey(value), value === ('none' as T) ? null : value);
-    for (const w of words) map.set(matchKey(w), value === ('none' as T) ? null : value);
+    const meaning = value === 'none' ? null : (value as Exclude<T, 'none'>);
+    for (const w of [value, ...words]) map.set(matchKey(w), meaning);
   }
   return map;
 }
@@ -128,3 +128,6 @@ export const CATEGORY_KEYWORDS: Record<string, readonly string[]> = {
   litigation: ['复议', '诉讼', '应诉', '仲裁'],
   decision: ['决策'],
 };
+
+/** Put in 备注 of the template's example row: a row still carrying it is refused, so the example is never imported by mistake. */
+export const TEMPLATE_EXAMPLE_NOTE = '示例行：导入前请删除本行';

@@ -5,7 +5,7 @@
  */
 import { isCalendarDay } from '../../api/dates';
 import { CellError, type RawCell } from './grid';
-import { cleanBlock, cleanLine, toHalfWidth } from './text';
+import { cleanBlock, cleanLine, matchKey, toHalfWidth } from './text';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
@@ -137,8 +137,7 @@ export function parseSerial(cell: RawCell): Parsed<SerialParts> {
 export function parseWord<T extends string>(cell: RawCell, words: Map<string, T | null>, what: string, allowed: string): Parsed<T | null> {
   if (cell instanceof CellError) return bad(`单元格是错误值 ${cell.code}`);
   const shown = cellText(cell);
-  const key = toHalfWidth(shown).replace(/\s+/g, '').toLowerCase();
-  const hit = words.get(key);
+  const hit = words.get(matchKey(shown));
   if (hit === undefined) return bad(`无法识别的${what}“${shown}”（可填：${allowed}）`);
   return ok(hit);
 }

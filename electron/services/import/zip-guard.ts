@@ -9,12 +9,14 @@
  *   the directory says (so a sequential reader would see the same files).
  * - Every entry is then inflated as a stream that is only counted, never kept,
  *   and stopped as soon as it produces more than it declared: a header that
- *   lies about its size costs at most its declared size.
+ *   lies about its size costs at most its declared size. Worksheets' rows and
+ *   cells are counted on the way, because exceljs holds the whole workbook in
+ *   memory (about 0.5 KB per cell): the cell limit is what bounds that.
  * JSZip reads entries through the same central directory, so what passed here
  * is exactly what exceljs will inflate.
  */
 import zlib from 'node:zlib';
-import { fileError, MAX_ROW_ELEMENTS, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES, megabytes } from './limits';
+import { fileError, MAX_CELLS, MAX_ROW_ELEMENTS, MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES, megabytes } from './limits';
 
 export interface ZipEntry {
   name: string;
@@ -148,19 +150,39 @@ function locateData(buf: Buffer, entries: ZipEntry[], directoryOffset: number): 
   }
 }
 
-/** Counts "<row" in a stream of chunks (the 4-byte overlap catches a tag split across chunks). */
-class RowCounter {
-  count = 0;
+/**
+ * Counts rows (<row) and cells (<c followed by a space or >) of a worksheet as
+ * its chunks stream by. Only matches that end in the new chunk are counted, so
+ * the carried-over tail never counts one twice.
+ */
+class SheetCounter {
+  rows = 0;
+  cells = 0;
   private tail = '';
   push(chunk: Buffer): void {
     const text = this.tail + chunk.toString('latin1');
-    for (let i = text.indexOf('<row'); i !== -1; i = text.indexOf('<row', i + 4)) this.count++;
-    // keep up to 3 characters: enough to complete "<row" with the next chunk, never enough to count one twice
+    const fresh = this.tail.length;
+    this.rows += countFrom(text, '<row', fresh);
+    this.cells += countFrom(text, '<c ', fresh) + countFrom(text, '<c>', fresh);
     this.tail = text.slice(-3);
+  }
+  check(): void {
+    if (this.rows > MAX_ROW_ELEMENTS) {
+      throw fileError(`工作表的行数超过 ${MAX_ROW_ELEMENTS.toLocaleString('en-US')} 行（含带格式的空行），已拒绝导入；请删除多余的行或按年度拆分后再导入`);
+    }
+    if (this.cells > MAX_CELLS) {
+      throw fileError(`工作表的单元格超过 ${MAX_CELLS.toLocaleString('en-US')} 个，已拒绝导入；请删除多余的列或按年度拆分后再导入`);
+    }
   }
 }
 
-function inflateCounted(data: Buffer, declared: number, name: string, rows: RowCounter | null): Promise<void> {
+function countFrom(text: string, pattern: string, fresh: number): number {
+  let n = 0;
+  for (let i = text.indexOf(pattern, Math.max(0, fresh - pattern.length + 1)); i !== -1; i = text.indexOf(pattern, i + pattern.length)) n++;
+  return n;
+}
+
+function inflateCounted(data: Buffer, declared: number, name: string, sheet: SheetCounter | null): Promise<void> {
   return new Promise((resolve, reject) => {
     const inflater = zlib.createInflateRaw();
     let produced = 0;
@@ -178,9 +200,12 @@ function inflateCounted(data: Buffer, declared: number, name: string, rows: RowC
         finish(fileError(`该文件内部条目 ${name} 解压后的大小超过其声明的大小（疑似“压缩炸弹”或文件被篡改），已拒绝导入`));
         return;
       }
-      rows?.push(chunk);
-      if (rows && rows.count > MAX_ROW_ELEMENTS) {
-        finish(fileError(`工作表的行数超过 ${MAX_ROW_ELEMENTS.toLocaleString('en-US')} 行（含带格式的空行），已拒绝导入；请删除多余的行或按年度拆分后再导入`));
+      if (!sheet) return;
+      sheet.push(chunk);
+      try {
+        sheet.check();
+      } catch (e) {
+        finish(e as Error);
       }
     });
     inflater.on('error', (e) => finish(broken(`条目 ${name} 无法解压：${e.message}`)));
@@ -205,12 +230,12 @@ export async function verifyZipEntries(buf: Buffer, entries: readonly ZipEntry[]
     if (e.method === 0) {
       if (e.compressedSize !== e.uncompressedSize) throw broken(`条目 ${e.name} 的大小记录不一致`);
       if (isSheet) {
-        const rows = new RowCounter();
-        rows.push(data);
-        if (rows.count > MAX_ROW_ELEMENTS) throw fileError(`工作表的行数超过 ${MAX_ROW_ELEMENTS} 行，已拒绝导入`);
+        const counter = new SheetCounter();
+        counter.push(data);
+        counter.check();
       }
     } else {
-      await inflateCounted(data, e.uncompressedSize, e.name, isSheet ? new RowCounter() : null);
+      await inflateCounted(data, e.uncompressedSize, e.name, isSheet ? new SheetCounter() : null);
     }
     done += e.uncompressedSize;
     onProgress?.(done, total);

@@ -237,8 +237,9 @@ function byCounsel(ctx: ServiceContext, f: Folded): CounselFigure[] {
   return [...named, { ...f.counsel.figure(null, 'counsel:none'), counselId: null, name: '未分派', firm: '', active: true, engagedTo: null }];
 }
 
-function carriedOver(ctx: ServiceContext, period: ReportPeriod, f: Folded): TallyFigures['carriedOver'] {
-  const rows = carriedOverRows(ctx.ledger.sqlite, scopeFor(ctx, period), CARRIED_OVER_ROW_LIMIT).map(
+function carriedOver(ctx: ServiceContext, period: ReportPeriod, f: Folded, withRows: boolean): TallyFigures['carriedOver'] {
+  const listed = withRows ? carriedOverRows(ctx.ledger.sqlite, scopeFor(ctx, period), CARRIED_OVER_ROW_LIMIT) : [];
+  const rows = listed.map(
     ({ serialPrefix, serialYear, serialSeq, status, ...r }) => ({
       ...r,
       serialNo: formatSerialNo(serialPrefix, serialYear, serialSeq),
@@ -257,8 +258,12 @@ function carriedOver(ctx: ServiceContext, period: ReportPeriod, f: Folded): Tall
   };
 }
 
-/** All figures of one period, as the caller may see them. */
-export function computeFigures(ctx: ServiceContext, period: ReportPeriod): TallyFigures {
+/**
+ * All figures of one period, as the caller may see them. `withRows: false`
+ * leaves the carried-over list empty (its count stays; the drill-down lists it):
+ * the comparison year needs the numbers only.
+ */
+export function computeFigures(ctx: ServiceContext, period: ReportPeriod, { withRows = true } = {}): TallyFigures {
   const scope = scopeFor(ctx, period);
   const f = fold(tallyItems(ctx.ledger.sqlite, scope));
   const t = turnaround(f);
@@ -292,7 +297,7 @@ export function computeFigures(ctx: ServiceContext, period: ReportPeriod): Tally
       rate: formatRate(adopted.count, withOutcome.count),
     },
     turnaround: t,
-    carriedOver: carriedOver(ctx, period, f),
+    carriedOver: carriedOver(ctx, period, f, withRows),
   };
 }
 
@@ -312,7 +317,7 @@ export function buildTally(ctx: ServiceContext, input: PeriodInput): Tally {
       generatedAt: ctx.now().toISOString(),
       scope: visibleCounselId(ctx) === undefined ? ('all' as const) : ('own' as const),
       sentence: buildSentence(ctx, figures),
-      previous: computeFigures(ctx, previousPeriod(period)),
+      previous: computeFigures(ctx, previousPeriod(period), { withRows: false }),
     };
   }).deferred();
 }

@@ -1,0 +1,215 @@
+/**
+ * The commit: the plan is rebuilt inside ONE write transaction and, only if it
+ * has no error, everything is written there: the batch, new divisions and
+ * counsel, the serial counters, each consultation with its status history,
+ * opinion, outcome, search index rows and audit record. Any failure rolls all
+ * of it back: nothing is imported by halves.
+ *
+ * Audit: one record per consultation ('consultations.import', the same
+ * snapshot as a registration, so each item's audit trail starts where it came
+ * from) plus one for the batch ('import.commit': file, hash, mapping, what was
+ * created). Per item, because the audit view is read per item; the batch
+ * record ties them together and survives an undo.
+ */
+import type { ImportCommitOptions, ImportNameEntry, ImportNameRef, ImportResult } from '../../api/import-contract';
+import type { ConsultationStatus } from '../../api/types';
+import { reindexConsultation } from '../../../db/queries/search';
+import { appendAudit } from '../audit';
+import { getCounsel } from '../catalog/counsels';
+import { getDepartment } from '../catalog/departments';
+import { loadDetail } from '../consultations/read';
+import { inWriteTransaction, type ServiceContext } from '../context';
+import { AppError } from '../errors';
+import type { ImportSource, Progress } from './grid';
+import { withImportJob } from './jobs';
+import { buildPlan, type ImportPlan } from './plan';
+import { byYear, sortProblems } from './plan-view';
+import type { PlannedRow } from './rows';
+import { raiseCounters, type AssignedSerial } from './serials';
+import { matchKey } from './text';
+
+/** The reason recorded on each imported status change. */
+export const IMPORT_REASON = '导入';
+
+const ORDER: readonly ConsultationStatus[] = ['registered', 'assigned', 'answered', 'closed'];
+
+/** The instant a Shanghai calendar day begins, as stored in status_history.at. */
+const dayStart = (day: string): string => new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
+
+/**
+ * The workflow's steps up to the imported status, each dated by the row's own
+ * dates (a step without one takes the step before's), never going backwards.
+ * So a report of the item's year sees it as it was at that year's end.
+ */
+export function statusSteps(r: PlannedRow): { to: ConsultationStatus; day: string }[] {
+  const received = r.receivedOn!;
+  const reached: ConsultationStatus =
+    r.status === 'withdrawn' ? (r.opinion || r.outcome ? 'answered' : r.counsel ? 'assigned' : 'registered') : r.status;
+  const own: Record<ConsultationStatus, string | null> = {
+    registered: received,
+    assigned: r.assignedOn,
+    answered: r.opinion?.issuedOn ?? null,
+    closed: r.closedOn ?? r.outcomeOn,
+    withdrawn: null,
+  };
+  const steps: { to: ConsultationStatus; day: string }[] = [];
+  let day = received;
+  for (const to of [...ORDER.slice(0, ORDER.indexOf(reached) + 1), ...(r.status === 'withdrawn' ? (['withdrawn'] as const) : [])]) {
+    const mine = own[to];
+    if (mine && mine > day) day = mine;
+    steps.push({ to, day });
+  }
+  return steps;
+}
+
+function refusal(plan: ImportPlan): AppError {
+  const issues = sortProblems(plan.problems)
+    .filter((p) => p.severity === 'error')
+    .slice(0, 50)
+    .map((p) => ({ path: p.row === null ? 'file' : `row.${p.row}${p.letter ? `.${p.letter}` : ''}`, message: p.message }));
+  const why = plan.blockers.length ? plan.blockers.join('；') : '没有可导入的数据行';
+  return new AppError('VALIDATION', `导入未执行，未写入任何数据：${why}`, issues.length ? issues : [{ path: 'file', message: why }]);
+}
+
+function createNames(
+  ctx: ServiceContext,
+  entries: readonly ImportNameEntry[],
+  create: (e: ImportNameEntry) => ImportNameRef,
+): { ids: Map<string, number>; created: ImportNameRef[] } {
+  const ids = new Map<string, number>();
+  const created: ImportNameRef[] = [];
+  for (const e of entries) {
+    if (e.resolution === 'create') {
+      const made = create(e);
+      created.push(made);
+      ids.set(matchKey(e.name), made.id);
+    } else if (e.targetId !== null) ids.set(matchKey(e.name), e.targetId);
+  }
+  return { ids, created };
+}
+
+function insertRow(ctx: ServiceContext, r: PlannedRow, ids: { category: number; department: number; counsel: number | null }, serial: AssignedSerial, batchId: number): number {
+  const { sqlite } = ctx.ledger;
+  const at = ctx.now().toISOString();
+  const who = ctx.caller.username;
+  const { lastInsertRowid } = sqlite
+    .prepare(
+      `INSERT INTO consultations (serial_prefix, serial_year, serial_seq, title, description, category_id, department_id, requester,
+         received_on, due_on, item_count, counsel_id, assigned_on, status, outcome, outcome_reason, outcome_on, closed_on, note,
+         version, created_at, created_by, updated_at, updated_by, import_batch_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      serial.prefix, serial.year, serial.seq, r.title, r.description, ids.category, ids.department, r.requester,
+      r.receivedOn, r.dueOn, r.itemCount, ids.counsel, r.assignedOn, r.status, r.outcome,
+      r.outcomeReason, r.outcomeOn, r.closedOn, r.note, at, who, at, who, batchId,
+    );
+  const id = Number(lastInsertRowid);
+  const history = sqlite.prepare('INSERT INTO status_history (consultation_id, from_status, to_status, at, actor, reason) VALUES (?, ?, ?, ?, ?, ?)');
+  let from: ConsultationStatus | null = null;
+  for (const step of statusSteps(r)) {
+    history.run(id, from, step.to, dayStart(step.day), who, IMPORT_REASON);
+    from = step.to;
+  }
+  if (r.opinion) {
+    sqlite
+      .prepare(
+        `INSERT INTO opinions (consultation_id, round, counsel_id, conclusion, text, issued_on, created_at, created_by)
+         VALUES (?, 1, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, ids.counsel, r.opinion.conclusion, r.opinion.text, r.opinion.issuedOn, at, who);
+  }
+  reindexConsultation(sqlite, id);
+  const { opinions, history: _h, ...own } = loadDetail(ctx, id);
+  appendAudit(ctx, {
+    action: 'consultations.import',
+    entity: 'consultation',
+    entityId: id,
+    after: { ...own, importBatchId: batchId, row: r.row, ...(opinions[0] ? { opinion: opinions[0] } : {}) },
+  });
+  return id;
+}
+
+function writePlan(ctx: ServiceContext, source: ImportSource, options: ImportCommitOptions, progress: Progress): ImportResult {
+  const { sqlite } = ctx.ledger;
+  return inWriteTransaction(sqlite, () => {
+    const plan = buildPlan(ctx, source, options);
+    if (!plan.canCommit) throw refusal(plan);
+    if (plan.duplicateOf && !options.allowDuplicate) {
+      const d = plan.duplicateOf;
+      throw new AppError(
+        'CONFLICT',
+        `该文件已于 ${d.importedAt.slice(0, 10)} 由 ${d.importedBy} 导入过（批次 #${d.id}，${d.rowCount} 条），本次未导入；如确需再次导入，请选择“允许重复导入”`,
+      );
+    }
+    const total = plan.rows.length;
+    progress(0, total);
+    const now = ctx.now().toISOString();
+    const who = ctx.caller.username;
+    const batchId = Number(
+      sqlite
+        .prepare('INSERT INTO import_batches (file_name, file_sha256, row_count, imported_at, imported_by) VALUES (?, ?, ?, ?, ?)')
+        .run(source.fileName, source.sha256, total, now, who).lastInsertRowid,
+    );
+    let sortOrder = sqlite.prepare('SELECT coalesce(max(sort_order), 0) FROM departments').pluck().get() as number;
+    const departments = createNames(ctx, plan.departments, (e) => {
+      sortOrder += 10;
+      const id = Number(sqlite.prepare('INSERT INTO departments (name, active, sort_order, created_at) VALUES (?, 1, ?, ?)').run(e.name, sortOrder, now).lastInsertRowid);
+      const created = getDepartment(ctx, id);
+      appendAudit(ctx, { action: 'departments.create', entity: 'department', entityId: id, after: { ...created, importBatchId: batchId } });
+      return { id, name: created.name, active: true };
+    });
+    const counsels = createNames(ctx, plan.counsels, (e) => {
+      const id = Number(
+        sqlite
+          .prepare("INSERT INTO counsels (name, firm, phone, active, version, created_at) VALUES (?, ?, '', 1, 1, ?)")
+          .run(e.name, e.firm ?? '', now).lastInsertRowid,
+      );
+      appendAudit(ctx, { action: 'counsels.create', entity: 'counsel', entityId: id, after: { ...getCounsel(ctx, id), importBatchId: batchId } });
+      return { id, name: e.name, active: true };
+    });
+    raiseCounters(sqlite, plan.serials.values());
+    plan.rows.forEach((r, i) => {
+      const category = plan.categoryOf.get(matchKey(r.category));
+      const department = departments.ids.get(r.departmentKey);
+      const serial = plan.serials.get(r.row);
+      // the plan said every name is resolved; a gap here is a bug, and it rolls everything back
+      if (category == null || department === undefined || !serial) throw new Error(`import: row ${r.row} is not resolved`);
+      const counsel = r.counselKey ? counsels.ids.get(r.counselKey) : null;
+      if (counsel === undefined) throw new Error(`import: counsel of row ${r.row} is not resolved`);
+      insertRow(ctx, r, { category, department, counsel }, serial, batchId);
+      if ((i + 1) % 100 === 0 || i + 1 === total) progress(i + 1, total);
+    });
+    const serials = [...plan.serials.values()];
+    const result: ImportResult = {
+      batchId,
+      rowCount: total,
+      createdDepartments: departments.created,
+      createdCounsels: counsels.created,
+      serials: { kept: serials.filter((s) => s.kept).length, assigned: serials.filter((s) => !s.kept).length },
+      byYear: byYear(plan),
+    };
+    appendAudit(ctx, {
+      action: 'import.commit',
+      entity: 'import_batch',
+      entityId: batchId,
+      after: {
+        ...result,
+        fileName: source.fileName,
+        sha256: source.sha256,
+        format: source.format,
+        sheet: plan.sheet?.name ?? null,
+        headerRow: plan.headerRow,
+        mapping: plan.columns.filter((c) => c.field).map((c) => ({ column: c.letter, header: c.header, field: c.field })),
+        duplicateOf: plan.duplicateOf?.id ?? null,
+        warnings: plan.warningCount,
+      },
+    });
+    return result;
+  });
+}
+
+/** Import a parsed file: all rows or none. Refused while the plan has errors, or for a file already imported unless allowDuplicate. */
+export function commitImport(ctx: ServiceContext, source: ImportSource, options: ImportCommitOptions = {}, onProgress?: Progress): Promise<ImportResult> {
+  return withImportJob(ctx, 'commit', (progress) => writePlan(ctx, source, options, progress), onProgress);
+}

@@ -1,0 +1,36 @@
+/**
+ * Rows that look like the same consultation twice: the same title, day of
+ * receipt and division, within the file or already in the ledger. Only a
+ * warning: two identical requests on one day do happen.
+ */
+import type Database from 'better-sqlite3';
+import { formatSerialNo } from '../../../db/queries/consultations';
+import type { PlannedRow } from './rows';
+import { matchKey } from './text';
+
+export function findDuplicates(sqlite: Database.Database, rows: readonly PlannedRow[]): { row: number; message: string }[] {
+  const out: { row: number; message: string }[] = [];
+  const seen = new Map<string, number>();
+  const existing = sqlite.prepare(
+    `SELECT c.serial_prefix AS prefix, c.serial_year AS year, c.serial_seq AS seq, d.name AS department
+     FROM consultations c JOIN departments d ON d.id = c.department_id
+     WHERE c.received_on = ? AND c.title = ? AND c.trashed_at IS NULL LIMIT 20`,
+  );
+  for (const r of rows) {
+    if (!r.title || !r.receivedOn) continue;
+    const key = `${matchKey(r.title)}\u0000${r.receivedOn}\u0000${r.departmentKey}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      out.push({ row: r.row, message: `与第 ${first} 行的事项名称、收件日期和提请处室都相同，可能重复登记` });
+      continue;
+    }
+    seen.set(key, r.row);
+    const same = (existing.all(r.receivedOn, r.title) as { prefix: string; year: number; seq: number; department: string }[]).find(
+      (e) => matchKey(e.department) === r.departmentKey,
+    );
+    if (same) {
+      out.push({ row: r.row, message: `台账中已有相同的事项 ${formatSerialNo(same.prefix, same.year, same.seq)}（事项名称、收件日期和提请处室都相同），可能已经登记过` });
+    }
+  }
+  return out;
+}
