@@ -106,7 +106,12 @@ class SheetWriter {
     const sheet = this.workbook.addWorksheet(this.name, {
       views: [{ state: 'frozen', xSplit: this.freeze.xSplit, ySplit: this.freeze.ySplit }],
     });
-    sheet.columns = this.columns.map((_, i) => ({ width: this.columnWidth(i) }));
+    // Number formats go on the column, not on each cell: exceljs then shares one style per column
+    // instead of resolving a style object per cell (the slow part of big sheets).
+    sheet.columns = this.columns.map((c, i) => {
+      const numFmt = NUM_FMT[c.kind];
+      return numFmt ? { width: this.columnWidth(i), style: { numFmt } } : { width: this.columnWidth(i) };
+    });
     const header = sheet.addRow(this.columns.map((c) => c.header));
     header.height = 24;
     header.eachCell((cell) => {
@@ -126,7 +131,8 @@ class SheetWriter {
     cells.forEach(({ value, kind }, i) => {
       if (value === null) return;
       const fmt = NUM_FMT[kind];
-      if (fmt) row.getCell(i + 1).numFmt = fmt;
+      // a cell whose kind differs from its column's (e.g. a percent in a summary column) still gets its own format
+      if (fmt && NUM_FMT[this.columns[i]!.kind] !== fmt) row.getCell(i + 1).numFmt = fmt;
       // Long or multi-line text wraps inside its (capped) column instead of running across the sheet.
       if (kind === 'text' && (String(value).includes('\n') || widestLine(String(value)) > this.columnWidth(i))) {
         row.getCell(i + 1).alignment = { wrapText: true, vertical: 'top' };
@@ -157,7 +163,7 @@ export interface XlsxInput {
 export async function writeXlsx(file: string, input: XlsxInput): Promise<void> {
   const stream = fs.createWriteStream(file, { flags: 'wx' });
   try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
     workbook.creator = input.generatedBy;
     workbook.created = new Date(input.tally.generatedAt);
     await writeSheets(workbook, input);
