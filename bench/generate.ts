@@ -21,9 +21,9 @@ export function rng(seed: number): () => number {
   };
 }
 
-const DEPARTMENTS = ['综合处', '政策法规处', '财务处', '人防工程处', '指挥通信处', '宣传教育处', '机关党委', '信息中心', '装备处', '规划建设处', '执法监察支队', '后勤服务中心'];
-const SUBJECTS = ['物业服务', '办公设备采购', '人防工程租赁', '信息系统运维', '宣传品印制', '车辆维修', '食堂承包', '安防监控', '档案数字化', '培训服务', '工程监理', '法律顾问服务', '疏散基地建设', '警报器维护', '会议服务'];
-const KINDS: Record<string, string[]> = {
+export const DEPARTMENTS = ['综合处', '政策法规处', '财务处', '人防工程处', '指挥通信处', '宣传教育处', '机关党委', '信息中心', '装备处', '规划建设处', '执法监察支队', '后勤服务中心'];
+export const SUBJECTS = ['物业服务', '办公设备采购', '人防工程租赁', '信息系统运维', '宣传品印制', '车辆维修', '食堂承包', '安防监控', '档案数字化', '培训服务', '工程监理', '法律顾问服务', '疏散基地建设', '警报器维护', '会议服务'];
+export const KINDS: Record<string, string[]> = {
   rules: ['管理办法（征求意见稿）合法性审查', '规范性文件备案审查', '工作规则修订'],
   contract: ['合同审查', '补充协议审查', '框架协议审查'],
   procurement: ['招标文件审查', '采购需求合法性论证', '评标办法审查'],
@@ -33,7 +33,9 @@ const KINDS: Record<string, string[]> = {
   decision: ['重大行政决策合法性审查', '专家论证意见', '风险评估报告审查'],
   other: ['法律咨询', '政策解读', '合规提示'],
 };
-const CATEGORY_WEIGHTS: [string, number][] = [['contract', 30], ['procurement', 20], ['rules', 15], ['complaint', 12], ['enforcementReview', 10], ['litigation', 5], ['decision', 4], ['other', 4]];
+export const CATEGORY_WEIGHTS: [string, number][] = [['contract', 30], ['procurement', 20], ['rules', 15], ['complaint', 12], ['enforcementReview', 10], ['litigation', 5], ['decision', 4], ['other', 4]];
+
+export const COUNSELS = ['王明', '李华', '张伟', '刘洋', '陈静', '杨帆'].map((name) => `${name}律师`);
 
 export interface GenerateOptions {
   n: number;
@@ -63,8 +65,8 @@ export function generateLedger(file: string, opts: GenerateOptions): Ledger {
     const insDept = sqlite.prepare('INSERT INTO departments (name, active, sort_order, created_at) VALUES (?, 1, ?, ?)');
     DEPARTMENTS.forEach((d, i) => insDept.run(d, i * 10, now.toISOString()));
     const insCounsel = sqlite.prepare('INSERT INTO counsels (name, firm, phone, engaged_from, engaged_to, active, version, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)');
-    ['王明', '李华', '张伟', '刘洋', '陈静', '杨帆'].forEach((name, i) =>
-      insCounsel.run(`${name}律师`, i % 2 ? '某某律师事务所' : '某某某律师事务所', `1380000000${i}`, `${lastYear - years + 1}-01-01`, i === 5 ? `${lastYear}-06-30` : null, i === 5 ? 0 : 1, now.toISOString()),
+    COUNSELS.forEach((name, i) =>
+      insCounsel.run(name, i % 2 ? '某某律师事务所' : '某某某律师事务所', `1380000000${i}`, `${lastYear - years + 1}-01-01`, i === 5 ? `${lastYear}-06-30` : null, i === 5 ? 0 : 1, now.toISOString()),
     );
   }).immediate();
   const deptIds = sqlite.prepare('SELECT id FROM departments').pluck().all() as number[];

@@ -18,6 +18,7 @@ import { LOCAL_ADMIN, type ServiceContext } from '../electron/services/context';
 import { exportReport } from '../electron/services/reports/export';
 import { rawFilteredPage, rawLedgerPage, rawSearch, rawTally } from './raw';
 import { extraMeasurements } from './extra';
+import { measure as measureStat, type Stat } from './stats';
 import { shanghaiDay } from '../electron/api/dates';
 
 const { values } = parseArgs({
@@ -34,25 +35,7 @@ const SEED = Number(values.seed);
 const RUNS = Number(values.runs);
 const LAST_YEAR = 2025;
 
-interface Stat {
-  p50: number;
-  p90: number;
-  min: number;
-  runs: number;
-}
-
-async function measure(fn: () => unknown, runs = RUNS, warmup = 3): Promise<Stat> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
-  return { p50: q(0.5), p90: q(0.9), min: times[0]!, runs };
-}
+const measure = (fn: () => unknown, runs = RUNS, warmup = 3): Promise<Stat> => measureStat(fn, runs, warmup);
 
 export interface Row {
   name: string;
@@ -71,7 +54,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counsel-ledger-bench-'));
   const file = path.join(dir, 'ledger.sqlite3');
   console.log(`Generating ${N.toLocaleString()} consultations (seed ${SEED}) in ${file} …`);
-  let t = Date.now();
+  const t = Date.now();
   const gen = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'generate-cli.ts'), file, String(N), String(SEED), String(LAST_YEAR)], {
     stdio: 'inherit',
   });
@@ -159,7 +142,7 @@ async function main(): Promise<void> {
     });
   }
 
-  for (const row of await extraMeasurements({ dir, file, ledger, ctx, router, measure, N })) add(row);
+  for (const row of await extraMeasurements({ dir, file, ledger, ctx, router, N, seed: SEED, lastYear: LAST_YEAR, log: (line) => console.log(line) })) add(row);
 
   const rssMb = process.resourceUsage().maxRSS / 1024;
   console.log(`  peak RSS: ${rssMb.toFixed(0)} MB`);

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { prepareCached } from './consultations';
 
 /** Bumped when what goes into the index changes; openDatabase rebuilds on a mismatch. */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 interface IndexText {
   title: string;
@@ -21,10 +21,11 @@ interface IndexText {
 function collect(sqlite: Database.Database, id: number): IndexText | undefined {
   const c = prepareCached(
     sqlite,
+    // Trashed items are left out of the index: search never shows them, and ranking needs no join to skip them.
     `SELECT c.title, c.description, c.requester, c.note, d.name AS department,
             c.serial_prefix || '〔' || c.serial_year || '〕' || c.serial_seq || '号' AS serialNo,
             coalesce(c.outcome_reason, '') AS outcome
-     FROM consultations c JOIN departments d ON d.id = c.department_id WHERE c.id = ?`,
+     FROM consultations c JOIN departments d ON d.id = c.department_id WHERE c.id = ? AND c.trashed_at IS NULL`,
   ).get(id) as { title: string; description: string; requester: string; note: string; department: string; serialNo: string; outcome: string } | undefined;
   if (!c) return undefined;
   const opinions = (prepareCached(sqlite, 'SELECT text FROM opinions WHERE consultation_id = ? ORDER BY round').pluck().all(id) as string[]).join('\n');
@@ -59,7 +60,7 @@ export function ngrams(text: string): string {
   return out.join(' ');
 }
 
-/** Bring one consultation's index rows up to date. Call inside the write's transaction. */
+/** Bring one consultation's index rows up to date (none while it is in the trash). Call inside the write's transaction. */
 export function reindexConsultation(sqlite: Database.Database, id: number): void {
   prepareCached(sqlite, 'DELETE FROM consultations_fts WHERE rowid = ?').run(id);
   prepareCached(sqlite, 'DELETE FROM consultations_ngram WHERE rowid = ?').run(id);

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { day, method, type MethodDef } from './define';
+import { importContract } from './import-contract';
 import { reportsContract } from './reports-contract';
 import type {
   AppInfo,
@@ -328,6 +329,7 @@ export const contract = {
   ),
 
   ...reportsContract,
+  ...importContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -20,6 +20,7 @@ import { createDepartment, deleteDepartment, listDepartments, updateDepartment }
 import { createCounsel, listCounsels, updateCounsel } from '../services/catalog/counsels';
 import { getConsultation, listConsultations, listYears } from '../services/consultations/read';
 import * as write from '../services/consultations/write';
+import { importHandlers } from './import-handlers';
 import { reportsHandlers } from './reports-handlers';
 import * as backups from '../services/backup/service';
 import { AppError } from '../services/errors';
@@ -118,4 +119,5 @@ export const handlers: Handlers = {
   'search.query': searchConsultations,
   'jobs.progress': (_ctx, input) => jobProgress(input.jobId),
   ...reportsHandlers,
+  ...importHandlers,
 };

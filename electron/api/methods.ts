@@ -66,4 +66,12 @@ export const METHOD_NAMES: readonly string[] = [
   'reports.drilldown',
   'reports.sentence',
   'reports.export',
+  'import.chooseFile',
+  'import.preview',
+  'import.commit',
+  'import.discard',
+  'import.undo',
+  'import.batches',
+  'import.progress',
+  'import.template',
 ];

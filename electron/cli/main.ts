@@ -5,12 +5,14 @@
  * Command (commands/types.ts) added to the map.
  */
 import { backupCommand, restoreCommand, verifyCommand } from './commands/backup';
+import { importCommand } from './commands/import';
 import { reportCommand } from './commands/report';
 import type { Command } from './commands/types';
 import { CliError, type CliIo } from './io';
 
 export const COMMANDS: Record<string, Command> = {
   report: reportCommand,
+  import: importCommand,
   backup: backupCommand,
   restore: restoreCommand,
   verify: verifyCommand,

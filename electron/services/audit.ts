@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { prepareCached } from '../../db/queries/consultations';
 import type { AuditVerification } from '../api/types';
 import type { ServiceContext } from './context';
 
@@ -42,7 +43,8 @@ export function appendAudit(ctx: ServiceContext, entry: AuditEntry): void {
 }
 
 export function appendAuditRaw(sqlite: Database.Database, now: Date, actor: string, entry: AuditEntry): void {
-  const last = sqlite.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+  // cached statements: an import appends one record per item, and preparing costs more than the insert
+  const last = prepareCached(sqlite, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
     | { hash: string }
     | undefined;
   const prevHash = last?.hash ?? GENESIS_HASH;
@@ -56,12 +58,11 @@ export function appendAuditRaw(sqlite: Database.Database, now: Date, actor: stri
     before: json(entry.before),
     after: json(entry.after),
   };
-  sqlite
-    .prepare(
-      `INSERT INTO audit_log (at, actor, action, entity, entity_id, result, before, after, prev_hash, hash)
-       VALUES (@at, @actor, @action, @entity, @entityId, @result, @before, @after, @prevHash, @hash)`,
-    )
-    .run({ ...record, prevHash, hash: auditHash(prevHash, record) });
+  prepareCached(
+    sqlite,
+    `INSERT INTO audit_log (at, actor, action, entity, entity_id, result, before, after, prev_hash, hash)
+     VALUES (@at, @actor, @action, @entity, @entityId, @result, @before, @after, @prevHash, @hash)`,
+  ).run({ ...record, prevHash, hash: auditHash(prevHash, record) });
 }
 
 /** Recompute the chain from the start and name the first record that does not fit. */

@@ -73,11 +73,16 @@ describe('the browser harness', () => {
   });
 
   it('answers calls with the router envelope', async () => {
-    const r = await post({ method: 'app.info', input: {} });
+    // the product signs people in: a fresh database asks for the administrator first
+    const r = await post({ method: 'auth.status', input: {} });
     expect(r.status).toBe(200);
-    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { user: { roles: ['admin', 'registrar'] } } });
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { setupNeeded: true, user: null } });
     expect(JSON.parse((await post({ method: 'no.such', input: {} })).body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(JSON.parse((await post({ method: 'consultations.get', input: { id: 'x' } })).body)).toMatchObject({
+    expect(JSON.parse((await post({ method: 'consultations.get', input: { id: 1 } })).body)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+    expect(JSON.parse((await post({ method: 'auth.login', input: { username: 5 } })).body)).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION' },
     });

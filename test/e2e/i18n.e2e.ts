@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLedger } from './seed';
-import { openApp, type App } from './support';
+import { OFFICE, openApp, PASSWORD, type App } from './support';
 
 let app: App;
 let data: string[];
@@ -36,6 +36,7 @@ async function dataStrings(): Promise<string[]> {
     out.add(c.firm);
   }
   for (const c of await app.call<{ nameZh: string }[]>('categories.list', { includeInactive: true })) out.add(c.nameZh);
+  for (const u of await app.call<{ displayName: string; counselName: string | null }[]>('users.list')) out.add(u.displayName);
   for (const trashed of [false, true]) {
     const page = await app.call<{ rows: { id: number }[] }>('consultations.list', { trashed, pageSize: 500 });
     for (const { id } of page.rows) {
@@ -51,7 +52,15 @@ async function dataStrings(): Promise<string[]> {
 /** Chinese left on the page once the office's data is taken out. */
 async function leftoverChinese(page: Page): Promise<string[]> {
   await page.waitForTimeout(300);
-  let text = await page.locator('body').innerText();
+  // text marked lang="zh-CN" is the office's Chinese content (the report sentence), not UI
+  let text = await page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    for (const el of body.querySelectorAll('[lang="zh-CN"]')) el.remove();
+    document.documentElement.appendChild(body);
+    const t = body.innerText;
+    body.remove();
+    return t;
+  });
   for (const d of data) text = text.split(d).join(' ');
   // the serial number's fixed format, e.g. 法咨〔2025〕7号, with any prefix
   text = text.replace(/〔\d{4}〕\d+号/g, ' ');
@@ -84,6 +93,10 @@ describe('the language switch', () => {
       ['#/settings', 'Settings'],
       ['#/trash', 'Trash'],
       ['#/reports', 'Annual report'],
+      ['#/users', 'Accounts'],
+      ['#/holidays', 'Holidays'],
+      ['#/backups', 'Backups'],
+      ['#/audit', 'Audit log'],
     ];
     for (const [hash, heading] of screens) {
       await app.goto(hash);
@@ -117,6 +130,40 @@ describe('the language switch', () => {
     await page.getByRole('dialog', { name: 'Withdraw the consultation' }).waitFor();
     expect(await leftoverChinese(page)).toEqual([]);
     await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('speaks English in the search, the lock screen and the login screen', async () => {
+    const { page } = app;
+    await app.goto('#/ledger');
+    await page.keyboard.press('Control+k');
+    const search = page.getByRole('dialog', { name: 'Search' });
+    await search.getByRole('combobox', { name: 'Search text' }).fill('合同');
+    await search.getByRole('option').first().waitFor();
+    expect(await leftoverChinese(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Lock' }).click();
+    const lock = page.getByRole('dialog', { name: 'Locked' });
+    await lock.getByLabel('Password').fill('Wrong#2025x');
+    await lock.getByRole('button', { name: 'Unlock' }).click();
+    await lock.getByText('Not unlocked: wrong password, or the account is locked.').waitFor();
+    expect(await leftoverChinese(page)).toEqual([]);
+    await lock.getByLabel('Password').fill(PASSWORD);
+    await lock.getByRole('button', { name: 'Unlock' }).click();
+    await lock.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+    await page.getByLabel('User name').fill(OFFICE.username);
+    await page.getByLabel('Password').fill('Wrong#2025x');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText(/^Not signed in/).waitFor();
+    expect(await leftoverChinese(page)).toEqual([]);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'Consultation ledger' }).waitFor();
   });
 
   it('switches back to Chinese', async () => {

@@ -145,8 +145,8 @@ describe('screenshots (zh-CN, 1366×768)', () => {
     await screenshot(page, '18-trash');
 
     await app.goto('#/reports');
-    await page.getByText('年度统计即将推出').waitFor();
-    await screenshot(page, '19-reports-placeholder');
+    await page.getByTestId('report-sentence').waitFor();
+    await screenshot(page, '19-reports');
   });
 
   it('the ledger in English', async () => {

@@ -8,6 +8,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { createRouter, type Router } from '../../electron/api/router';
+import type { Role } from '../../electron/api/types';
+import { Session } from '../../electron/services/accounts/session';
+import type { Caller } from '../../electron/services/context';
 import { startHarness, type Harness } from '../harness/server';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -45,26 +49,100 @@ export function ensureRendererBuilt(): void {
   execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
 }
 
+/** The password every test account ends up with (8+ characters, 3 classes, no user name in it). */
+export const PASSWORD = 'Ledger@2025';
+/** What the administrator gives a new account; it must be changed at the first sign-in. */
+export const INITIAL_PASSWORD = 'Start#2025';
+
+export interface AccountSpec {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  counselId?: number | null;
+}
+
+/** The office's own account in most tests: the administrator who also registers (roles admin + registrar). */
+export const OFFICE: AccountSpec = { username: 'zhangmin', displayName: '张敏', roles: ['admin', 'registrar'] };
+
 export interface App {
   harness: Harness;
   browser: Browser;
   context: BrowserContext;
   page: Page;
   dir: string;
-  /** call the router directly and unwrap (seeding and checking data) */
+  /**
+   * Call the router directly and unwrap (seeding and checking data), as the
+   * office account (admin + registrar), whoever is signed in on the page
+   * (with setup: false, as the first administrator set up on the page).
+   */
   call<T = any>(method: string, input?: unknown): Promise<T>;
-  /** another tab on the same app (same harness, same database) */
+  /** Call the router in the app's own sign-in session (the one the page uses), and unwrap. */
+  sessionCall<T = any>(method: string, input?: unknown): Promise<T>;
+  /**
+   * Create an account the way an administrator does (users.create), then, unless
+   * told otherwise, its first sign-in with the forced password change, in a
+   * sign-in session of its own (the page's session is not touched).
+   * Ends with PASSWORD (or INITIAL_PASSWORD when firstLogin is false).
+   */
+  createAccount(spec: AccountSpec, opts?: { firstLogin?: boolean }): Promise<{ id: number; username: string; password: string }>;
+  /** another tab on the same app (same harness, same database, same sign-in session) */
   newPage(): Promise<Page>;
   /** a hash route, e.g. "#/ledger" */
   goto(hash: string, page?: Page): Promise<void>;
+  /** move the service's clock (the harness's `now`) */
+  advanceClock(ms: number): void;
   close(): Promise<void>;
 }
 
-export async function openApp(opts: { now?: string } = {}): Promise<App> {
+export interface OpenOptions {
+  now?: string;
+  /** create the office account (auth.setup, then roles admin + registrar); default true */
+  setup?: boolean;
+  /** sign the page in as the office account through the login screen; default true (needs setup) */
+  signIn?: boolean;
+  /** replaces parts of the harness's platform adapter (scripted file dialogs) */
+  platform?: Parameters<typeof startHarness>[0]['platform'];
+  /** a folder to keep the database in (and its backups); it is left in place on close. Default: a temp folder, removed on close */
+  dir?: string;
+}
+
+function unwrapEnvelope<T>(method: string, r: Awaited<ReturnType<Router['call']>>): T {
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.value as T;
+}
+
+export async function openApp(opts: OpenOptions = {}): Promise<App> {
   ensureRendererBuilt();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counsel-ledger-e2e-'));
-  const now = new Date(opts.now ?? NOW);
-  const harness = await startHarness({ dbFile: path.join(dir, 'ledger.sqlite3'), now: () => new Date(now) });
+  const ownDir = !opts.dir;
+  const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'counsel-ledger-e2e-'));
+  let nowMs = Date.parse(opts.now ?? NOW);
+  const now = () => new Date(nowMs);
+  const harness = await startHarness({ dbFile: path.join(dir, 'ledger.sqlite3'), now, platform: opts.platform });
+  const runtime = harness.runtime;
+  const routerAs = (caller: () => Caller | null, session?: Session) =>
+    createRouter({ ledger: () => runtime.ledger()!, caller, now, host: runtime.host, ...(session ? { session } : {}) });
+
+  let office: Caller | null = null;
+  /** without the office account (setup: false), the first administrator someone set up, once there is one */
+  const firstAdmin = (): Caller | null => {
+    const row = runtime
+      .ledger()
+      ?.sqlite.prepare("SELECT id, username, display_name AS displayName, roles FROM users WHERE ',' || roles || ',' LIKE '%,admin,%' ORDER BY id LIMIT 1")
+      .get() as { id: number; username: string; displayName: string; roles: string } | undefined;
+    return row ? { username: row.username, displayName: row.displayName, roles: row.roles.split(',') as Role[], userId: row.id, counselId: null } : null;
+  };
+  const officeRouter = routerAs(() => office ?? firstAdmin());
+  const sessionCall = async <T>(method: string, input: unknown = {}) => unwrapEnvelope<T>(method, await harness.call(method, input));
+
+  if (opts.setup !== false) {
+    // first start, as a person would do it: the administrator's account, then the registrar role for it too
+    await sessionCall('auth.setup', { username: OFFICE.username, displayName: OFFICE.displayName, password: PASSWORD });
+    const [admin] = await sessionCall<{ id: number; version: number }[]>('users.list');
+    await sessionCall('users.update', { id: admin!.id, version: admin!.version, roles: OFFICE.roles });
+    await sessionCall('auth.logout');
+    office = { username: OFFICE.username, displayName: OFFICE.displayName, roles: OFFICE.roles, userId: admin!.id, counselId: null };
+  }
+
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const errors: string[] = [];
@@ -81,9 +159,26 @@ export async function openApp(opts: { now?: string } = {}): Promise<App> {
     page,
     dir,
     async call(method, input = {}) {
-      const r = await harness.call(method, input);
-      if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-      return r.value as never;
+      return unwrapEnvelope(method, await officeRouter.call(method, input));
+    },
+    sessionCall,
+    async createAccount(spec, { firstLogin = true } = {}) {
+      const created = await app.call<{ id: number; username: string }>('users.create', {
+        username: spec.username,
+        displayName: spec.displayName,
+        roles: spec.roles,
+        counselId: spec.counselId ?? null,
+        password: INITIAL_PASSWORD,
+      });
+      if (!firstLogin) return { id: created.id, username: created.username, password: INITIAL_PASSWORD };
+      // the person's first sign-in, on another computer's session: change the password the admin gave
+      const own = new Session(now, () => 15);
+      const router = routerAs(() => own.caller(), own);
+      const step = async (method: string, input: unknown) => unwrapEnvelope(method, await router.call(method, input));
+      await step('auth.login', { username: spec.username, password: INITIAL_PASSWORD });
+      await step('auth.changePassword', { currentPassword: INITIAL_PASSWORD, newPassword: PASSWORD });
+      await step('auth.logout', {});
+      return { id: created.id, username: created.username, password: PASSWORD };
     },
     async newPage() {
       const p = await context.newPage();
@@ -93,15 +188,47 @@ export async function openApp(opts: { now?: string } = {}): Promise<App> {
     async goto(hash, p = page) {
       await p.goto(`${harness.url}${hash}`);
     },
+    advanceClock(ms) {
+      nowMs += ms;
+    },
     async close() {
       await browser.close().catch(() => undefined);
       await harness.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (ownDir) fs.rmSync(dir, { recursive: true, force: true });
       if (errors.length) throw new Error(`Uncaught errors in the page:\n${errors.join('\n')}`);
     },
   };
   await app.goto('#/ledger');
+  if (opts.setup !== false && opts.signIn !== false) await signIn(page, OFFICE.username);
   return app;
+}
+
+/** Signs the page in through the real login screen and waits for the app's frame. */
+export async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
+  await fillLogin(page, username, password);
+  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
+}
+
+/** Fills and sends the login form (for a sign-in that is expected to fail, or to land on another screen). */
+export async function fillLogin(page: Page, username: string, password: string): Promise<void> {
+  await page.getByRole('heading', { name: '登录', exact: true }).waitFor();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+/** Closes the sign-in reminder (it covers the header's right side for a few seconds). */
+export async function dismissNotifications(page: Page): Promise<void> {
+  for (const close of await page.locator('.ant-notification-notice-close').all()) await close.click().catch(() => undefined);
+  await page.locator('.ant-notification-notice').last().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+}
+
+/** Signs out through the header's user menu and waits for the login screen. */
+export async function signOut(page: Page): Promise<void> {
+  await dismissNotifications(page);
+  await page.getByRole('button', { name: /账号菜单/ }).click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page.getByRole('heading', { name: '登录' }).waitFor();
 }
 
 export interface Basics {
@@ -160,7 +287,10 @@ export async function typeDate(field: Locator, day: string): Promise<void> {
 export async function screenshot(page: Page, name: string, opts: { keepToasts?: boolean } = {}): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // a toast left over from an earlier step would cover the header
-  if (!opts.keepToasts) await page.locator('.ant-message-notice').last().waitFor({ state: 'detached', timeout: 10_000 });
+  if (!opts.keepToasts) {
+    await page.locator('.ant-message-notice').last().waitFor({ state: 'detached', timeout: 10_000 });
+    await page.locator('.ant-notification-notice').last().waitFor({ state: 'detached', timeout: 15_000 });
+  }
   // let antd's motion settle so the picture shows the final state
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });

@@ -41,7 +41,7 @@ export interface HarnessOptions {
   rendererDir?: string;
   /** replaces parts of the harness's platform adapter (dialogs answer without asking) */
   platform?: Partial<PlatformAdapter>;
-  /** as the runtime: 'localAdmin' (default) or 'accounts' (people sign in) */
+  /** as the runtime: 'accounts' (default: people sign in, the first start creates the administrator) or 'localAdmin' */
   auth?: 'accounts' | 'localAdmin';
 }
 
@@ -169,7 +169,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     dbFile: opts.dbFile,
     platform: harnessPlatform(opts.dbFile, opts.platform),
     now: opts.now,
-    auth: opts.auth ?? 'localAdmin',
+    ...(opts.auth ? { auth: opts.auth } : {}),
   });
   let origin = '';
   let hosts = new Set<string>();

@@ -5,7 +5,7 @@ import { buildSync } from 'esbuild';
 /** Bundle a test fixture to one .mjs inside the project (so better-sqlite3 resolves from node_modules). */
 export function bundleFixture(entry: string): string {
   const out = path.join(__dirname, '../../node_modules/.cache/counsel-ledger-tests', `${path.basename(entry, '.ts')}.mjs`);
-  buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: out, external: ['better-sqlite3'], logLevel: 'silent' });
+  buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: out, packages: 'external', logLevel: 'silent' });
   return out;
 }
 

@@ -72,7 +72,7 @@ describe('corrupt files', () => {
       expect(fs.readFileSync(live).equals(bytes)).toBe(true);
 
       const logs: string[] = [];
-      const rt = createRuntime({ dbFile: live, platform: platform(dir), log: (l) => logs.push(l), now: () => new Date('2025-03-05T00:00:00Z') });
+      const rt = createRuntime({ dbFile: live, platform: platform(dir), log: (l) => logs.push(l), now: () => new Date('2025-03-05T00:00:00Z'), auth: 'localAdmin' });
       expect(fs.readFileSync(live).equals(bytes)).toBe(true);
       const status = await rt.router.call('recovery.status', {});
       expect(status).toMatchObject({ ok: true, value: { damaged: true, newestBackup: { consultations: 40 } } });

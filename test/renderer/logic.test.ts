@@ -17,7 +17,10 @@ describe('hash routes', () => {
   });
 
   it('matches the screens and refuses anything else', () => {
-    expect(matchRoute('/')).toEqual({ name: 'ledger' });
+    expect(matchRoute('/')).toEqual({ name: 'home' });
+    expect(matchRoute('/ledger')).toEqual({ name: 'ledger' });
+    expect(matchRoute('/queue')).toEqual({ name: 'queue' });
+    expect(matchRoute('/audit')).toEqual({ name: 'audit' });
     expect(matchRoute('/consultations/12')).toEqual({ name: 'detail', id: 12 });
     expect(matchRoute('/consultations/12/edit')).toEqual({ name: 'edit', id: 12 });
     expect(matchRoute('/consultations/new')).toEqual({ name: 'new' });

@@ -57,7 +57,7 @@ function toSessionUser(u: UserRow): SessionUser {
 }
 
 function session(ctx: ServiceContext): Session {
-  if (!ctx.session) throw new AppError('INTERNAL', '当前运行环境不支持登录');
+  if (!ctx.session) throw new AppError('UNAVAILABLE', '当前运行环境不支持登录');
   return ctx.session;
 }
 

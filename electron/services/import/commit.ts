@@ -5,19 +5,20 @@
  * opinion, outcome, search index rows and audit record. Any failure rolls all
  * of it back: nothing is imported by halves.
  *
- * Audit: one record per consultation ('consultations.import', the same
- * snapshot as a registration, so each item's audit trail starts where it came
- * from) plus one for the batch ('import.commit': file, hash, mapping, what was
- * created). Per item, because the audit view is read per item; the batch
- * record ties them together and survives an undo.
+ * Audit: one record per consultation ('consultations.import': every field
+ * written, its opinion and dated history, the batch and the file's row), so
+ * each item's audit trail starts where it came from, plus one for the batch
+ * ('import.commit': file, hash, mapping, what was created). Per item, because
+ * the audit view is read per item (entity + id); the batch record ties them
+ * together and survives an undo.
  */
 import type { ImportCommitOptions, ImportNameEntry, ImportNameRef, ImportResult } from '../../api/import-contract';
 import type { ConsultationStatus } from '../../api/types';
+import { formatSerialNo, prepareCached } from '../../../db/queries/consultations';
 import { reindexConsultation } from '../../../db/queries/search';
 import { appendAudit } from '../audit';
 import { getCounsel } from '../catalog/counsels';
 import { getDepartment } from '../catalog/departments';
-import { loadDetail } from '../consultations/read';
 import { inWriteTransaction, type ServiceContext } from '../context';
 import { AppError } from '../errors';
 import type { ImportSource, Progress } from './grid';
@@ -88,46 +89,93 @@ function createNames(
   return { ids, created };
 }
 
-function insertRow(ctx: ServiceContext, r: PlannedRow, ids: { category: number; department: number; counsel: number | null }, serial: AssignedSerial, batchId: number): number {
+interface RowIds {
+  category: ImportNameRef;
+  department: ImportNameRef;
+  counsel: ImportNameRef | null;
+}
+
+function insertRow(ctx: ServiceContext, r: PlannedRow, ids: RowIds, serial: AssignedSerial, batchId: number): number {
   const { sqlite } = ctx.ledger;
   const at = ctx.now().toISOString();
   const who = ctx.caller.username;
-  const { lastInsertRowid } = sqlite
-    .prepare(
-      `INSERT INTO consultations (serial_prefix, serial_year, serial_seq, title, description, category_id, department_id, requester,
-         received_on, due_on, item_count, counsel_id, assigned_on, status, outcome, outcome_reason, outcome_on, closed_on, note,
-         version, created_at, created_by, updated_at, updated_by, import_batch_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      serial.prefix, serial.year, serial.seq, r.title, r.description, ids.category, ids.department, r.requester,
-      r.receivedOn, r.dueOn, r.itemCount, ids.counsel, r.assignedOn, r.status, r.outcome,
-      r.outcomeReason, r.outcomeOn, r.closedOn, r.note, at, who, at, who, batchId,
-    );
+  const counselId = ids.counsel?.id ?? null;
+  const { lastInsertRowid } = prepareCached(
+    sqlite,
+    `INSERT INTO consultations (serial_prefix, serial_year, serial_seq, title, description, category_id, department_id, requester,
+       received_on, due_on, item_count, counsel_id, assigned_on, status, outcome, outcome_reason, outcome_on, closed_on, note,
+       version, created_at, created_by, updated_at, updated_by, import_batch_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
+  ).run(
+    serial.prefix, serial.year, serial.seq, r.title, r.description, ids.category.id, ids.department.id, r.requester,
+    r.receivedOn, r.dueOn, r.itemCount, counselId, r.assignedOn, r.status, r.outcome,
+    r.outcomeReason, r.outcomeOn, r.closedOn, r.note, at, who, at, who, batchId,
+  );
   const id = Number(lastInsertRowid);
-  const history = sqlite.prepare('INSERT INTO status_history (consultation_id, from_status, to_status, at, actor, reason) VALUES (?, ?, ?, ?, ?, ?)');
+  const history = prepareCached(sqlite, 'INSERT INTO status_history (consultation_id, from_status, to_status, at, actor, reason) VALUES (?, ?, ?, ?, ?, ?)');
   let from: ConsultationStatus | null = null;
-  for (const step of statusSteps(r)) {
+  const steps = statusSteps(r);
+  for (const step of steps) {
     history.run(id, from, step.to, dayStart(step.day), who, IMPORT_REASON);
     from = step.to;
   }
   if (r.opinion) {
-    sqlite
-      .prepare(
-        `INSERT INTO opinions (consultation_id, round, counsel_id, conclusion, text, issued_on, created_at, created_by)
-         VALUES (?, 1, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, ids.counsel, r.opinion.conclusion, r.opinion.text, r.opinion.issuedOn, at, who);
+    prepareCached(
+      sqlite,
+      `INSERT INTO opinions (consultation_id, round, counsel_id, conclusion, text, issued_on, created_at, created_by)
+       VALUES (?, 1, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, counselId, r.opinion.conclusion, r.opinion.text, r.opinion.issuedOn, at, who);
   }
   reindexConsultation(sqlite, id);
-  const { opinions, history: _h, ...own } = loadDetail(ctx, id);
+  // What was written, from what was written (reading each item back costs more than the insert itself)
   appendAudit(ctx, {
     action: 'consultations.import',
     entity: 'consultation',
     entityId: id,
-    after: { ...own, importBatchId: batchId, row: r.row, ...(opinions[0] ? { opinion: opinions[0] } : {}) },
+    after: {
+      id,
+      serialNo: formatSerialNo(serial.prefix, serial.year, serial.seq),
+      serialKept: serial.kept,
+      title: r.title,
+      description: r.description,
+      categoryId: ids.category.id,
+      categoryName: ids.category.name,
+      departmentId: ids.department.id,
+      departmentName: ids.department.name,
+      requester: r.requester,
+      receivedOn: r.receivedOn,
+      dueOn: r.dueOn,
+      itemCount: r.itemCount,
+      counselId,
+      counselName: ids.counsel?.name ?? null,
+      assignedOn: r.assignedOn,
+      status: r.status,
+      outcome: r.outcome,
+      outcomeReason: r.outcomeReason,
+      outcomeOn: r.outcomeOn,
+      closedOn: r.closedOn,
+      note: r.note,
+      opinion: r.opinion,
+      history: steps.map((s) => ({ toStatus: s.to, at: dayStart(s.day) })),
+      version: 1,
+      createdAt: at,
+      createdBy: who,
+      importBatchId: batchId,
+      row: r.row,
+    },
   });
   return id;
+}
+
+/** Every category, division and counsel by id (after the import created its new ones). */
+function namesById(sqlite: ServiceContext['ledger']['sqlite']) {
+  const load = (sql: string): Map<number, ImportNameRef> =>
+    new Map((sqlite.prepare(sql).all() as { id: number; name: string; active: number }[]).map((r) => [r.id, { id: r.id, name: r.name, active: Boolean(r.active) }]));
+  return {
+    categories: load('SELECT id, name_zh AS name, active FROM categories'),
+    departments: load('SELECT id, name, active FROM departments'),
+    counsels: load('SELECT id, name, active FROM counsels'),
+  };
 }
 
 function writePlan(ctx: ServiceContext, source: ImportSource, options: ImportCommitOptions, progress: Progress): ImportResult {
@@ -169,13 +217,14 @@ function writePlan(ctx: ServiceContext, source: ImportSource, options: ImportCom
       return { id, name: e.name, active: true };
     });
     raiseCounters(sqlite, plan.serials.values());
+    const names = namesById(sqlite);
     plan.rows.forEach((r, i) => {
-      const category = plan.categoryOf.get(matchKey(r.category));
-      const department = departments.ids.get(r.departmentKey);
+      const category = names.categories.get(plan.categoryOf.get(matchKey(r.category)) ?? -1);
+      const department = names.departments.get(departments.ids.get(r.departmentKey) ?? -1);
       const serial = plan.serials.get(r.row);
       // the plan said every name is resolved; a gap here is a bug, and it rolls everything back
-      if (category == null || department === undefined || !serial) throw new Error(`import: row ${r.row} is not resolved`);
-      const counsel = r.counselKey ? counsels.ids.get(r.counselKey) : null;
+      if (!category || !department || !serial) throw new Error(`import: row ${r.row} is not resolved`);
+      const counsel = r.counselKey ? names.counsels.get(counsels.ids.get(r.counselKey) ?? -1) : null;
       if (counsel === undefined) throw new Error(`import: counsel of row ${r.row} is not resolved`);
       insertRow(ctx, r, { category, department, counsel }, serial, batchId);
       if ((i + 1) % 100 === 0 || i + 1 === total) progress(i + 1, total);

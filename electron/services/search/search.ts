@@ -5,13 +5,15 @@
  * highlighted, and limited to what the caller may see.
  */
 import { charLength, matchIds } from '../../../db/queries/search';
-import { formatSerialNo } from '../../../db/queries/consultations';
+import { formatSerialNo, prepareCached } from '../../../db/queries/consultations';
 import type { ParsedInputOf } from '../../api/contract';
 import type { SearchHit, TextPart } from '../../api/types';
 import type { ServiceContext } from '../context';
 import { visibleCounselId } from '../consultations/read';
 
 const FIELDS = ['body', 'opinions', 'outcome', 'attachments'] as const;
+/** bm25 weights of the columns title, body, opinions, outcome, attachments: a title match counts most. */
+const WEIGHTS = '10.0, 3.0, 2.0, 1.0, 1.0';
 
 /** Split `text` into plain and matching parts (case-insensitive). */
 export function highlight(text: string, query: string): TextPart[] {
@@ -59,18 +61,25 @@ export function searchConsultations(ctx: ServiceContext, input: ParsedInputOf<'s
   const m = matchIds(query);
   const table = charLength(query) >= 3 ? 'consultations_fts' : 'consultations_ngram';
   const only = visibleCounselId(ctx);
-  const rows = ctx.ledger.sqlite
-    .prepare(
-      `SELECT c.id, c.serial_prefix AS serialPrefix, c.serial_year AS serialYear, c.serial_seq AS serialSeq, c.status,
-              c.received_on AS receivedOn, f.title, f.body, f.opinions, f.outcome, f.attachments
-       FROM (SELECT rowid, bm25(${table}, 10.0, 3.0, 2.0, 1.0, 1.0) AS rank FROM ${table} WHERE ${table} MATCH @q) r
-       JOIN consultations c ON c.id = r.rowid
-       JOIN consultations_fts f ON f.rowid = c.id
-       WHERE c.trashed_at IS NULL AND (@only IS NULL OR c.counsel_id = @only)
-       ORDER BY r.rank, c.received_on DESC
-       LIMIT @limit`,
-    )
-    .all({ q: m.param, only: only ?? null, limit: input.limit }) as Row[];
+  const sqlite = ctx.ledger.sqlite;
+  // The index holds no trashed items, so everyone but a counsel ranks straight from it;
+  // a counsel's own items are picked with a join first.
+  const ranked = (
+    only === undefined
+      ? prepareCached(sqlite, `SELECT rowid FROM ${table} WHERE ${table} MATCH @q ORDER BY bm25(${table}, ${WEIGHTS}) LIMIT @limit`).all({ q: m.param, limit: input.limit })
+      : prepareCached(
+          sqlite,
+          `SELECT t.rowid FROM ${table} t JOIN consultations c ON c.id = t.rowid
+           WHERE ${table} MATCH @q AND c.counsel_id = @only ORDER BY bm25(${table}, ${WEIGHTS}) LIMIT @limit`,
+        ).all({ q: m.param, only, limit: input.limit })
+  ) as { rowid: number }[];
+  const detail = prepareCached(
+    sqlite,
+    `SELECT c.id, c.serial_prefix AS serialPrefix, c.serial_year AS serialYear, c.serial_seq AS serialSeq, c.status,
+            c.received_on AS receivedOn, f.title, f.body, f.opinions, f.outcome, f.attachments
+     FROM consultations c JOIN consultations_fts f ON f.rowid = c.id WHERE c.id = ?`,
+  );
+  const rows = ranked.map((r) => detail.get(r.rowid) as Row | undefined).filter((r): r is Row => r !== undefined);
   return rows.map((r) => {
     const field = r.title.toLowerCase().includes(query.toLowerCase()) ? 'title' : (FIELDS.find((f) => r[f].toLowerCase().includes(query.toLowerCase())) ?? 'body');
     const context = field === 'title' ? r.body : r[field];

@@ -6,6 +6,7 @@
 import type { InputOf, MethodName, OutputOf } from '../../../electron/api/contract';
 import { ERROR_CODES, type Envelope, type ErrorCode, type FieldIssue } from '../../../electron/api/envelope';
 import { i18n } from '../i18n';
+import { passesTheLock, reportUnauthenticated, reportUnavailable, whenUnlocked } from './session';
 
 export interface LedgerBridge {
   call(method: string, input: unknown): Promise<Envelope<unknown>>;
@@ -58,7 +59,7 @@ export function unwrap<T>(envelope: unknown): T {
   throw new ApiError(code, message, toIssues(error.issues));
 }
 
-export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+async function send<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
   const bridge = globalThis.window?.ledger;
   if (!bridge || typeof bridge.call !== 'function') throw transportError();
   let envelope: unknown;
@@ -68,6 +69,25 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
     throw transportError();
   }
   return unwrap<OutputOf<M>>(envelope);
+}
+
+/**
+ * One call. While the session is locked it waits for the unlock; a call the main
+ * process refuses because the session locked itself (idle) waits for the unlock
+ * too and is sent once more, so nothing behind the lock screen fails.
+ */
+export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  if (passesTheLock(method)) return send(method, input);
+  await whenUnlocked();
+  try {
+    return await send(method, input);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'UNAVAILABLE') reportUnavailable();
+    if (!(error instanceof ApiError) || error.code !== 'UNAUTHENTICATED') throw error;
+    if ((await reportUnauthenticated()) !== 'locked') throw error;
+    await whenUnlocked();
+    return send(method, input);
+  }
 }
 
 export function isApiError(error: unknown): error is ApiError {

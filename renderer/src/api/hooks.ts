@@ -1,8 +1,8 @@
 /** TanStack Query over the typed client: queries keyed by [method, input]; any write refreshes everything. */
-import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { contract, type InputOf, type MethodName, type OutputOf } from '../../../electron/api/contract';
-import type { Role } from '../../../electron/api/types';
+import type { AuthStatus, Role } from '../../../electron/api/types';
 import { ApiError, call } from './client';
 
 export function createQueryClient(): QueryClient {
@@ -13,16 +13,34 @@ export function createQueryClient(): QueryClient {
         retry: (count, error) => count < 1 && (!(error instanceof ApiError) || error.transport),
         refetchOnWindowFocus: false,
         staleTime: 5_000,
+        // the service is local: a PC without a network is the normal case, never a reason to pause
+        networkMode: 'always',
       },
+      mutations: { networkMode: 'always' },
     },
   });
 }
 
-export function useApi<M extends MethodName>(method: M, input: InputOf<M>, options: { enabled?: boolean } = {}) {
+export const AUTH_STATUS_KEY: QueryKey = ['auth.status', {}];
+export const RECOVERY_STATUS_KEY: QueryKey = ['recovery.status', {}];
+
+/** The keys that outlive a sign-in: who is signed in, and whether the database is usable. */
+export function isSessionKey(key: QueryKey): boolean {
+  return key[0] === 'auth.status' || key[0] === 'recovery.status';
+}
+
+export function useApi<M extends MethodName>(
+  method: M,
+  input: InputOf<M>,
+  options: { enabled?: boolean; keepPrevious?: boolean; staleTime?: number } = {},
+) {
+  const { keepPrevious, ...rest } = options;
   return useQuery<OutputOf<M>, ApiError>({
     queryKey: [method, input],
     queryFn: () => call(method, input),
-    ...options,
+    // while the input changes (typing in a search box), keep showing the last answer
+    placeholderData: keepPrevious ? keepPreviousData : undefined,
+    ...rest,
   });
 }
 
@@ -34,7 +52,8 @@ export function useApiMutation<M extends MethodName>(method: M) {
   const queryClient = useQueryClient();
   return useMutation<OutputOf<M>, ApiError, InputOf<M>>({
     mutationFn: (input) => call(method, input),
-    onSettled: () => queryClient.invalidateQueries(),
+    // auth.status too: a write may change the idle period, or find the session locked
+    onSettled: () => queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'recovery.status' }),
   });
 }
 
@@ -46,13 +65,34 @@ export function useSettings() {
   return useApi('settings.get', {});
 }
 
+/** Who is signed in; set by the session gate and by every auth.* call's answer. */
+export function useAuthStatus() {
+  return useQuery<AuthStatus, ApiError>({
+    queryKey: AUTH_STATUS_KEY,
+    queryFn: () => call('auth.status', {}),
+    staleTime: Infinity,
+  });
+}
+
 /** Whether roles may call a method: the contract's own role list, so the UI and the router agree. */
 export function canCall(roles: readonly Role[] | undefined, method: MethodName): boolean {
   if (!roles) return false;
   return contract[method].roles.some((r) => roles.includes(r));
 }
 
+export function useRoles(): readonly Role[] {
+  return useAuthStatus().data?.user?.roles ?? [];
+}
+
 export function useCan(): (method: MethodName) => boolean {
-  const roles = useAppInfo().data?.user.roles;
+  const roles = useAuthStatus().data?.user?.roles;
   return useCallback((method: MethodName) => canCall(roles, method), [roles]);
+}
+
+/**
+ * A counsel's account (and nothing more): they see their own items, start from
+ * 我的待办 and write opinions; the office's screens are not theirs.
+ */
+export function isCounselOnly(roles: readonly Role[]): boolean {
+  return roles.includes('counsel') && !roles.some((r) => r === 'admin' || r === 'registrar' || r === 'leader');
 }

@@ -1,6 +1,7 @@
 /** English strings: exactly the keys of zh-CN.ts (the Messages type enforces it). */
 import type { Messages } from './zh-CN';
 
+import importing from './import.en';
 import reports from './reports.en';
 const en: Messages = {
   app: {
@@ -31,6 +32,7 @@ const en: Messages = {
     menu: 'Main menu',
     ledger: 'Ledger',
     register: 'Register',
+    import: 'Import ledger',
     reports: 'Annual report',
     basics: 'Reference data',
     counsels: 'Counsel',
@@ -333,6 +335,7 @@ const en: Messages = {
     restored: 'Restored: {{serialNo}}',
   },
   reports,
+  import: importing,
   auth: {
     loginTitle: 'Sign in',
     login: 'Sign in',
@@ -590,7 +593,8 @@ const en: Messages = {
     uploading: 'Uploading: {{name}}',
     added: 'Attachment added: {{name}}',
     addedCount: '{{count}} attachments added',
-    listLabel: 'Attachments',
+    itemFiles: 'Attachments of the consultation',
+    opinionFiles: 'Attachments of opinion round {{round}}',
     meta: '{{size}} · {{at}} · {{by}}',
     open: 'Open',
     openNamed: 'Open {{name}}',

@@ -2,6 +2,7 @@
  * Chinese (zh-CN) strings: the source of truth for the UI's wording. en.ts must
  * have exactly the same keys (the type below and test/renderer/i18n.test.ts).
  */
+import importing from './import.zh-CN';
 import reports from './reports.zh-CN';
 
 const zhCN = {
@@ -33,6 +34,7 @@ const zhCN = {
     menu: '主菜单',
     ledger: '咨询台账',
     register: '登记咨询',
+    import: '导入旧台账',
     reports: '年度统计',
     basics: '基础数据',
     counsels: '法律顾问',
@@ -330,6 +332,7 @@ const zhCN = {
     restored: '已恢复：{{serialNo}}',
   },
   reports,
+  import: importing,
   auth: {
     loginTitle: '登录',
     login: '登录',
@@ -586,7 +589,8 @@ const zhCN = {
     uploading: '正在上传：{{name}}',
     added: '已添加附件：{{name}}',
     addedCount: '已添加 {{count}} 个附件',
-    listLabel: '附件列表',
+    itemFiles: '事项附件',
+    opinionFiles: '第 {{round}} 轮意见的附件',
     meta: '{{size}} · {{at}} · {{by}}',
     open: '打开',
     openNamed: '打开 {{name}}',

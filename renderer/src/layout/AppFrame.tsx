@@ -1,32 +1,51 @@
-/** The frame: sidebar menu, header with the office name and the language switch, and the routed page. */
+/**
+ * The frame: the sidebar menu (only what the signed-in roles may use, with the
+ * reminders badge), the header with the office name, search, the account menu
+ * and the language switch, and the routed page.
+ */
 import {
   AppstoreOutlined,
+  AuditOutlined,
   BarChartOutlined,
+  CalendarOutlined,
+  CloudServerOutlined,
   DeleteOutlined,
   FileAddOutlined,
+  ImportOutlined,
+  InboxOutlined,
+  SearchOutlined,
   SettingOutlined,
   TableOutlined,
   TeamOutlined,
   ApartmentOutlined,
   DatabaseOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
-import { Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { App, Badge, Button, Layout, Menu, Space } from 'antd';
 import type { MenuProps } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppInfo, useCan, useSettings } from '../api/hooks';
-import { LANGUAGES, setLanguage, type Language } from '../i18n';
+import type { MethodName } from '../../../electron/api/contract';
+import { call } from '../api/client';
+import { isCounselOnly, useApi, useCan, useRoles, useSettings } from '../api/hooks';
 import { lastLedgerQuery } from '../features/ledger/filterState';
+import { SearchModal } from '../features/search/SearchModal';
+import { takeSignedInMark } from '../features/session/context';
+import { UserMenu } from '../features/session/UserMenu';
 import { matchRoute, navigate, paths, useHashLocation, type Route } from '../router/hash';
+import { LanguageSwitch } from '../shared/LanguageSwitch';
 import { useHotkey } from '../shared/useHotkey';
 import { RoutedPage } from './RoutedPage';
 
 const { Sider, Header, Content } = Layout;
 
-function selectedKey(route: Route): string {
+function selectedKey(route: Route, counselOnly: boolean): string {
   switch (route.name) {
+    case 'home':
+      return counselOnly ? 'queue' : 'ledger';
     case 'detail':
     case 'edit':
-      return 'ledger';
+      return counselOnly ? 'queue' : 'ledger';
     case 'new':
       return 'register';
     default:
@@ -34,32 +53,96 @@ function selectedKey(route: Route): string {
   }
 }
 
+/** The reminders' count as a badge: red when something is overdue, orange when only due soon. */
+function useReminderBadge(): (label: string) => ReactNode {
+  const reminders = useApi('reminders.summary', {});
+  const { t } = useTranslation();
+  const overdue = reminders.data?.overdue ?? 0;
+  const soon = reminders.data?.dueSoon ?? 0;
+  return (label) =>
+    overdue + soon > 0 ? (
+      <span className="menu-with-badge">
+        <span>{label}</span>
+        <Badge
+          count={overdue + soon}
+          color={overdue > 0 ? '#ff4d4f' : '#fa8c16'}
+          size="small"
+          title={t('reminders.badge', { overdue, soon })}
+        />
+      </span>
+    ) : (
+      label
+    );
+}
+
+/** At sign-in: what is overdue or due soon, once. */
+function useSignInReminder(): void {
+  const { t } = useTranslation();
+  const { notification } = App.useApp();
+  const counselOnly = isCounselOnly(useRoles());
+  useEffect(() => {
+    if (!takeSignedInMark()) return;
+    void call('reminders.summary', {})
+      .then(({ overdue, dueSoon }) => {
+        if (overdue + dueSoon === 0) return;
+        const view = () => (counselOnly ? navigate(paths.queue) : navigate(paths.ledger, overdue > 0 ? { year: 'all', overdue: 1 } : undefined));
+        notification.warning({
+          title: t('reminders.title'),
+          description: t('reminders.atSignIn', { overdue, soon: dueSoon }),
+          placement: 'topRight',
+          duration: 8,
+          actions: (
+            <Button size="small" type="primary" onClick={view}>
+              {t('reminders.view')}
+            </Button>
+          ),
+        });
+      })
+      .catch(() => undefined);
+  }, [counselOnly, notification, t]);
+}
+
 export function AppFrame() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const location = useHashLocation();
   const route = matchRoute(location.path);
-  const info = useAppInfo();
   const settings = useSettings();
   const can = useCan();
+  const roles = useRoles();
+  const counselOnly = isCounselOnly(roles);
+  const hasQueue = roles.includes('counsel');
+  const badge = useReminderBadge();
+  const [searching, setSearching] = useState(false);
+  useSignInReminder();
 
   useHotkey('n', () => navigate(paths.newConsultation), can('consultations.create'));
+  useHotkey('k', () => setSearching(true));
+
+  const entry = (key: string, icon: ReactNode, label: ReactNode, allowed: boolean | MethodName = true) =>
+    (typeof allowed === 'string' ? can(allowed) : allowed) ? [{ key, icon, label }] : [];
+  const group = (key: string, label: string, children: ReturnType<typeof entry>) =>
+    children.length ? [{ key, type: 'group' as const, label, children }] : [];
 
   const items: MenuProps['items'] = [
-    { key: 'ledger', icon: <TableOutlined />, label: t('nav.ledger') },
-    ...(can('consultations.create') ? [{ key: 'register', icon: <FileAddOutlined />, label: t('nav.register') }] : []),
-    { key: 'reports', icon: <BarChartOutlined />, label: t('nav.reports') },
-    {
-      key: 'basics',
-      type: 'group' as const,
-      label: t('nav.basics'),
-      children: [
-        { key: 'counsels', icon: <TeamOutlined />, label: t('nav.counsels') },
-        { key: 'departments', icon: <ApartmentOutlined />, label: t('nav.departments') },
-        { key: 'categories', icon: <AppstoreOutlined />, label: t('nav.categories') },
-      ],
-    },
-    { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
-    { key: 'trash', icon: <DeleteOutlined />, label: t('nav.trash') },
+    // the reminders badge sits on the counsel's queue, or on the ledger for everyone else
+    ...entry('queue', <InboxOutlined />, badge(t('nav.queue')), hasQueue),
+    ...entry('ledger', <TableOutlined />, hasQueue ? t('nav.ledger') : badge(t('nav.ledger'))),
+    ...entry('register', <FileAddOutlined />, t('nav.register'), 'consultations.create'),
+    ...entry('import', <ImportOutlined />, t('nav.import'), 'import.preview'),
+    ...entry('reports', <BarChartOutlined />, t('nav.reports'), 'reports.tally'),
+    ...group('basics', t('nav.basics'), [
+      ...entry('counsels', <TeamOutlined />, t('nav.counsels'), !counselOnly),
+      ...entry('departments', <ApartmentOutlined />, t('nav.departments'), !counselOnly),
+      ...entry('categories', <AppstoreOutlined />, t('nav.categories'), !counselOnly),
+    ]),
+    ...group('system', t('nav.system'), [
+      ...entry('users', <UserSwitchOutlined />, t('nav.users'), 'users.list'),
+      ...entry('holidays', <CalendarOutlined />, t('nav.holidays'), 'calendar.setHolidays'),
+      ...entry('settings', <SettingOutlined />, t('nav.settings'), 'settings.update'),
+      ...entry('backups', <CloudServerOutlined />, t('nav.backups'), 'backups.list'),
+      ...entry('audit', <AuditOutlined />, t('nav.audit'), 'audit.list'),
+    ]),
+    ...entry('trash', <DeleteOutlined />, t('nav.trash'), !counselOnly),
   ];
 
   const onMenu: MenuProps['onClick'] = ({ key }) => {
@@ -69,17 +152,16 @@ export function AppFrame() {
   };
 
   const officeName = settings.data?.officeName || (settings.isSuccess ? t('app.officeNotSet') : '');
-  const roles = info.data?.user.roles ?? [];
 
   return (
     <Layout style={{ height: '100%' }}>
-      <Sider width={184} theme="dark">
+      <Sider width={184} theme="dark" className="app-sider">
         <div className="app-brand" title={t('app.name')}>
           <DatabaseOutlined style={{ marginRight: 8 }} />
           {t('app.name')}
         </div>
         <nav aria-label={t('nav.menu')}>
-          <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(route)]} items={items} onClick={onMenu} />
+          <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(route, counselOnly)]} items={items} onClick={onMenu} />
         </nav>
       </Sider>
       <Layout>
@@ -88,23 +170,19 @@ export function AppFrame() {
             {officeName}
           </div>
           <Space size="middle">
-            {roles.length > 0 ? (
-              <Typography.Text type="secondary" className="nowrap">
-                {roles.map((r) => t(`roles.${r}`)).join(' · ')}
-              </Typography.Text>
-            ) : null}
-            <Segmented<Language>
-              aria-label={t('lang.label')}
-              value={i18n.language === 'en' ? 'en' : 'zh-CN'}
-              options={LANGUAGES.map((lng) => ({ value: lng, label: lng === 'en' ? t('lang.en') : t('lang.zh') }))}
-              onChange={(lng) => void setLanguage(lng)}
-            />
+            <Button icon={<SearchOutlined />} onClick={() => setSearching(true)} className="search-trigger" aria-label={t('search.open')}>
+              <span className="search-trigger-text">{t('search.trigger')}</span>
+              <kbd>{t('search.shortcut')}</kbd>
+            </Button>
+            <UserMenu />
+            <LanguageSwitch />
           </Space>
         </Header>
         <Content className="app-content">
           <RoutedPage route={route} />
         </Content>
       </Layout>
+      {searching ? <SearchModal onClose={() => setSearching(false)} /> : null}
     </Layout>
   );
 }

@@ -1,4 +1,4 @@
-/** Providers: query cache, antd locale and theme, antd App (message/modal/notification), i18n. */
+/** Providers: query cache, antd locale and theme, antd App (message/modal/notification), i18n; then the session gate. */
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
@@ -6,7 +6,7 @@ import zhCN from 'antd/es/locale/zh_CN';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createQueryClient } from '../api/hooks';
-import { AppFrame } from './AppFrame';
+import { SessionGate } from '../features/session/SessionGate';
 
 export function Root() {
   const [queryClient] = useState(createQueryClient);
@@ -21,7 +21,7 @@ export function Root() {
         button={{ autoInsertSpace: false }}
       >
         <AntApp style={{ height: '100%' }}>
-          <AppFrame />
+          <SessionGate />
         </AntApp>
       </ConfigProvider>
     </QueryClientProvider>

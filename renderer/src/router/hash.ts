@@ -57,7 +57,9 @@ export function useHashLocation(): HashLocation {
 }
 
 export type Route =
+  | { name: 'home' }
   | { name: 'ledger' }
+  | { name: 'queue' }
   | { name: 'new' }
   | { name: 'detail'; id: number }
   | { name: 'edit'; id: number }
@@ -67,11 +69,17 @@ export type Route =
   | { name: 'settings' }
   | { name: 'trash' }
   | { name: 'reports' }
+  | { name: 'users' }
+  | { name: 'holidays' }
+  | { name: 'audit' }
+  | { name: 'backups' }
+  | { name: 'import' }
   | { name: 'notFound' };
 
 const STATIC: Record<string, Route> = {
-  '/': { name: 'ledger' },
+  '/': { name: 'home' },
   '/ledger': { name: 'ledger' },
+  '/queue': { name: 'queue' },
   '/consultations/new': { name: 'new' },
   '/counsels': { name: 'counsels' },
   '/departments': { name: 'departments' },
@@ -79,6 +87,11 @@ const STATIC: Record<string, Route> = {
   '/settings': { name: 'settings' },
   '/trash': { name: 'trash' },
   '/reports': { name: 'reports' },
+  '/users': { name: 'users' },
+  '/holidays': { name: 'holidays' },
+  '/audit': { name: 'audit' },
+  '/backups': { name: 'backups' },
+  '/import': { name: 'import' },
 };
 
 export function matchRoute(path: string): Route {
@@ -93,7 +106,9 @@ export function matchRoute(path: string): Route {
 }
 
 export const paths = {
+  home: '/',
   ledger: '/ledger',
+  queue: '/queue',
   newConsultation: '/consultations/new',
   detail: (id: number) => `/consultations/${id}`,
   edit: (id: number) => `/consultations/${id}/edit`,
@@ -103,4 +118,9 @@ export const paths = {
   settings: '/settings',
   trash: '/trash',
   reports: '/reports',
+  users: '/users',
+  holidays: '/holidays',
+  audit: '/audit',
+  backups: '/backups',
+  import: '/import',
 } as const;

@@ -37,10 +37,10 @@ export function categoryName(c: { nameZh?: string; nameEn?: string; categoryName
   return lang === 'en' && en ? en : zh;
 }
 
-/**
- * Who did something, for the UI. Until accounts exist every change is made by
- * the one local administrator, whose username is not a name to show.
- */
-export function actorName(actor: string, t: (key: 'user.localAdmin') => string): string {
-  return actor === 'local-admin' ? t('user.localAdmin') : actor;
+/** A file's size the way file managers show it: 812 B, 14.2 KB, 3.5 MB, 50 MB. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const one = (n: number) => n.toFixed(1).replace(/\.0$/, '');
+  if (bytes < 1024 * 1024) return `${one(bytes / 1024)} KB`;
+  return `${one(bytes / 1024 / 1024)} MB`;
 }

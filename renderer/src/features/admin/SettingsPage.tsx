@@ -1,4 +1,4 @@
-/** 设置: office name, serial prefix, default due period, report sentence template. */
+/** 设置: office name, serial prefix, default due period, idle lock, report sentence template. */
 import { SaveOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { useApiMutation, useAppInfo, useCan, useSettings } from '../../api/hooks
 import { applyIssues, errorText } from '../../shared/errors';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
 
-const FIELDS = ['officeName', 'serialPrefix', 'defaultDueDays', 'reportTemplate'] as const;
+const FIELDS = ['officeName', 'serialPrefix', 'defaultDueDays', 'idleLockMinutes', 'reportTemplate'] as const;
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -38,6 +38,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
         officeName: values.officeName.trim(),
         serialPrefix: values.serialPrefix.trim(),
         defaultDueDays: values.defaultDueDays,
+        idleLockMinutes: values.idleLockMinutes,
         reportTemplate: values.reportTemplate.trim(),
       });
       void message.success(t('common.saved'));
@@ -76,6 +77,17 @@ function SettingsForm({ initial }: { initial: Settings }) {
           ]}
         >
           <InputNumber style={{ width: 200 }} precision={0} suffix={t('settings.days')} />
+        </Form.Item>
+        <Form.Item
+          name="idleLockMinutes"
+          label={t('settings.idleLockMinutes')}
+          extra={t('settings.idleLockHint')}
+          rules={[
+            { required: true, message: t('validation.idleRange') },
+            { type: 'integer', min: 1, max: 240, message: t('validation.idleRange') },
+          ]}
+        >
+          <InputNumber style={{ width: 200 }} precision={0} suffix={t('settings.minutes')} />
         </Form.Item>
         <Form.Item
           name="reportTemplate"

@@ -1,18 +1,24 @@
-/** 事项详情: all fields, the opinion rounds, the status timeline, and the actions that fit now. */
-import { ArrowLeftOutlined } from '@ant-design/icons';
+/**
+ * 事项详情: all fields, the materials (attachments), the opinion rounds with
+ * theirs, the status timeline, and the actions that fit now; for a counsel, the
+ * opinion form right on the page.
+ */
+import { ArrowLeftOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationDetail, Outcome } from '../../../../electron/api/types';
-import { useApi } from '../../api/hooks';
+import { isCounselOnly, useApi, useRoles } from '../../api/hooks';
+import { AttachmentPanel } from '../attachments/AttachmentPanel';
 import { navigate, paths } from '../../router/hash';
-import { actorName, categoryName, formatInstant } from '../../shared/format';
+import { categoryName, formatInstant } from '../../shared/format';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
 import { OverdueTag, StatusTag } from '../../shared/StatusTag';
 import { lastLedgerQuery } from '../ledger/filterState';
 import { DetailActions } from './actions/DetailActions';
 import { HistoryTimeline } from './HistoryTimeline';
+import { OpinionForm } from './OpinionForm';
 import { OpinionList } from './OpinionList';
 
 const OUTCOME_COLOR: Record<Outcome, string> = { adopted: 'green', partiallyAdopted: 'gold', notAdopted: 'red' };
@@ -20,27 +26,31 @@ const OUTCOME_COLOR: Record<Outcome, string> = { adopted: 'green', partiallyAdop
 export function ConsultationDetailPage({ id }: { id: number }) {
   const { t, i18n } = useTranslation();
   const detail = useApi('consultations.get', { id });
+  const files = useApi('attachments.list', { consultationId: id });
+  const removed = useApi('attachments.list', { consultationId: id, trashed: true });
+  const roles = useRoles();
+  const counselOnly = isCounselOnly(roles);
   if (detail.isPending) return <Loading />;
   if (detail.isError) return <LoadFailed error={detail.error} onRetry={() => void detail.refetch()} />;
   const d = detail.data;
+  const attachments = files.data ?? [];
+  const open = d.trashedAt === null;
+  // the counsel answers here, on the page they opened from 我的待办
+  const answering = counselOnly && open && (d.status === 'assigned' || d.status === 'answered');
+  const back = () => (counselOnly ? navigate(paths.queue) : navigate(paths.ledger, lastLedgerQuery()));
   return (
     <>
       <PageHead
         title={
           <Space size={12} wrap>
-            <Button
-              type="text"
-              icon={<ArrowLeftOutlined />}
-              aria-label={t('nav.backToLedger')}
-              onClick={() => navigate(paths.ledger, lastLedgerQuery())}
-            />
+            <Button type="text" icon={<ArrowLeftOutlined />} aria-label={counselOnly ? t('nav.backToQueue') : t('nav.backToLedger')} onClick={back} />
             <span>{d.serialNo}</span>
             <StatusTag status={d.status} />
             {d.overdue ? <OverdueTag /> : null}
             {d.trashedAt ? <Tag color="red">{t('status.inTrash')}</Tag> : null}
           </Space>
         }
-        extra={<DetailActions detail={d} />}
+        extra={<DetailActions detail={d} inlineOpinion={answering} />}
       />
       {d.trashedAt ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('detail.trashedBanner')} /> : null}
       {d.overdue ? (
@@ -51,9 +61,29 @@ export function ConsultationDetailPage({ id }: { id: number }) {
           <Card title={t('detail.basics')} size="small" style={{ marginBottom: 16 }}>
             <Descriptions bordered size="small" column={2} items={detailItems(d, t, i18n.language)} styles={{ label: { width: 120 } }} />
           </Card>
-          <Card title={t('detail.opinions')} size="small">
-            <OpinionList opinions={d.opinions} />
+          <Card
+            title={
+              <Space size={6}>
+                <PaperClipOutlined />
+                {t('attachments.title')}
+                {attachments.length > 0 ? <Tag>{attachments.length}</Tag> : null}
+              </Space>
+            }
+            size="small"
+            style={{ marginBottom: 16 }}
+          >
+            {files.isError ? <LoadFailed error={files.error} onRetry={() => void files.refetch()} /> : null}
+            <AttachmentPanel
+              consultationId={d.id}
+              attachments={attachments.filter((a) => a.opinionId === null)}
+              trashed={removed.data ?? []}
+              open={open}
+            />
           </Card>
+          <Card title={t('detail.opinions')} size="small" style={{ marginBottom: 16 }}>
+            <OpinionList consultationId={d.id} opinions={d.opinions} attachments={attachments} open={open} />
+          </Card>
+          {answering ? <OpinionForm detail={d} /> : null}
         </Col>
         <Col span={8}>
           <Card title={t('detail.timeline')} size="small">
@@ -106,12 +136,12 @@ function detailItems(d: ConsultationDetail, t: TFunction, lang: string): Descrip
     {
       key: 'created',
       label: t('field.created'),
-      children: `${formatInstant(d.createdAt)} · ${actorName(d.createdBy, t)}`,
+      children: `${formatInstant(d.createdAt)} · ${d.createdByName}`,
     },
     {
       key: 'updated',
       label: t('field.updated'),
-      children: `${formatInstant(d.updatedAt)} · ${actorName(d.updatedBy, t)}`,
+      children: `${formatInstant(d.updatedAt)} · ${d.updatedByName}`,
     },
   ];
 }

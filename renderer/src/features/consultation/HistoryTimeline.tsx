@@ -2,7 +2,7 @@
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StatusChange } from '../../../../electron/api/types';
-import { actorName, formatInstant } from '../../shared/format';
+import { formatInstant } from '../../shared/format';
 
 const COLOR: Record<StatusChange['toStatus'], string> = {
   registered: 'gray',
@@ -28,7 +28,7 @@ export function HistoryTimeline({ history }: { history: StatusChange[] }) {
           content: (
             <>
               <Typography.Text strong>{reassigned ? t('detail.reassigned') : t(`status.${h.toStatus}`)}</Typography.Text>
-              <Typography.Text type="secondary"> · {actorName(h.actor, t)}</Typography.Text>
+              <Typography.Text type="secondary"> · {h.actorName}</Typography.Text>
               {h.reason && !reassigned ? (
                 <div className="pre-wrap">{t('detail.reasonLabel', { reason: h.reason })}</div>
               ) : null}

@@ -1,7 +1,8 @@
-/** The opinion rounds, oldest first. */
+/** The opinion rounds, oldest first, each with its own materials. */
 import { Card, Empty, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Conclusion, Opinion } from '../../../../electron/api/types';
+import type { Attachment, Conclusion, Opinion } from '../../../../electron/api/types';
+import { AttachmentPanel } from '../attachments/AttachmentPanel';
 
 const CONCLUSION_COLOR: Record<Conclusion, string> = {
   approve: 'green',
@@ -10,7 +11,15 @@ const CONCLUSION_COLOR: Record<Conclusion, string> = {
   advisory: 'blue',
 };
 
-export function OpinionList({ opinions }: { opinions: Opinion[] }) {
+interface Props {
+  consultationId: number;
+  opinions: Opinion[];
+  attachments: Attachment[];
+  /** files may be added (the item is not in the trash) */
+  open: boolean;
+}
+
+export function OpinionList({ consultationId, opinions, attachments, open }: Props) {
   const { t } = useTranslation();
   if (opinions.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noOpinions')} />;
   return (
@@ -33,6 +42,19 @@ export function OpinionList({ opinions }: { opinions: Opinion[] }) {
           }
         >
           <div className="pre-wrap">{o.text}</div>
+          {o.createdByName && o.createdByName !== o.counselName ? (
+            <Typography.Paragraph type="secondary" className="opinion-recorded-by">
+              {t('detail.recordedBy', { name: o.createdByName })}
+            </Typography.Paragraph>
+          ) : null}
+          <AttachmentPanel
+            consultationId={consultationId}
+            opinionId={o.id}
+            round={o.round}
+            attachments={attachments.filter((a) => a.opinionId === o.id)}
+            open={open}
+            compact
+          />
         </Card>
       ))}
     </Space>

@@ -23,8 +23,9 @@ export function LedgerFilters({ filter, currentYear, onChange, onReset }: Props)
   const [text, setText] = useState(filter.text);
   useEffect(() => setText(filter.text), [filter.text]);
 
-  const years = new Set<number>();
-  for (let y = currentYear + 1; y >= currentYear - 9; y -= 1) years.add(y);
+  const knownYears = useApi('consultations.years', {});
+  // the years that have consultations, this year, and the one in the URL
+  const years = new Set<number>([currentYear, ...(knownYears.data ?? [])]);
   if (typeof filter.year === 'number') years.add(filter.year);
   const yearOptions = [
     ...[...years].sort((a, b) => b - a).map((y) => ({ value: String(y), label: t('ledger.yearValue', { year: y }) })),

@@ -12,6 +12,7 @@ import { ledgerColumns } from './columns';
 import { FirstRunGuide } from './FirstRunGuide';
 import { filterToInput, filterToQuery, isFiltered, readFilter, rememberLedgerQuery, SORT_FIELDS, type LedgerFilter } from './filterState';
 import { LedgerFilters } from './LedgerFilters';
+import { RemindersBar } from '../queue/RemindersBar';
 
 export function LedgerPage() {
   const { t } = useTranslation();
@@ -33,6 +34,7 @@ export function LedgerPage() {
           ) : null
         }
       />
+      <RemindersBar />
       {info.data.isFirstRun ? <FirstRunGuide /> : <LedgerTable currentYear={Number(info.data.today.slice(0, 4))} />}
     </>
   );

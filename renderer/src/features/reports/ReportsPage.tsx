@@ -1,17 +1,25 @@
-/** 年度统计: a placeholder until the annual-report screen lands (it replaces this file). */
-import { BarChartOutlined } from '@ant-design/icons';
-import { Card, Empty } from 'antd';
-import { useTranslation } from 'react-i18next';
-import { PageHead } from '../../shared/PageState';
+/**
+ * 年度统计 (#/reports): the report of a period, or, with a drill-down key in the
+ * URL, the consultations behind one of its figures. Both live in the hash
+ * (see period.ts), so Back returns from a drill-down to the report.
+ */
+import { useMemo } from 'react';
+import { useAppInfo } from '../../api/hooks';
+import { useHashLocation } from '../../router/hash';
+import { LoadFailed, Loading } from '../../shared/PageState';
+import { DrilldownView } from './DrilldownView';
+import { readDrill, readPeriod } from './period';
+import { ReportView } from './ReportView';
+import './reports.css';
 
 export function ReportsPage() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <PageHead title={t('reports.title')} />
-      <Card variant="borderless">
-        <Empty image={<BarChartOutlined style={{ fontSize: 64, color: '#bfbfbf' }} />} description={t('reports.comingSoon')} />
-      </Card>
-    </>
-  );
+  const info = useAppInfo();
+  const location = useHashLocation();
+  const currentYear = info.data ? Number(info.data.today.slice(0, 4)) : null;
+  const period = useMemo(() => (currentYear === null ? null : readPeriod(location.query, currentYear)), [location.query, currentYear]);
+  const drill = useMemo(() => readDrill(location.query), [location.query]);
+  if (info.isError) return <LoadFailed error={info.error} onRetry={() => void info.refetch()} />;
+  if (!period || currentYear === null) return <Loading />;
+  if (drill) return <DrilldownView period={period} drill={drill} />;
+  return <ReportView period={period} currentYear={currentYear} />;
 }

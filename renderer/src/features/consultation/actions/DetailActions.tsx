@@ -23,11 +23,12 @@ const LABEL = {
 
 const DANGER = new Set<ActionName>(['withdraw', 'trash']);
 
-export function DetailActions({ detail }: { detail: ConsultationDetail }) {
+/** `inlineOpinion`: the page shows the opinion form itself, so no button for it. */
+export function DetailActions({ detail, inlineOpinion = false }: { detail: ConsultationDetail; inlineOpinion?: boolean }) {
   const { t } = useTranslation();
   const can = useCan();
   const [open, setOpen] = useState<ActionName | null>(null);
-  const actions = availableActions(detail, can);
+  const actions = availableActions(detail, can).filter((a) => !(inlineOpinion && a === 'addOpinion'));
   const primary = nextStep(detail);
   const close = () => setOpen(null);
 

@@ -77,36 +77,42 @@ export function OpinionDialog({ detail, onClose }: DialogProps) {
         })
       }
     >
-      {() => (
-        <>
-          <Form.Item
-            name="conclusion"
-            label={t('action.conclusion')}
-            rules={[{ required: true, message: t('validation.select', { field: t('action.conclusion') }) }]}
-          >
-            <Radio.Group options={CONCLUSIONS.map((c) => ({ value: c, label: t(`conclusion.${c}`) }))} />
-          </Form.Item>
-          <Form.Item
-            name="issuedOn"
-            label={t('action.issuedOn')}
-            rules={[{ required: true, message: t('validation.select', { field: t('action.issuedOn') }) }]}
-          >
-            <DatePicker
-              style={{ width: 200 }}
-              format={DAY_FORMAT}
-              disabledDate={(d) => d.isAfter(fromDay(today), 'day') || d.isBefore(fromDay(detail.receivedOn), 'day')}
-            />
-          </Form.Item>
-          <Form.Item
-            name="text"
-            label={t('action.opinionText')}
-            rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('action.opinionText') }) }]}
-          >
-            <Input.TextArea autoSize={{ minRows: 5, maxRows: 12 }} />
-          </Form.Item>
-        </>
-      )}
+      {() => <OpinionFields today={today} receivedOn={detail.receivedOn} />}
     </ActionModal>
+  );
+}
+
+/** The opinion's fields: conclusion, date issued (between receipt and today), text. Shared by the dialog and the counsel's inline form. */
+export function OpinionFields({ today, receivedOn }: { today: string; receivedOn: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item
+        name="conclusion"
+        label={t('action.conclusion')}
+        rules={[{ required: true, message: t('validation.select', { field: t('action.conclusion') }) }]}
+      >
+        <Radio.Group options={CONCLUSIONS.map((c) => ({ value: c, label: t(`conclusion.${c}`) }))} />
+      </Form.Item>
+      <Form.Item
+        name="issuedOn"
+        label={t('action.issuedOn')}
+        rules={[{ required: true, message: t('validation.select', { field: t('action.issuedOn') }) }]}
+      >
+        <DatePicker
+          style={{ width: 200 }}
+          format={DAY_FORMAT}
+          disabledDate={(d) => d.isAfter(fromDay(today), 'day') || d.isBefore(fromDay(receivedOn), 'day')}
+        />
+      </Form.Item>
+      <Form.Item
+        name="text"
+        label={t('action.opinionText')}
+        rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('action.opinionText') }) }]}
+      >
+        <Input.TextArea autoSize={{ minRows: 5, maxRows: 12 }} />
+      </Form.Item>
+    </>
   );
 }
 

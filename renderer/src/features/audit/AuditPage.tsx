@@ -1,0 +1,210 @@
+/**
+ * 审计日志 (admin and leader): who did what, when, with what result, newest
+ * first; filters by date, person, action and result; 校验 recomputes the hash
+ * chain and names the first bad record. Nothing here can change a record.
+ */
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditRecord, AuditVerification } from '../../../../electron/api/types';
+import { call } from '../../api/client';
+import { useApi } from '../../api/hooks';
+import { currentLanguage } from '../../i18n';
+import { errorText } from '../../shared/errors';
+import { formatInstant, toDay } from '../../shared/format';
+import { LoadFailed, PageHead } from '../../shared/PageState';
+import { actionLabel, AUDIT_ACTIONS, entityLabel } from './actions';
+
+const RESULTS = ['ok', 'refused', 'failed'] as const;
+type Result = (typeof RESULTS)[number];
+const RESULT_COLOR: Record<Result, string> = { ok: 'green', refused: 'red', failed: 'orange' };
+
+interface Filter {
+  range?: [Dayjs | null, Dayjs | null] | null;
+  actor?: string;
+  action?: string;
+  result?: Result;
+}
+
+export function AuditPage() {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<Filter>({});
+  const [page, setPage] = useState({ page: 1, pageSize: 50 });
+  const [verification, setVerification] = useState<AuditVerification | { error: string } | null>(null);
+  const [verifying, setVerifying] = useState(false);
+  const from = toDay(filter.range?.[0]);
+  const to = toDay(filter.range?.[1]);
+  const list = useApi(
+    'audit.list',
+    {
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(filter.actor?.trim() ? { actor: filter.actor.trim() } : {}),
+      ...(filter.action ? { action: filter.action } : {}),
+      ...(filter.result ? { result: filter.result } : {}),
+      ...page,
+    },
+    { keepPrevious: true },
+  );
+
+  const verify = async () => {
+    setVerifying(true);
+    try {
+      setVerification(await call('audit.verify', {}));
+    } catch (error) {
+      setVerification({ error: errorText(error, t) });
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  const onFilter = (_: unknown, all: Filter) => {
+    setFilter(all);
+    setPage((p) => ({ ...p, page: 1 }));
+  };
+
+  return (
+    <>
+      <PageHead
+        title={t('audit.title')}
+        extra={
+          <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void verify()}>
+            {t('audit.verify')}
+          </Button>
+        }
+      />
+      {verification ? <VerificationResult result={verification} /> : null}
+      <Card size="small" variant="borderless" styles={{ body: { padding: 16 } }}>
+        <Form<Filter> layout="inline" style={{ rowGap: 12, marginBottom: 16 }} onValuesChange={onFilter} aria-label={t('audit.filters')}>
+          <Form.Item name="range" label={t('audit.date')}>
+            <DatePicker.RangePicker style={{ width: 260 }} allowEmpty={[true, true]} />
+          </Form.Item>
+          <Form.Item name="actor" label={t('audit.actor')}>
+            <Input allowClear style={{ width: 140 }} placeholder={t('audit.actorPlaceholder')} maxLength={50} />
+          </Form.Item>
+          <Form.Item name="action" label={t('audit.action')} htmlFor="audit-action">
+            <Select
+              id="audit-action"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 200 }}
+              placeholder={t('audit.anyAction')}
+              popupMatchSelectWidth={false}
+              options={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a, t) }))}
+            />
+          </Form.Item>
+          <Form.Item name="result" label={t('audit.result')} htmlFor="audit-result">
+            <Select
+              id="audit-result"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 120 }}
+              placeholder={t('audit.anyResult')}
+              options={RESULTS.map((r) => ({ value: r, label: t(`audit.results.${r}`) }))}
+            />
+          </Form.Item>
+        </Form>
+        {list.isError ? <LoadFailed error={list.error} onRetry={() => void list.refetch()} /> : null}
+        <Table<AuditRecord>
+          rowKey="id"
+          size="small"
+          tableLayout="fixed"
+          loading={list.isFetching}
+          dataSource={list.data?.rows ?? []}
+          expandable={{
+            expandedRowRender: (r) => <AuditDetail record={r} />,
+            rowExpandable: (r) => Boolean(r.before || r.after),
+          }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [50, 100, 200],
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (p, s) => setPage({ page: p, pageSize: s }),
+          }}
+          columns={[
+            { title: t('audit.id'), dataIndex: 'id', width: 72 },
+            { title: t('audit.at'), dataIndex: 'at', width: 150, render: (v: string) => <span className="nowrap">{formatInstant(v)}</span> },
+            { title: t('audit.actor'), dataIndex: 'actor', width: 120, ellipsis: true },
+            {
+              title: t('audit.action'),
+              dataIndex: 'action',
+              render: (v: string) => (
+                <>
+                  {actionLabel(v, t)}
+                  <Typography.Text type="secondary" className="audit-code">
+                    {v}
+                  </Typography.Text>
+                </>
+              ),
+            },
+            {
+              title: t('audit.entity'),
+              key: 'entity',
+              width: 200,
+              ellipsis: true,
+              render: (_: unknown, r) => entityLabel(r.entity, r.entityId, t),
+            },
+            {
+              title: t('audit.result'),
+              dataIndex: 'result',
+              width: 90,
+              render: (v: string) => <Tag color={RESULT_COLOR[v as Result] ?? 'default'}>{RESULTS.includes(v as Result) ? t(`audit.results.${v as Result}`) : v}</Tag>,
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
+
+function VerificationResult({ result }: { result: AuditVerification | { error: string } }) {
+  const { t } = useTranslation();
+  if ('error' in result) return <Alert type="error" showIcon role="alert" title={result.error} style={{ marginBottom: 16 }} />;
+  if (result.ok) {
+    return <Alert type="success" showIcon role="status" title={t('audit.verifyOk', { count: result.checked })} style={{ marginBottom: 16 }} />;
+  }
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      title={t('audit.verifyBad', { id: result.firstBadId ?? '?', count: result.checked })}
+      // the service says what is wrong with that record in Chinese
+      description={currentLanguage() === 'en' ? undefined : result.problem}
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
+
+function AuditDetail({ record }: { record: AuditRecord }) {
+  const { t } = useTranslation();
+  const pretty = (raw: string | null) => {
+    if (!raw) return t('common.none');
+    try {
+      return JSON.stringify(JSON.parse(raw), null, 2);
+    } catch {
+      return raw;
+    }
+  };
+  return (
+    <div className="audit-detail">
+      {record.before ? (
+        <div>
+          <Typography.Text strong>{t('audit.before')}</Typography.Text>
+          <pre>{pretty(record.before)}</pre>
+        </div>
+      ) : null}
+      {record.after ? (
+        <div>
+          <Typography.Text strong>{t('audit.after')}</Typography.Text>
+          <pre>{pretty(record.after)}</pre>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The counsel's opinion form, on the page itself (not behind a button): the item
+ * was opened from 我的待办 to be answered. Field issues land next to their
+ * fields; a stale version reloads the item and says so.
+ */
+import { SendOutlined } from '@ant-design/icons';
+import { App, Button, Card, Form } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { Conclusion, ConsultationDetail } from '../../../../electron/api/types';
+import { ApiError } from '../../api/client';
+import { useApiMutation, useAppInfo } from '../../api/hooks';
+import { applyIssues, errorText } from '../../shared/errors';
+import { fromDay, toDay } from '../../shared/format';
+import { OpinionFields } from './actions/StepDialogs';
+
+interface Values {
+  conclusion?: Conclusion;
+  text: string;
+  issuedOn: Dayjs | null;
+}
+
+export function OpinionForm({ detail }: { detail: ConsultationDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const today = useAppInfo().data?.today ?? detail.receivedOn;
+  const [form] = Form.useForm<Values>();
+  const add = useApiMutation('consultations.addOpinion');
+  const round = detail.opinions.length + 1;
+
+  const submit = async (v: Values) => {
+    try {
+      await add.mutateAsync({
+        id: detail.id,
+        version: detail.version,
+        conclusion: v.conclusion ?? 'advisory',
+        text: v.text,
+        issuedOn: toDay(v.issuedOn) ?? today,
+      });
+      form.resetFields();
+      void message.success(t('action.done', { action: t('action.addOpinion') }));
+    } catch (error) {
+      if (applyIssues(form, error, ['conclusion', 'text', 'issuedOn'])) return;
+      if (error instanceof ApiError && error.code === 'CONFLICT') void message.warning(t('action.refreshed'));
+      else void message.error(errorText(error, t));
+    }
+  };
+
+  return (
+    <Card size="small" title={round === 1 ? t('detail.opinionFormTitle') : t('detail.opinionFormNext', { round })} className="opinion-form">
+      <Form<Values> form={form} layout="vertical" initialValues={{ issuedOn: fromDay(today), text: '' }} onFinish={(v) => void submit(v)}>
+        <OpinionFields today={today} receivedOn={detail.receivedOn} />
+        <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={add.isPending}>
+          {t('detail.submitOpinion')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * 节假日 (admin): one year's days off and the weekend days worked instead
+ * (调休), which the default 办理时限 skips or counts. Edited as a list and saved
+ * as a whole (calendar.setHolidays replaces the year).
+ */
+import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, Select, Space, Table, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HolidayEntry } from '../../../../electron/api/types';
+import { useApi, useApiMutation, useAppInfo } from '../../api/hooks';
+import { errorText } from '../../shared/errors';
+import { DAY_FORMAT, fromDay, toDay } from '../../shared/format';
+import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
+
+type Kind = HolidayEntry['kind'];
+
+export function HolidaysPage() {
+  const { t } = useTranslation();
+  const thisYear = Number(useAppInfo().data?.today.slice(0, 4) ?? new Date().getFullYear());
+  const [year, setYear] = useState<number | null>(null);
+  const shown = year ?? thisYear;
+  return (
+    <>
+      <PageHead
+        title={t('holidays.title')}
+        extra={
+          <Space>
+            <label htmlFor="holiday-year">{t('holidays.year')}</label>
+            <Select
+              id="holiday-year"
+              style={{ width: 110 }}
+              value={shown}
+              onChange={setYear}
+              options={[thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: y, label: t('ledger.yearValue', { year: y }) }))}
+            />
+          </Space>
+        }
+      />
+      <Alert type="info" showIcon title={t('holidays.hint')} style={{ marginBottom: 16 }} />
+      <YearEditor key={shown} year={shown} />
+    </>
+  );
+}
+
+function YearEditor({ year }: { year: number }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const saved = useApi('calendar.holidays', { year });
+  const save = useApiMutation('calendar.setHolidays');
+  const [draft, setDraft] = useState<HolidayEntry[] | null>(null);
+  const [form] = Form.useForm<{ day: Dayjs | null; kind: Kind; name: string }>();
+  const rows = useMemo(() => [...(draft ?? saved.data ?? [])].sort((a, b) => a.day.localeCompare(b.day)), [draft, saved.data]);
+
+  if (saved.isPending) return <Loading />;
+  if (saved.isError) return <LoadFailed error={saved.error} onRetry={() => void saved.refetch()} />;
+
+  const add = (v: { day: Dayjs | null; kind: Kind; name?: string }) => {
+    const day = toDay(v.day);
+    if (!day) return;
+    if (rows.some((r) => r.day === day)) {
+      form.setFields([{ name: 'day', errors: [t('holidays.duplicate')] }]);
+      return;
+    }
+    setDraft([...rows, { day, kind: v.kind, name: (v.name ?? '').trim() }]);
+    form.setFieldsValue({ day: null });
+  };
+
+  const onSave = async () => {
+    try {
+      await save.mutateAsync({ year, days: rows });
+      setDraft(null);
+      void message.success(t('holidays.saved', { year }));
+    } catch (error) {
+      void message.error(errorText(error, t));
+    }
+  };
+
+  const weekday = (day: string) => fromDay(day)?.format('dddd') ?? '';
+
+  return (
+    <Card size="small" variant="borderless" styles={{ body: { padding: 16 } }}>
+      <Form form={form} layout="inline" style={{ rowGap: 12, marginBottom: 16 }} initialValues={{ kind: 'holiday', name: '' }} onFinish={add}>
+        <Form.Item name="day" label={t('holidays.day')} rules={[{ required: true, message: t('validation.select', { field: t('holidays.day') }) }]}>
+          <DatePicker
+            format={DAY_FORMAT}
+            style={{ width: 150 }}
+            defaultPickerValue={fromDay(`${year}-01-01`) ?? undefined}
+            disabledDate={(d) => d.year() !== year}
+          />
+        </Form.Item>
+        <Form.Item name="kind" label={t('holidays.kind')} htmlFor="holiday-kind">
+          <Select
+            id="holiday-kind"
+            style={{ width: 130 }}
+            options={(['holiday', 'workday'] as const).map((k) => ({ value: k, label: t(`holidays.kinds.${k}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="name" label={t('holidays.name')}>
+          <Input style={{ width: 160 }} maxLength={30} placeholder={t('holidays.namePlaceholder')} />
+        </Form.Item>
+        <Form.Item>
+          <Button htmlType="submit" icon={<PlusOutlined />}>
+            {t('common.add')}
+          </Button>
+        </Form.Item>
+      </Form>
+      <Table<HolidayEntry>
+        rowKey="day"
+        size="small"
+        dataSource={rows}
+        pagination={false}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('holidays.empty', { year })} /> }}
+        columns={[
+          { title: t('holidays.day'), dataIndex: 'day', width: 130 },
+          { title: t('holidays.weekday'), key: 'weekday', width: 110, render: (_: unknown, r) => weekday(r.day) },
+          {
+            title: t('holidays.kind'),
+            dataIndex: 'kind',
+            width: 130,
+            render: (k: Kind) => <Tag color={k === 'holiday' ? 'red' : 'blue'}>{t(`holidays.kinds.${k}`)}</Tag>,
+          },
+          { title: t('holidays.name'), dataIndex: 'name', render: (v: string) => v || t('common.none') },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 100,
+            render: (_: unknown, r) => (
+              <Button
+                size="small"
+                icon={<DeleteOutlined />}
+                aria-label={t('holidays.remove', { day: r.day })}
+                onClick={() => setDraft(rows.filter((x) => x.day !== r.day))}
+              >
+                {t('common.delete')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <Space style={{ marginTop: 16 }}>
+        <Button type="primary" icon={<SaveOutlined />} disabled={draft === null} loading={save.isPending} onClick={() => void onSave()}>
+          {t('holidays.save', { year })}
+        </Button>
+        {draft !== null ? (
+          <Button onClick={() => setDraft(null)}>{t('holidays.discard')}</Button>
+        ) : null}
+      </Space>
+    </Card>
+  );
+}

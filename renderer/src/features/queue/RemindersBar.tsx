@@ -1,0 +1,30 @@
+/** The home screens' reminder: how many open items are overdue or due within 2 days (what the caller may see). */
+import { Alert, Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { isCounselOnly, useApi, useRoles } from '../../api/hooks';
+import { navigate, paths } from '../../router/hash';
+
+export function RemindersBar() {
+  const { t } = useTranslation();
+  const reminders = useApi('reminders.summary', {});
+  const counselOnly = isCounselOnly(useRoles());
+  const overdue = reminders.data?.overdue ?? 0;
+  const soon = reminders.data?.dueSoon ?? 0;
+  if (overdue + soon === 0) return null;
+  return (
+    <Alert
+      type={overdue > 0 ? 'error' : 'warning'}
+      showIcon
+      role="status"
+      style={{ marginBottom: 16 }}
+      title={t('reminders.summary', { overdue, soon })}
+      action={
+        overdue > 0 && !counselOnly ? (
+          <Button size="small" onClick={() => navigate(paths.ledger, { year: 'all', overdue: 1 })}>
+            {t('reminders.showOverdue')}
+          </Button>
+        ) : undefined
+      }
+    />
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * The report's charts: monthly by category (stacked), by category, by division,
+ * by counsel, and the outcomes. Loaded on demand (ECharts is the biggest part of
+ * the report's code). A click on a bar, a slice or an axis label opens its
+ * consultations.
+ */
+import { Card, Col, Empty, Row } from 'antd';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Tally } from '../../../../../electron/api/reports-contract';
+import { useFigureOpener } from '../FigureLink';
+import { monthLabel, spansYears, type NameBook } from '../labels';
+import { echarts } from './echarts';
+import { barsHeight, barsOption, categoryColor, datum, monthlyOption, outcomeOption, type ChartOption, type FigureDatum } from './options';
+
+interface ChartProps {
+  id: string;
+  title: string;
+  option: ChartOption;
+  height: number;
+  /** a click on an axis label (the category's name, or the month) → its key */
+  axisKey?: (label: string) => string | undefined;
+  empty?: boolean;
+  span?: number;
+}
+
+/** The width a chart is drawn at for print: A4's printable width (186 mm at 96 dpi) less the cards' padding, or half of it. */
+const PRINT_WIDTH = { full: 680, half: 320 };
+
+/**
+ * Redraws the chart at the page's width while printing, so its text prints at
+ * its real size (the print stylesheet also scales the SVG to the page, in case
+ * the print pipeline gives no beforeprint).
+ */
+function usePrintSize(ref: RefObject<ReactEChartsCore | null>, width: number, height: number): void {
+  useEffect(() => {
+    const before = () => ref.current?.getEchartsInstance().resize({ width, height });
+    const after = () => ref.current?.getEchartsInstance().resize();
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, [ref, width, height]);
+}
+
+function Chart({ id, title, option, height, axisKey, empty, span = 12 }: ChartProps) {
+  const { t } = useTranslation();
+  const { open } = useFigureOpener();
+  const chart = useRef<ReactEChartsCore | null>(null);
+  usePrintSize(chart, span === 24 ? PRINT_WIDTH.full : PRINT_WIDTH.half, height);
+  const onEvents = useMemo(
+    () => ({
+      click: (p: { componentType?: string; data?: FigureDatum; value?: unknown }) => {
+        if (p.componentType === 'series' && p.data?.key) open(p.data.key);
+        else if ((p.componentType === 'xAxis' || p.componentType === 'yAxis') && axisKey) {
+          const key = axisKey(String(p.value));
+          if (key) open(key);
+        }
+      },
+    }),
+    [open, axisKey],
+  );
+  return (
+    <Col span={span} className="report-chart-col">
+      <Card size="small" title={title} className="report-chart-card report-keep">
+        {empty ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reports.charts.empty')} style={{ height: height - 24 }} />
+        ) : (
+          <div className="report-chart" data-chart={id} role="img" aria-label={title}>
+            <ReactEChartsCore
+              ref={chart}
+              echarts={echarts}
+              option={option}
+              notMerge
+              opts={{ renderer: 'svg' }}
+              style={{ height, width: '100%' }}
+              onEvents={onEvents}
+            />
+          </div>
+        )}
+      </Card>
+    </Col>
+  );
+}
+
+export default function ReportCharts({ tally, names }: { tally: Tally; names: NameBook }) {
+  const { t } = useTranslation();
+  const withYear = spansYears(tally);
+
+  const charts = useMemo(() => {
+    const categories = tally.byCategory.map((c) => ({ ...datum(c, names.categoryShort(c.categoryId)), itemStyle: { color: categoryColor(tally, c.categoryId) } }));
+    const departments = tally.byDepartment.map((d) => datum(d, names.department(d.departmentId)));
+    const counsels = tally.byCounsel.map((c) => datum(c, names.counsel(c.counselId)));
+    const byLabel = (data: FigureDatum[]) => (label: string) => data.find((d) => d.name === label && d.value > 0)?.key;
+    return {
+      monthly: monthlyOption(tally, names, t),
+      monthKey: (label: string) => tally.byMonth.find((m) => m.count > 0 && monthLabel(m.month, withYear, t) === label)?.key,
+      categories: { option: barsOption(categories, t), height: barsHeight(categories.length), key: byLabel(categories) },
+      departments: { option: barsOption(departments, t), height: barsHeight(departments.length), key: byLabel(departments), empty: departments.length === 0 },
+      counsels: { option: barsOption(counsels, t), height: barsHeight(counsels.length), key: byLabel(counsels), empty: counsels.length === 0 },
+      outcome: outcomeOption(tally, t),
+    };
+  }, [tally, names, t, withYear]);
+
+  const none = tally.total.count === 0;
+  // the second row's two charts share a height, so their cards line up
+  const rowHeight = Math.max(charts.categories.height, charts.departments.height);
+  const lastHeight = Math.max(charts.counsels.height, 240);
+
+  return (
+    <Row gutter={[12, 12]} className="report-charts">
+      <Chart id="monthly" span={24} title={t('reports.charts.monthly')} option={charts.monthly} height={300} axisKey={charts.monthKey} empty={none} />
+      <Chart id="category" title={t('reports.charts.byCategory')} option={charts.categories.option} height={rowHeight} axisKey={charts.categories.key} empty={none} />
+      <Chart
+        id="department"
+        title={t('reports.charts.byDepartment')}
+        option={charts.departments.option}
+        height={rowHeight}
+        axisKey={charts.departments.key}
+        empty={charts.departments.empty}
+      />
+      <Chart
+        id="counsel"
+        title={t('reports.charts.byCounsel')}
+        option={charts.counsels.option}
+        height={lastHeight}
+        axisKey={charts.counsels.key}
+        empty={charts.counsels.empty}
+      />
+      <Chart id="outcome" title={t('reports.charts.byOutcome')} option={charts.outcome} height={lastHeight} empty={none} />
+    </Row>
+  );
+}
