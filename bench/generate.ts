@@ -5,7 +5,7 @@
  * rows the services would, in large transactions.
  */
 import { openDatabase, type Ledger } from '../db/open';
-import { reindexConsultation } from '../db/queries/search';
+import { indexNewConsultation } from '../db/queries/search';
 import { appendAuditRaw } from '../electron/services/audit';
 import { addDays } from '../electron/api/dates';
 
@@ -129,7 +129,7 @@ export function generateLedger(file: string, opts: GenerateOptions): Ledger {
         if (status === 'closed') insH.run(id, 'answered', 'closed', at, 'registrar', '');
         if (status === 'withdrawn') insH.run(id, counselId ? 'assigned' : 'registered', 'withdrawn', at, 'registrar', '处室撤回');
         appendAuditRaw(sqlite, new Date(at), 'registrar', { action: 'consultations.create', entity: 'consultation', entityId: id, after: row });
-        reindexConsultation(sqlite, id);
+        indexNewConsultation(sqlite, id);
       }
       insSerial.run(year, count);
     }).immediate();

@@ -18,7 +18,7 @@ interface IndexText {
   attachments: string;
 }
 
-function collect(sqlite: Database.Database, id: number): IndexText | undefined {
+function collect(sqlite: Database.Database, id: number, withAttachments = true): IndexText | undefined {
   const c = prepareCached(
     sqlite,
     // Trashed items are left out of the index: search never shows them, and ranking needs no join to skip them.
@@ -29,15 +29,17 @@ function collect(sqlite: Database.Database, id: number): IndexText | undefined {
   ).get(id) as { title: string; description: string; requester: string; note: string; department: string; serialNo: string; outcome: string } | undefined;
   if (!c) return undefined;
   const opinions = (prepareCached(sqlite, 'SELECT text FROM opinions WHERE consultation_id = ? ORDER BY round').pluck().all(id) as string[]).join('\n');
-  const attachments = (
-    prepareCached(
-      sqlite,
-      `SELECT a.file_name || char(10) || coalesce(b.extracted_text, '') FROM attachments a JOIN attachment_blobs b ON b.sha256 = a.sha256
-       WHERE a.consultation_id = ? AND a.trashed_at IS NULL ORDER BY a.id`,
-    )
-      .pluck()
-      .all(id) as string[]
-  ).join('\n');
+  const attachments = withAttachments
+    ? (
+        prepareCached(
+          sqlite,
+          `SELECT a.file_name || char(10) || coalesce(b.extracted_text, '') FROM attachments a JOIN attachment_blobs b ON b.sha256 = a.sha256
+           WHERE a.consultation_id = ? AND a.trashed_at IS NULL ORDER BY a.id`,
+        )
+          .pluck()
+          .all(id) as string[]
+      ).join('\n')
+    : '';
   return {
     title: c.title,
     body: [c.serialNo, c.requester, c.department, c.description, c.note].join('\n'),
@@ -65,7 +67,21 @@ export function reindexConsultation(sqlite: Database.Database, id: number): void
   prepareCached(sqlite, 'DELETE FROM consultations_fts WHERE rowid = ?').run(id);
   prepareCached(sqlite, 'DELETE FROM consultations_ngram WHERE rowid = ?').run(id);
   const t = collect(sqlite, id);
-  if (!t) return;
+  if (t) insertIndexRows(sqlite, id, t);
+}
+
+/**
+ * Index a consultation inserted in this transaction (an import writes thousands):
+ * the same rows as reindexConsultation, without its lookups that cannot find
+ * anything yet. Ids are never reused (AUTOINCREMENT), so the index has no rows
+ * to delete for it; a new item has no attachments.
+ */
+export function indexNewConsultation(sqlite: Database.Database, id: number): void {
+  const t = collect(sqlite, id, false);
+  if (t) insertIndexRows(sqlite, id, t);
+}
+
+function insertIndexRows(sqlite: Database.Database, id: number, t: IndexText): void {
   prepareCached(sqlite, 'INSERT INTO consultations_fts (rowid, title, body, opinions, outcome, attachments) VALUES (?, ?, ?, ?, ?, ?)').run(
     id, t.title, t.body, t.opinions, t.outcome, t.attachments,
   );
@@ -80,7 +96,11 @@ export function rebuildSearchIndex(sqlite: Database.Database): void {
     .transaction(() => {
       sqlite.exec('DELETE FROM consultations_fts; DELETE FROM consultations_ngram;');
       const ids = sqlite.prepare('SELECT id FROM consultations').pluck().all() as number[];
-      for (const id of ids) reindexConsultation(sqlite, id);
+      // the index was just emptied: no per-item deletes
+      for (const id of ids) {
+        const t = collect(sqlite, id);
+        if (t) insertIndexRows(sqlite, id, t);
+      }
       sqlite
         .prepare("INSERT INTO settings (key, value) VALUES ('searchIndexVersion', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
         .run(String(SEARCH_INDEX_VERSION));

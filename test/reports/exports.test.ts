@@ -211,41 +211,35 @@ describe('text that looks like a formula, and awkward characters', () => {
   });
 });
 
-/** `soffice` on PATH, looked up when this file is collected. */
-function onPath(command: string): string | null {
+/** `soffice` on PATH (Debian: libreoffice-calc, libreoffice-writer; `.ci/run` installs them). */
+function onPath(command: string): string {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     for (const ext of process.platform === 'win32' ? ['.exe', '.com', ''] : ['']) {
       const candidate = path.join(dir, command + ext);
       if (dir && fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
     }
   }
-  return null;
+  throw new Error(`${command} is not on PATH: apt-get install -y libreoffice-calc libreoffice-writer (see README, "Run the tests")`);
 }
-
-const soffice = onPath('soffice');
 
 /**
- * The XLSX and DOCX open in LibreOffice (headless conversion to PDF) without
- * error. Registered only where `soffice` is on PATH, decided at collection: on
- * machines without LibreOffice these tests do not exist (they are not reported
- * as skipped). By hand:
+ * The XLSX and DOCX open in LibreOffice, as a user's office suite would open
+ * them: a headless conversion to PDF without error. By hand:
  *   soffice --headless --convert-to pdf --outdir /tmp/out 2025年法律顾问工作情况.xlsx
  */
-if (soffice) {
-  describe('LibreOffice opens the exports', () => {
-    for (const format of ['xlsx', 'docx'] as const) {
-      it(`converts the ${format.toUpperCase()} to PDF`, async () => {
-        const dir = fs.mkdtempSync(path.join(outDir, `soffice-${format}-`));
-        const file = path.join(dir, `report.${format}`);
-        await exportReport(fixture().app.ctx(), { year: 2025, format, path: file });
-        // a profile of its own, so a LibreOffice the user has open does not take the job
-        execFileSync(soffice, [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
-          timeout: 120_000,
-          stdio: 'pipe',
-        });
-        const pdf = path.join(dir, 'report.pdf');
-        expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-      }, 180_000);
-    }
-  });
-}
+describe('LibreOffice opens the exports', () => {
+  for (const format of ['xlsx', 'docx'] as const) {
+    it(`converts the ${format.toUpperCase()} to PDF`, async () => {
+      const dir = fs.mkdtempSync(path.join(outDir, `soffice-${format}-`));
+      const file = path.join(dir, `report.${format}`);
+      await exportReport(fixture().app.ctx(), { year: 2025, format, path: file });
+      // a profile of its own, so a LibreOffice the user has open does not take the job
+      execFileSync(onPath('soffice'), [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
+        timeout: 120_000,
+        stdio: 'pipe',
+      });
+      const pdf = path.join(dir, 'report.pdf');
+      expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    }, 180_000);
+  }
+});

@@ -15,7 +15,7 @@
 import type { ImportCommitOptions, ImportNameEntry, ImportNameRef, ImportResult } from '../../api/import-contract';
 import type { ConsultationStatus } from '../../api/types';
 import { formatSerialNo, prepareCached } from '../../../db/queries/consultations';
-import { reindexConsultation } from '../../../db/queries/search';
+import { indexNewConsultation } from '../../../db/queries/search';
 import { appendAudit } from '../audit';
 import { getCounsel } from '../catalog/counsels';
 import { getDepartment } from '../catalog/departments';
@@ -34,8 +34,17 @@ export const IMPORT_REASON = '导入';
 
 const ORDER: readonly ConsultationStatus[] = ['registered', 'assigned', 'answered', 'closed'];
 
-/** The instant a Shanghai calendar day begins, as stored in status_history.at. */
-const dayStart = (day: string): string => new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
+/** The instant a Shanghai calendar day begins, as stored in status_history.at (remembered: an import asks for the same days thousands of times). */
+const dayStarts = new Map<string, string>();
+function dayStart(day: string): string {
+  let at = dayStarts.get(day);
+  if (at === undefined) {
+    at = new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
+    if (dayStarts.size >= 50_000) dayStarts.clear();
+    dayStarts.set(day, at);
+  }
+  return at;
+}
 
 /**
  * The workflow's steps up to the imported status, each dated by the row's own
@@ -126,7 +135,7 @@ function insertRow(ctx: ServiceContext, r: PlannedRow, ids: RowIds, serial: Assi
        VALUES (?, 1, ?, ?, ?, ?, ?, ?)`,
     ).run(id, counselId, r.opinion.conclusion, r.opinion.text, r.opinion.issuedOn, at, who);
   }
-  reindexConsultation(sqlite, id);
+  indexNewConsultation(sqlite, id);
   // What was written, from what was written (reading each item back costs more than the insert itself)
   appendAudit(ctx, {
     action: 'consultations.import',

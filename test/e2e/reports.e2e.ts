@@ -1,0 +1,79 @@
+/**
+ * 年度统计 in the real UI, on the seeded year (test/e2e/seed.ts): the report
+ * sentence with the numbers counted by hand from SPECS, a figure opened to the
+ * consultations behind it, and the print stylesheet rendered to PDF by Chromium.
+ *
+ * 2025 by hand: 14 items received in 2025, minus 1 withdrawn and 1 trashed = 12 次;
+ * 项 = 1+3+2+1+1+2+1+1+1+1+4+1 = 19; opinions on the 7 answered or closed items;
+ * all 5 outcomes adopted or partly adopted = 100.0%. Categories by 次: 合同签订 3,
+ * then 制度建设 2 and 招标采购 2 (ties: the category list's order), then 信访投诉
+ * first of the 1s; eight categories have items, so 等 follows.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedLedger } from './seed';
+import { openApp, screenshot, type App } from './support';
+
+let app: App;
+
+beforeAll(async () => {
+  app = await openApp();
+  await seedLedger(app);
+  await app.page.reload();
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const SENTENCE = '2025年，我办法律顾问围绕合同签订、制度建设、招标采购、信访投诉等开展法律咨询12次（19项），出具法律意见7份，意见采纳率100.0%。';
+
+describe('年度统计', () => {
+  it('shows the report sentence with the exact numbers', async () => {
+    const { page } = app;
+    await page.getByRole('menuitem', { name: '年度统计' }).click();
+    await page.getByRole('heading', { name: '年度统计' }).waitFor();
+    await expect.poll(() => page.getByTestId('report-sentence').textContent()).toBe(SENTENCE);
+  });
+
+  it('opens a figure to exactly the consultations counted in it', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '咨询次数：12，查看明细' }).first().click();
+    await page.getByText('共 12 条', { exact: true }).waitFor();
+    // neither the withdrawn nor the trashed item is behind the count
+    expect(await page.getByRole('cell', { name: '民兵训练基地租赁合同审查' }).count()).toBe(0);
+    expect(await page.getByRole('cell', { name: '误登记的重复事项' }).count()).toBe(0);
+    await page.goBack();
+    await page.getByTestId('report-sentence').waitFor();
+
+    // a category's 次 in the table: 合同签订, 3
+    await page.getByRole('button', { name: /^合同签订.*：3.*查看明细$/ }).first().click();
+    await page.getByText('共 3 条', { exact: true }).waitFor();
+    for (const title of ['关于办公楼物业服务合同的合法性审查', '信息化平台运维采购合同审查', '车辆定点维修服务协议审查']) {
+      await page.getByRole('cell', { name: title }).waitFor();
+    }
+    await screenshot(page, '33-reports-drilldown');
+    await page.goBack();
+    await page.getByTestId('report-sentence').waitFor();
+  });
+
+  it('prints to PDF with the print stylesheet (the app uses Electron print-to-PDF)', async () => {
+    const { page } = app;
+    await page.emulateMedia({ media: 'print' });
+    const file = path.join(app.dir, 'report.pdf');
+    await page.pdf({ path: file, format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    const raw = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    // the title on one line: the page has its full width (a collapsed layout puts one character per line)
+    expect(raw).toContain('2025年法律顾问咨询工作统计');
+    const text = raw.replace(/\s+/g, '');
+    expect(text).toContain('开展法律咨询12次（19项）');
+    // the buttons of the screen are not printed
+    expect(text).not.toContain('复制');
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', file, path.join(app.dir, 'page')]);
+    fs.copyFileSync(path.join(app.dir, 'page.png'), path.join(path.dirname(import.meta.filename), 'screenshots', '34-report-pdf-page1.png'));
+  });
+});
