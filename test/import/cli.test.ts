@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../electron/cli/io';
 import { main } from '../../electron/cli/main';
+import { acquireDataLock } from '../../electron/services/backup/lock';
 import { seedBasics, tempDir, testApp } from '../helpers/ledger';
 import { counts, csvText, realLedger, writeText } from './fixtures';
 
@@ -104,5 +105,22 @@ describe('counsel-ledger import', () => {
     expect(missing).toMatchObject({ code: 1 });
     expect(missing.err).toContain('找不到文件：a.xlsx');
     expect((await run(['--db', path.join(tempDir(), 'none.sqlite3'), 'a.xlsx'], dir)).err).toContain('找不到数据库文件');
+  });
+
+  it('is refused with exit code 3 while another program has the database (the app, another import), and writes nothing', async () => {
+    const { app, dir, db, ledger } = await setup();
+    const before = counts(app.ledger.sqlite);
+    const held = acquireDataLock(app.ledger.file, 'app');
+    try {
+      const r = await run(['--db', db, ledger, '--create-missing'], dir);
+      expect(r.code).toBe(3);
+      expect(r.err).toContain('该台账数据库正被另一个程序使用');
+      expect(counts(app.ledger.sqlite)).toEqual(before);
+    } finally {
+      held.release();
+    }
+    // and the lock the import takes is gone afterwards: the app can take it again
+    expect((await run(['--db', db, '--batches'], dir)).code).toBe(0);
+    acquireDataLock(app.ledger.file, 'app').release();
   });
 });

@@ -3,12 +3,13 @@
  * Imports an old ledger (XLSX or UTF-8 CSV), on the same services as the wizard:
  * prints the per-row check in Chinese, then imports all rows or none. Exit code
  * 0: imported (or, with --dry-run, would import cleanly); 1: problems, nothing
- * written; 2: wrong arguments. Also --batches (list) and --undo N.
+ * written; 2: wrong arguments; 3: the database is in use (the app or another import). Also --batches (list) and --undo N.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField, type ImportOptions } from '../../api/import-contract';
 import type { Caller } from '../../services/context';
+import { acquireDataLock, LockError, type DataLock } from '../../services/backup/lock';
 import { AppError } from '../../services/errors';
 import { loadCatalog, matchCategory } from '../../services/import/catalog';
 import { headerMeaning, IGNORED } from '../../services/import/fields';
@@ -142,7 +143,21 @@ export const importCommand: Command = {
     if (!values.db) throw usageError(`请用 --db 指定数据库文件\n\n${USAGE}`);
     const modes = [positionals.length > 0, values.undo !== undefined, values.batches].filter(Boolean).length;
     if (modes !== 1 || positionals.length > 1) throw usageError(`请指定一个台账文件，或 --batches、--undo 之一\n\n${USAGE}`);
-    const ledger = openExistingLedger(values.db, io);
+    // it writes: one process per database, as the app (a running app, or another import, is refused)
+    let lock: DataLock;
+    try {
+      lock = acquireDataLock(path.resolve(io.cwd, values.db), 'cli import');
+    } catch (error) {
+      if (error instanceof LockError) throw new CliError(error.message, 3);
+      throw error;
+    }
+    let ledger;
+    try {
+      ledger = openExistingLedger(values.db, io);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
     try {
       const ctx = cliContext(ledger, io, CLI_IMPORT_CALLER);
       if (values.batches) {
@@ -166,6 +181,7 @@ export const importCommand: Command = {
       throw error;
     } finally {
       ledger.close();
+      lock.release();
     }
   },
 };
