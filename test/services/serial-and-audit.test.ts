@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../electron/services/audit';
+import { auditHash, verifyAuditChain } from '../../electron/services/audit';
 import { register, seedBasics, testApp } from '../helpers/ledger';
 
 describe('serial numbers', () => {
@@ -96,6 +96,42 @@ describe('audit', () => {
     db.prepare("UPDATE audit_log SET actor = 'local-admin' WHERE id = 2").run();
     expect(verifyAuditChain(db).ok).toBe(true);
     db.prepare('DELETE FROM audit_log WHERE id = 3').run();
+    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: 4 });
+  });
+
+  it('verify finds two records swapped (reordered)', async () => {
+    const app = testApp();
+    await seedBasics(app);
+    const db = app.ledger.sqlite;
+    db.exec('DROP TRIGGER audit_log_no_update;');
+    const cols = 'at, actor, action, entity, entity_id, result, before, after, prev_hash, hash';
+    const row = (id: number) => db.prepare(`SELECT ${cols} FROM audit_log WHERE id = ?`).raw().get(id) as unknown[];
+    const [two, three] = [row(2), row(3)];
+    const set = db.prepare(`UPDATE audit_log SET (${cols}) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`);
+    set.run(...three, 2);
+    set.run(...two, 3);
+    // each record is intact on its own; the chain is not
+    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: 2 });
+  });
+
+  it('verify finds a forged record inserted in the middle, even with a correct hash of its own', async () => {
+    const app = testApp();
+    const b = await seedBasics(app);
+    await register(app, { categoryId: b.cat('contract'), departmentId: b.dept.id });
+    await register(app, { categoryId: b.cat('rules'), departmentId: b.dept.id });
+    const db = app.ledger.sqlite;
+    db.exec('DROP TRIGGER audit_log_no_update;');
+    const total = db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+    expect(total).toBeGreaterThan(3);
+    // make room at id 3 (renumber 3.. to 4..), then insert a record chained to record 2
+    db.prepare('UPDATE audit_log SET id = id + 100000 WHERE id >= 3').run();
+    db.prepare('UPDATE audit_log SET id = id - 99999 WHERE id >= 100000').run();
+    const prev = db.prepare('SELECT hash FROM audit_log WHERE id = 2').pluck().get() as string;
+    const forged = { at: '2025-01-01T00:00:00.000Z', actor: 'intruder', action: 'consultations.trash', entity: 'consultation', entityId: '1', result: 'ok', before: null, after: null };
+    db.prepare(
+      'INSERT INTO audit_log (id, at, actor, action, entity, entity_id, result, before, after, prev_hash, hash) VALUES (3, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(forged.at, forged.actor, forged.action, forged.entity, forged.entityId, forged.result, forged.before, forged.after, prev, auditHash(prev, forged));
+    // the forged record itself verifies; the one after it no longer follows
     expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: 4 });
   });
 
