@@ -133,14 +133,8 @@ export function AuditPage() {
             {
               title: t('audit.action'),
               dataIndex: 'action',
-              render: (v: string) => (
-                <>
-                  {actionLabel(v, t)}
-                  <Typography.Text type="secondary" className="audit-code">
-                    {v}
-                  </Typography.Text>
-                </>
-              ),
+              // the method's code (e.g. consultations.create) on hover: the record's technical key, not UI text
+              render: (v: string) => <span title={v}>{actionLabel(v, t)}</span>,
             },
             {
               title: t('audit.entity'),
