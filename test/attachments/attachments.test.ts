@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
 import { createRouter } from '../../electron/api/router';
 import { addAttachmentFile, MAX_ATTACHMENT_BYTES } from '../../electron/services/attachments/attachments';
+import { createBackup } from '../../electron/services/backup/backup';
 import { LOCAL_ADMIN } from '../../electron/services/context';
 import type { PlatformAdapter } from '../../electron/services/platform';
 import { bundleFixture, runAndKill } from '../helpers/child';
@@ -109,6 +110,20 @@ describe('attachments', () => {
     expect((await app.router.call('attachments.remove', { id: mine.id })).ok).toBe(true);
   });
 
+  it('are in every backup, byte for byte', async () => {
+    const app = testApp();
+    const b = await seedBasics(app);
+    const c = await register(app, { categoryId: b.cat('contract'), departmentId: b.dept.id });
+    const bytes = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7919) % 256));
+    const a = await app.call<{ id: number; sha256: string }>('attachments.upload', { consultationId: c.id, fileName: '合同扫描件.pdf', dataBase64: bytes.toString('base64') });
+    const backup = createBackup(app.ledger.sqlite, tempDir(), 'manual', new Date('2025-03-01T02:00:00Z'));
+    const copy = new Database(backup.file, { readonly: true });
+    const row = copy.prepare('SELECT a.file_name AS name, b.data FROM attachments a JOIN attachment_blobs b ON b.sha256 = a.sha256 WHERE a.id = ?').get(a.id) as { name: string; data: Buffer };
+    copy.close();
+    expect(row.name).toBe('合同扫描件.pdf');
+    expect(row.data.equals(bytes)).toBe(true);
+  });
+
   it('a process killed in the middle of adds leaves no orphan and no partial file', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'ledger.sqlite3');
@@ -118,9 +133,15 @@ describe('attachments', () => {
     app.ledger.close();
     const script = bundleFixture(path.join(__dirname, 'fixtures/adder.ts'));
     const reported: number[] = [];
+    let killedMidAdd = 0;
     for (const delay of fc.sample(fc.integer({ min: 0, max: 300 }), { numRuns: 12, seed: 3 })) {
-      reported.push(...(await runAndKill(script, [file], delay)).map(Number));
+      const lines = await runAndKill(script, [file], delay);
+      reported.push(...lines.filter((l) => /^\d+$/.test(l)).map(Number));
+      if (lines.at(-1)?.startsWith('adding ')) killedMidAdd += 1;
     }
+    // the kills really landed in the middle of adds, and some adds completed before them
+    expect(killedMidAdd).toBeGreaterThan(0);
+    expect(reported.length).toBeGreaterThan(0);
     const db = new Database(file);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);

@@ -40,6 +40,23 @@ describe('search', () => {
     expect(titles(await app.call('search.query', { text: '合同' }))).toEqual(['物业服务合同审查', '车辆采购招标文件']);
   });
 
+  it('ranks by relevance, not by the order of registration (3+ and 2 characters)', async () => {
+    const app = testApp();
+    const b = await seedBasics(app);
+    const base = { categoryId: b.cat('contract'), departmentId: b.dept.id };
+    // registered first: the words only once, deep in a long description
+    await register(app, { ...base, title: '办公设备维修服务', description: `${'设备维修的范围、频次和费用结算方式。'.repeat(8)}另附保密协议。` });
+    await register(app, { ...base, title: '档案整理外包', description: '外包人员须签署保密协议' });
+    // registered last: the words in the title
+    await register(app, { ...base, title: '保密协议审查', description: '涉密岗位人员保密协议文本' });
+    for (const text of ['保密协议', '保密']) {
+      const got = titles(await app.call('search.query', { text }));
+      expect(got, text).toHaveLength(3);
+      expect(got[0], text).toBe('保密协议审查');
+      expect(got[2], text).toBe('办公设备维修服务');
+    }
+  });
+
   it('highlights the matching parts in the title and in a snippet of the field it was found in', async () => {
     const app = testApp();
     await fixture(app);
