@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED',
   /** the database is damaged: only the recovery methods answer */
   'UNAVAILABLE',
+  /** a write did not fit on the disk: rolled back, nothing half-saved; free space and retry */
+  'DISK_FULL',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,13 +3,13 @@
  * session check, the role check, input validation, the service, and an envelope
  * with a stable code. Nothing the caller sends is trusted: not the name, not the
  * input, not who they say they are (that comes from the main process's session).
- * Refused calls are recorded in the audit log.
+ * Refused calls are recorded in the audit log. A full disk is told as such, calmly.
  */
 import { z } from 'zod';
 import type { Ledger } from '../../db/open';
 import { appendAudit } from '../services/audit';
 import type { Session } from '../services/accounts/session';
-import { AppError } from '../services/errors';
+import { AppError, DISK_FULL_MESSAGE, isDiskFull } from '../services/errors';
 import { ANONYMOUS, type Caller, type HostServices, type ServiceContext } from '../services/context';
 import { contract, type MethodDef, type MethodName } from './contract';
 import type { Envelope } from './envelope';
@@ -107,6 +107,9 @@ export function createRouter(deps: RouterDeps): Router {
       } catch (error) {
         if (error instanceof AppError) return fail(error.code, error.message, error.issues);
         onInternalError(error, method);
+        // A full disk (SQLITE_FULL, ENOSPC) is not a bug: say so plainly. SQLite rolled the
+        // transaction back and file writers remove their temp files, so nothing is half-saved.
+        if (isDiskFull(error)) return fail('DISK_FULL', DISK_FULL_MESSAGE);
         return fail('INTERNAL', '操作未完成：程序内部错误，数据未被修改。请重试，若仍失败请联系系统管理员。');
       }
     },

@@ -67,6 +67,41 @@ async function leftoverChinese(page: Page): Promise<string[]> {
   return text.match(CJK) ?? [];
 }
 
+/** Latin words on a zh-CN page, once the office's data, file names, paths and the few words Chinese software writes in Latin letters are taken out. */
+async function leftoverEnglish(page: Page): Promise<string[]> {
+  await page.waitForTimeout(300);
+  let text = await page.locator('body').innerText();
+  for (const d of [...data, ...usernames]) text = text.split(d).join(' ');
+  text = text
+    .replace(/[\w.-]*\.(sqlite3|xlsx|csv|docx|pdf|txt)\b/gi, ' ')
+    .replace(/(?:[A-Za-z]:)?[\\/][^\s]+/g, ' ')
+    // the report template's placeholders, e.g. {year}: what the admin types
+    .replace(/\{\w+\}/g, ' ');
+  const allowed = new Set(['English', 'Ctrl', 'XLSX', 'CSV', 'DOCX', 'PDF', 'Excel', 'Word', 'WPS', 'UTF', 'KB', 'MB', 'GB']);
+  return (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !allowed.has(w));
+}
+
+/** the office's data in Latin letters */
+let usernames: string[] = [];
+
+describe('the Chinese UI', () => {
+  it('leaves no English UI text on any screen', async () => {
+    const { page } = app;
+    // data in Latin letters: the user names, and the categories' English names (a column of 类别)
+    usernames = (await app.call<{ username: string }[]>('users.list')).map((u) => u.username);
+    for (const c of await app.call<{ nameEn: string }[]>('categories.list', { includeInactive: true })) usernames.push(c.nameEn);
+    usernames.sort((a, b) => b.length - a.length);
+    const screens = ['#/ledger?year=all', '#/consultations/new', '#/counsels', '#/departments', '#/categories', '#/settings', '#/trash', '#/reports',
+      '#/users', '#/holidays', '#/backups', '#/audit', '#/import'];
+    for (const hash of screens) {
+      await app.goto(hash);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      expect({ hash, left: await leftoverEnglish(page) }).toEqual({ hash, left: [] });
+    }
+    await app.goto('#/ledger');
+  });
+});
+
 describe('the language switch', () => {
   it('switches the whole frame to English and remembers it', async () => {
     const { page } = app;
@@ -97,6 +132,7 @@ describe('the language switch', () => {
       ['#/holidays', 'Holidays'],
       ['#/backups', 'Backups'],
       ['#/audit', 'Audit log'],
+      ['#/import', 'Import old ledger'],
     ];
     for (const [hash, heading] of screens) {
       await app.goto(hash);

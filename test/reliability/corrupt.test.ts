@@ -7,6 +7,7 @@ import { DatabaseOpenError, openDatabase } from '../../db/open';
 import { createRuntime } from '../../electron/api/runtime';
 import { createBackup } from '../../electron/services/backup/backup';
 import { LockError } from '../../electron/services/backup/lock';
+import { DISK_FULL_MESSAGE } from '../../electron/services/errors';
 import type { PlatformAdapter } from '../../electron/services/platform';
 import { register, seedBasics, tempDir, testApp } from '../helpers/ledger';
 
@@ -158,8 +159,8 @@ describe('disk full', () => {
       if (r.ok) written++;
       else refused = r;
     }
-    expect(refused).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-    expect(refused!.error.message).toMatch(/数据未被修改/);
+    expect(refused).toEqual({ ok: false, error: { code: 'DISK_FULL', message: DISK_FULL_MESSAGE } });
+    expect(refused!.error.message).toMatch(/磁盘空间已满.*已有数据不受影响/);
     expect(count()).toBe(before.n + written);
     expect(audits()).toBe(before.a + written);
     expect(s.pragma('integrity_check', { simple: true })).toBe('ok');

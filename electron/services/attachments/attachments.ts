@@ -53,7 +53,13 @@ export function listAttachments(ctx: ServiceContext, input: ParsedInputOf<'attac
 function getAttachment(ctx: ServiceContext, id: number): Attachment {
   const a = ctx.ledger.sqlite.prepare(`${SELECT} WHERE id = ?`).get(id) as Attachment | undefined;
   if (!a) throw notFound('附件');
-  getConsultation(ctx, { id: a.consultationId }); // visibility: someone else's looks missing
+  try {
+    getConsultation(ctx, { id: a.consultationId }); // visibility
+  } catch (error) {
+    // someone else's attachment looks exactly like a missing one
+    if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound('附件');
+    throw error;
+  }
   return a;
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../../../db/open';
 import { shanghaiDay } from '../../api/dates';
+import { isDiskFull } from '../errors';
 import { commitFile } from './files';
 
 export type BackupKind = 'auto' | 'manual' | 'pre-restore' | 'pre-migration';
@@ -34,11 +35,15 @@ function parseStamp(s: string): string {
 }
 
 export class BackupError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'BackupError';
   }
 }
+
+/** Why a backup failed on a full disk; the partial file has been removed by then. */
+export const BACKUP_DISK_FULL_MESSAGE =
+  '备份未完成：备份文件夹所在的磁盘空间已满，未留下不完整的备份文件，台账数据不受影响。请清理磁盘空间后重试。';
 
 export interface BackupCheck {
   ok: boolean;
@@ -80,11 +85,18 @@ export function createBackup(sqlite: Database.Database, dir: string, kind: Backu
     if (!check.ok) throw new BackupError(`备份校验失败：${check.problem}`);
     commitFile(tmp, finalPath);
   } catch (error) {
-    fs.rmSync(tmp, { force: true });
+    removePartial(tmp);
     if (error instanceof BackupError) throw error;
-    throw new BackupError(`备份失败：${(error as Error).message}`);
+    // the cause is kept: the router and the CLI tell a full disk (SQLITE_FULL, ENOSPC) apart by it
+    const message = isDiskFull(error) ? BACKUP_DISK_FULL_MESSAGE : `备份失败：${(error as Error).message}`;
+    throw new BackupError(message, { cause: error });
   }
   return { file: finalPath, name, kind, takenAt: now.toISOString(), size: fs.statSync(finalPath).size };
+}
+
+/** The temp file of a failed backup, and any journal SQLite left beside it. */
+function removePartial(tmp: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(`${tmp}${suffix}`, { force: true });
 }
 
 export function listBackups(dir: string): BackupInfo[] {

@@ -30,7 +30,7 @@ export function restoreDatabase(liveFile: string, backupFile: string, backupDir:
     if (!again.ok) throw new BackupError(`复制后的备份校验失败：${again.problem}`);
   } catch (error) {
     fs.rmSync(tmp, { force: true });
-    throw error instanceof BackupError ? error : new BackupError(`恢复失败，原数据库未改动：${(error as Error).message}`);
+    throw error instanceof BackupError ? error : new BackupError(`恢复失败，原数据库未改动：${(error as Error).message}`, { cause: error });
   }
   // Only now, with the new file ready beside it, is the old one copied (or moved) aside.
   const replacedCopy = keepReplaced(liveFile, backupDir, now);

@@ -2,11 +2,10 @@
 import path from 'node:path';
 import type { BackupList, BackupView, RestoreOutcome } from '../../api/types';
 import type { ServiceContext, HostServices } from '../context';
-import { AppError } from '../errors';
+import { AppError, diskFull, isDiskFull } from '../errors';
 import { appendAudit } from '../audit';
-import { checkBackupFile, createBackup, listBackups, type BackupInfo } from './backup';
+import { BACKUP_DISK_FULL_MESSAGE, checkBackupFile, createBackup, listBackups, type BackupInfo } from './backup';
 import { looksLikeNetworkPath } from './files';
-
 
 function host(ctx: ServiceContext): HostServices {
   if (!ctx.host) throw new AppError('INTERNAL', '当前运行环境不支持备份操作');
@@ -22,7 +21,14 @@ export function listBackupViews(ctx: ServiceContext): BackupList {
 
 export function takeBackup(ctx: ServiceContext): BackupView {
   const { backupDir } = host(ctx);
-  const info = createBackup(ctx.ledger.sqlite, backupDir, 'manual', ctx.now());
+  let info: BackupInfo;
+  try {
+    info = createBackup(ctx.ledger.sqlite, backupDir, 'manual', ctx.now());
+  } catch (error) {
+    // nothing was written: the partial file is gone and the live database was only read
+    if (isDiskFull(error)) throw diskFull(error, BACKUP_DISK_FULL_MESSAGE);
+    throw error;
+  }
   ctx.ledger.sqlite.transaction(() => appendAudit(ctx, { action: 'backups.create', entity: 'backup', entityId: info.name })).immediate();
   return view(info);
 }

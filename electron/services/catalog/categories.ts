@@ -4,6 +4,7 @@ import type { ParsedInputOf } from '../../api/contract';
 import type { Category } from '../../api/types';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
+import { visibleCounselId } from '../consultations/read';
 import { AppError, notFound } from '../errors';
 
 // Written out with table names: drizzle leaves columns unqualified inside a subquery,
@@ -24,7 +25,12 @@ const columns = {
 export function listCategories(ctx: ServiceContext, input: ParsedInputOf<'categories.list'>): Category[] {
   const q = ctx.ledger.db.select(columns).from(categories);
   const filtered = input.includeInactive ? q : q.where(eq(categories.active, true));
-  return filtered.orderBy(asc(categories.sortOrder), asc(categories.id)).all();
+  const rows = filtered.orderBy(asc(categories.sortOrder), asc(categories.id)).all();
+  // a counsel sees how many of their own items use each category, never the office's totals
+  const only = visibleCounselId(ctx);
+  if (only === undefined) return rows;
+  const own = ctx.ledger.sqlite.prepare('SELECT count(*) FROM consultations WHERE category_id = ? AND counsel_id = ? AND trashed_at IS NULL').pluck();
+  return rows.map((r) => ({ ...r, inUse: own.get(r.id, only) as number }));
 }
 
 export function getCategory(ctx: ServiceContext, id: number): Category {

@@ -4,6 +4,7 @@ import type { ParsedInputOf } from '../../api/contract';
 import type { Department } from '../../api/types';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
+import { visibleCounselId } from '../consultations/read';
 import { AppError, notFound } from '../errors';
 import { reindexConsultation } from '../../../db/queries/search';
 
@@ -20,7 +21,12 @@ const columns = {
 export function listDepartments(ctx: ServiceContext, input: ParsedInputOf<'departments.list'>): Department[] {
   const q = ctx.ledger.db.select(columns).from(departments);
   const filtered = input.includeInactive ? q : q.where(eq(departments.active, true));
-  return filtered.orderBy(asc(departments.sortOrder), asc(departments.id)).all();
+  const rows = filtered.orderBy(asc(departments.sortOrder), asc(departments.id)).all();
+  // a counsel sees how many of their own items use each division, never the office's totals
+  const only = visibleCounselId(ctx);
+  if (only === undefined) return rows;
+  const own = ctx.ledger.sqlite.prepare('SELECT count(*) FROM consultations WHERE department_id = ? AND counsel_id = ? AND trashed_at IS NULL').pluck();
+  return rows.map((r) => ({ ...r, inUse: own.get(r.id, only) as number }));
 }
 
 export function getDepartment(ctx: ServiceContext, id: number): Department {

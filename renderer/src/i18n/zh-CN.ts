@@ -148,6 +148,7 @@ const zhCN = {
     FORBIDDEN: '您的账号无权执行此操作',
     UNAUTHENTICATED: '请先登录',
     UNAVAILABLE: '数据库已损坏，当前只能从备份恢复',
+    DISK_FULL: '磁盘空间已满，本次操作未保存，已有数据不受影响。请清理磁盘空间后重试',
     INTERNAL: '操作未完成：程序内部错误，数据未被修改',
     transport: '无法连接到数据服务，请重试',
   },

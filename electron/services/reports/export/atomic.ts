@@ -1,11 +1,17 @@
 /**
  * Write a file so that the target is either the complete new file or untouched:
  * write a temp file next to it, fsync it, rename it over the target, fsync the
- * folder. A failure removes the temp file and leaves nothing half-written.
+ * folder. A failure removes the temp file and leaves nothing half-written; a
+ * full disk (ENOSPC) is told as such, with a calm message.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { diskFull, isDiskFull } from '../../errors';
+
+/** Why a file could not be written to a full disk; by then its temp file is gone and the target untouched. */
+export const FILE_DISK_FULL_MESSAGE =
+  '文件未能保存：目标位置的磁盘空间已满，未留下不完整的文件，台账数据不受影响。请清理磁盘空间或另选保存位置后重试。';
 
 function fsyncPath(file: string, flags: string): void {
   const fd = fs.openSync(file, flags);
@@ -29,6 +35,7 @@ export async function writeAtomically(target: string, write: (tempPath: string) 
     fs.renameSync(temp, target);
   } catch (error) {
     fs.rmSync(temp, { force: true });
+    if (isDiskFull(error)) throw diskFull(error, FILE_DISK_FULL_MESSAGE);
     throw error;
   }
   try {
