@@ -66,6 +66,7 @@ export const METHOD_NAMES: readonly string[] = [
   'reports.drilldown',
   'reports.sentence',
   'reports.export',
+  'reports.pdf',
   'import.chooseFile',
   'import.preview',
   'import.commit',

@@ -228,4 +228,6 @@ export const reportsContract = {
   'reports.drilldown': method<Drilldown>()(drilldownInput, READERS),
   'reports.sentence': method<ReportSentence & { period: ReportPeriod }>()(periodInput, READERS),
   'reports.export': method<ExportResult | null>()(exportInput, READERS),
+  /** the report view printed to PDF by the desktop, saved where the user chooses; null: cancelled */
+  'reports.pdf': method<{ path: string; bytes: number } | null>()(periodInput, READERS),
 } as const satisfies Record<string, MethodDef>;

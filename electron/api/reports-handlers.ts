@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ServiceContext } from '../services/context';
 import { drilldown } from '../services/reports/drilldown';
 import { saveReportExport } from '../services/reports/export';
+import { saveReportPdf } from '../services/reports/export/pdf';
 import { AppError } from '../services/errors';
 import { finishJob, reportProgress } from '../services/jobs';
 import { resolvePeriod } from '../services/reports/period';
@@ -24,6 +25,10 @@ export const reportsHandlers: {
   'reports.sentence': (ctx, input) => {
     const period = resolvePeriod(input);
     return { ...buildSentence(ctx, computeFigures(ctx, period)), period };
+  },
+  'reports.pdf': (ctx, input) => {
+    if (!ctx.host) throw new AppError('INTERNAL', '当前运行环境不支持导出文件');
+    return saveReportPdf(ctx, ctx.host.platform, input);
   },
   'reports.export': async (ctx, input) => {
     if (!ctx.host) throw new AppError('INTERNAL', '当前运行环境不支持导出文件');

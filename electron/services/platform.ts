@@ -17,6 +17,11 @@ export interface PlatformAdapter {
   revealFile(path: string): Promise<void>;
   /** Open a file with the system's default program. */
   openFile(path: string): Promise<void>;
+  /**
+   * The app's window as a PDF (A4, its print stylesheet), for 导出 PDF; absent
+   * where nothing can render the page (the CLI).
+   */
+  printToPdf?(): Promise<Buffer>;
   /** The folder the app keeps its data in. */
   dataDir: string;
 }

@@ -106,7 +106,7 @@ describe('contract', () => {
       'calendar.holidays': 'ACLR', 'calendar.setHolidays': 'A', 'calendar.dueOn': 'ACLR', 'reminders.summary': 'ACLR',
       'attachments.list': 'ACLR', 'attachments.pick': 'CR', 'attachments.upload': 'CR', 'attachments.open': 'ACLR',
       'attachments.saveAs': 'ACLR', 'attachments.remove': 'CR', 'attachments.restore': 'CR', 'search.query': 'ACLR', 'jobs.progress': 'ACLR',
-      'reports.tally': 'ACLR', 'reports.drilldown': 'ACLR', 'reports.sentence': 'ACLR', 'reports.export': 'ACLR',
+      'reports.tally': 'ACLR', 'reports.drilldown': 'ACLR', 'reports.sentence': 'ACLR', 'reports.export': 'ACLR', 'reports.pdf': 'ACLR',
       'import.chooseFile': 'R', 'import.preview': 'R', 'import.commit': 'R', 'import.discard': 'R',
       'import.undo': 'R', 'import.batches': 'R', 'import.progress': 'R', 'import.template': 'R',
     };

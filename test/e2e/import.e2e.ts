@@ -67,6 +67,8 @@ describe('the import wizard', () => {
     const { page } = app;
     chosen = await ledgerFile('2024年台账.xlsx', '2024-02-28');
     await page.getByRole('button', { name: '重新选择文件' }).click();
+    // the new file's dry run, not the old one's
+    await page.getByText('2024年台账.xlsx', { exact: true }).waitFor();
     await page.getByRole('table', { name: '逐行检查结果' }).getByRole('row', { name: /处室“法制办”/ }).waitFor();
     expect(await page.getByRole('table', { name: '逐行检查结果' }).getByText(/日期不存在/).count()).toBe(0);
 

@@ -144,13 +144,13 @@ describe('the audit log', () => {
     const table = page.getByRole('table');
     await table.getByRole('row', { name: /zhaolei.*登录/ }).first().waitFor();
     await table.getByRole('row', { name: /wangjg.*登录/ }).first().waitFor();
-    await table.getByRole('row', { name: /zhaolei.*登记咨询.*consultations\.create.*拒绝/ }).waitFor();
+    await table.getByRole('row', { name: /zhaolei.*登记咨询.*拒绝/ }).waitFor();
     await page.getByRole('button', { name: '校验' }).click();
     await page.getByRole('status').getByText(/校验通过：\d+ 条审计记录完整/).waitFor();
     await screenshot(page, '25-audit');
 
     await choose(page, '结果', '拒绝');
-    const refused = table.getByRole('row', { name: /zhaolei.*登记咨询.*consultations\.create.*拒绝/ });
+    const refused = table.getByRole('row', { name: /zhaolei.*登记咨询.*拒绝/ });
     await refused.waitFor();
     await refused.getByRole('button', { name: /展开行|Expand row/ }).click();
     await page.getByText(/"code": "FORBIDDEN"/).waitFor();

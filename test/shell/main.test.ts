@@ -27,6 +27,7 @@ const fake = vi.hoisted(() => {
     schemes: null as unknown,
     errorBoxes: [] as [string, string][],
     quit: 0,
+    pdfOptions: [] as unknown[],
   };
   const on = (name: string, fn: AnyFn) => {
     state.appEvents.set(name, [...(state.appEvents.get(name) ?? []), fn]);
@@ -88,6 +89,12 @@ const fake = vi.hoisted(() => {
       async loadURL(url: string) {
         this.record.url = url;
       }
+      webContents = {
+        printToPDF: async (options: unknown) => {
+          state.pdfOptions.push(options);
+          return Buffer.from('%PDF-1.7 fake');
+        },
+      };
       show() {}
       isMinimized() {
         return false;
@@ -146,6 +153,7 @@ beforeEach(() => {
     schemes: null,
     errorBoxes: [],
     quit: 0,
+    pdfOptions: [],
   });
   fake.createRuntime.mockClear();
   fake.runtime.router.call.mockClear();
@@ -173,6 +181,14 @@ describe('electron/main.ts', () => {
     expect(opts.dbFile).toBe(path.join(userData, 'ledger.sqlite3'));
     expect(opts.nativeBinding).toBeUndefined();
     expect(opts.platform.dataDir).toBe(userData);
+  });
+
+  it('导出 PDF prints the app window with its print stylesheet (A4 from @page, backgrounds)', async () => {
+    await startMain();
+    const opts = fake.createRuntime.mock.calls[0]?.[0] as { platform: { printToPdf?: () => Promise<Buffer> } };
+    const pdf = await opts.platform.printToPdf!();
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(fake.state.pdfOptions).toEqual([{ printBackground: true, preferCSSPageSize: true }]);
   });
 
   it('in development passes the Electron build of better-sqlite3 from .native/', async () => {

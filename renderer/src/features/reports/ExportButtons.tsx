@@ -1,10 +1,10 @@
 /**
  * 导出: XLSX / CSV / DOCX through the platform's save dialog (reports.export),
  * with a progress dialog fed by jobs.progress while the export runs, and
- * 打印 / 导出 PDF through the print dialog (the print stylesheet lays the report
- * out on A4).
+ * 导出 PDF (reports.pdf: the desktop renders the page through the print
+ * stylesheet, A4) and 打印 through the print dialog.
  */
-import { FileExcelOutlined, FileTextOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined, FileTextOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Modal, Progress, Space, Tooltip, Typography } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -96,7 +96,20 @@ export function ExportButtons({ period, disabled }: { period: PeriodInput; disab
     }
   };
 
-  const busy = running !== null;
+  const [pdfPending, setPdfPending] = useState(false);
+  const savePdf = async () => {
+    setPdfPending(true);
+    try {
+      const saved = await call('reports.pdf', period);
+      if (saved) message.success({ content: t('reports.export.pdfDone', { file: fileName(saved.path), path: saved.path }), duration: 8 });
+    } catch (error) {
+      message.error(t('reports.export.failed', { reason: errorText(error, t) }));
+    } finally {
+      if (alive.current) setPdfPending(false);
+    }
+  };
+
+  const busy = running !== null || pdfPending;
   const allowed = can('reports.export') && !disabled;
   const button = (format: ExportFormat, icon: ReactNode, label: string, hint: string) => (
     <Tooltip title={hint}>
@@ -111,6 +124,11 @@ export function ExportButtons({ period, disabled }: { period: PeriodInput; disab
       {button('xlsx', <FileExcelOutlined />, t('reports.export.xlsx'), t('reports.export.xlsxHint'))}
       {button('csv', <FileTextOutlined />, t('reports.export.csv'), t('reports.export.csvHint'))}
       {button('docx', <FileWordOutlined />, t('reports.export.docx'), t('reports.export.docxHint'))}
+      <Tooltip title={t('reports.export.pdfHint')}>
+        <Button icon={<FilePdfOutlined />} onClick={() => void savePdf()} disabled={!allowed || busy} loading={pdfPending}>
+          {t('reports.export.pdf')}
+        </Button>
+      </Tooltip>
       <Tooltip title={t('reports.export.printHint')}>
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} disabled={disabled}>
           {t('reports.export.print')}
