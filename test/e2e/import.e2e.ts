@@ -88,7 +88,7 @@ describe('the import wizard', () => {
     await page.getByRole('table', { name: '导入记录' }).getByRole('row', { name: /2024年台账\.xlsx/ }).waitFor();
 
     await page.getByRole('button', { name: '查看台账' }).click();
-    await page.getByRole('heading', { name: '咨询台账' }).waitFor();
+    await page.getByRole('heading', { name: '咨询台账', exact: true }).waitFor();
     await page.getByRole('cell', { name: '档案数字化外包服务合同审查' }).waitFor();
     await page.getByText('共 3 条', { exact: true }).waitFor();
   });
