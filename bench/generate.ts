@@ -69,7 +69,8 @@ export function generateLedger(file: string, opts: GenerateOptions): Ledger {
       insCounsel.run(name, i % 2 ? '某某律师事务所' : '某某某律师事务所', `1380000000${i}`, `${lastYear - years + 1}-01-01`, i === 5 ? `${lastYear}-06-30` : null, i === 5 ? 0 : 1, now.toISOString()),
     );
   }).immediate();
-  const deptIds = sqlite.prepare('SELECT id FROM departments').pluck().all() as number[];
+  const deptNames = new Map((sqlite.prepare('SELECT id, name FROM departments').all() as { id: number; name: string }[]).map((d) => [d.id, d.name]));
+  const deptIds = [...deptNames.keys()];
   const counselIds = sqlite.prepare('SELECT id FROM counsels').pluck().all() as number[];
 
   const insC = sqlite.prepare(`INSERT INTO consultations (serial_prefix, serial_year, serial_seq, title, description, category_id, department_id,
@@ -119,17 +120,27 @@ export function generateLedger(file: string, opts: GenerateOptions): Ledger {
         const id = Number(insC.run(row).lastInsertRowid);
         insH.run(id, null, 'registered', at, 'registrar', '');
         if (counselId) insH.run(id, 'registered', 'assigned', at, 'registrar', '');
+        const opinions: string[] = [];
         if (answered) {
           const rounds = random() < 0.15 ? 2 : 1;
           for (let r = 1; r <= rounds; r++) {
-            insO.run(id, r, counselId, pick(['approve', 'approveWithChanges', 'object', 'advisory']), `经审查，${row.title.slice(2, 14)}总体合法，建议完善违约责任、争议解决等条款。`, addDays(firstOpinionOn, (r - 1) * 4), at);
+            opinions.push(`经审查，${row.title.slice(2, 14)}总体合法，建议完善违约责任、争议解决等条款。`);
+            insO.run(id, r, counselId, pick(['approve', 'approveWithChanges', 'object', 'advisory']), opinions.at(-1), addDays(firstOpinionOn, (r - 1) * 4), at);
           }
           insH.run(id, 'assigned', 'answered', at, 'counsel', '');
         }
         if (status === 'closed') insH.run(id, 'answered', 'closed', at, 'registrar', '');
         if (status === 'withdrawn') insH.run(id, counselId ? 'assigned' : 'registered', 'withdrawn', at, 'registrar', '处室撤回');
         appendAuditRaw(sqlite, new Date(at), 'registrar', { action: 'consultations.create', entity: 'consultation', entityId: id, after: row });
-        indexNewConsultation(sqlite, id);
+        indexNewConsultation(sqlite, id, {
+          ...row,
+          department: deptNames.get(row.departmentId)!,
+          serialNo: `法咨〔${year}〕${row.seq}号`,
+          note: '',
+          outcomeReason: row.reason,
+          opinions,
+          attachments: [],
+        });
       }
       insSerial.run(year, count);
     }).immediate();

@@ -67,12 +67,16 @@ export function rawTally(sqlite: Database.Database) {
   };
 }
 
+/**
+ * The index holds no trashed items (SEARCH_INDEX_VERSION 2), so, as the product
+ * does, rank straight from the index, then read the 20 hits' text for the snippets.
+ */
 export function rawSearch(sqlite: Database.Database) {
-  const tri = sqlite.prepare(`SELECT c.id, c.title FROM (SELECT rowid, bm25(consultations_fts, 10.0, 3.0, 2.0, 1.0, 1.0) r
-    FROM consultations_fts WHERE consultations_fts MATCH ?) m JOIN consultations c ON c.id = m.rowid
-    WHERE c.trashed_at IS NULL ORDER BY m.r LIMIT 20`);
-  const ngram = sqlite.prepare(`SELECT c.id, c.title FROM (SELECT rowid, bm25(consultations_ngram, 10.0, 3.0, 2.0, 1.0, 1.0) r
-    FROM consultations_ngram WHERE consultations_ngram MATCH ?) m JOIN consultations c ON c.id = m.rowid
-    WHERE c.trashed_at IS NULL ORDER BY m.r LIMIT 20`);
-  return (text: string) => ([...text].length >= 3 ? tri : ngram).all(`"${text}"`);
+  const rank = (table: string) =>
+    sqlite.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY bm25(${table}, 10.0, 3.0, 2.0, 1.0, 1.0) LIMIT 20`).pluck();
+  const tri = rank('consultations_fts');
+  const ngram = rank('consultations_ngram');
+  const detail = sqlite.prepare(`SELECT c.id, c.serial_prefix, c.serial_year, c.serial_seq, c.status, c.received_on, f.title, f.body, f.opinions, f.outcome, f.attachments
+    FROM consultations c JOIN consultations_fts f ON f.rowid = c.id WHERE c.id = ?`);
+  return (text: string) => (([...text].length >= 3 ? tri : ngram).all(`"${text}"`) as number[]).map((id) => detail.get(id));
 }

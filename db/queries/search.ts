@@ -18,35 +18,49 @@ interface IndexText {
   attachments: string;
 }
 
-function collect(sqlite: Database.Database, id: number, withAttachments = true): IndexText | undefined {
+/** A consultation's fields that go into its index rows. */
+export interface IndexedFields {
+  title: string;
+  description: string;
+  requester: string;
+  note: string;
+  department: string;
+  serialNo: string;
+  outcomeReason: string | null;
+  /** opinion texts, by round */
+  opinions: readonly string[];
+  /** file name and extracted text of each live attachment, by id */
+  attachments: readonly string[];
+}
+
+function indexText(f: IndexedFields): IndexText {
+  return {
+    title: f.title,
+    body: [f.serialNo, f.requester, f.department, f.description, f.note].join('\n'),
+    opinions: f.opinions.join('\n'),
+    outcome: f.outcomeReason ?? '',
+    attachments: f.attachments.join('\n'),
+  };
+}
+
+function collect(sqlite: Database.Database, id: number): IndexText | undefined {
   const c = prepareCached(
     sqlite,
     // Trashed items are left out of the index: search never shows them, and ranking needs no join to skip them.
     `SELECT c.title, c.description, c.requester, c.note, d.name AS department,
-            c.serial_prefix || '〔' || c.serial_year || '〕' || c.serial_seq || '号' AS serialNo,
-            coalesce(c.outcome_reason, '') AS outcome
+            c.serial_prefix || '〔' || c.serial_year || '〕' || c.serial_seq || '号' AS serialNo, c.outcome_reason AS outcomeReason
      FROM consultations c JOIN departments d ON d.id = c.department_id WHERE c.id = ? AND c.trashed_at IS NULL`,
-  ).get(id) as { title: string; description: string; requester: string; note: string; department: string; serialNo: string; outcome: string } | undefined;
+  ).get(id) as Omit<IndexedFields, 'opinions' | 'attachments'> | undefined;
   if (!c) return undefined;
-  const opinions = (prepareCached(sqlite, 'SELECT text FROM opinions WHERE consultation_id = ? ORDER BY round').pluck().all(id) as string[]).join('\n');
-  const attachments = withAttachments
-    ? (
-        prepareCached(
-          sqlite,
-          `SELECT a.file_name || char(10) || coalesce(b.extracted_text, '') FROM attachments a JOIN attachment_blobs b ON b.sha256 = a.sha256
-           WHERE a.consultation_id = ? AND a.trashed_at IS NULL ORDER BY a.id`,
-        )
-          .pluck()
-          .all(id) as string[]
-      ).join('\n')
-    : '';
-  return {
-    title: c.title,
-    body: [c.serialNo, c.requester, c.department, c.description, c.note].join('\n'),
-    opinions,
-    outcome: c.outcome,
-    attachments,
-  };
+  const opinions = prepareCached(sqlite, 'SELECT text FROM opinions WHERE consultation_id = ? ORDER BY round').pluck().all(id) as string[];
+  const attachments = prepareCached(
+    sqlite,
+    `SELECT a.file_name || char(10) || coalesce(b.extracted_text, '') FROM attachments a JOIN attachment_blobs b ON b.sha256 = a.sha256
+     WHERE a.consultation_id = ? AND a.trashed_at IS NULL ORDER BY a.id`,
+  )
+    .pluck()
+    .all(id) as string[];
+  return indexText({ ...c, opinions, attachments });
 }
 
 /** Every 1- and 2-character piece of each run of non-space text, lower-cased, space-separated. */
@@ -71,14 +85,13 @@ export function reindexConsultation(sqlite: Database.Database, id: number): void
 }
 
 /**
- * Index a consultation inserted in this transaction (an import writes thousands):
- * the same rows as reindexConsultation, without its lookups that cannot find
- * anything yet. Ids are never reused (AUTOINCREMENT), so the index has no rows
- * to delete for it; a new item has no attachments.
+ * Index a consultation inserted in this transaction, from the fields just
+ * written (an import writes thousands: reading each back would cost more than
+ * the insert): the same rows reindexConsultation would write. Ids are never
+ * reused (AUTOINCREMENT), so the index has no rows to delete for it.
  */
-export function indexNewConsultation(sqlite: Database.Database, id: number): void {
-  const t = collect(sqlite, id, false);
-  if (t) insertIndexRows(sqlite, id, t);
+export function indexNewConsultation(sqlite: Database.Database, id: number, fields: IndexedFields): void {
+  insertIndexRows(sqlite, id, indexText(fields));
 }
 
 function insertIndexRows(sqlite: Database.Database, id: number, t: IndexText): void {

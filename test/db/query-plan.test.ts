@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWhere, ROW_COLUMNS, ROW_FROM, type ConsultationFilter } from '../../db/queries/consultations';
 import type { Ledger } from '../../db/open';
 import { generateLedger } from '../../bench/generate';
+import { listYears } from '../../electron/services/consultations/read';
+import { LOCAL_ADMIN, type Caller } from '../../electron/services/context';
 import { tempDir } from '../helpers/ledger';
 
 let ledger: Ledger;
@@ -58,5 +60,28 @@ describe('Asia/Shanghai calendar days', () => {
     expect(shanghaiDay(new Date('2024-12-31T15:59:59.999Z'))).toBe('2024-12-31');
     expect(shanghaiDay(new Date('2024-12-31T16:00:00.000Z'))).toBe('2025-01-01');
     expect(shanghaiDay(new Date('2025-06-30T23:00:00.000Z'))).toBe('2025-07-01');
+  });
+});
+
+describe('query plan of the 年度 filter', () => {
+  it('lists the years with a seek per year, never a scan of the items (everyone, and a counsel)', () => {
+    const counsel: Caller = { username: 'c', displayName: 'c', roles: ['counsel'], counselId: 1 };
+    for (const [caller, index] of [[LOCAL_ADMIN, /consultations_live_received_idx/], [counsel, /consultations_counsel_idx/]] as const) {
+      // the statement listYears prepares, caught on its way to SQLite
+      const seen: string[] = [];
+      const sqlite = new Proxy(ledger.sqlite, {
+        get(target, key) {
+          if (key === 'prepare') return (sql: string) => (seen.push(sql), target.prepare(sql));
+          const value = Reflect.get(target, key) as unknown;
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      const years = listYears({ ledger: { ...ledger, sqlite }, caller, now: () => new Date('2025-06-01T00:00:00Z') });
+      expect(years.length).toBeGreaterThan(1);
+      expect(seen).toHaveLength(1);
+      const lines = (ledger.sqlite.prepare(`EXPLAIN QUERY PLAN ${seen[0]}`).all(caller === counsel ? { only: 1 } : {}) as { detail: string }[]).map((r) => r.detail);
+      expect(lines.join('\n')).toMatch(index);
+      expect(lines.some((l) => /^SCAN consultations\b/.test(l)), lines.join('\n')).toBe(false);
+    }
   });
 });

@@ -135,7 +135,17 @@ function insertRow(ctx: ServiceContext, r: PlannedRow, ids: RowIds, serial: Assi
        VALUES (?, 1, ?, ?, ?, ?, ?, ?)`,
     ).run(id, counselId, r.opinion.conclusion, r.opinion.text, r.opinion.issuedOn, at, who);
   }
-  indexNewConsultation(sqlite, id);
+  indexNewConsultation(sqlite, id, {
+    title: r.title,
+    description: r.description,
+    requester: r.requester,
+    note: r.note,
+    department: ids.department.name,
+    serialNo: formatSerialNo(serial.prefix, serial.year, serial.seq),
+    outcomeReason: r.outcomeReason,
+    opinions: r.opinion ? [r.opinion.text] : [],
+    attachments: [],
+  });
   // What was written, from what was written (reading each item back costs more than the insert itself)
   appendAudit(ctx, {
     action: 'consultations.import',

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ImportProgress } from '../../api/import-contract';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
+import { releaseMemoryAfterJob } from '../memory';
 import type { Progress } from './grid';
 
 const running = new Map<string, ImportProgress>();
@@ -42,5 +43,6 @@ export async function withImportJob<T>(
     });
   } finally {
     running.delete(key);
+    releaseMemoryAfterJob();
   }
 }

@@ -34,11 +34,34 @@ export function cellText(text: string): string {
 }
 
 /** East Asian wide and fullwidth characters take two columns in a spreadsheet, the rest one. */
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+const WIDE_RANGES: readonly [number, number][] = [
+  [0x1100, 0x115f], [0x2e80, 0x303e], [0x3041, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xa000, 0xa4cf],
+  [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6],
+];
 
+const isWide = (unit: number): boolean => {
+  for (const [from, to] of WIDE_RANGES) {
+    if (unit < from) return false;
+    if (unit <= to) return true;
+  }
+  return false;
+};
+
+/** Per UTF-16 unit, no regex, no allocation: the XLSX export measures every text cell. A character beyond the BMP (a surrogate pair) is wide. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += WIDE.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        width += 2;
+        i += 1;
+        continue;
+      }
+    }
+    width += unit < 0x1100 ? 1 : isWide(unit) ? 2 : 1;
+  }
   return width;
 }
 

@@ -8,6 +8,7 @@
 import { ledgerDetailRows, type LedgerDetailRow } from '../../../../db/queries/tally';
 import type { ExportFormat, ExportResult, Tally } from '../../../api/reports-contract';
 import type { ServiceContext } from '../../context';
+import { releaseMemoryAfterJob } from '../../memory';
 import type { FileFilter, PlatformAdapter } from '../../platform';
 import { resolvePeriod, scopeFor, type PeriodInput } from '../period';
 import { buildTally } from '../tally';
@@ -41,6 +42,14 @@ function snapshot(ctx: ServiceContext, input: PeriodInput): { tally: Tally; rows
 export async function exportReport(ctx: ServiceContext, input: ExportInput): Promise<ExportResult> {
   const progress = input.onProgress ?? (() => {});
   progress({ phase: 'reading', done: 0, total: 0 });
+  const { total, bytes } = await writeSnapshot(ctx, input, progress);
+  releaseMemoryAfterJob();
+  progress({ phase: 'done', done: total, total });
+  return { path: input.path, format: input.format, bytes, rows: total };
+}
+
+/** The file written from one snapshot; the snapshot is garbage once this returns. */
+async function writeSnapshot(ctx: ServiceContext, input: ExportInput, progress: (p: ExportProgress) => void): Promise<{ total: number; bytes: number }> {
   const { tally, rows } = snapshot(ctx, input);
   const total = rows.length;
   const onRow = (done: number): void => progress({ phase: 'writing', done, total });
@@ -56,8 +65,7 @@ export async function exportReport(ctx: ServiceContext, input: ExportInput): Pro
         return writeDocx(temp, tally, creator);
     }
   });
-  progress({ phase: 'done', done: total, total });
-  return { path: input.path, format: input.format, bytes, rows: total };
+  return { total, bytes };
 }
 
 export const EXPORT_FILTERS: Record<ExportFormat, FileFilter> = {

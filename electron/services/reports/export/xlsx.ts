@@ -126,17 +126,40 @@ class SheetWriter {
     return sheet;
   }
 
+  /**
+   * One style object per distinct style, shared by every cell that has it. exceljs
+   * gives each new cell a fresh style object and, when writing it, renders that
+   * object to XML to find its style id; a style object it has seen before is
+   * looked up instead (a WeakMap). Same style, same id, same file: only faster.
+   */
+  private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
+
+  private styleOf(numFmt: string | undefined, wrap: boolean): Partial<ExcelJS.Style> {
+    const key = `${numFmt ?? ''}\u0000${wrap ? 1 : 0}`;
+    let style = this.styles.get(key);
+    if (!style) {
+      style = {};
+      if (numFmt) style.numFmt = numFmt;
+      if (wrap) style.alignment = { wrapText: true, vertical: 'top' };
+      this.styles.set(key, style);
+    }
+    return style;
+  }
+
   private write(cells: Prepared[]): void {
     const row = this.sheet!.addRow(cells.map((c) => c.value));
     cells.forEach(({ value, kind }, i) => {
-      if (value === null) return;
-      const fmt = NUM_FMT[kind];
-      // a cell whose kind differs from its column's (e.g. a percent in a summary column) still gets its own format
-      if (fmt && NUM_FMT[this.columns[i]!.kind] !== fmt) row.getCell(i + 1).numFmt = fmt;
-      // Long or multi-line text wraps inside its (capped) column instead of running across the sheet.
-      if (kind === 'text' && (String(value).includes('\n') || widestLine(String(value)) > this.columnWidth(i))) {
-        row.getCell(i + 1).alignment = { wrapText: true, vertical: 'top' };
+      // the column's number format (a blank cell keeps it too), ...
+      let numFmt = NUM_FMT[this.columns[i]!.kind];
+      let wrap = false;
+      if (value !== null) {
+        const fmt = NUM_FMT[kind];
+        // ... unless the cell's kind differs from its column's (e.g. a percent in a summary column): it gets its own format
+        if (fmt && numFmt !== fmt) numFmt = fmt;
+        // Long or multi-line text wraps inside its (capped) column instead of running across the sheet.
+        wrap = kind === 'text' && (String(value).includes('\n') || widestLine(String(value)) > this.columnWidth(i));
       }
+      row.getCell(i + 1).style = this.styleOf(numFmt, wrap);
     });
     row.commit();
   }
