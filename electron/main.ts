@@ -63,6 +63,11 @@ function electronPlatform(dataDir: string): PlatformAdapter {
       const r = mainWindow ? await dialog.showOpenDialog(mainWindow, opts) : await dialog.showOpenDialog(opts);
       return r.canceled ? [] : r.filePaths;
     },
+    async chooseFolder({ title, defaultPath }) {
+      const opts = { title, defaultPath, properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const r = mainWindow ? await dialog.showOpenDialog(mainWindow, opts) : await dialog.showOpenDialog(opts);
+      return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
+    },
     async revealFile(file) {
       shell.showItemInFolder(file);
     },

@@ -20,6 +20,7 @@ import type {
   Reminders,
   UserAccount,
   BackupList,
+  BackupRotation,
   BackupView,
   RecoveryStatus,
   RestoreOutcome,
@@ -32,7 +33,7 @@ import type {
   Role,
   Settings,
 } from './types';
-import { CONCLUSIONS, OUTCOMES, ROLES, STATUSES } from './types';
+import { CONCLUSIONS, OUTCOMES, ROLES, ROTATION_LIMITS, STATUSES } from './types';
 
 const ALL: readonly Role[] = ROLES;
 const ADMIN: readonly Role[] = ['admin'];
@@ -97,6 +98,17 @@ const username = z
   .max(30, { message: '用户名不能超过 30 个字符' })
   .regex(/^[A-Za-z0-9_.\-\u4e00-\u9fff]+$/, { message: '用户名只能包含字母、数字、汉字和 _ . -' });
 const reason = required(1_000, '原因');
+
+const keep = (key: keyof BackupRotation, what: string) => {
+  const [min, max] = ROTATION_LIMITS[key];
+  return z
+    .number({ message: `请填写${what}` })
+    .int({ message: `${what}须为整数` })
+    .min(min, { message: `${what}不能少于 ${min}` })
+    .max(max, { message: `${what}不能超过 ${max}` });
+};
+/** The rotation counts, as the admin sets them and as backup-config.json stores them. */
+export const rotationInput = z.strictObject({ daily: keep('daily', '保留天数'), weekly: keep('weekly', '保留周数'), monthly: keep('monthly', '保留月数') });
 
 export const contract = {
   'app.info': method<AppInfo>()(empty, ALL),
@@ -230,6 +242,14 @@ export const contract = {
   'backups.create': method<BackupView>()(empty, ADMIN),
   'backups.restore': method<RestoreOutcome>()(z.strictObject({ name: z.string().max(200).regex(/^[\w.-]+$/) }), ADMIN),
   'backups.restoreFromFile': method<RestoreOutcome | null>()(empty, ADMIN),
+  /** pick the backup folder in a dialog (main process); null when cancelled */
+  'backups.chooseFolder': method<BackupList | null>()(empty, ADMIN),
+  'backups.configure': method<BackupList>()(
+    z
+      .strictObject({ useDefaultFolder: z.literal(true).optional(), rotation: rotationInput.optional() })
+      .refine((v) => v.useDefaultFolder !== undefined || v.rotation !== undefined, { message: '没有要修改的备份设置' }),
+    ADMIN,
+  ),
   // Answered by the runtime itself, also when the database is damaged and nobody can sign in.
   'recovery.status': method<RecoveryStatus>()(empty, ALL, 'public'),
   'recovery.restoreNewest': method<RestoreOutcome>()(empty, ALL, 'public'),

@@ -88,6 +88,8 @@ export const handlers: Handlers = {
   'backups.create': backups.takeBackup,
   'backups.restore': (ctx, input) => backups.restoreNamedBackup(ctx, input.name),
   'backups.restoreFromFile': backups.restoreChosenFile,
+  'backups.chooseFolder': backups.chooseBackupFolder,
+  'backups.configure': backups.configureBackups,
   // The runtime answers these before the router; reached only without a runtime (tests).
   'recovery.status': () => ({ damaged: false, problem: null, newestBackup: null }),
   'recovery.restoreNewest': () => {

@@ -35,6 +35,8 @@ export const METHOD_NAMES: readonly string[] = [
   'backups.create',
   'backups.restore',
   'backups.restoreFromFile',
+  'backups.chooseFolder',
+  'backups.configure',
   'recovery.status',
   'recovery.restoreNewest',
   'auth.status',

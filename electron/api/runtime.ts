@@ -9,6 +9,7 @@ import path from 'node:path';
 import { DatabaseOpenError, openDatabase, type Ledger } from '../../db/open';
 import { appendAudit } from '../services/audit';
 import { autoBackupIfDue, newestVerifiedBackup } from '../services/backup/backup';
+import { backupFolders, readBackupConfig, resolveBackupTarget } from '../services/backup/config';
 import { acquireDataLock } from '../services/backup/lock';
 import { restoreDatabase, type RestoreResult } from '../services/backup/restore';
 import { ANONYMOUS, LOCAL_ADMIN, type Caller, type HostServices } from '../services/context';
@@ -23,6 +24,7 @@ export interface RuntimeOptions {
   dbFile: string;
   nativeBinding?: string;
   platform: PlatformAdapter;
+  /** the default backup folder; defaults to backups/ beside the database (backup-config.json may name another) */
   backupDir?: string;
   now?: () => Date;
   /** where problems are written when the database cannot be; defaults to console.error */
@@ -63,9 +65,12 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     problem = error.message;
     recordRecoveryEvent(opts.dbFile, now(), `damaged: ${problem}`, log);
   }
+  const backupTarget = () => resolveBackupTarget(opts.dbFile, readBackupConfig(opts.dbFile), backupDir);
   if (ledger) {
+    const target = backupTarget();
+    if (target.fallbackReason) log(`[backup] chosen folder ${target.chosen} cannot be used (${target.fallbackReason}); backing up to ${target.dir}`);
     try {
-      autoBackupIfDue(ledger.sqlite, backupDir, now());
+      autoBackupIfDue(ledger.sqlite, target.dir, now(), readBackupConfig(opts.dbFile).rotation, backupFolders(target));
     } catch (error) {
       log(`[backup] automatic backup failed: ${(error as Error).message}`);
     }
@@ -77,7 +82,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const host: HostServices = {
     platform: opts.platform,
     dbFile: opts.dbFile,
-    backupDir,
+    defaultBackupDir: backupDir,
     restoreFrom(file: string): RestoreResult {
       ledger?.close();
       ledger = null;
@@ -112,7 +117,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const router = createRouter({ ledger: () => ledger!, caller, session, now, host });
 
   const recoveryStatus = (): RecoveryStatus => {
-    const newest = problem ? newestVerifiedBackup(backupDir) : null;
+    const newest = problem ? newestVerifiedBackup(backupFolders(backupTarget())) : null;
     return {
       damaged: problem !== null,
       problem,
@@ -130,7 +135,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         return router.call(method, input);
       }
       if (method === 'recovery.restoreNewest') {
-        const newest = newestVerifiedBackup(backupDir);
+        const newest = newestVerifiedBackup(backupFolders(backupTarget()));
         if (!newest) return { ok: false, error: { code: 'NOT_FOUND', message: '没有找到可用的备份。请联系系统管理员。' } };
         try {
           const r = host.restoreFrom(newest.file);

@@ -154,12 +154,36 @@ export interface BackupView {
   kind: 'auto' | 'manual' | 'pre-restore' | 'pre-migration';
   takenAt: string;
   size: number;
+  /** the folder it is in */
+  dir: string;
 }
 
+/** How many automatic backups are kept: the newest of each of the last N days, weeks and months. */
+export interface BackupRotation {
+  daily: number;
+  weekly: number;
+  monthly: number;
+}
+
+export const ROTATION_LIMITS: { readonly [K in keyof BackupRotation]: readonly [min: number, max: number] } = {
+  daily: [1, 90],
+  weekly: [0, 104],
+  monthly: [0, 240],
+};
+
 export interface BackupList {
+  /** where the next backup is written */
   dir: string;
+  /** the folder beside the database (also where pre-migration and pre-restore copies go) */
+  defaultDir: string;
+  /** the folder the admin picked, null for the default */
+  chosenDir: string | null;
+  /** the chosen folder cannot be used now (why, in Chinese): backups go to the default folder meanwhile */
+  fallbackReason: string | null;
   /** SQLite files on a network share are not safe: the UI warns */
   onNetworkShare: boolean;
+  rotation: BackupRotation;
+  /** from every folder that may hold backups, newest first */
   backups: BackupView[];
 }
 

@@ -37,7 +37,8 @@ export interface ServiceContext {
 export interface HostServices {
   platform: PlatformAdapter;
   dbFile: string;
-  backupDir: string;
+  /** the default backup folder (beside the database); backup-config.json may name another */
+  defaultBackupDir: string;
   /** Swap the live database for a verified backup: close, restore, reopen. */
   restoreFrom(file: string): RestoreResult;
 }

@@ -13,6 +13,8 @@ export interface PlatformAdapter {
   chooseSavePath(options: { defaultName: string; filters: FileFilter[] }): Promise<string | null>;
   /** Ask for files to open; empty when the user cancelled. */
   chooseOpenPaths(options: { filters: FileFilter[]; multiple: boolean }): Promise<string[]>;
+  /** Ask for a folder (a new one may be made in the dialog); null when the user cancelled. Absent in the CLI. */
+  chooseFolder?(options: { title: string; defaultPath?: string }): Promise<string | null>;
   /** Show a file in the system file manager. */
   revealFile(path: string): Promise<void>;
   /** Open a file with the system's default program. */

@@ -124,7 +124,7 @@ function hosted(app: TestApp, caller: Caller) {
     host: {
       platform,
       dbFile: app.ledger.file,
-      backupDir: path.join(dataDir, 'backups'),
+      defaultBackupDir: path.join(dataDir, 'backups'),
       restoreFrom: () => {
         throw new Error('not reached');
       },

@@ -97,7 +97,7 @@ describe('contract', () => {
       'consultations.close': 'R', 'consultations.withdraw': 'R', 'consultations.reopen': 'A',
       'consultations.trash': 'R', 'consultations.restore': 'R',
       'audit.verify': 'AL', 'audit.list': 'AL',
-      'backups.list': 'A', 'backups.create': 'A', 'backups.restore': 'A', 'backups.restoreFromFile': 'A',
+      'backups.list': 'A', 'backups.create': 'A', 'backups.restore': 'A', 'backups.restoreFromFile': 'A', 'backups.chooseFolder': 'A', 'backups.configure': 'A',
       'recovery.status': 'ACLR public', 'recovery.restoreNewest': 'ACLR public',
       'auth.status': 'ACLR public', 'auth.setup': 'ACLR public', 'auth.login': 'ACLR public',
       'auth.logout': 'ACLR anySession', 'auth.lock': 'ACLR anySession', 'auth.unlock': 'ACLR anySession',

@@ -27,7 +27,7 @@ function withHost(app: ReturnType<typeof testApp>, platform: Partial<PlatformAda
     ledger: app.ledger,
     caller: () => LOCAL_ADMIN,
     now: app.clock.now,
-    host: { platform: full, dbFile: app.ledger.file, backupDir: path.join(dataDir, 'b'), restoreFrom: () => { throw new Error('no'); } },
+    host: { platform: full, dbFile: app.ledger.file, defaultBackupDir: path.join(dataDir, 'b'), restoreFrom: () => { throw new Error('no'); } },
   });
   const call = async (m: string, i: unknown) => {
     const r = await router.call(m, i);

@@ -14,11 +14,13 @@ import { openApp, screenshot, signIn, type App, type Basics } from './support';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counsel-ledger-backups-'));
 /** what the scripted open dialog answers */
 let picked: string[] = [];
+/** what the scripted folder dialog answers */
+let pickedFolder: string | null = null;
 let app: App;
 let basics: Basics;
 
 beforeAll(async () => {
-  app = await openApp({ dir, platform: { chooseOpenPaths: async () => picked } });
+  app = await openApp({ dir, platform: { chooseOpenPaths: async () => picked, chooseFolder: async () => pickedFolder } });
   basics = await seedLedger(app);
   await app.page.reload();
 });
@@ -94,6 +96,51 @@ describe('备份与恢复', () => {
     await page.getByRole('dialog', { name: '恢复完成' }).getByText('已从 from-usb.sqlite3 恢复，所有页面已重新加载。').waitFor();
     await page.getByRole('dialog', { name: '恢复完成' }).getByRole('button', { name: '关闭' }).click();
     expect((await app.call<{ total: number }>('consultations.list', { text: '再次登记的事项' })).total).toBe(0);
+  });
+});
+
+describe('备份设置', () => {
+  it('moves backups to a folder the admin picks, keeps fewer of them, and says when the folder is gone', async () => {
+    const { page } = app;
+    const usb = path.join(dir, '移动硬盘', '台账备份');
+    fs.mkdirSync(usb, { recursive: true });
+    pickedFolder = usb;
+    await page.getByRole('menuitem', { name: '备份与恢复' }).click();
+    const settings = page.locator('.ant-card').filter({ has: page.getByText('备份设置', { exact: true }) });
+    await settings.getByText('默认', { exact: true }).waitFor();
+    await settings.getByRole('button', { name: '更改文件夹…' }).click();
+    await page.getByText(`备份文件夹已改为：${usb}`).waitFor();
+    await settings.getByText('自定义', { exact: true }).waitFor();
+    await settings.getByText(usb, { exact: true }).waitFor();
+
+    app.advanceClock(60_000);
+    await page.getByRole('button', { name: '立即备份' }).click();
+    await page.getByText(/^已备份：/).waitFor();
+    expect(fs.readdirSync(usb).filter((f) => f.endsWith('-manual.sqlite3'))).toHaveLength(1);
+    // backups in two folders: the table says which folder each is in
+    await page.getByRole('columnheader', { name: '所在文件夹' }).waitFor();
+    await page.getByRole('table').getByRole('row', { name: /手动备份.*自定义/ }).waitFor();
+    expect(await page.getByRole('table').getByRole('row', { name: /自定义/ }).count()).toBe(1);
+
+    await settings.getByLabel('按天保留').fill('3');
+    await settings.getByLabel('按月保留').fill('6');
+    await settings.getByRole('button', { name: '保存保留规则' }).click();
+    await page.getByText(/保留规则已保存/).waitFor();
+    await settings.getByText(/保留最近 3 天、4 周和 6 个月各一份/).waitFor();
+    const config = JSON.parse(fs.readFileSync(path.join(dir, 'backup-config.json'), 'utf8')) as { folder: string; rotation: unknown };
+    expect(config).toEqual({ folder: usb, rotation: { daily: 3, weekly: 4, monthly: 6 } });
+    await screenshot(page, '29-backup-settings');
+
+    // the drive is unplugged: the page says where backups go meanwhile
+    fs.rmSync(path.join(dir, '移动硬盘'), { recursive: true });
+    await page.reload();
+    await page.getByRole('alert').filter({ hasText: `所选的备份文件夹 ${usb} 当前无法使用（文件夹不存在或当前无法访问），备份暂时保存在默认文件夹` }).waitFor();
+
+    await settings.getByRole('button', { name: '改回默认文件夹' }).click();
+    await page.getByText('已改回默认备份文件夹').waitFor();
+    await settings.getByText('默认', { exact: true }).waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: '当前无法使用' }).count()).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'backup-config.json'), 'utf8')).folder).toBeNull();
   });
 });
 

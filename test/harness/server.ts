@@ -67,6 +67,9 @@ function harnessPlatform(dbFile: string, overrides: Partial<PlatformAdapter> = {
     async chooseOpenPaths() {
       return [];
     },
+    async chooseFolder() {
+      return null;
+    },
     async revealFile() {},
     async openFile() {},
     ...overrides,

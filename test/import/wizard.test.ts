@@ -25,7 +25,7 @@ function wizard(platform: Partial<PlatformAdapter> = {}) {
   const host = {
     platform: { dataDir: dir, chooseSavePath: async () => null, chooseOpenPaths: async () => [], revealFile: async () => {}, openFile: async () => {}, ...platform },
     dbFile: app.ledger.file,
-    backupDir: dir,
+    defaultBackupDir: dir,
     restoreFrom: () => {
       throw new Error('not here');
     },

@@ -11,7 +11,7 @@ import {
   listBackups,
   type BackupInfo,
 } from '../../electron/services/backup/backup';
-import { looksLikeNetworkPath } from '../../electron/services/backup/files';
+import { isNetworkFolder } from '../../electron/services/backup/config';
 import { restoreDatabase } from '../../electron/services/backup/restore';
 import { openDatabase, SCHEMA_VERSION } from '../../db/open';
 import { register, seedBasics, tempDir, testApp } from '../helpers/ledger';
@@ -67,10 +67,10 @@ describe('backups', () => {
   });
 
   it('network shares are recognised for the warning', () => {
-    expect(looksLikeNetworkPath('\\\\fileserver\\backup')).toBe(true);
-    expect(looksLikeNetworkPath('//nas/backup')).toBe(true);
-    expect(looksLikeNetworkPath('D:\\台账备份')).toBe(false);
-    expect(looksLikeNetworkPath('/home/user/backups')).toBe(false);
+    expect(isNetworkFolder('\\\\fileserver\\backup')).toBe(true);
+    expect(isNetworkFolder('//nas/backup')).toBe(true);
+    expect(isNetworkFolder('D:\\台账备份')).toBe(false);
+    expect(isNetworkFolder('/home/user/backups')).toBe(false);
   });
 });
 

@@ -96,7 +96,7 @@ function hostedRouter(ledger: Ledger, opts: { backupDir: string; savePath?: () =
     host: {
       platform: platform(path.dirname(ledger.file), opts.savePath),
       dbFile: ledger.file,
-      backupDir: opts.backupDir,
+      defaultBackupDir: opts.backupDir,
       restoreFrom: () => {
         throw new Error('not in these tests');
       },

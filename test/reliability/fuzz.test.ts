@@ -44,9 +44,9 @@ describe('fuzzing the contract', () => {
           throw new Error(`INTERNAL on ${method}: ${String(error)}`);
         },
         host: {
-          platform: { dataDir: backupDir, chooseSavePath: async () => null, chooseOpenPaths: async () => [], revealFile: async () => {}, openFile: async () => {} },
+          platform: { dataDir: backupDir, chooseSavePath: async () => null, chooseOpenPaths: async () => [], chooseFolder: async () => null, revealFile: async () => {}, openFile: async () => {} },
           dbFile: app.ledger.file,
-          backupDir,
+          defaultBackupDir: backupDir,
           restoreFrom: () => {
             throw new Error('restore must not be reached by fuzzing');
           },

@@ -13,6 +13,7 @@ import { checkBackupFile, createBackup } from '../../services/backup/backup';
 import { acquireDataLock, LockError } from '../../services/backup/lock';
 import { restoreDatabase } from '../../services/backup/restore';
 import { BackupError } from '../../services/backup/backup';
+import { readBackupConfig, resolveBackupTarget } from '../../services/backup/config';
 import { CliError, usageError, type CliIo } from '../io';
 import type { Command } from './types';
 
@@ -37,7 +38,7 @@ function openReadOnly(file: string): Database.Database {
   }
 }
 
-const BACKUP_USAGE = '用法：counsel-ledger backup --db 数据库文件 [--out 备份文件夹]（默认：数据库旁的 backups 文件夹）';
+const BACKUP_USAGE = '用法：counsel-ledger backup --db 数据库文件 [--out 备份文件夹]（默认：管理员在“备份与恢复”中选定的文件夹，未选定或无法访问时为数据库旁的 backups 文件夹）';
 
 export const backupCommand: Command = {
   summary: '备份：写出一份经过完整性校验的数据库副本（程序运行时也可以执行）',
@@ -45,7 +46,7 @@ export const backupCommand: Command = {
   async run(argv, io) {
     const values = args(argv, BACKUP_USAGE, { db: { type: 'string' }, out: { type: 'string' } });
     const db = requireDb(values, io, BACKUP_USAGE);
-    const dir = values.out ? path.resolve(io.cwd, values.out) : path.join(path.dirname(db), 'backups');
+    const dir = values.out ? path.resolve(io.cwd, values.out) : resolveBackupTarget(db, readBackupConfig(db)).dir;
     const live = openReadOnly(db);
     try {
       const info = createBackup(live, dir, 'manual', io.now());

@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../../../db/open';
 import { shanghaiDay } from '../../api/dates';
+import type { BackupRotation } from '../../api/types';
 import { isDiskFull } from '../errors';
 import { commitFile } from './files';
 
@@ -111,11 +112,7 @@ export function listBackups(dir: string): BackupInfo[] {
   return out.sort((a, b) => (a.takenAt < b.takenAt ? 1 : a.takenAt > b.takenAt ? -1 : 0));
 }
 
-export interface RotationPolicy {
-  daily: number;
-  weekly: number;
-  monthly: number;
-}
+export type RotationPolicy = BackupRotation;
 
 export const DEFAULT_ROTATION: RotationPolicy = { daily: 7, weekly: 4, monthly: 12 };
 
@@ -153,25 +150,48 @@ export function backupsToDelete(backups: BackupInfo[], policy: RotationPolicy): 
   return autos.filter((b) => !keep.has(b.file));
 }
 
-export function rotateBackups(dir: string, policy: RotationPolicy = DEFAULT_ROTATION): string[] {
-  const doomed = backupsToDelete(listBackups(dir), policy);
+/** The backups in several folders, newest first; a folder that cannot be read (a share gone away) is skipped. */
+export function listAllBackups(dirs: readonly string[]): BackupInfo[] {
+  const all: BackupInfo[] = [];
+  for (const dir of dirs) {
+    try {
+      all.push(...listBackups(dir));
+    } catch {
+      // its backups are simply not offered
+    }
+  }
+  return all.sort((a, b) => (a.takenAt < b.takenAt ? 1 : a.takenAt > b.takenAt ? -1 : 0));
+}
+
+/** Rotation runs over the automatic backups of all the folders together, so a change of folder keeps the same count. */
+export function rotateBackups(dirs: string | readonly string[], policy: RotationPolicy = DEFAULT_ROTATION): string[] {
+  const doomed = backupsToDelete(listAllBackups(typeof dirs === 'string' ? [dirs] : dirs), policy);
   for (const b of doomed) fs.rmSync(b.file, { force: true });
   return doomed.map((b) => b.name);
 }
 
-/** The first start of each (Shanghai) day takes an automatic backup, then rotates. */
-export function autoBackupIfDue(sqlite: Database.Database, dir: string, now: Date, policy = DEFAULT_ROTATION): BackupInfo | null {
+/**
+ * The first start of each (Shanghai) day takes an automatic backup into `dir`,
+ * then rotates; `folders` are all the places earlier backups may be (default: just `dir`).
+ */
+export function autoBackupIfDue(
+  sqlite: Database.Database,
+  dir: string,
+  now: Date,
+  policy: RotationPolicy = DEFAULT_ROTATION,
+  folders: readonly string[] = [dir],
+): BackupInfo | null {
   const today = shanghaiDay(now);
-  const done = listBackups(dir).some((b) => b.kind === 'auto' && shanghaiDay(new Date(b.takenAt)) === today);
+  const done = listAllBackups(folders).some((b) => b.kind === 'auto' && shanghaiDay(new Date(b.takenAt)) === today);
   if (done) return null;
   const info = createBackup(sqlite, dir, 'auto', now);
-  rotateBackups(dir, policy);
+  rotateBackups(folders.includes(dir) ? folders : [dir, ...folders], policy);
   return info;
 }
 
 /** The newest backup that passes the check, for the recovery screen. */
-export function newestVerifiedBackup(dir: string): (BackupInfo & { check: BackupCheck }) | null {
-  for (const b of listBackups(dir)) {
+export function newestVerifiedBackup(dirs: string | readonly string[]): (BackupInfo & { check: BackupCheck }) | null {
+  for (const b of listAllBackups(typeof dirs === 'string' ? [dirs] : dirs)) {
     const check = checkBackupFile(b.file);
     if (check.ok) return { ...b, check };
   }

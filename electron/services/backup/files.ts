@@ -29,8 +29,3 @@ export function commitFile(tmp: string, finalPath: string): void {
   fs.renameSync(tmp, finalPath);
   fsyncDir(path.dirname(finalPath));
 }
-
-/** A path that is probably on a network share, where SQLite's locking is unreliable. */
-export function looksLikeNetworkPath(p: string): boolean {
-  return /^(\\\\|\/\/)/.test(p) || /^(smb|nfs|cifs):/i.test(p);
-}

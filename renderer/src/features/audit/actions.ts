@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   'attachments.restore',
   'backups.create',
   'backups.restore',
+  'backups.configure',
   'recovery.restore',
 ] as const;
 

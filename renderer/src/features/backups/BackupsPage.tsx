@@ -16,6 +16,7 @@ import { errorText } from '../../shared/errors';
 import { formatInstant, formatSize } from '../../shared/format';
 import { LoadFailed, PageHead } from '../../shared/PageState';
 import { useSession } from '../session/context';
+import { BackupSettings } from './BackupSettings';
 
 const KIND_COLOR: Record<BackupView['kind'], string> = { auto: 'default', manual: 'blue', 'pre-restore': 'orange', 'pre-migration': 'purple' };
 
@@ -29,6 +30,10 @@ export function BackupsPage() {
   const list = useApi('backups.list', {});
   const create = useApiMutation('backups.create');
   const [target, setTarget] = useState<Target | null>(null);
+  const severalFolders = new Set(list.data?.backups.map((b) => b.dir)).size > 1;
+  /** 默认 / 自定义, or the path of a folder that is neither any more; the full path on hover */
+  const folderLabel = (dir: string) =>
+    dir === list.data?.defaultDir ? t('backups.folderDefault') : dir === list.data?.chosenDir ? t('backups.folderChosen') : dir;
 
   const backupNow = async () => {
     try {
@@ -70,15 +75,7 @@ export function BackupsPage() {
         }
       />
       {list.isError ? <LoadFailed error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.data ? (
-        <>
-          <Typography.Paragraph type="secondary">
-            {t('backups.where')} <Typography.Text code copyable>{list.data.dir}</Typography.Text>
-          </Typography.Paragraph>
-          {list.data.onNetworkShare ? <Alert type="warning" showIcon title={t('backups.networkShare')} style={{ marginBottom: 16 }} /> : null}
-          <Alert type="info" showIcon title={t('backups.policy')} style={{ marginBottom: 16 }} />
-        </>
-      ) : null}
+      {list.data ? <BackupSettings list={list.data} /> : null}
       <Card size="small" variant="borderless" styles={{ body: { padding: 16 } }}>
         <Table<BackupView>
           rowKey="name"
@@ -92,6 +89,9 @@ export function BackupsPage() {
             { title: t('backups.takenAt'), dataIndex: 'takenAt', width: 170, render: (v: string) => <span className="nowrap">{formatInstant(v)}</span> },
             { title: t('backups.kind'), dataIndex: 'kind', width: 130, render: (k: BackupView['kind']) => <Tag color={KIND_COLOR[k]}>{t(`backups.kinds.${k}`)}</Tag> },
             { title: t('backups.name'), dataIndex: 'name', ellipsis: true },
+            ...(severalFolders
+              ? [{ title: t('backups.dir'), dataIndex: 'dir', width: 110, render: (v: string) => <span title={v}>{folderLabel(v)}</span> }]
+              : []),
             { title: t('backups.size'), dataIndex: 'size', width: 110, align: 'right', render: (v: number) => formatSize(v) },
             {
               title: t('common.actions'),
