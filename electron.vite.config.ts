@@ -1,8 +1,41 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
 
 const root = import.meta.dirname;
+
+/**
+ * The renderer's entry (main.tsx) is small: it starts the first screen's calls
+ * and then imports the app (app.tsx). So that the browser fetches and parses
+ * the app's chunks while the entry runs, not after, index.html gets a
+ * modulepreload link for the app chunk and every chunk it imports statically.
+ */
+function preloadApp(entry: string): Plugin {
+  return {
+    name: 'counsel-ledger:preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        if (!bundle) return [];
+        const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])));
+        const app = [...chunks.values()].find((c) => c.facadeModuleId === entry);
+        if (!app) throw new Error(`preload-app: no chunk for ${entry}`);
+        const files = new Set<string>();
+        const visit = (fileName: string) => {
+          if (files.has(fileName)) return;
+          files.add(fileName);
+          for (const imported of chunks.get(fileName)?.imports ?? []) visit(imported);
+        };
+        visit(app.fileName);
+        return [...files]
+          .filter((file) => !html.includes(`/${file}"`))
+          .map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -32,7 +65,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), preloadApp(resolve(root, 'renderer/src/app.tsx'))],
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,

@@ -101,6 +101,7 @@ describe('account management and a forced password change', () => {
     const { page } = app;
     await app.createAccount({ username: 'chenjing', displayName: '陈静', roles: ['leader'] });
     await page.reload();
+    await page.getByRole('row', { name: /chenjing/ }).waitFor();
     await screenshot(page, '23-users');
 
     await signOut(page);

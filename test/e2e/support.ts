@@ -291,6 +291,8 @@ export async function screenshot(page: Page, name: string, opts: { keepToasts?: 
     await page.locator('.ant-message-notice').last().waitFor({ state: 'detached', timeout: 10_000 });
     await page.locator('.ant-notification-notice').last().waitFor({ state: 'detached', timeout: 15_000 });
   }
+  // a screen still loading (a lazily loaded screen's chunk, a query) shows a spinner: wait for the screen itself
+  await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 });
   // let antd's motion settle so the picture shows the final state
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });

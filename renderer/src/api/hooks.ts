@@ -89,10 +89,4 @@ export function useCan(): (method: MethodName) => boolean {
   return useCallback((method: MethodName) => canCall(roles, method), [roles]);
 }
 
-/**
- * A counsel's account (and nothing more): they see their own items, start from
- * 我的待办 and write opinions; the office's screens are not theirs.
- */
-export function isCounselOnly(roles: readonly Role[]): boolean {
-  return roles.includes('counsel') && !roles.some((r) => r === 'admin' || r === 'registrar' || r === 'leader');
-}
+export { isCounselOnly } from './roles';

@@ -23,21 +23,23 @@ import {
 } from '@ant-design/icons';
 import { App, Badge, Button, Layout, Menu, Space } from 'antd';
 import type { MenuProps } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodName } from '../../../electron/api/contract';
 import { call } from '../api/client';
 import { isCounselOnly, useApi, useCan, useRoles, useSettings } from '../api/hooks';
 import { lastLedgerQuery } from '../features/ledger/filterState';
-import { SearchModal } from '../features/search/SearchModal';
 import { takeSignedInMark } from '../features/session/context';
 import { UserMenu } from '../features/session/UserMenu';
-import { matchRoute, navigate, paths, useHashLocation, type Route } from '../router/hash';
+import { matchRoute, navigate, paths, ScreenLocationProvider, useHashLocation, type Route } from '../router/hash';
 import { LanguageSwitch } from '../shared/LanguageSwitch';
 import { useHotkey } from '../shared/useHotkey';
 import { RoutedPage } from './RoutedPage';
 
 const { Sider, Header, Content } = Layout;
+
+/** Loaded when first opened (Ctrl+K), not with the first screen. */
+const SearchModal = lazy(() => import('../features/search/SearchModal').then((m) => ({ default: m.SearchModal })));
 
 function selectedKey(route: Route, counselOnly: boolean): string {
   switch (route.name) {
@@ -179,10 +181,16 @@ export function AppFrame() {
           </Space>
         </Header>
         <Content className="app-content">
-          <RoutedPage route={route} />
+          <ScreenLocationProvider value={location}>
+            <RoutedPage route={route} />
+          </ScreenLocationProvider>
         </Content>
       </Layout>
-      {searching ? <SearchModal onClose={() => setSearching(false)} /> : null}
+      {searching ? (
+        <Suspense fallback={null}>
+          <SearchModal onClose={() => setSearching(false)} />
+        </Suspense>
+      ) : null}
     </Layout>
   );
 }

@@ -1,24 +1,32 @@
-import { Button, Result } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { lazy, Suspense } from 'react';
 import type { MethodName } from '../../../electron/api/contract';
 import { isCounselOnly, useCan, useRoles } from '../api/hooks';
-import { CategoriesPage } from '../features/admin/CategoriesPage';
-import { CounselsPage } from '../features/admin/CounselsPage';
-import { DepartmentsPage } from '../features/admin/DepartmentsPage';
-import { SettingsPage } from '../features/admin/SettingsPage';
-import { AuditPage } from '../features/audit/AuditPage';
-import { BackupsPage } from '../features/backups/BackupsPage';
-import { ConsultationDetailPage } from '../features/consultation/DetailPage';
-import { EditConsultationPage } from '../features/consultation/EditPage';
-import { NewConsultationPage } from '../features/consultation/NewPage';
-import { ImportPage } from '../features/import/ImportPage';
-import { HolidaysPage } from '../features/holidays/HolidaysPage';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { QueuePage } from '../features/queue/QueuePage';
-import { ReportsPage } from '../features/reports/ReportsPage';
-import { TrashPage } from '../features/trash/TrashPage';
-import { UsersPage } from '../features/users/UsersPage';
-import { navigate, paths, type Route } from '../router/hash';
+import type { Route } from '../router/hash';
+import { Loading } from '../shared/PageState';
+
+/**
+ * The ledger and the counsel's queue (the screens the app opens on) are in the
+ * main bundle; every other screen is loaded when first opened, so the first
+ * screen compiles less.
+ */
+const CategoriesPage = lazy(() => import('../features/admin/CategoriesPage').then((m) => ({ default: m.CategoriesPage })));
+const CounselsPage = lazy(() => import('../features/admin/CounselsPage').then((m) => ({ default: m.CounselsPage })));
+const DepartmentsPage = lazy(() => import('../features/admin/DepartmentsPage').then((m) => ({ default: m.DepartmentsPage })));
+const SettingsPage = lazy(() => import('../features/admin/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const BackupsPage = lazy(() => import('../features/backups/BackupsPage').then((m) => ({ default: m.BackupsPage })));
+const ConsultationDetailPage = lazy(() => import('../features/consultation/DetailPage').then((m) => ({ default: m.ConsultationDetailPage })));
+const EditConsultationPage = lazy(() => import('../features/consultation/EditPage').then((m) => ({ default: m.EditConsultationPage })));
+const NewConsultationPage = lazy(() => import('../features/consultation/NewPage').then((m) => ({ default: m.NewConsultationPage })));
+const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })));
+const HolidaysPage = lazy(() => import('../features/holidays/HolidaysPage').then((m) => ({ default: m.HolidaysPage })));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const TrashPage = lazy(() => import('../features/trash/TrashPage').then((m) => ({ default: m.TrashPage })));
+const NotFound = lazy(() => import('./PageResults').then((m) => ({ default: m.NotFound })));
+const Forbidden = lazy(() => import('./PageResults').then((m) => ({ default: m.Forbidden })));
+const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 
 /** The method a screen is for: without it the screen is not offered (the router refuses the calls anyway). */
 const NEEDS: Partial<Record<Route['name'], MethodName>> = {
@@ -33,6 +41,16 @@ const NEEDS: Partial<Record<Route['name'], MethodName>> = {
 };
 
 export function RoutedPage({ route }: { route: Route }) {
+  // One boundary per screen: leaving a screen unmounts it at once. (A shared boundary would keep the
+  // old screen mounted, hidden, while the next one loads, still rendering with the new URL.)
+  return (
+    <Suspense key={route.name} fallback={<Loading />}>
+      <Page route={route} />
+    </Suspense>
+  );
+}
+
+function Page({ route }: { route: Route }) {
   const can = useCan();
   const roles = useRoles();
   const counselOnly = isCounselOnly(roles);
@@ -79,27 +97,4 @@ export function RoutedPage({ route }: { route: Route }) {
     case 'notFound':
       return <NotFound />;
   }
-}
-
-function NotFound() {
-  const { t } = useTranslation();
-  return (
-    <Result
-      status="404"
-      title={t('nav.notFound')}
-      extra={<Button onClick={() => navigate(paths.home)}>{t('nav.backHome')}</Button>}
-    />
-  );
-}
-
-function Forbidden() {
-  const { t } = useTranslation();
-  return (
-    <Result
-      status="403"
-      title={t('nav.forbidden')}
-      subTitle={t('nav.forbiddenHint')}
-      extra={<Button onClick={() => navigate(paths.home)}>{t('nav.backHome')}</Button>}
-    />
-  );
 }

@@ -3,7 +3,7 @@
  * (or the harness), so routes live in location.hash, like "#/ledger?year=2025".
  * No dependency needed for a dozen fixed routes.
  */
-import { useMemo, useSyncExternalStore } from 'react';
+import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
 
 export interface HashLocation {
   path: string;
@@ -54,6 +54,22 @@ function subscribe(onChange: () => void): () => void {
 export function useHashLocation(): HashLocation {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash, () => '');
   return useMemo(() => parseHash(hash), [hash]);
+}
+
+const ScreenLocation = createContext<HashLocation | null>(null);
+
+/** Given by the frame to the screen it shows (the frame's own useHashLocation). */
+export const ScreenLocationProvider = ScreenLocation.Provider;
+
+/**
+ * The location, inside a screen. Screens take it from the frame rather than
+ * subscribing themselves: a screen that is leaving (kept mounted while the next,
+ * lazily loaded one suspends) then never renders with the next screen's URL.
+ */
+export function useScreenLocation(): HashLocation {
+  const location = useContext(ScreenLocation);
+  if (!location) throw new Error('useScreenLocation outside a ScreenLocationProvider');
+  return location;
 }
 
 export type Route =

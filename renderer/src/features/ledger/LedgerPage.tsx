@@ -2,17 +2,19 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Table, Tooltip } from 'antd';
 import type { TableProps } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationRow } from '../../../../electron/api/types';
 import { useApi, useAppInfo, useCan } from '../../api/hooks';
-import { navigate, paths, useHashLocation } from '../../router/hash';
+import { navigate, paths, useScreenLocation } from '../../router/hash';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
 import { ledgerColumns } from './columns';
-import { FirstRunGuide } from './FirstRunGuide';
 import { filterToInput, filterToQuery, isFiltered, readFilter, rememberLedgerQuery, SORT_FIELDS, type LedgerFilter } from './filterState';
 import { LedgerFilters } from './LedgerFilters';
 import { RemindersBar } from '../queue/RemindersBar';
+
+/** Shown once, on an empty ledger: not part of the usual first screen. */
+const FirstRunGuide = lazy(() => import('./FirstRunGuide').then((m) => ({ default: m.FirstRunGuide })));
 
 export function LedgerPage() {
   const { t } = useTranslation();
@@ -35,14 +37,18 @@ export function LedgerPage() {
         }
       />
       <RemindersBar />
-      {info.data.isFirstRun ? <FirstRunGuide /> : <LedgerTable currentYear={Number(info.data.today.slice(0, 4))} />}
+      {info.data.isFirstRun ? (
+        <Suspense fallback={<Loading />}>
+          <FirstRunGuide />
+        </Suspense>
+      ) : <LedgerTable currentYear={Number(info.data.today.slice(0, 4))} />}
     </>
   );
 }
 
 function LedgerTable({ currentYear }: { currentYear: number }) {
   const { t, i18n } = useTranslation();
-  const location = useHashLocation();
+  const location = useScreenLocation();
   const filter = useMemo(() => readFilter(location.query, currentYear), [location.query, currentYear]);
   const query = useMemo(() => filterToQuery(filter, currentYear), [filter, currentYear]);
   useEffect(() => rememberLedgerQuery(query), [query]);

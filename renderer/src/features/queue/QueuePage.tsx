@@ -12,12 +12,12 @@ import { categoryName } from '../../shared/format';
 import { LoadFailed, PageHead } from '../../shared/PageState';
 import { OverdueTag } from '../../shared/StatusTag';
 import { RemindersBar } from './RemindersBar';
-import { daysBetween, DUE_SOON_DAYS } from './due';
+import { daysBetween, DUE_SOON_DAYS, QUEUE_LIST_INPUT } from './due';
 
 export function QueuePage() {
   const { t, i18n } = useTranslation();
   const today = useAppInfo().data?.today ?? '';
-  const list = useApi('consultations.list', { status: 'assigned', sort: 'dueOn', order: 'asc', pageSize: 200 });
+  const list = useApi('consultations.list', QUEUE_LIST_INPUT);
 
   const dueCell = (dueOn: string | null, row: ConsultationRow) => {
     if (!dueOn) return <Typography.Text type="secondary">{t('queue.noDue')}</Typography.Text>;

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { useAppInfo } from '../../api/hooks';
-import { useHashLocation } from '../../router/hash';
+import { useScreenLocation } from '../../router/hash';
 import { LoadFailed, Loading } from '../../shared/PageState';
 import { DrilldownView } from './DrilldownView';
 import { readDrill, readPeriod } from './period';
@@ -14,7 +14,7 @@ import './reports.css';
 
 export function ReportsPage() {
   const info = useAppInfo();
-  const location = useHashLocation();
+  const location = useScreenLocation();
   const currentYear = info.data ? Number(info.data.today.slice(0, 4)) : null;
   const period = useMemo(() => (currentYear === null ? null : readPeriod(location.query, currentYear)), [location.query, currentYear]);
   const drill = useMemo(() => readDrill(location.query), [location.query]);

@@ -7,21 +7,23 @@
  * the unlock.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { RecoveryStatus } from '../../../../electron/api/types';
 import { call } from '../../api/client';
 import { AUTH_STATUS_KEY, RECOVERY_STATUS_KEY, useAuthStatus } from '../../api/hooks';
 import { setUnauthenticatedHandler, setUnavailableHandler } from '../../api/session';
 import { AppFrame } from '../../layout/AppFrame';
-import { RecoveryScreen } from '../recovery/RecoveryScreen';
 import { SessionContext, type SessionActions } from './context';
 import { LockOverlay } from './LockOverlay';
 import { LoginScreen } from './LoginScreen';
 import { ForcedPasswordChange } from './PasswordChange';
-import { SetupScreen } from './SetupScreen';
 import { StartFailed, Splash } from './AuthLayout';
 import { applyAuthStatus, forgetSessionData, syncSessionState } from './status';
 import { useIdleLock } from './useIdleLock';
+
+// Screens of rare moments (a damaged database, the first start): loaded when needed
+const RecoveryScreen = lazy(() => import('../recovery/RecoveryScreen').then((m) => ({ default: m.RecoveryScreen })));
+const SetupScreen = lazy(() => import('./SetupScreen').then((m) => ({ default: m.SetupScreen })));
 
 export function SessionGate() {
   const queryClient = useQueryClient();
@@ -52,7 +54,13 @@ export function SessionGate() {
 
   if (recovery.isPending) return <Splash />;
   if (recovery.isError) return <StartFailed error={recovery.error} onRetry={() => void recovery.refetch()} />;
-  if (recovery.data.damaged) return <RecoveryScreen status={recovery.data} />;
+  if (recovery.data.damaged) {
+    return (
+      <Suspense fallback={<Splash />}>
+        <RecoveryScreen status={recovery.data} />
+      </Suspense>
+    );
+  }
   return usable ? <SignedInGate /> : null;
 }
 
@@ -65,7 +73,13 @@ function SignedInGate() {
   if (auth.isPending) return <Splash />;
   if (auth.isError) return <StartFailed error={auth.error} onRetry={() => void auth.refetch()} />;
   const status = auth.data;
-  if (status.setupNeeded) return <SetupScreen />;
+  if (status.setupNeeded) {
+    return (
+      <Suspense fallback={<Splash />}>
+        <SetupScreen />
+      </Suspense>
+    );
+  }
   if (!status.user) return <LoginScreen />;
   if (status.mustChangePassword) return <ForcedPasswordChange user={status.user} />;
   return <SignedInApp />;
