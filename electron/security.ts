@@ -34,8 +34,10 @@ export const APP_SCHEME_PRIVILEGES = {
 } as const;
 
 /**
- * antd renders its styles at run time (css-in-js), so style-src needs
- * 'unsafe-inline'; scripts never do, and eval is never allowed.
+ * antd's component styles come from a static file, but it still writes its
+ * theme's CSS variables into a <style> element at run time, and components set
+ * style attributes, so style-src needs 'unsafe-inline'; scripts never do, and
+ * eval is never allowed.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -62,7 +62,7 @@ describe('content security policy', () => {
     expect(directives.get('default-src')).toEqual(["'self'"]);
   });
 
-  it('allows inline styles (antd css-in-js) and nothing remote', () => {
+  it("allows inline styles (antd's theme variables, style attributes) and nothing remote", () => {
     expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
     expect(directives.get('connect-src')).toEqual(["'self'"]);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*/);
