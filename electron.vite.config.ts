@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { rolesByMethod } from './electron/api/contract';
 
 const root = import.meta.dirname;
 
@@ -66,6 +67,8 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     plugins: [react(), preloadApp(resolve(root, 'renderer/src/app.tsx'))],
+    // the contract's role lists as data (renderer/src/api/hooks.ts: canCall), without the schemas
+    define: { __METHOD_ROLES__: JSON.stringify(rolesByMethod()) },
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,

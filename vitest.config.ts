@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { rolesByMethod } from './electron/api/contract';
 
 export default defineConfig({
   test: {
@@ -14,6 +15,8 @@ export default defineConfig({
         },
       },
       {
+        // as the renderer's build (electron.vite.config.ts)
+        define: { __METHOD_ROLES__: JSON.stringify(rolesByMethod()) },
         test: {
           name: 'renderer',
           environment: 'happy-dom',

@@ -358,3 +358,13 @@ export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
 export type { MethodDef };
 export type OutputOf<M extends MethodName> = Contract[M] extends MethodDef<z.ZodType, infer O> ? O : never;
+
+/**
+ * Each method's roles, as plain data. The renderer's build is given this table
+ * (electron.vite.config.ts, `__METHOD_ROLES__`), so the UI asks "may this
+ * account call it?" from the contract's own role lists without loading zod and
+ * every schema on its first screen.
+ */
+export function rolesByMethod(): Record<MethodName, readonly Role[]> {
+  return Object.fromEntries(Object.entries(contract).map(([name, def]) => [name, def.roles])) as Record<MethodName, readonly Role[]>;
+}

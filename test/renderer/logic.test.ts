@@ -1,12 +1,27 @@
 /** The renderer's pure logic: routes, ledger filters in the URL, the edit merge, which actions fit. */
 import { describe, expect, it } from 'vitest';
-import { STATUSES } from '../../electron/api/types';
+import { contract, type MethodName } from '../../electron/api/contract';
+import { ROLES, STATUSES } from '../../electron/api/types';
 import { ALLOWED_FROM } from '../../electron/services/consultations/workflow';
 import { ACTION_RULES, availableActions, nextStep } from '../../renderer/src/features/consultation/actions/availability';
 import { mergeFields, type ConsultationFields } from '../../renderer/src/features/consultation/formValues';
 import { filterToInput, filterToQuery, readFilter } from '../../renderer/src/features/ledger/filterState';
 import { formatHash, matchRoute, parseHash } from '../../renderer/src/router/hash';
 import { canCall } from '../../renderer/src/api/hooks';
+
+describe('who may call what, in the UI', () => {
+  it("asks the contract's own role list of every method (the build's table, not a copy that could drift)", () => {
+    const names = Object.keys(contract) as MethodName[];
+    expect(names.length).toBeGreaterThan(50);
+    for (const method of names) {
+      for (const role of ROLES) {
+        expect({ method, role, may: canCall([role], method) }).toEqual({ method, role, may: contract[method].roles.includes(role) });
+      }
+      expect(canCall([], method)).toBe(false);
+      expect(canCall(undefined, method)).toBe(false);
+    }
+  });
+});
 
 describe('hash routes', () => {
   it('parses paths and queries', () => {

@@ -1,7 +1,7 @@
 /** TanStack Query over the typed client: queries keyed by [method, input]; any write refreshes everything. */
 import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { contract, type InputOf, type MethodName, type OutputOf } from '../../../electron/api/contract';
+import type { InputOf, MethodName, OutputOf } from '../../../electron/api/contract';
 import type { AuthStatus, Role } from '../../../electron/api/types';
 import { ApiError, call } from './client';
 
@@ -20,6 +20,9 @@ export function createQueryClient(): QueryClient {
     },
   });
 }
+
+/** The contract's role list of each method, put in by the build (electron.vite.config.ts): the schemas stay out of the renderer. */
+declare const __METHOD_ROLES__: Record<MethodName, readonly Role[]>;
 
 export const AUTH_STATUS_KEY: QueryKey = ['auth.status', {}];
 export const RECOVERY_STATUS_KEY: QueryKey = ['recovery.status', {}];
@@ -77,7 +80,7 @@ export function useAuthStatus() {
 /** Whether roles may call a method: the contract's own role list, so the UI and the router agree. */
 export function canCall(roles: readonly Role[] | undefined, method: MethodName): boolean {
   if (!roles) return false;
-  return contract[method].roles.some((r) => roles.includes(r));
+  return __METHOD_ROLES__[method].some((r) => roles.includes(r));
 }
 
 export function useRoles(): readonly Role[] {
