@@ -6,11 +6,13 @@
  * the screens ask for themselves as usual.
  */
 import { prefetchFirstScreen, type Prefetched } from './api/prefetch';
+import { storedLanguage } from './i18n/stored';
 
 const PREFETCH_WAIT_MS = 1500;
 
 const answers: Prefetched[] = [];
 const prefetched = prefetchFirstScreen(answers);
+storedLanguage();
 const waited = new Promise<void>((resolve) => setTimeout(resolve, PREFETCH_WAIT_MS));
 
 void import('./app').then(async ({ mount }) => {

@@ -7,26 +7,15 @@ import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en';
+import { LANGUAGES, storedLanguage, storeLanguage, type Language } from './stored';
 import zhCN, { type Messages } from './zh-CN';
 
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-const STORAGE_KEY = 'counsel-ledger.language';
+export { LANGUAGES, type Language };
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     resources: { translation: Messages };
-  }
-}
-
-function storedLanguage(): Language {
-  try {
-    const v = globalThis.localStorage?.getItem(STORAGE_KEY);
-    return v === 'en' ? 'en' : 'zh-CN';
-  } catch {
-    return 'zh-CN';
   }
 }
 
@@ -54,11 +43,7 @@ export function currentLanguage(): Language {
 }
 
 export async function setLanguage(lng: Language): Promise<void> {
-  try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, lng);
-  } catch {
-    /* private mode: the choice lasts for this session only */
-  }
+  storeLanguage(lng);
   await i18n.changeLanguage(lng);
   applyLanguage(lng);
 }
