@@ -27,7 +27,7 @@ export interface ExtraDeps {
 }
 
 export const IMPORT_ROWS = 10_000;
-const FIRST_PAINT_RUNS = 5;
+const FIRST_PAINT_RUNS = 9;
 
 export async function extraMeasurements(deps: ExtraDeps): Promise<Row[]> {
   return [await importRow(deps), await firstPaintRow(deps)];
