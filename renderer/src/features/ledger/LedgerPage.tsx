@@ -41,7 +41,9 @@ export function LedgerPage() {
         <Suspense fallback={<Loading />}>
           <FirstRunGuide />
         </Suspense>
-      ) : <LedgerTable currentYear={Number(info.data.today.slice(0, 4))} />}
+      ) : (
+        <LedgerTable currentYear={Number(info.data.today.slice(0, 4))} />
+      )}
     </>
   );
 }
