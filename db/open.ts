@@ -21,6 +21,12 @@ export interface OpenOptions {
   /** Where the copy taken before a migration goes; defaults to `<dir>/backups`. */
   backupDir?: string;
   now?: () => Date;
+  /**
+   * The caller has just run quick_check on this file off its own thread and it
+   * passed (db/health-check.ts), so it is not run again here. The -wal check,
+   * which is cheap, is always made.
+   */
+  quickChecked?: boolean;
 }
 
 /** Schema version this build knows = number of migrations shipped. */
@@ -55,7 +61,10 @@ export function schemaVersionOf(sqlite: Database.Database): number {
 export function openDatabase(file: string, options: OpenOptions = {}): Ledger {
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
   // Check a damaged file read-only first: opening it read-write could write to it.
-  if (existed) assertHealthy(file, options.nativeBinding);
+  if (existed) {
+    assertWalLooksValid(file);
+    if (!options.quickChecked) assertQuickCheck(file, options.nativeBinding);
+  }
   const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     applyPragmas(sqlite);
@@ -117,6 +126,10 @@ function assertWalLooksValid(file: string): void {
  */
 export function assertHealthy(file: string, nativeBinding?: string): void {
   assertWalLooksValid(file);
+  assertQuickCheck(file, nativeBinding);
+}
+
+function assertQuickCheck(file: string, nativeBinding?: string): void {
   let ro: Database.Database | undefined;
   try {
     ro = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });

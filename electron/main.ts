@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { nativeBindingPath } from '../build/native-path.mjs';
 import { IPC_CHANNEL, type Envelope } from './api/envelope';
-import { createRuntime } from './api/runtime';
+import { startRuntime, type Runtime } from './api/runtime';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -27,7 +27,10 @@ const RENDERER_DIR = path.join(import.meta.dirname, '../renderer');
 const PRELOAD_FILE = path.join(import.meta.dirname, '../preload/index.cjs');
 
 let mainWindow: BrowserWindow | null = null;
-let runtime: ReturnType<typeof createRuntime> | null = null;
+let runtime: Runtime | null = null;
+/** settles when the database is checked, migrated and open (null: it could not be, and the app is quitting) */
+let runtimeReady: Promise<Runtime | null> = Promise.resolve(null);
+let quitting = false;
 
 // must happen before 'ready'
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
@@ -141,25 +144,36 @@ function hardenSessionAndContents(): void {
 function start(): void {
   hardenSessionAndContents();
   const dataDir = app.getPath('userData');
-  try {
-    // migrations run here, before any window exists
-    runtime = createRuntime({
-      dbFile: path.join(dataDir, 'ledger.sqlite3'),
-      nativeBinding: devNativeBinding(),
-      platform: electronPlatform(dataDir),
-    });
-  } catch (err) {
-    dialog.showErrorBox(PRODUCT_NAME, err instanceof Error ? err.message : String(err));
-    app.quit();
-    return;
-  }
-  const router = runtime.router;
+  // The window loads while the database is checked on a worker thread
+  // (quick_check reads the whole file: seconds for a large ledger) and then
+  // migrated; calls wait for it below.
+  runtimeReady = startRuntime({
+    dbFile: path.join(dataDir, 'ledger.sqlite3'),
+    nativeBinding: devNativeBinding(),
+    platform: electronPlatform(dataDir),
+  }).then(
+    (started) => {
+      if (quitting) {
+        started.close();
+        return null;
+      }
+      runtime = started;
+      return started;
+    },
+    (err: unknown) => {
+      dialog.showErrorBox(PRODUCT_NAME, err instanceof Error ? err.message : String(err));
+      app.quit();
+      return null;
+    },
+  );
   ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!isTrustedSender(event.senderFrame, event.sender.mainFrame)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' } };
     }
+    const ready = await runtimeReady;
+    if (!ready) return { ok: false, error: { code: 'UNAVAILABLE', message: '数据库未能打开' } };
     try {
-      return await router.call(method, input);
+      return await ready.router.call(method, input);
     } catch (err) {
       // the router answers with envelopes; a throw here is a bug, keep the detail in the log
       console.error('[ipc]', err);
@@ -182,6 +196,7 @@ if (!app.requestSingleInstanceLock()) {
   if (process.platform === 'win32') app.setAppUserModelId('cn.gov.counsel-ledger');
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    quitting = true;
     runtime?.close(); // checkpoints the WAL and releases the file
     runtime = null;
   });

@@ -1,11 +1,12 @@
 /**
  * What the Electron main process (and the browser harness) start: the data-folder
- * lock, the database (checked, migrated before any window), the daily backup, and
+ * lock, the database (checked, migrated before any call is answered), the daily backup, and
  * the router over it. A damaged database puts the runtime in recovery mode: it is
  * never written to, and only the recovery methods answer.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { quickCheckOffThread } from '../../db/health-check';
 import { DatabaseOpenError, openDatabase, type Ledger } from '../../db/open';
 import { appendAudit } from '../services/audit';
 import { autoBackupIfDue, newestVerifiedBackup } from '../services/backup/backup';
@@ -35,6 +36,8 @@ export interface RuntimeOptions {
    * features that are not about accounts.
    */
   auth?: 'accounts' | 'localAdmin';
+  /** quick_check has just passed off this thread (startRuntime): the first open skips it */
+  quickChecked?: boolean;
 }
 
 
@@ -46,17 +49,31 @@ export interface Runtime {
   close(): void;
 }
 
+/**
+ * createRuntime, with the database's quick_check first run on a worker thread
+ * (db/health-check.ts), so that the calling thread stays free meanwhile: the
+ * Electron main process serves the window's files while a large ledger is
+ * checked. When the worker's check does not say 'ok', createRuntime checks
+ * again on this thread, as it always has, and a damaged file puts the runtime
+ * in recovery mode with the usual message.
+ */
+export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
+  const existed = fs.existsSync(opts.dbFile) && fs.statSync(opts.dbFile).size > 0;
+  const check = existed ? await quickCheckOffThread(opts.dbFile, { nativeBinding: opts.nativeBinding }) : 'unavailable';
+  return createRuntime({ ...opts, quickChecked: check === 'ok' });
+}
+
 export function createRuntime(opts: RuntimeOptions): Runtime {
   const now = opts.now ?? (() => new Date());
   const backupDir = opts.backupDir ?? path.join(path.dirname(opts.dbFile), 'backups');
   const log = opts.log ?? ((line: string) => console.error(line));
-  const open = () => openDatabase(opts.dbFile, { nativeBinding: opts.nativeBinding, backupDir, now });
+  const open = (quickChecked = false) => openDatabase(opts.dbFile, { nativeBinding: opts.nativeBinding, backupDir, now, quickChecked });
   const lock = acquireDataLock(opts.dbFile);
 
   let ledger: Ledger | null = null;
   let problem: string | null = null;
   try {
-    ledger = open();
+    ledger = open(opts.quickChecked === true);
   } catch (error) {
     if (!(error instanceof DatabaseOpenError && error.reason === 'CORRUPT')) {
       lock.release();

@@ -21,7 +21,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Envelope } from '../../electron/api/envelope';
-import { createRuntime, type Runtime } from '../../electron/api/runtime';
+import { startRuntime, type Runtime } from '../../electron/api/runtime';
 import { contentTypeFor, RESPONSE_SECURITY_HEADERS } from '../../electron/security';
 import type { PlatformAdapter } from '../../electron/services/platform';
 
@@ -168,7 +168,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     throw new Error(`No built renderer in ${rendererDir}: run "npx electron-vite build" first.`);
   }
   const token = randomBytes(32).toString('base64url');
-  const runtime = createRuntime({
+  // as the app starts it: quick_check on a worker thread, then open (electron/main.ts)
+  const runtime = await startRuntime({
     dbFile: opts.dbFile,
     platform: harnessPlatform(opts.dbFile, opts.platform),
     now: opts.now,

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openDatabase } from '../../db/open';
-import { createRuntime } from '../../electron/api/runtime';
+import { quickCheckOffThread } from '../../db/health-check';
+import { createRuntime, startRuntime } from '../../electron/api/runtime';
 import { createBackup } from '../../electron/services/backup/backup';
 import { LockError } from '../../electron/services/backup/lock';
 import { DISK_FULL_MESSAGE } from '../../electron/services/errors';
@@ -102,6 +103,41 @@ describe('corrupt files', () => {
     const rt = createRuntime({ dbFile: live, platform: platform(dir), log: () => {} });
     expect(await rt.router.call('recovery.status', {})).toMatchObject({ ok: true, value: { damaged: true, newestBackup: null } });
     expect(await rt.router.call('recovery.restoreNewest', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    rt.close();
+  });
+});
+
+describe('the check off the main thread (startRuntime, as the app and the harness start)', () => {
+  it('a healthy ledger passes on the worker and opens with its data', async () => {
+    const { dir, live } = await populated();
+    expect(await quickCheckOffThread(live)).toBe('ok');
+    const rt = await startRuntime({ dbFile: live, platform: platform(dir), log: () => {}, auth: 'localAdmin' });
+    expect(await rt.router.call('recovery.status', {})).toMatchObject({ ok: true, value: { damaged: false } });
+    expect(await rt.router.call('consultations.list', { pageSize: 100 })).toMatchObject({ ok: true, value: { total: 40 } });
+    rt.close();
+  });
+
+  for (const [name, damage] of Object.entries(damages)) {
+    it(`${name}: recovery mode, the file untouched`, async () => {
+      const { dir, live } = await populated();
+      damage(live);
+      const bytes = fs.readFileSync(live);
+      if (name !== 'a stray -wal') expect(await quickCheckOffThread(live)).toBe('failed');
+      const rt = await startRuntime({ dbFile: live, platform: platform(dir), log: () => {}, auth: 'localAdmin' });
+      expect(await rt.router.call('recovery.status', {})).toMatchObject({ ok: true, value: { damaged: true } });
+      expect(await rt.router.call('consultations.list', {})).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+      expect(fs.readFileSync(live).equals(bytes)).toBe(true);
+      rt.close();
+    });
+  }
+
+  it('a worker that cannot load better-sqlite3 says so, and the check is then made as before', async () => {
+    const { dir, live } = await populated();
+    expect(await quickCheckOffThread(live, { betterSqlite3: path.join(dir, 'no-such-module.js') })).toBe('unavailable');
+    fs.truncateSync(live, Math.floor(fs.statSync(live).size / 3) + 100);
+    // an unavailable worker is not a pass: createRuntime's own check finds the damage
+    const rt = createRuntime({ dbFile: live, platform: platform(dir), log: () => {}, auth: 'localAdmin', quickChecked: false });
+    expect(await rt.router.call('recovery.status', {})).toMatchObject({ ok: true, value: { damaged: true } });
     rt.close();
   });
 });

@@ -107,15 +107,15 @@ const fake = vi.hoisted(() => {
     router: { call: vi.fn(async (method: unknown) => ({ ok: true, value: `ran ${String(method)}` })) },
     close: vi.fn(),
   };
-  const createRuntime = vi.fn((_opts: Record<string, unknown>) => {
-    state.calls.push('createRuntime');
-    return runtime;
+  const startRuntime = vi.fn((_opts: Record<string, unknown>): Promise<typeof runtime> => {
+    state.calls.push('startRuntime');
+    return Promise.resolve(runtime);
   });
-  return { state, electron, runtime, createRuntime };
+  return { state, electron, runtime, startRuntime };
 });
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
-vi.mock('../../electron/api/runtime', () => ({ createRuntime: fake.createRuntime }));
+vi.mock('../../electron/api/runtime', () => ({ startRuntime: fake.startRuntime }));
 
 const { IPC_CHANNEL } = await import('../../electron/api/envelope');
 
@@ -155,7 +155,7 @@ beforeEach(() => {
     quit: 0,
     pdfOptions: [],
   });
-  fake.createRuntime.mockClear();
+  fake.startRuntime.mockClear();
   fake.runtime.router.call.mockClear();
   fake.runtime.close.mockClear();
 });
@@ -165,19 +165,19 @@ afterEach(() => {
 });
 
 describe('electron/main.ts', () => {
-  it('registers the app scheme and the sandbox before ready, then migrates before the window opens', async () => {
+  it('registers the app scheme and the sandbox before ready, and starts opening the database before the window', async () => {
     await startMain();
     const { calls } = fake.state;
     expect(calls.indexOf('registerSchemesAsPrivileged')).toBeLessThan(calls.indexOf('whenReady'));
     expect(calls.indexOf('enableSandbox')).toBeLessThan(calls.indexOf('whenReady'));
-    expect(calls.indexOf('createRuntime')).toBeLessThan(calls.indexOf('BrowserWindow'));
+    expect(calls.indexOf('startRuntime')).toBeLessThan(calls.indexOf('BrowserWindow'));
     expect(fake.state.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
     expect(fake.state.protocolHandlers.has('app')).toBe(true);
   });
 
   it('opens the database in userData with the packaged native module', async () => {
     await startMain();
-    const opts = fake.createRuntime.mock.calls[0]?.[0] as { dbFile: string; nativeBinding?: string; platform: { dataDir: string } };
+    const opts = fake.startRuntime.mock.calls[0]?.[0] as { dbFile: string; nativeBinding?: string; platform: { dataDir: string } };
     expect(opts.dbFile).toBe(path.join(userData, 'ledger.sqlite3'));
     expect(opts.nativeBinding).toBeUndefined();
     expect(opts.platform.dataDir).toBe(userData);
@@ -185,7 +185,7 @@ describe('electron/main.ts', () => {
 
   it('导出 PDF prints the app window with its print stylesheet (A4 from @page, backgrounds)', async () => {
     await startMain();
-    const opts = fake.createRuntime.mock.calls[0]?.[0] as { platform: { printToPdf?: () => Promise<Buffer> } };
+    const opts = fake.startRuntime.mock.calls[0]?.[0] as { platform: { printToPdf?: () => Promise<Buffer> } };
     const pdf = await opts.platform.printToPdf!();
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(fake.state.pdfOptions).toEqual([{ printBackground: true, preferCSSPageSize: true }]);
@@ -200,7 +200,7 @@ describe('electron/main.ts', () => {
     Object.defineProperty(process.versions, 'electron', { value: '45.5.0', configurable: true });
     try {
       await startMain();
-      expect((fake.createRuntime.mock.calls[0]?.[0] as { nativeBinding?: string }).nativeBinding).toBe(file);
+      expect((fake.startRuntime.mock.calls[0]?.[0] as { nativeBinding?: string }).nativeBinding).toBe(file);
     } finally {
       rmSync(appPath, { recursive: true, force: true });
     }
@@ -286,15 +286,29 @@ describe('electron/main.ts', () => {
     expect(JSON.stringify(menu)).not.toContain('toggleDevTools');
   });
 
-  it('shows a refused database to the user and quits, without a window or IPC', async () => {
-    fake.createRuntime.mockImplementationOnce(() => {
-      throw new Error('数据库来自更新的版本，无法打开');
-    });
+  it('opens the window while the database is still being checked; calls wait for it', async () => {
+    let ready!: (rt: typeof fake.runtime) => void;
+    fake.startRuntime.mockImplementationOnce(() => new Promise((resolve) => (ready = resolve)));
+    await startMain();
+    expect(fake.state.windows).toHaveLength(1);
+    let answer: unknown;
+    const pending = Promise.resolve(fake.state.ipc.get(IPC_CHANNEL)?.(ipcEvent(ownFrame), 'app.info', {})).then((a) => (answer = a));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(answer).toBeUndefined();
+    expect(fake.runtime.router.call).not.toHaveBeenCalled();
+    ready(fake.runtime);
+    await pending;
+    expect(answer).toEqual({ ok: true, value: 'ran app.info' });
+  });
+
+  it('shows a refused database to the user and quits; calls meanwhile are refused', async () => {
+    fake.startRuntime.mockImplementationOnce(() => Promise.reject(new Error('数据库来自更新的版本，无法打开')));
     await startMain();
     expect(fake.state.errorBoxes).toEqual([['法律顾问咨询台账', '数据库来自更新的版本，无法打开']]);
     expect(fake.state.quit).toBe(1);
-    expect(fake.state.windows).toEqual([]);
-    expect(fake.state.ipc.size).toBe(0);
+    const answer = await fake.state.ipc.get(IPC_CHANNEL)?.(ipcEvent(ownFrame), 'app.info', {});
+    expect(answer).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(fake.runtime.router.call).not.toHaveBeenCalled();
   });
 
   it('closes the database when the app quits', async () => {
@@ -303,11 +317,22 @@ describe('electron/main.ts', () => {
     expect(fake.runtime.close).toHaveBeenCalledTimes(1);
   });
 
+  it('closes a database that finishes opening after the app began to quit', async () => {
+    let ready!: (rt: typeof fake.runtime) => void;
+    fake.startRuntime.mockImplementationOnce(() => new Promise((resolve) => (ready = resolve)));
+    await startMain();
+    emitApp('will-quit');
+    expect(fake.runtime.close).not.toHaveBeenCalled();
+    ready(fake.runtime);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.runtime.close).toHaveBeenCalledTimes(1);
+  });
+
   it('leaves at once when another instance runs', async () => {
     fake.state.lock = false;
     await startMain();
     expect(fake.state.quit).toBe(1);
     expect(fake.state.calls).not.toContain('whenReady');
-    expect(fake.createRuntime).not.toHaveBeenCalled();
+    expect(fake.startRuntime).not.toHaveBeenCalled();
   });
 });
