@@ -31,29 +31,40 @@ const time = async (fn: () => unknown): Promise<number> => {
 const enough = (runs: number, spent: number, done: number): boolean => done >= runs && (spent >= 300 || done >= 300);
 
 /**
- * The product and its raw-SQL baseline, run alternately (product, raw, raw,
- * product, …): a machine that gets busier or quieter during the measurement
- * (other processes on 2 cores) moves both figures alike, not one of them.
+ * The product and its baseline, run alternately (product, raw, raw, product,
+ * …) after `warmup` runs of each: a machine that gets busier or quieter during
+ * the measurement (other processes on 2 cores) moves both figures alike, not
+ * one of them. Each function reports its own figure in ms; runs go on while
+ * `more(productTimes)` says so.
  */
-export async function measurePair(product: () => unknown, raw: () => unknown, runs: number, warmup = 3): Promise<{ product: Stat; raw: Stat }> {
+async function alternate(
+  product: () => Promise<number>,
+  raw: () => Promise<number>,
+  more: (productTimes: number[]) => boolean,
+  warmup: number,
+): Promise<{ product: Stat; raw: Stat }> {
   for (let i = 0; i < warmup; i++) {
     await product();
     await raw();
   }
   const a: number[] = [];
   const b: number[] = [];
-  let spent = 0;
-  for (let i = 0; !enough(runs, spent, i); i++) {
+  for (let i = 0; more(a); i++) {
     if (i % 2 === 0) {
-      a.push(await time(product));
-      b.push(await time(raw));
+      a.push(await product());
+      b.push(await raw());
     } else {
-      b.push(await time(raw));
-      a.push(await time(product));
+      b.push(await raw());
+      a.push(await product());
     }
-    spent += a.at(-1)!;
   }
   return { product: summarize(a), raw: summarize(b) };
+}
+
+/** A product call and its raw-SQL baseline, timed alternately (see alternate). */
+export function measurePair(product: () => unknown, raw: () => unknown, runs: number, warmup = 3): Promise<{ product: Stat; raw: Stat }> {
+  const spent = (times: number[]) => times.reduce((sum, t) => sum + t, 0);
+  return alternate(() => time(product), () => time(raw), (times) => !enough(runs, spent(times), times.length), warmup);
 }
 
 /** `fn` reports its own figure in ms (so it can prepare untimed, or take the figure from elsewhere, e.g. the page's clock). */
@@ -62,6 +73,11 @@ export async function measureOwn(fn: () => Promise<number>, runs: number, warmup
   const times: number[] = [];
   for (let i = 0; i < runs; i++) times.push(await fn());
   return summarize(times);
+}
+
+/** measureOwn for a product and its baseline, alternately (see alternate). */
+export function measureOwnPair(product: () => Promise<number>, raw: () => Promise<number>, runs: number, warmup = 1): Promise<{ product: Stat; raw: Stat }> {
+  return alternate(product, raw, (times) => times.length < runs, warmup);
 }
 
 /** One line of the bench's table. */
