@@ -13,60 +13,25 @@
  * exactly as without this module, so the damaged-file path and its messages
  * stay in one place (db/open.ts).
  */
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { runSqliteWorker, type SqliteWorkerOptions } from './sqlite-worker';
 
 export type OffThreadCheck = 'ok' | 'failed' | 'unavailable';
 
-export interface OffThreadCheckOptions {
-  /** better_sqlite3.node for the running runtime's ABI, as openDatabase takes it */
-  nativeBinding?: string;
-  /** where better-sqlite3's entry module is; resolved from here by default (tests give a wrong one) */
-  betterSqlite3?: string;
-}
+export type OffThreadCheckOptions = Pick<SqliteWorkerOptions, 'nativeBinding' | 'betterSqlite3'>;
 
-// CommonJS, evaluated by the worker: it needs nothing from the bundle but better-sqlite3.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-let Database = null;
+const QUICK_CHECK = `
+let db;
 try {
-  Database = require(workerData.module);
+  db = open(workerData.file, { readonly: true, fileMustExist: true });
+  parentPort.postMessage(db.pragma('quick_check', { simple: true }) === 'ok' ? 'ok' : 'failed');
 } catch (error) {
-  parentPort.postMessage('unavailable');
-}
-if (Database) {
-  let db;
-  try {
-    db = new Database(workerData.file, { readonly: true, fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
-    parentPort.postMessage(db.pragma('quick_check', { simple: true }) === 'ok' ? 'ok' : 'failed');
-  } catch (error) {
-    parentPort.postMessage('failed');
-  } finally {
-    try { if (db) db.close(); } catch (error) {}
-  }
+  parentPort.postMessage('failed');
+} finally {
+  try { if (db) db.close(); } catch (error) {}
 }
 `;
 
-export function quickCheckOffThread(file: string, options: OffThreadCheckOptions = {}): Promise<OffThreadCheck> {
-  let module: string;
-  try {
-    module = options.betterSqlite3 ?? createRequire(import.meta.url).resolve('better-sqlite3');
-  } catch {
-    return Promise.resolve('unavailable');
-  }
-  return new Promise((resolve) => {
-    let answer: OffThreadCheck = 'unavailable';
-    let worker: Worker;
-    try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, file, nativeBinding: options.nativeBinding } });
-    } catch {
-      resolve('unavailable');
-      return;
-    }
-    worker.once('message', (message: unknown) => {
-      if (message === 'ok' || message === 'failed') answer = message;
-    });
-    worker.once('error', () => (answer = 'unavailable'));
-    worker.once('exit', () => resolve(answer));
-  });
+export async function quickCheckOffThread(file: string, options: OffThreadCheckOptions = {}): Promise<OffThreadCheck> {
+  const result = await runSqliteWorker(QUICK_CHECK, { file }, options);
+  return result.kind === 'answer' && (result.value === 'ok' || result.value === 'failed') ? result.value : 'unavailable';
 }

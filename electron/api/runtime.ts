@@ -9,7 +9,7 @@ import path from 'node:path';
 import { quickCheckOffThread } from '../../db/health-check';
 import { DatabaseOpenError, openDatabase, type Ledger } from '../../db/open';
 import { appendAudit } from '../services/audit';
-import { autoBackupIfDue, newestVerifiedBackup } from '../services/backup/backup';
+import { autoBackupIfDue, newestVerifiedBackup, type BackupInfo } from '../services/backup/backup';
 import { backupFolders, readBackupConfig, resolveBackupTarget } from '../services/backup/config';
 import { acquireDataLock } from '../services/backup/lock';
 import { restoreDatabase, type RestoreResult } from '../services/backup/restore';
@@ -46,6 +46,8 @@ export interface Runtime {
   ledger(): Ledger | null;
   router: Router;
   host: HostServices;
+  /** the day's automatic backup, taken off the main thread: null when it was not due or failed (logged) */
+  autoBackup: Promise<BackupInfo | null>;
   close(): void;
 }
 
@@ -83,14 +85,21 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     recordRecoveryEvent(opts.dbFile, now(), `damaged: ${problem}`, log);
   }
   const backupTarget = () => resolveBackupTarget(opts.dbFile, readBackupConfig(opts.dbFile), backupDir);
+  // The day's automatic backup runs on a worker thread while calls are answered
+  // (seconds for a large ledger); a restore waits for it, close() stops it.
+  const stopBackup = new AbortController();
+  let autoBackup: Promise<BackupInfo | null> = Promise.resolve(null);
   if (ledger) {
     const target = backupTarget();
     if (target.fallbackReason) log(`[backup] chosen folder ${target.chosen} cannot be used (${target.fallbackReason}); backing up to ${target.dir}`);
-    try {
-      autoBackupIfDue(ledger.sqlite, target.dir, now(), readBackupConfig(opts.dbFile).rotation, backupFolders(target));
-    } catch (error) {
-      log(`[backup] automatic backup failed: ${(error as Error).message}`);
-    }
+    const rotation = readBackupConfig(opts.dbFile).rotation;
+    autoBackup = autoBackupIfDue(ledger.sqlite, target.dir, now(), rotation, backupFolders(target), {
+      nativeBinding: opts.nativeBinding,
+      signal: stopBackup.signal,
+    }).catch((error: unknown) => {
+      if (!stopBackup.signal.aborted) log(`[backup] automatic backup failed: ${(error as Error).message}`);
+      return null;
+    });
   }
 
   const session = new Session(now, () => (ledger ? readSettings(ledger.db).idleLockMinutes : 15));
@@ -100,7 +109,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     platform: opts.platform,
     dbFile: opts.dbFile,
     defaultBackupDir: backupDir,
-    restoreFrom(file: string): RestoreResult {
+    async restoreFrom(file: string): Promise<RestoreResult> {
+      await autoBackup; // its worker reads the live file
       ledger?.close();
       ledger = null;
       let result: RestoreResult;
@@ -155,7 +165,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         const newest = newestVerifiedBackup(backupFolders(backupTarget()));
         if (!newest) return { ok: false, error: { code: 'NOT_FOUND', message: '没有找到可用的备份。请联系系统管理员。' } };
         try {
-          const r = host.restoreFrom(newest.file);
+          const r = await host.restoreFrom(newest.file);
           recordRecoveryEvent(opts.dbFile, now(), `restored from ${newest.name}`, log);
           return { ok: true, value: { restoredFrom: path.basename(r.restoredFrom), replacedCopy: r.replacedCopy ? path.basename(r.replacedCopy) : null } };
         } catch (error) {
@@ -170,7 +180,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     ledger: () => ledger,
     router: routerWithRecovery,
     host,
+    autoBackup,
     close() {
+      stopBackup.abort();
       ledger?.close();
       ledger = null;
       lock.release();

@@ -40,7 +40,7 @@ export interface HostServices {
   /** the default backup folder (beside the database); backup-config.json may name another */
   defaultBackupDir: string;
   /** Swap the live database for a verified backup: close, restore, reopen. */
-  restoreFrom(file: string): RestoreResult;
+  restoreFrom(file: string): Promise<RestoreResult>;
 }
 
 export const LOCAL_ADMIN: Caller = {

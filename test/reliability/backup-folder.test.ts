@@ -44,8 +44,11 @@ async function ledgerFile(): Promise<{ dir: string; live: string }> {
   return { dir, live };
 }
 
-function start(live: string, at: string, pick: () => string | null = () => null): Runtime {
-  return createRuntime({ dbFile: live, platform: platform(path.dirname(live), pick), auth: 'localAdmin', now: () => new Date(at), log: () => {} });
+/** The runtime, once the day's automatic backup (on a worker thread) is done. */
+async function start(live: string, at: string, pick: () => string | null = () => null): Promise<Runtime> {
+  const rt = createRuntime({ dbFile: live, platform: platform(path.dirname(live), pick), auth: 'localAdmin', now: () => new Date(at), log: () => {} });
+  await rt.autoBackup;
+  return rt;
 }
 
 const names = (list: BackupList) => list.backups.map((b: BackupView) => `${path.basename(b.dir)}/${b.kind}`);
@@ -54,7 +57,7 @@ describe('the backup folder the admin picks', () => {
   it('is checked, stored beside the database, used by the next backups and audited', async () => {
     const { dir, live } = await ledgerFile();
     const usb = tempDir();
-    let rt = start(live, '2025-03-01T01:00:00Z', () => usb);
+    let rt = await start(live, '2025-03-01T01:00:00Z', () => usb);
     // the first start of the day went to the default folder
     let list = ok<BackupList>(await rt.router.call('backups.list', {}));
     expect(list).toMatchObject({ dir: path.join(dir, 'backups'), defaultDir: path.join(dir, 'backups'), chosenDir: null, fallbackReason: null });
@@ -79,7 +82,7 @@ describe('the backup folder the admin picks', () => {
     rt.close();
 
     // the next day's automatic backup goes to the chosen folder, and the setting survives a restart
-    rt = start(live, '2025-03-02T01:00:00Z');
+    rt = await start(live, '2025-03-02T01:00:00Z');
     expect(listBackups(usb).map((b) => b.kind).sort()).toEqual(['auto', 'manual']);
     expect(listBackups(path.join(dir, 'backups')).map((b) => b.kind)).toEqual(['auto']);
 
@@ -98,7 +101,7 @@ describe('the backup folder the admin picks', () => {
       [aFile, '不是文件夹'],
       [dir, '数据库所在的文件夹'],
     ] as const) {
-      const rt = start(live, '2025-03-01T01:00:00Z', () => picked);
+      const rt = await start(live, '2025-03-01T01:00:00Z', () => picked);
       const r = await rt.router.call('backups.chooseFolder', {});
       expect(r.ok).toBe(false);
       if (!r.ok) {
@@ -112,7 +115,7 @@ describe('the backup folder the admin picks', () => {
 
   it('a cancelled dialog changes nothing', async () => {
     const { live } = await ledgerFile();
-    const rt = start(live, '2025-03-01T01:00:00Z', () => null);
+    const rt = await start(live, '2025-03-01T01:00:00Z', () => null);
     expect(ok<BackupList | null>(await rt.router.call('backups.chooseFolder', {}))).toBeNull();
     expect(readBackupConfig(live).folder).toBeNull();
     rt.close();
@@ -124,7 +127,7 @@ describe('the backup folder the admin picks', () => {
     fs.mkdirSync(usb);
     writeBackupConfig(live, { folder: usb, rotation: { daily: 7, weekly: 4, monthly: 12 } });
     fs.rmSync(usb, { recursive: true }); // the drive was unplugged
-    const rt = start(live, '2025-03-01T01:00:00Z');
+    const rt = await start(live, '2025-03-01T01:00:00Z');
     expect(listBackups(path.join(dir, 'backups')).map((b) => b.kind)).toEqual(['auto']);
     const list = ok<BackupList>(await rt.router.call('backups.list', {}));
     expect(list).toMatchObject({ dir: path.join(dir, 'backups'), chosenDir: usb, fallbackReason: '文件夹不存在或当前无法访问' });
@@ -137,13 +140,13 @@ describe('the backup folder the admin picks', () => {
     const { dir, live } = await ledgerFile();
     const usb = tempDir();
     writeBackupConfig(live, { folder: usb, rotation: { daily: 7, weekly: 4, monthly: 12 } });
-    let rt = start(live, '2025-03-01T01:00:00Z');
+    let rt = await start(live, '2025-03-01T01:00:00Z');
     rt.close();
     expect(listBackups(usb)).toHaveLength(1);
     expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
     fs.writeFileSync(live, Buffer.from('这不是数据库'.repeat(500))); // damaged
     for (const suffix of ['-wal', '-shm']) fs.rmSync(`${live}${suffix}`, { force: true });
-    rt = start(live, '2025-03-02T01:00:00Z');
+    rt = await start(live, '2025-03-02T01:00:00Z');
     const status = ok<{ damaged: boolean; newestBackup: { name: string; consultations: number } | null }>(await rt.router.call('recovery.status', {}));
     expect(status.damaged).toBe(true);
     expect(status.newestBackup).toMatchObject({ name: listBackups(usb)[0]!.name, consultations: 1 });
@@ -158,7 +161,7 @@ describe('the backup folder the admin picks', () => {
       fs.writeFileSync(path.join(dir, CONFIG_FILE_NAME), content);
       expect(readBackupConfig(live)).toEqual({ folder: null, rotation: { daily: 7, weekly: 4, monthly: 12 } });
     }
-    const rt = start(live, '2025-03-01T01:00:00Z');
+    const rt = await start(live, '2025-03-01T01:00:00Z');
     expect(listBackups(path.join(dir, 'backups'))).toHaveLength(1);
     rt.close();
   });
@@ -180,7 +183,7 @@ describe('rotation counts set by the admin', () => {
     const { dir, live } = await ledgerFile();
     const usb = tempDir();
     // ten days of automatic backups in the default folder, then five in the chosen one
-    let rt = start(live, '2025-03-01T01:00:00Z');
+    let rt = await start(live, '2025-03-01T01:00:00Z');
     const sqlite = () => rt.ledger()!.sqlite;
     for (let d = 2; d <= 10; d++) createBackup(sqlite(), path.join(dir, 'backups'), 'auto', new Date(`2025-03-${String(d).padStart(2, '0')}T01:00:00Z`));
     for (let d = 11; d <= 15; d++) createBackup(sqlite(), usb, 'auto', new Date(`2025-03-${d}T01:00:00Z`));
@@ -199,7 +202,7 @@ describe('rotation counts set by the admin', () => {
     expect(list.backups.filter((b) => b.kind === 'auto')).toHaveLength(15); // nothing deleted until the next automatic backup
     rt.close();
 
-    rt = start(live, '2025-03-16T01:00:00Z');
+    rt = await start(live, '2025-03-16T01:00:00Z');
     const after = ok<BackupList>(await rt.router.call('backups.list', {}));
     const autos = after.backups.filter((b) => b.kind === 'auto').map((b) => b.takenAt.slice(0, 10));
     expect(autos).toEqual(['2025-03-16', '2025-03-15', '2025-03-14']);

@@ -32,9 +32,9 @@ describe('backups', () => {
   it('the first start of each Shanghai day takes one automatic backup', async () => {
     const app = testApp();
     const dir = tempDir();
-    expect(autoBackupIfDue(app.ledger.sqlite, dir, new Date('2025-03-01T01:00:00Z'))).not.toBeNull();
-    expect(autoBackupIfDue(app.ledger.sqlite, dir, new Date('2025-03-01T15:59:00Z'))).toBeNull(); // 23:59 in Shanghai
-    expect(autoBackupIfDue(app.ledger.sqlite, dir, new Date('2025-03-01T16:00:00Z'))).not.toBeNull(); // 00:00 next day
+    expect(await autoBackupIfDue(app.ledger.sqlite, dir, new Date('2025-03-01T01:00:00Z'))).not.toBeNull();
+    expect(await autoBackupIfDue(app.ledger.sqlite, dir, new Date('2025-03-01T15:59:00Z'))).toBeNull(); // 23:59 in Shanghai
+    expect(await autoBackupIfDue(app.ledger.sqlite, dir, new Date('2025-03-01T16:00:00Z'))).not.toBeNull(); // 00:00 next day
     expect(listBackups(dir).map((x) => x.kind)).toEqual(['auto', 'auto']);
   });
 

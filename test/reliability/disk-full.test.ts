@@ -14,7 +14,7 @@ import { openDatabase, type Ledger } from '../../db/open';
 import { createRouter, type Router } from '../../electron/api/router';
 import type { Envelope } from '../../electron/api/envelope';
 import { verifyAuditChain } from '../../electron/services/audit';
-import { BACKUP_DISK_FULL_MESSAGE, BackupError, checkBackupFile, createBackup, listBackups } from '../../electron/services/backup/backup';
+import { BACKUP_DISK_FULL_MESSAGE, BackupError, checkBackupFile, createBackup, createBackupOffThread, listBackups } from '../../electron/services/backup/backup';
 import { LOCAL_ADMIN } from '../../electron/services/context';
 import { DISK_FULL_MESSAGE, isDiskFull } from '../../electron/services/errors';
 import { FILE_DISK_FULL_MESSAGE } from '../../electron/services/reports/export/atomic';
@@ -174,6 +174,18 @@ describe('disk full: a write to a full target', () => {
       let thrown: unknown;
       try {
         createBackup(app.ledger.sqlite, backupDir, 'auto', new Date('2025-06-10T03:00:00Z'));
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(BackupError);
+      expect((thrown as BackupError).message).toBe(BACKUP_DISK_FULL_MESSAGE);
+      expect(isDiskFull(thrown)).toBe(true);
+      expect(fs.readdirSync(backupDir)).toEqual([]);
+
+      // The daily automatic backup copies on a worker thread: the same message, the cause kept, nothing left.
+      thrown = undefined;
+      try {
+        await createBackupOffThread(app.ledger.sqlite, backupDir, 'auto', new Date('2025-06-10T03:00:00Z'));
       } catch (error) {
         thrown = error;
       }

@@ -10,6 +10,7 @@ import { SCHEMA_VERSION } from '../../../db/open';
 import { shanghaiDay } from '../../api/dates';
 import type { BackupRotation } from '../../api/types';
 import { isDiskFull } from '../errors';
+import { runSqliteWorker, type SqliteWorkerOptions } from '../../../db/sqlite-worker';
 import { commitFile } from './files';
 
 export type BackupKind = 'auto' | 'manual' | 'pre-restore' | 'pre-migration';
@@ -53,32 +54,113 @@ export interface BackupCheck {
   problem: string | null;
 }
 
-/** Is this file a complete, uncorrupted ledger this version can open? Opened read-only. */
-export function checkBackupFile(file: string): BackupCheck {
+/** What checkBackupFile reads from a file; the worker of createBackupOffThread reads the same. */
+interface BackupFacts {
+  /** integrity_check's first line ('ok' or the first problem) */
+  integrity?: string;
+  /** user_version, read when the integrity is ok */
+  version?: number;
+  /** the consultations in it, read when the version is one this program knows */
+  consultations?: number;
+  /** why the file could not be read (opened, checked or counted) */
+  readError?: string;
+}
+
+function readBackupFacts(file: string): BackupFacts {
+  const facts: BackupFacts = {};
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') return { ok: false, schemaVersion: 0, consultations: 0, problem: `完整性检查未通过：${String(integrity)}` };
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version === 0) return { ok: false, schemaVersion: 0, consultations: 0, problem: '该文件不是本软件的台账数据库' };
-    if (version > SCHEMA_VERSION) {
-      return { ok: false, schemaVersion: version, consultations: 0, problem: `该备份来自较新版本的软件（结构版本 ${version}），请先升级软件` };
-    }
-    const n = db.prepare('SELECT count(*) FROM consultations').pluck().get() as number;
-    return { ok: true, schemaVersion: version, consultations: n, problem: null };
+    facts.integrity = String(db.pragma('integrity_check', { simple: true }));
+    if (facts.integrity !== 'ok') return facts;
+    facts.version = db.pragma('user_version', { simple: true }) as number;
+    if (facts.version === 0 || facts.version > SCHEMA_VERSION) return facts;
+    facts.consultations = db.prepare('SELECT count(*) FROM consultations').pluck().get() as number;
   } catch (error) {
-    return { ok: false, schemaVersion: 0, consultations: 0, problem: `无法读取该文件：${(error as Error).message}` };
+    facts.readError = (error as Error).message;
   } finally {
     db?.close();
   }
+  return facts;
+}
+
+// The same reads as readBackupFacts, in the worker's program (db/sqlite-worker.ts): after the
+// copy, so they run off the main thread too. It answers { facts } or, if the copy failed, { failed }.
+const COPY_AND_CHECK = `
+const fs = require('node:fs');
+let source;
+let copied = false;
+try {
+  source = open(workerData.live, { readonly: true, fileMustExist: true });
+  source.prepare('VACUUM INTO ?').run(workerData.tmp);
+  source.close();
+  source = undefined;
+  const fd = fs.openSync(workerData.tmp, 'r+');
+  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+  copied = true;
+} catch (error) {
+  parentPort.postMessage({ failed: { message: String(error && error.message), code: error && error.code } });
+} finally {
+  try { if (source) source.close(); } catch (error) {}
+}
+if (copied) {
+  const facts = {};
+  let db;
+  try {
+    db = open(workerData.tmp, { readonly: true, fileMustExist: true });
+    facts.integrity = String(db.pragma('integrity_check', { simple: true }));
+    if (facts.integrity === 'ok') {
+      facts.version = db.pragma('user_version', { simple: true });
+      if (facts.version !== 0 && facts.version <= workerData.schemaVersion) facts.consultations = db.prepare('SELECT count(*) FROM consultations').pluck().get();
+    }
+  } catch (error) {
+    facts.readError = String(error && error.message);
+  } finally {
+    try { if (db) db.close(); } catch (error) {}
+  }
+  parentPort.postMessage({ facts });
+}
+`;
+
+function judgeBackup(facts: BackupFacts): BackupCheck {
+  const refused = (problem: string, schemaVersion = 0): BackupCheck => ({ ok: false, schemaVersion, consultations: 0, problem });
+  if (facts.integrity !== undefined && facts.integrity !== 'ok') return refused(`完整性检查未通过：${facts.integrity}`);
+  if (facts.version === 0) return refused('该文件不是本软件的台账数据库');
+  if (facts.version !== undefined && facts.version > SCHEMA_VERSION) {
+    return refused(`该备份来自较新版本的软件（结构版本 ${facts.version}），请先升级软件`, facts.version);
+  }
+  if (facts.readError !== undefined || facts.version === undefined || facts.consultations === undefined) {
+    return refused(`无法读取该文件：${facts.readError ?? '读取不完整'}`);
+  }
+  return { ok: true, schemaVersion: facts.version, consultations: facts.consultations, problem: null };
+}
+
+/** Is this file a complete, uncorrupted ledger this version can open? Opened read-only. */
+export function checkBackupFile(file: string): BackupCheck {
+  return judgeBackup(readBackupFacts(file));
+}
+
+/** Where a backup of this kind taken now is written first, and its final name. */
+function backupPaths(dir: string, kind: BackupKind, now: Date): { name: string; finalPath: string; tmp: string } {
+  const name = `ledger-${stamp(now)}-${kind}.sqlite3`;
+  return { name, finalPath: path.join(dir, name), tmp: path.join(dir, `.${name}.partial`) };
+}
+
+/** A failed backup: its partial file removed, the error as a BackupError that keeps the cause (the router and the CLI tell a full disk, SQLITE_FULL or ENOSPC, apart by it). */
+function backupFailed(error: unknown, tmp: string): BackupError {
+  removePartial(tmp);
+  if (error instanceof BackupError) return error;
+  const message = isDiskFull(error) ? BACKUP_DISK_FULL_MESSAGE : `备份失败：${(error as Error).message}`;
+  return new BackupError(message, { cause: error });
+}
+
+function backupInfo(finalPath: string, name: string, kind: BackupKind, now: Date): BackupInfo {
+  return { file: finalPath, name, kind, takenAt: now.toISOString(), size: fs.statSync(finalPath).size };
 }
 
 export function createBackup(sqlite: Database.Database, dir: string, kind: BackupKind, now: Date): BackupInfo {
   fs.mkdirSync(dir, { recursive: true });
-  const name = `ledger-${stamp(now)}-${kind}.sqlite3`;
-  const finalPath = path.join(dir, name);
-  const tmp = path.join(dir, `.${name}.partial`);
+  const { name, finalPath, tmp } = backupPaths(dir, kind, now);
   fs.rmSync(tmp, { force: true });
   try {
     sqlite.prepare('VACUUM INTO ?').run(tmp);
@@ -86,13 +168,49 @@ export function createBackup(sqlite: Database.Database, dir: string, kind: Backu
     if (!check.ok) throw new BackupError(`备份校验失败：${check.problem}`);
     commitFile(tmp, finalPath);
   } catch (error) {
-    removePartial(tmp);
-    if (error instanceof BackupError) throw error;
-    // the cause is kept: the router and the CLI tell a full disk (SQLITE_FULL, ENOSPC) apart by it
-    const message = isDiskFull(error) ? BACKUP_DISK_FULL_MESSAGE : `备份失败：${(error as Error).message}`;
-    throw new BackupError(message, { cause: error });
+    throw backupFailed(error, tmp);
   }
-  return { file: finalPath, name, kind, takenAt: now.toISOString(), size: fs.statSync(finalPath).size };
+  return backupInfo(finalPath, name, kind, now);
+}
+
+/** nativeBinding as openDatabase takes it; signal stops the backup (runtime.close), its partial file is removed */
+export type OffThreadBackupOptions = SqliteWorkerOptions;
+
+/**
+ * createBackup with the long parts (VACUUM INTO, fsync, integrity_check: seconds
+ * for a large ledger) on a worker thread, on its own read-only connection to
+ * the live file: the calling thread keeps answering meanwhile. The copy is a
+ * consistent snapshot (WAL: writes made meanwhile are simply not in it). The
+ * same checks, the same names and the same errors as createBackup; only the
+ * rename is done here. A worker that cannot run falls back to createBackup on
+ * this thread, with `sqlite`.
+ */
+export async function createBackupOffThread(
+  sqlite: Database.Database,
+  dir: string,
+  kind: BackupKind,
+  now: Date,
+  options: OffThreadBackupOptions = {},
+): Promise<BackupInfo> {
+  fs.mkdirSync(dir, { recursive: true });
+  const { name, finalPath, tmp } = backupPaths(dir, kind, now);
+  fs.rmSync(tmp, { force: true });
+  const result = await runSqliteWorker(COPY_AND_CHECK, { live: sqlite.name, tmp, schemaVersion: SCHEMA_VERSION }, options);
+  if (result.kind === 'unavailable') {
+    removePartial(tmp);
+    return createBackup(sqlite, dir, kind, now);
+  }
+  try {
+    if (result.kind === 'aborted') throw new BackupError('备份未完成：程序正在退出');
+    const answer = result.value as { facts?: BackupFacts; failed?: { message: string; code?: string } };
+    if (answer.failed) throw Object.assign(new Error(answer.failed.message), { code: answer.failed.code });
+    const check = judgeBackup(answer.facts ?? {});
+    if (!check.ok) throw new BackupError(`备份校验失败：${check.problem}`);
+    commitFile(tmp, finalPath);
+  } catch (error) {
+    throw backupFailed(error, tmp);
+  }
+  return backupInfo(finalPath, name, kind, now);
 }
 
 /** The temp file of a failed backup, and any journal SQLite left beside it. */
@@ -170,21 +288,37 @@ export function rotateBackups(dirs: string | readonly string[], policy: Rotation
   return doomed.map((b) => b.name);
 }
 
+/** Partial files of backups that never finished (the program was ended during one): nobody else writes here (the data-folder lock). */
+function removeStalePartials(dir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (/^\.ledger-.+\.sqlite3\.partial(?:-journal|-wal|-shm)?$/.test(name)) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
 /**
- * The first start of each (Shanghai) day takes an automatic backup into `dir`,
- * then rotates; `folders` are all the places earlier backups may be (default: just `dir`).
+ * The first start of each (Shanghai) day takes an automatic backup into `dir`
+ * (off the calling thread: createBackupOffThread), then rotates; `folders` are
+ * all the places earlier backups may be (default: just `dir`).
  */
-export function autoBackupIfDue(
+export async function autoBackupIfDue(
   sqlite: Database.Database,
   dir: string,
   now: Date,
   policy: RotationPolicy = DEFAULT_ROTATION,
   folders: readonly string[] = [dir],
-): BackupInfo | null {
+  options: OffThreadBackupOptions = {},
+): Promise<BackupInfo | null> {
   const today = shanghaiDay(now);
   const done = listAllBackups(folders).some((b) => b.kind === 'auto' && shanghaiDay(new Date(b.takenAt)) === today);
   if (done) return null;
-  const info = createBackup(sqlite, dir, 'auto', now);
+  removeStalePartials(dir);
+  const info = await createBackupOffThread(sqlite, dir, 'auto', now, options);
   rotateBackups(folders.includes(dir) ? folders : [dir, ...folders], policy);
   return info;
 }

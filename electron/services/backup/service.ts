@@ -86,7 +86,7 @@ function saveConfig(ctx: ServiceContext, h: HostServices, next: BackupConfig): B
 }
 
 /** Restore one of the listed backups, by name only: the renderer never names a path. */
-export function restoreNamedBackup(ctx: ServiceContext, name: string): RestoreOutcome {
+export function restoreNamedBackup(ctx: ServiceContext, name: string): Promise<RestoreOutcome> {
   const h = host(ctx);
   const chosen = listAllBackups(backupFolders(backupTargetOf(h))).find((b) => b.name === name);
   if (!chosen) throw new AppError('NOT_FOUND', '所选备份不存在');
@@ -100,9 +100,9 @@ export async function restoreChosenFile(ctx: ServiceContext): Promise<RestoreOut
   return restoreFile(h, file);
 }
 
-function restoreFile(h: HostServices, file: string): RestoreOutcome {
+async function restoreFile(h: HostServices, file: string): Promise<RestoreOutcome> {
   const check = checkBackupFile(file);
   if (!check.ok) throw new AppError('VALIDATION', `该备份不能用于恢复：${check.problem}`);
-  const result = h.restoreFrom(file);
+  const result = await h.restoreFrom(file);
   return { restoredFrom: path.basename(result.restoredFrom), replacedCopy: result.replacedCopy ? path.basename(result.replacedCopy) : null };
 }
