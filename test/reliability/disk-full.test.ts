@@ -170,29 +170,23 @@ describe('disk full: a write to a full target', () => {
       expect(dump(app.ledger)).toBe(before); // not even an audit record: nothing was backed up
       expect(app.ledger.sqlite.prepare('SELECT count(*) FROM consultations').pluck().get()).toBe(30);
 
-      // The service itself (as the CLI and the daily automatic backup use it) says the same, and keeps the cause.
-      let thrown: unknown;
-      try {
-        createBackup(app.ledger.sqlite, backupDir, 'auto', new Date('2025-06-10T03:00:00Z'));
-      } catch (error) {
-        thrown = error;
-      }
-      expect(thrown).toBeInstanceOf(BackupError);
-      expect((thrown as BackupError).message).toBe(BACKUP_DISK_FULL_MESSAGE);
-      expect(isDiskFull(thrown)).toBe(true);
-      expect(fs.readdirSync(backupDir)).toEqual([]);
-
-      // The daily automatic backup copies on a worker thread: the same message, the cause kept, nothing left.
-      thrown = undefined;
-      try {
-        await createBackupOffThread(app.ledger.sqlite, backupDir, 'auto', new Date('2025-06-10T03:00:00Z'));
-      } catch (error) {
-        thrown = error;
-      }
-      expect(thrown).toBeInstanceOf(BackupError);
-      expect((thrown as BackupError).message).toBe(BACKUP_DISK_FULL_MESSAGE);
-      expect(isDiskFull(thrown)).toBe(true);
-      expect(fs.readdirSync(backupDir)).toEqual([]);
+      // The service itself (as the CLI uses it), and the daily automatic backup, which copies on a
+      // worker thread, say the same, keep the cause and leave nothing.
+      const refusedAsFull = async (take: () => unknown) => {
+        let thrown: unknown;
+        try {
+          await take();
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown).toBeInstanceOf(BackupError);
+        expect((thrown as BackupError).message).toBe(BACKUP_DISK_FULL_MESSAGE);
+        expect(isDiskFull(thrown)).toBe(true);
+        expect(fs.readdirSync(backupDir)).toEqual([]);
+      };
+      const at = new Date('2025-06-10T03:00:00Z');
+      await refusedAsFull(() => createBackup(app.ledger.sqlite, backupDir, 'auto', at));
+      await refusedAsFull(() => createBackupOffThread(app.ledger.sqlite, backupDir, 'auto', at));
 
       fs.rmSync(filler);
       const ok = await router.call('backups.create', {});
