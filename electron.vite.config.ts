@@ -42,12 +42,16 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      // dependencies (better-sqlite3 and its native binding above all) stay in
-      // node_modules and are required at run time; electron-builder rebuilds
-      // better-sqlite3 for Electron and unpacks it from the asar
+      // better-sqlite3 stays in node_modules and is loaded at run time: its
+      // prebuilt binary (prebuilds/<platform>-<arch>.node, Node-API) is the same
+      // for Node and Electron, and electron-builder unpacks it from the asar
       externalizeDeps: { include: ['better-sqlite3'] },
       rolldownOptions: {
         input: { index: resolve(root, 'electron/main.ts') },
+        // main.ts imports the runtime dynamically (a module that cannot load is
+        // an error box, not a windowless process); its chunk sits beside
+        // index.js so that paths relative to a module (../../package.json) hold
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

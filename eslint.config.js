@@ -37,7 +37,7 @@ const CJK = '[\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff0
 const CJK_MESSAGE = 'No Chinese text in components: add it to renderer/src/i18n and use a translation key.';
 
 export default defineConfig([
-  globalIgnores(['out/', 'dist/', 'node_modules/', '.native/', 'coverage/', 'test-results/']),
+  globalIgnores(['out/', 'dist/', 'node_modules/', 'coverage/', 'test-results/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

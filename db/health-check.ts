@@ -17,7 +17,7 @@ import { runSqliteWorker, type SqliteWorkerOptions } from './sqlite-worker';
 
 export type OffThreadCheck = 'ok' | 'failed' | 'unavailable';
 
-export type OffThreadCheckOptions = Pick<SqliteWorkerOptions, 'nativeBinding' | 'betterSqlite3'>;
+export type OffThreadCheckOptions = Pick<SqliteWorkerOptions, 'betterSqlite3'>;
 
 const QUICK_CHECK = `
 let db;

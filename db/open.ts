@@ -16,8 +16,6 @@ export interface Ledger {
 }
 
 export interface OpenOptions {
-  /** better_sqlite3.node built for the running runtime's ABI (Electron in development). */
-  nativeBinding?: string;
   /** Where the copy taken before a migration goes; defaults to `<dir>/backups`. */
   backupDir?: string;
   now?: () => Date;
@@ -63,9 +61,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Ledger {
   // Check a damaged file read-only first: opening it read-write could write to it.
   if (existed) {
     assertWalLooksValid(file);
-    if (!options.quickChecked) assertQuickCheck(file, options.nativeBinding);
+    if (!options.quickChecked) assertQuickCheck(file);
   }
-  const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const sqlite = new Database(file);
   try {
     applyPragmas(sqlite);
     const current = schemaVersionOf(sqlite);
@@ -124,15 +122,15 @@ function assertWalLooksValid(file: string): void {
  * quick_check on a read-only connection. Any failure (not a database, a damaged
  * page, a bad header) is reported as CORRUPT and the file is left untouched.
  */
-export function assertHealthy(file: string, nativeBinding?: string): void {
+export function assertHealthy(file: string): void {
   assertWalLooksValid(file);
-  assertQuickCheck(file, nativeBinding);
+  assertQuickCheck(file);
 }
 
-function assertQuickCheck(file: string, nativeBinding?: string): void {
+function assertQuickCheck(file: string): void {
   let ro: Database.Database | undefined;
   try {
-    ro = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    ro = new Database(file, { readonly: true, fileMustExist: true });
     const result = ro.pragma('quick_check', { simple: true });
     if (result !== 'ok') throw new Error(String(result));
   } catch (error) {

@@ -8,15 +8,13 @@
  * the bundle (which differs between the app, the CLI and the tests) but
  * better-sqlite3, resolved here. It sees `workerData` (what the caller passed),
  * `parentPort`, `require`, and `open(file, options)`, which opens a database
- * with the runtime's native binding; it answers with one
+ * (better-sqlite3's own prebuilt binary, the same in Node and Electron); it answers with one
  * `parentPort.postMessage(value)`.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 export interface SqliteWorkerOptions {
-  /** better_sqlite3.node for the running runtime's ABI, as openDatabase takes it */
-  nativeBinding?: string;
   /** where better-sqlite3's entry module is; resolved from here by default (tests give a wrong one) */
   betterSqlite3?: string;
   /** stops the worker (the program's native call in progress finishes first) */
@@ -39,7 +37,7 @@ try {
   parentPort.postMessage({ __unavailable: true });
 }
 if (Database) {
-  const open = (file, options) => new Database(file, { ...options, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
+  const open = (file, options) => new Database(file, options);
   ${program}
 }
 `;
@@ -56,7 +54,7 @@ export function runSqliteWorker(program: string, data: Record<string, unknown>, 
     let result: SqliteWorkerResult = { kind: 'unavailable' };
     let worker: Worker;
     try {
-      worker = new Worker(prelude(program), { eval: true, workerData: { ...data, module, nativeBinding: options.nativeBinding } });
+      worker = new Worker(prelude(program), { eval: true, workerData: { ...data, module } });
     } catch {
       resolve(result);
       return;

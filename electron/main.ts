@@ -6,11 +6,9 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { nativeBindingPath } from '../build/native-path.mjs';
 import { IPC_CHANNEL, type Envelope } from './api/envelope';
-import { startRuntime, type Runtime } from './api/runtime';
+import type { Runtime } from './api/runtime';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -37,18 +35,34 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHE
 // every renderer sandboxed, whatever a future window forgets to set
 app.enableSandbox();
 
+/** Suffix of the data folder of development runs (`npm start`, unpackaged). */
+const DEV_DATA_SUFFIX = '-dev';
+
 /**
- * In development Electron loads the Electron build of better-sqlite3 made by
- * build/electron-native.mjs, so node_modules keeps Node's build for the tests.
- * Packaged, node_modules holds the Electron build (electron-builder rebuilds it).
+ * `npm start` on a PC where the app is installed must never open (and
+ * migrate) the real ledger: unpackaged runs keep their data in a folder of
+ * their own. Set before anything reads userData (the single-instance lock is
+ * kept there too, so a development run and the installed app do not block
+ * each other).
  */
-function devNativeBinding(): string | undefined {
-  if (app.isPackaged) return undefined;
-  const file = nativeBindingPath(app.getAppPath(), process.versions.electron, process.platform, process.arch);
-  if (!existsSync(file)) {
-    throw new Error(`缺少 Electron 版 better-sqlite3（${file}）。请先运行：node build/electron-native.mjs`);
-  }
-  return file;
+if (!app.isPackaged) app.setPath('userData', `${app.getPath('userData')}${DEV_DATA_SUFFIX}`);
+
+const DAMAGED_INSTALLATION = '程序文件缺失或损坏，无法启动，请重新安装本软件。';
+const MODULE_LOAD_FAILURES = new Set(['MODULE_NOT_FOUND', 'ERR_MODULE_NOT_FOUND', 'ERR_DLOPEN_FAILED']);
+
+/**
+ * Any failure to start is shown and ends the app: never a windowless process
+ * that keeps the single-instance lock (every later start would just hand over
+ * to it and leave). A module that cannot be loaded (the app's own code, or
+ * better-sqlite3's binary, loaded at the first open) means a damaged installation.
+ */
+function failStart(err: unknown, loadingModules = false): null {
+  const message = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: unknown } | null)?.code;
+  const damaged = loadingModules || (typeof code === 'string' && MODULE_LOAD_FAILURES.has(code));
+  dialog.showErrorBox(PRODUCT_NAME, damaged ? `${DAMAGED_INSTALLATION}\n（${message}）` : message);
+  app.quit();
+  return null;
 }
 
 /** Dialogs and the shell, as the services see them (./services/platform). */
@@ -141,17 +155,13 @@ function hardenSessionAndContents(): void {
   });
 }
 
-function start(): void {
+function start({ startRuntime }: typeof import('./api/runtime')): void {
   hardenSessionAndContents();
   const dataDir = app.getPath('userData');
   // The window loads while the database is checked on a worker thread
   // (quick_check reads the whole file: seconds for a large ledger) and then
   // migrated; calls wait for it below.
-  runtimeReady = startRuntime({
-    dbFile: path.join(dataDir, 'ledger.sqlite3'),
-    nativeBinding: devNativeBinding(),
-    platform: electronPlatform(dataDir),
-  }).then(
+  runtimeReady = startRuntime({ dbFile: path.join(dataDir, 'ledger.sqlite3'), platform: electronPlatform(dataDir) }).then(
     (started) => {
       if (quitting) {
         started.close();
@@ -160,11 +170,7 @@ function start(): void {
       runtime = started;
       return started;
     },
-    (err: unknown) => {
-      dialog.showErrorBox(PRODUCT_NAME, err instanceof Error ? err.message : String(err));
-      app.quit();
-      return null;
-    },
+    (err: unknown) => failStart(err),
   );
   ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!isTrustedSender(event.senderFrame, event.sender.mainFrame)) {
@@ -200,5 +206,13 @@ if (!app.requestSingleInstanceLock()) {
     runtime?.close(); // checkpoints the WAL and releases the file
     runtime = null;
   });
-  void app.whenReady().then(start);
+  // The runtime (database, services, better-sqlite3) loads while Electron gets
+  // ready, as a dynamic import so that a module that cannot be loaded is shown
+  // by failStart instead of leaving a process without a window.
+  const runtimeModule = import('./api/runtime');
+  runtimeModule.catch(() => {}); // handled below, after 'ready'
+  void app
+    .whenReady()
+    .then(() => runtimeModule.then(start, (err: unknown) => failStart(err, true)))
+    .catch((err: unknown) => failStart(err));
 }

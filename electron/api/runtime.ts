@@ -23,7 +23,6 @@ import { createRouter, type Router } from './router';
 
 export interface RuntimeOptions {
   dbFile: string;
-  nativeBinding?: string;
   platform: PlatformAdapter;
   /** the default backup folder; defaults to backups/ beside the database (backup-config.json may name another) */
   backupDir?: string;
@@ -61,7 +60,7 @@ export interface Runtime {
  */
 export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const existed = fs.existsSync(opts.dbFile) && fs.statSync(opts.dbFile).size > 0;
-  const check = existed ? await quickCheckOffThread(opts.dbFile, { nativeBinding: opts.nativeBinding }) : 'unavailable';
+  const check = existed ? await quickCheckOffThread(opts.dbFile) : 'unavailable';
   return createRuntime({ ...opts, quickChecked: check === 'ok' });
 }
 
@@ -69,7 +68,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const now = opts.now ?? (() => new Date());
   const backupDir = opts.backupDir ?? path.join(path.dirname(opts.dbFile), 'backups');
   const log = opts.log ?? ((line: string) => console.error(line));
-  const open = (quickChecked = false) => openDatabase(opts.dbFile, { nativeBinding: opts.nativeBinding, backupDir, now, quickChecked });
+  const open = (quickChecked = false) => openDatabase(opts.dbFile, { backupDir, now, quickChecked });
   const lock = acquireDataLock(opts.dbFile);
 
   let ledger: Ledger | null = null;
@@ -94,7 +93,6 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     if (target.fallbackReason) log(`[backup] chosen folder ${target.chosen} cannot be used (${target.fallbackReason}); backing up to ${target.dir}`);
     const rotation = readBackupConfig(opts.dbFile).rotation;
     autoBackup = autoBackupIfDue(ledger.sqlite, target.dir, now(), rotation, backupFolders(target), {
-      nativeBinding: opts.nativeBinding,
       signal: stopBackup.signal,
     }).catch((error: unknown) => {
       if (!stopBackup.signal.aborted) log(`[backup] automatic backup failed: ${(error as Error).message}`);

@@ -2,7 +2,7 @@
  * Checks on what `electron-vite build` produced (npm test builds before it
  * runs vitest; skipped when out/ is missing, e.g. under test:unit).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -10,6 +10,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const preload = path.join(root, 'out/preload/index.cjs');
 const main = path.join(root, 'out/main/index.js');
 const built = existsSync(preload) && existsSync(main);
+const mainFiles = () => readdirSync(path.dirname(main)).filter((f) => f.endsWith('.js')).map((f) => path.join(path.dirname(main), f));
 
 describe.skipIf(!built)('build output', () => {
   it('preload is one CommonJS file that requires nothing but electron (sandbox)', () => {
@@ -22,10 +23,24 @@ describe.skipIf(!built)('build output', () => {
     expect(code).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer/);
   });
 
-  it('main keeps better-sqlite3 external (its native binding is loaded at run time)', () => {
-    const code = readFileSync(main, 'utf8');
+  it('main keeps better-sqlite3 external (its prebuilt binary is loaded at run time)', () => {
+    const code = mainFiles().map((f) => readFileSync(f, 'utf8')).join('\n');
     expect(code).toMatch(/from\s+"better-sqlite3"/);
     expect(code).not.toContain('function Database(filenameGiven');
+  });
+
+  it('main loads the runtime as a chunk beside index.js, so paths relative to a module hold', () => {
+    const files = readdirSync(path.dirname(main), { withFileTypes: true });
+    expect(files.filter((f) => f.isDirectory()).map((f) => f.name)).toEqual([]);
+    const index = readFileSync(main, 'utf8');
+    const chunk = /import\("\.\/(runtime-[\w-]+\.js)"\)/.exec(index)?.[1];
+    expect(chunk).toBeDefined();
+    // better-sqlite3 is imported by the runtime chunk only: a missing module fails the dynamic import, which main.ts shows
+    expect(index).not.toMatch(/from\s+"better-sqlite3"/);
+    const runtime = readFileSync(path.join(path.dirname(main), chunk!), 'utf8');
+    expect(runtime).toMatch(/from\s+"better-sqlite3"/);
+    // app.info's version (electron/api/handlers.ts) is read from the project's package.json
+    expect(runtime).toContain('new URL("../../package.json", import.meta.url)');
   });
 
   it('main finds the preload and renderer where electron-vite put them', () => {

@@ -22,6 +22,7 @@ type Config = Record<string, unknown> & {
   files: string[];
   asarUnpack: string[];
   npmRebuild: boolean;
+  deb: { afterInstall?: string };
   win: { target: TargetEntry[]; icon: string };
   nsis: Record<string, unknown>;
   linux: { target: TargetEntry[]; category: string; icon: string; executableName: string };
@@ -72,9 +73,28 @@ describe('electron-builder.yml', () => {
     expect(config.directories).toEqual({ buildResources: 'build', output: 'dist' });
   });
 
-  it('unpacks better-sqlite3 from the asar and rebuilds it for Electron', () => {
-    expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
-    expect(config.npmRebuild).toBe(true);
+  it('rebuilds nothing: better-sqlite3 ships its binaries, unpacked from the asar (test/shell/native-pairing.test.ts)', () => {
+    expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/prebuilds/*.node']);
+    expect(config.npmRebuild).toBe(false);
+    for (const option of ['buildDependenciesFromSource', 'nodeGypRebuild', 'beforeBuild']) expect(config[option], option).toBeUndefined();
+  });
+
+  it("the deb's after-install script is electron-builder's own, except that chrome-sandbox is always root-owned with mode 4755", () => {
+    expect(config.deb.afterInstall).toBe('build/deb-after-install.tpl');
+    const ours = readFileSync(path.join(root, config.deb.afterInstall!), 'utf8');
+    const theirs = readFileSync(path.join(path.dirname(require.resolve('app-builder-lib/package.json')), 'templates/linux/after-install.tpl'), 'utf8');
+    const sandbox = "'/opt/${sanitizedProductName}/chrome-sandbox'";
+    // theirs: 4755 only where root cannot create a user namespace, else 0755
+    const conditional = /# Check if user namespaces are supported[^\n]*\nif ! \{[^\n]*\n(?:.*\n){4}fi\n/;
+    expect(theirs).toMatch(conditional);
+    expect(theirs).toContain(`chmod 0755 ${sandbox}`);
+    // ours: unconditional, and nothing else differs
+    const block = /# counsel-ledger: [^]*?chmod 4755 [^\n]*\n/.exec(ours)?.[0] ?? '';
+    expect(block).toContain(`\nchown root:root ${sandbox}\nchmod 4755 ${sandbox}\n`);
+    expect(ours).not.toMatch(/chmod 0?755/);
+    expect(ours.replace(block, '')).toBe(theirs.replace(conditional, ''));
+    // only the macros electron-builder fills in (an unknown one fails the build: FpmTarget writeConfigFile)
+    expect(new Set([...ours.matchAll(/\$\{([a-zA-Z]+)\}/g)].map((m) => m[1]))).toEqual(new Set([...theirs.matchAll(/\$\{([a-zA-Z]+)\}/g)].map((m) => m[1])));
   });
 
   it('builds an assisted NSIS installer for Windows x64, in Chinese', () => {

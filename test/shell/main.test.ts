@@ -3,7 +3,7 @@
  * on the build machines, but the wiring (what is registered, in which order,
  * what the IPC handler answers) can still be checked.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -15,7 +15,6 @@ const fake = vi.hoisted(() => {
     calls: [] as string[],
     lock: true,
     isPackaged: true,
-    appPath: '/nonexistent',
     userData: '/tmp',
     appEvents: new Map<string, AnyFn[]>(),
     ipc: new Map<string, AnyFn>(),
@@ -43,7 +42,10 @@ const fake = vi.hoisted(() => {
         state.quit++;
       },
       getPath: (name: string) => (name === 'userData' ? state.userData : `/home/u/${name}`),
-      getAppPath: () => state.appPath,
+      setPath: (name: string, value: string) => {
+        state.calls.push(`setPath:${name}`);
+        if (name === 'userData') state.userData = value;
+      },
       setAppUserModelId: () => {},
       get isPackaged() {
         return state.isPackaged;
@@ -141,7 +143,6 @@ beforeEach(() => {
     calls: [],
     lock: true,
     isPackaged: true,
-    appPath: '/nonexistent',
     userData,
     appEvents: new Map(),
     ipc: new Map(),
@@ -161,7 +162,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   rmSync(userData, { recursive: true, force: true });
-  delete (process.versions as Record<string, string | undefined>).electron;
 });
 
 describe('electron/main.ts', () => {
@@ -175,11 +175,11 @@ describe('electron/main.ts', () => {
     expect(fake.state.protocolHandlers.has('app')).toBe(true);
   });
 
-  it('opens the database in userData with the packaged native module', async () => {
+  it('opens the database in userData, with nothing but the file and the platform (one better-sqlite3 binary for Node and Electron)', async () => {
     await startMain();
-    const opts = fake.startRuntime.mock.calls[0]?.[0] as { dbFile: string; nativeBinding?: string; platform: { dataDir: string } };
+    const opts = fake.startRuntime.mock.calls[0]?.[0] as Record<string, unknown> & { dbFile: string; platform: { dataDir: string } };
+    expect(Object.keys(opts).sort()).toEqual(['dbFile', 'platform']);
     expect(opts.dbFile).toBe(path.join(userData, 'ledger.sqlite3'));
-    expect(opts.nativeBinding).toBeUndefined();
     expect(opts.platform.dataDir).toBe(userData);
   });
 
@@ -191,19 +191,69 @@ describe('electron/main.ts', () => {
     expect(fake.state.pdfOptions).toEqual([{ printBackground: true, preferCSSPageSize: true }]);
   });
 
-  it('in development passes the Electron build of better-sqlite3 from .native/', async () => {
-    const appPath = mkdtempSync(path.join(tmpdir(), 'ledger-app-'));
-    const file = path.join(appPath, '.native', 'electron-45.5.0-' + `${process.platform}-${process.arch}`, 'better_sqlite3.node');
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, '');
-    Object.assign(fake.state, { isPackaged: false, appPath });
-    Object.defineProperty(process.versions, 'electron', { value: '45.5.0', configurable: true });
+  it('in development (npm start) keeps its data apart from the installed app: <userData>-dev, set before the single-instance lock', async () => {
+    const installed = userData;
+    fake.state.isPackaged = false;
+    await startMain();
+    expect(fake.state.userData).toBe(`${installed}-dev`);
+    const { calls } = fake.state;
+    expect(calls.indexOf('setPath:userData')).toBeGreaterThanOrEqual(0);
+    expect(calls.indexOf('setPath:userData')).toBeLessThan(calls.indexOf('lock'));
+    const opts = fake.startRuntime.mock.calls[0]?.[0] as { dbFile: string; platform: { dataDir: string } };
+    expect(opts.dbFile).toBe(path.join(`${installed}-dev`, 'ledger.sqlite3'));
+    expect(opts.platform.dataDir).toBe(`${installed}-dev`);
+  });
+
+  it('packaged, uses userData as it is', async () => {
+    await startMain();
+    expect(fake.state.calls).not.toContain('setPath:userData');
+    expect(fake.state.userData).toBe(userData);
+  });
+
+  it('a module that cannot be loaded (a damaged installation) is an error box and an exit, not a windowless process', async () => {
+    vi.doMock('../../electron/api/runtime', () => {
+      throw Object.assign(new Error("Cannot find module 'better-sqlite3'"), { code: 'ERR_MODULE_NOT_FOUND' });
+    });
     try {
       await startMain();
-      expect((fake.startRuntime.mock.calls[0]?.[0] as { nativeBinding?: string }).nativeBinding).toBe(file);
+      await new Promise((resolve) => setTimeout(resolve, 0));
     } finally {
-      rmSync(appPath, { recursive: true, force: true });
+      vi.doMock('../../electron/api/runtime', () => ({ startRuntime: fake.startRuntime }));
     }
+    expect(fake.state.errorBoxes).toHaveLength(1);
+    // the loader's own message follows in brackets (here vitest's wrapper of the factory's throw)
+    expect(fake.state.errorBoxes[0]?.[1]).toMatch(/^程序文件缺失或损坏，无法启动，请重新安装本软件。\n（.+）$/s);
+    expect(fake.state.quit).toBe(1);
+    // nothing else was started: no database, no window, no IPC
+    expect(fake.startRuntime).not.toHaveBeenCalled();
+    expect(fake.state.windows).toHaveLength(0);
+    expect(fake.state.ipc.size).toBe(0);
+  });
+
+  it('a native binary that cannot be loaded while opening the database is an error box and an exit', async () => {
+    fake.startRuntime.mockImplementationOnce(() =>
+      Promise.reject(Object.assign(new Error("Cannot find module '/app/node_modules/better-sqlite3/prebuilds/linux-arm64.node'"), { code: 'MODULE_NOT_FOUND' })),
+    );
+    await startMain();
+    expect(fake.state.errorBoxes).toHaveLength(1);
+    expect(fake.state.errorBoxes[0]?.[1]).toMatch(/^程序文件缺失或损坏，无法启动，请重新安装本软件。\n（Cannot find module .*linux-arm64\.node'）$/);
+    expect(fake.state.quit).toBe(1);
+  });
+
+  it('any other failure to start (here: the app scheme cannot be served) is an error box and an exit too', async () => {
+    const electron = fake.electron as unknown as { protocol: { handle: AnyFn } };
+    const handle = electron.protocol.handle;
+    electron.protocol.handle = () => {
+      throw new Error('protocol "app" already handled');
+    };
+    try {
+      await startMain();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    } finally {
+      electron.protocol.handle = handle;
+    }
+    expect(fake.state.errorBoxes).toEqual([['法律顾问咨询台账', 'protocol "app" already handled']]);
+    expect(fake.state.quit).toBe(1);
   });
 
   it('loads the app page in a sandboxed, isolated window', async () => {

@@ -173,7 +173,7 @@ export function createBackup(sqlite: Database.Database, dir: string, kind: Backu
   return backupInfo(finalPath, name, kind, now);
 }
 
-/** nativeBinding as openDatabase takes it; signal stops the backup (runtime.close), its partial file is removed */
+/** signal stops the backup (runtime.close), its partial file is removed */
 export type OffThreadBackupOptions = SqliteWorkerOptions;
 
 /**
