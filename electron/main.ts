@@ -49,6 +49,8 @@ if (!app.isPackaged) app.setPath('userData', `${app.getPath('userData')}${DEV_DA
 
 const DAMAGED_INSTALLATION = '程序文件缺失或损坏，无法启动，请重新安装本软件。';
 const MODULE_LOAD_FAILURES = new Set(['MODULE_NOT_FOUND', 'ERR_MODULE_NOT_FOUND', 'ERR_DLOPEN_FAILED']);
+/** The dynamic linker's words when a binary needs a newer C/C++ runtime than the system has (better-sqlite3's Linux binary: glibc 2.34) */
+const OLD_SYSTEM_LIBRARY = /version [`']((?:GLIBC|GLIBCXX|CXXABI)_[\d.]+)' not found/;
 
 /**
  * Any failure to start is shown and ends the app: never a windowless process
@@ -60,7 +62,13 @@ function failStart(err: unknown, loadingModules = false): null {
   const message = err instanceof Error ? err.message : String(err);
   const code = (err as { code?: unknown } | null)?.code;
   const damaged = loadingModules || (typeof code === 'string' && MODULE_LOAD_FAILURES.has(code));
-  dialog.showErrorBox(PRODUCT_NAME, damaged ? `${DAMAGED_INSTALLATION}\n（${message}）` : message);
+  const oldSystem = OLD_SYSTEM_LIBRARY.exec(message);
+  const shown = oldSystem
+    ? `本机操作系统的系统库版本过低（缺少 ${oldSystem[1]}），无法加载数据库组件，请升级操作系统或改用较新的系统。\n（${message}）`
+    : damaged
+      ? `${DAMAGED_INSTALLATION}\n（${message}）`
+      : message;
+  dialog.showErrorBox(PRODUCT_NAME, shown);
   app.quit();
   return null;
 }

@@ -240,6 +240,18 @@ describe('electron/main.ts', () => {
     expect(fake.state.quit).toBe(1);
   });
 
+  it('a Linux whose C library is older than the binary needs is told so, not that the installation is damaged', async () => {
+    const file = '/opt/法律顾问咨询台账/resources/app.asar.unpacked/node_modules/better-sqlite3/prebuilds/linux-arm64.node';
+    fake.startRuntime.mockImplementationOnce(() =>
+      Promise.reject(Object.assign(new Error(`/lib/aarch64-linux-gnu/libc.so.6: version \`GLIBC_2.34' not found (required by ${file})`), { code: 'ERR_DLOPEN_FAILED' })),
+    );
+    await startMain();
+    expect(fake.state.errorBoxes).toHaveLength(1);
+    expect(fake.state.errorBoxes[0]?.[1]).toMatch(/^本机操作系统的系统库版本过低（缺少 GLIBC_2\.34），无法加载数据库组件/);
+    expect(fake.state.errorBoxes[0]?.[1]).not.toContain('损坏');
+    expect(fake.state.quit).toBe(1);
+  });
+
   it('any other failure to start (here: the app scheme cannot be served) is an error box and an exit too', async () => {
     const electron = fake.electron as unknown as { protocol: { handle: AnyFn } };
     const handle = electron.protocol.handle;

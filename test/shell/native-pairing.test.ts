@@ -28,6 +28,14 @@ const { Minimatch } = builderRequire('minimatch') as { Minimatch: new (pattern: 
 /** Checked together: Electron 45 runs Node-API 10 modules (its Node is 24.x); better-sqlite3 13 ships them. Change both deliberately. */
 const ELECTRON_MAJOR = 45;
 const BETTER_SQLITE3_MAJOR = 13;
+/**
+ * The newest C and C++ runtime versions better-sqlite3's Linux binaries ask
+ * of the system: glibc 2.34 and the libstdc++ of GCC 11. Older systems (glibc
+ * 2.28–2.31: Debian 10/11, Ubuntu 20.04, and the UOS 20 / Kylin V10 releases
+ * built on them) cannot load them; README ("Run the app") says so, and main.ts
+ * names the missing version. A change here changes who can run the app.
+ */
+const LINUX_FLOOR = { GLIBC: '2.34', GLIBCXX: '3.4.29' };
 
 type Json = Record<string, unknown>;
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Json;
@@ -108,6 +116,16 @@ describe('the Electron / better-sqlite3 pairing', () => {
     // which would tie it to one runtime's NODE_MODULE_VERSION
     expect(text).toMatch(/napi_register_module_v1|napi_module_register/);
     expect(text).not.toMatch(/node_register_module_v\d+/);
+  });
+
+  it.each(packagedTargets().filter((t) => t.startsWith('linux-')))('%s asks the system for glibc ≤ 2.34 and libstdc++ ≤ GCC 11 (README)', (target) => {
+    const text = readFileSync(path.join(sqliteDir, 'prebuilds', `${target}.node`)).toString('latin1');
+    const newest = (prefix: string) =>
+      [...text.matchAll(new RegExp(`${prefix}_(\\d+(?:\\.\\d+)+)`, 'g'))]
+        .map((m) => m[1]!)
+        .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+        .at(-1);
+    expect({ GLIBC: newest('GLIBC'), GLIBCXX: newest('GLIBCXX') }).toEqual(LINUX_FLOOR);
   });
 
   it('the binary this test run loads is the prebuilt one (nothing compiled into build/), and it works', () => {
