@@ -85,6 +85,31 @@ function machineOf(file: string): string {
   return 'unknown';
 }
 
+/** The DLLs a PE32+ binary imports, from its import directory. */
+function peImports(file: string): string[] {
+  const b = readFileSync(file);
+  const pe = b.readUInt32LE(0x3c);
+  const sections = b.readUInt16LE(pe + 6);
+  const optional = pe + 24;
+  expect(b.readUInt16LE(optional)).toBe(0x20b); // PE32+
+  const table = optional + b.readUInt16LE(pe + 20);
+  const offsetOf = (rva: number) => {
+    for (let i = 0; i < sections; i++) {
+      const s = table + i * 40;
+      const va = b.readUInt32LE(s + 12);
+      if (rva >= va && rva < va + Math.max(b.readUInt32LE(s + 8), b.readUInt32LE(s + 16))) return rva - va + b.readUInt32LE(s + 20);
+    }
+    throw new Error(`RVA 0x${rva.toString(16)} is in no section`);
+  };
+  const names: string[] = [];
+  // data directory 1 (imports) of a PE32+ optional header
+  for (let d = offsetOf(b.readUInt32LE(optional + 112 + 8)); b.readUInt32LE(d + 12) !== 0; d += 20) {
+    const at = offsetOf(b.readUInt32LE(d + 12));
+    names.push(b.toString('latin1', at, b.indexOf(0, at)));
+  }
+  return names;
+}
+
 describe('the Electron / better-sqlite3 pairing', () => {
   it(`Electron ${ELECTRON_MAJOR} in the lockfile, as installed`, () => {
     const locked = lock.packages['node_modules/electron']?.version ?? '';
@@ -126,6 +151,10 @@ describe('the Electron / better-sqlite3 pairing', () => {
         .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
         .at(-1);
     expect({ GLIBC: newest('GLIBC'), GLIBCXX: newest('GLIBCXX') }).toEqual(LINUX_FLOOR);
+  });
+
+  it('the Windows binary imports nothing but KERNEL32.dll: no Visual C++ runtime to install, and node.exe is not linked by name (it loads in the app\u2019s own exe)', () => {
+    expect(peImports(path.join(sqliteDir, 'prebuilds', 'win32-x64.node'))).toEqual(['KERNEL32.dll']);
   });
 
   it('the binary this test run loads is the prebuilt one (nothing compiled into build/), and it works', () => {
