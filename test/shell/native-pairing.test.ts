@@ -44,7 +44,7 @@ const pkg = readJson(path.join(root, 'package.json')) as Json & {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
-const lock = readJson(path.join(root, 'package-lock.json')) as { packages: Record<string, { version?: string; hasInstallScript?: boolean; dev?: boolean }> };
+const lock = readJson(path.join(root, 'package-lock.json')) as { packages: Record<string, { version?: string; hasInstallScript?: boolean; dev?: boolean; gypfile?: boolean }> };
 interface TargetEntry {
   target: string;
   arch: string[];
@@ -197,11 +197,20 @@ describe('the Electron / better-sqlite3 pairing', () => {
 });
 
 describe('npm install compiles nothing', () => {
-  it('better-sqlite3 has no install script and tells npm not to run node-gyp (gypfile: false)', () => {
+  it('better-sqlite3 has no install script and tells npm not to run node-gyp (gypfile: false), in the lockfile too', () => {
     for (const script of ['preinstall', 'install', 'postinstall']) expect(sqlitePkg.scripts?.[script], script).toBeUndefined();
     expect(sqlitePkg.gypfile).toBe(false);
     expect(lock.packages['node_modules/better-sqlite3']?.hasInstallScript).toBeUndefined();
     expect(readdirSync(path.join(sqliteDir, 'prebuilds')).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('no package with a binding.gyp gets npm\u2019s implicit `node-gyp rebuild` on a fresh install (npm reads gypfile from the lockfile: npm run lock:no-gyp)', () => {
+    const gyp = Object.entries(lock.packages).filter(([key]) => key.startsWith('node_modules/') && existsSync(path.join(root, key, 'binding.gyp')));
+    expect(gyp.map(([key]) => key)).toContain('node_modules/better-sqlite3');
+    for (const [key, entry] of gyp) {
+      expect(entry.gypfile, `${key}: package-lock.json lost "gypfile": false (npm drops it when it rewrites the lockfile): run npm run lock:no-gyp`).toBe(false);
+      expect(entry.hasInstallScript, key).toBeUndefined();
+    }
   });
 
   it('the only install scripts in the lockfile are the reviewed ones, none of which compiles', () => {
