@@ -27,7 +27,7 @@ export default defineConfig({
     ssr: resolve(root, 'electron/cli/index.ts'),
     outDir: resolve(root, process.env.CLI_OUT_DIR ?? 'out/cli'),
     emptyOutDir: true,
-    target: 'node20',
+    target: 'node22',
     minify: false,
     sourcemap: false,
     copyPublicDir: false,
