@@ -265,13 +265,17 @@ export interface TextPart {
   hit: boolean;
 }
 
+/** The fields search looks in, in the order a match is reported (a title match first). */
+export const SEARCH_FIELDS = ['title', 'serialNo', 'requester', 'department', 'description', 'note', 'opinions', 'outcome', 'attachments'] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+
 export interface SearchHit {
   id: number;
   serialNo: string;
   status: ConsultationStatus;
   receivedOn: string;
-  /** where the query was found: title, body (description, requester, division, serial), opinions, outcome or attachments */
-  field: 'title' | 'body' | 'opinions' | 'outcome' | 'attachments';
+  /** the field the query was found in (the first, in this order) */
+  field: SearchField;
   title: TextPart[];
   snippet: TextPart[];
 }

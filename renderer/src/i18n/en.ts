@@ -645,7 +645,11 @@ const en: Messages = {
     foundIn: 'Found in: {{field}}',
     fields: {
       title: 'subject',
-      body: 'description, requester, division',
+      serialNo: 'serial no.',
+      requester: 'requester',
+      department: 'division',
+      description: 'description',
+      note: 'note',
       opinions: 'legal opinions',
       outcome: 'outcome note',
       attachments: 'attachments',

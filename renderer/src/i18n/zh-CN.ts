@@ -641,7 +641,11 @@ const zhCN = {
     foundIn: '匹配：{{field}}',
     fields: {
       title: '事项名称',
-      body: '事项说明、提请人、处室',
+      serialNo: '编号',
+      requester: '提请人',
+      department: '处室',
+      description: '事项说明',
+      note: '备注',
       opinions: '法律意见',
       outcome: '采纳说明',
       attachments: '附件',
