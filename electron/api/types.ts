@@ -230,7 +230,12 @@ export interface HolidayEntry {
 export interface AuditRecord {
   id: number;
   at: string;
+  /** the user name as recorded */
   actor: string;
+  /** the person's name as shown (姓名) */
+  actorName: string;
+  /** what the record is about, as shown: a consultation's serial number, a user's, division's or counsel's name; null when unknown */
+  entityName: string | null;
   action: string;
   entity: string;
   entityId: string | null;
@@ -255,7 +260,10 @@ export interface Attachment {
   size: number;
   sha256: string;
   createdAt: string;
+  /** the uploader's user name (who may remove it) */
   createdBy: string;
+  /** the uploader's name, as shown */
+  createdByName: string;
   trashedAt: string | null;
 }
 

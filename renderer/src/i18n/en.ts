@@ -445,7 +445,7 @@ const en: Messages = {
     filters: 'Filters',
     date: 'Date',
     actor: 'User',
-    actorPlaceholder: 'User name',
+    actorPlaceholder: 'Name or user name',
     action: 'Action',
     anyAction: 'All actions',
     result: 'Result',

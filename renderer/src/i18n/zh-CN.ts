@@ -441,7 +441,7 @@ const zhCN = {
     filters: '筛选条件',
     date: '日期',
     actor: '操作人',
-    actorPlaceholder: '用户名',
+    actorPlaceholder: '姓名或用户名',
     action: '操作',
     anyAction: '全部操作',
     result: '结果',
