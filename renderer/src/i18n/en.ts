@@ -534,6 +534,13 @@ const en: Messages = {
     save: 'Save {{year}}',
     saved: 'Holidays of {{year}} saved',
     discard: 'Discard changes',
+    noneYet: 'No holidays for {{year}} yet',
+    noneYetOfficial: 'Click “Import the State Council schedule” to add the official days off and make-up workdays, check them and save. Until then the default due date skips weekends only.',
+    noneYetNoOfficial: 'The State Council schedule for {{year}} is not included in this version; enter its days here once it is published. Until then the default due date skips weekends only.',
+    importOfficial: 'Import the State Council schedule',
+    officialSource: 'Source: {{source}}',
+    officialAdded: 'Days added from the State Council schedule: {{count}}. Check them and save {{year}}',
+    officialAllThere: 'Every day of the State Council schedule is already in the list for {{year}}',
   },
   backups: {
     title: 'Backups',

@@ -530,6 +530,13 @@ const zhCN = {
     save: '保存 {{year}} 年安排',
     saved: '已保存 {{year}} 年节假日安排',
     discard: '放弃修改',
+    noneYet: '{{year}} 年还没有节假日安排',
+    noneYetOfficial: '可点击“导入国务院安排”加入国务院公布的放假和调休上班日期，核对后保存。未录入时，默认办理时限只跳过周末。',
+    noneYetNoOfficial: '本软件尚未收录 {{year}} 年的国务院安排；国务院公布后请在此逐日录入。未录入时，默认办理时限只跳过周末。',
+    importOfficial: '导入国务院安排',
+    officialSource: '来源：{{source}}',
+    officialAdded: '已加入国务院安排中的 {{count}} 天，请核对后保存 {{year}} 年安排',
+    officialAllThere: '国务院安排中的日期都已在 {{year}} 年的表中',
   },
   backups: {
     title: '备份与恢复',
