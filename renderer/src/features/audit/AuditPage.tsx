@@ -146,7 +146,8 @@ export function AuditPage() {
             {
               title: t('audit.entity'),
               key: 'entity',
-              width: 200,
+              // wide enough for 咨询事项 · 法咨〔2025〕123号
+              width: 250,
               ellipsis: true,
               render: (_: unknown, r) => entityLabel(r.entity, r.entityId, r.entityName, t),
             },
