@@ -13,13 +13,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { SourceMapConsumer } from 'source-map-js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const rel = (file) => path.relative(root, file).split(path.sep).join('/');
 
 /** The folder a file is reported under: its own, cut to electron/services/x, db/queries, renderer/src/features/x. */
-function folderOf(file) {
+export function folderOf(file) {
   const dir = file.split('/').slice(0, -1);
   return dir.slice(0, dir[0] === 'renderer' ? 4 : 3).join('/');
 }
@@ -55,8 +56,8 @@ function nodePart() {
   return table('electron/ and db/ (unit and integration tests)', 'lines', folders);
 }
 
-/** Execution count of every byte of a chunk, from V8's nested block ranges (outer first, inner ranges override). */
-function paint(length, functions, counts) {
+/** Marks in `counts` every position of a chunk that ran, from V8's nested block ranges (outer first, inner ranges override). */
+export function paint(length, functions, counts) {
   const ranges = functions.flatMap((f) => f.ranges).sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset);
   const mine = new Uint8Array(length);
   for (const r of ranges) mine.fill(r.count > 0 ? 1 : 0, r.startOffset, Math.min(r.endOffset, length));
@@ -107,7 +108,9 @@ function rendererPart() {
   return table(title, 'source positions', folders);
 }
 
-const text = ['## Coverage', '', nodePart(), rendererPart()].join('\n');
-fs.mkdirSync(path.join(root, 'coverage'), { recursive: true });
-fs.writeFileSync(path.join(root, 'coverage/summary.md'), text);
-process.stdout.write(text);
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const text = ['## Coverage', '', nodePart(), rendererPart()].join('\n');
+  fs.mkdirSync(path.join(root, 'coverage'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'coverage/summary.md'), text);
+  process.stdout.write(text);
+}
