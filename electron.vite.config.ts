@@ -76,6 +76,8 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,
+      // npm run coverage maps Chromium's coverage of the chunks back to renderer/src
+      sourcemap: process.env.COVERAGE_E2E === '1',
       rolldownOptions: {
         input: { index: resolve(root, 'renderer/index.html') },
       },

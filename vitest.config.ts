@@ -3,6 +3,15 @@ import { rolesByMethod } from './electron/api/contract';
 
 export default defineConfig({
   test: {
+    // npm run coverage: V8 coverage of the main-process code and the database layer over the node project
+    // (unit and integration tests); the renderer's is collected from Chromium by the e2e run (test/e2e/coverage.ts)
+    coverage: {
+      provider: 'v8',
+      include: ['electron/**/*.ts', 'db/**/*.ts'],
+      exclude: ['db/migrations/**', 'db/migrations.generated.ts', '**/*.d.ts'],
+      reporter: ['text-summary', 'json-summary', 'html'],
+      reportsDirectory: 'coverage/node',
+    },
     projects: [
       {
         test: {

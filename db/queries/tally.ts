@@ -14,6 +14,7 @@
  */
 import type Database from 'better-sqlite3';
 import { prepareCached } from './consultations';
+import { personNameSql } from './people';
 
 export interface TallyScope {
   /** first and last local day of the period, 'YYYY-MM-DD' */
@@ -237,6 +238,7 @@ export interface LedgerDetailRow {
   statusAtEnd: string;
   note: string;
   createdAt: string;
+  /** 登记人 and 最后修改人: the person's name (personNameSql), not the user name */
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
@@ -251,8 +253,8 @@ export function ledgerDetailRows(sqlite: Database.Database, scope: TallyScope): 
       ${DAYS_SQL} AS days,
       ${DUE_STATE_SQL} AS due,
       f.conclusion, f.outcome, c.outcome_reason AS outcomeReason, c.outcome_on AS outcomeOn, c.closed_on AS closedOn,
-      f.statusAtEnd, c.note, c.created_at AS createdAt, c.created_by AS createdBy, c.updated_at AS updatedAt,
-      c.updated_by AS updatedBy
+      f.statusAtEnd, c.note, c.created_at AS createdAt, ${personNameSql('c.created_by')} AS createdBy, c.updated_at AS updatedAt,
+      ${personNameSql('c.updated_by')} AS updatedBy
     FROM ${facts(scope, ['receivedOn', 'dueOn', 'firstOn', 'opinionCount', 'conclusion', 'outcome', 'statusAtEnd'])} f
     JOIN consultations c ON c.id = f.id
     JOIN categories cat ON cat.id = c.category_id

@@ -222,8 +222,10 @@ export interface ImportBatchView {
   sha256: string;
   rowCount: number;
   importedAt: string;
+  /** who imported it: the person's name (姓名) */
   importedBy: string;
   undoneAt: string | null;
+  /** who undid it: the person's name */
   undoneBy: string | null;
   /** items of the batch still in the ledger */
   liveRows: number;

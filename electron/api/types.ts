@@ -230,7 +230,12 @@ export interface HolidayEntry {
 export interface AuditRecord {
   id: number;
   at: string;
+  /** the user name as recorded */
   actor: string;
+  /** the person's name as shown (姓名) */
+  actorName: string;
+  /** what the record is about, as shown: a consultation's serial number, a user's, division's or counsel's name; null when unknown */
+  entityName: string | null;
   action: string;
   entity: string;
   entityId: string | null;
@@ -255,7 +260,10 @@ export interface Attachment {
   size: number;
   sha256: string;
   createdAt: string;
+  /** the uploader's user name (who may remove it) */
   createdBy: string;
+  /** the uploader's name, as shown */
+  createdByName: string;
   trashedAt: string | null;
 }
 
@@ -265,13 +273,17 @@ export interface TextPart {
   hit: boolean;
 }
 
+/** The fields search looks in, in the order a match is reported (a title match first). */
+export const SEARCH_FIELDS = ['title', 'serialNo', 'requester', 'department', 'description', 'note', 'opinions', 'outcome', 'attachments'] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+
 export interface SearchHit {
   id: number;
   serialNo: string;
   status: ConsultationStatus;
   receivedOn: string;
-  /** where the query was found: title, body (description, requester, division, serial), opinions, outcome or attachments */
-  field: 'title' | 'body' | 'opinions' | 'outcome' | 'attachments';
+  /** the field the query was found in (the first, in this order) */
+  field: SearchField;
   title: TextPart[];
   snippet: TextPart[];
 }

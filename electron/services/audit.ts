@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { prepareCached } from '../../db/queries/consultations';
+import { personNameSql, serialNoSql } from '../../db/queries/people';
 import type { AuditVerification } from '../api/types';
 import type { ServiceContext } from './context';
 
@@ -112,6 +113,19 @@ export interface AuditFilter {
   pageSize: number;
 }
 
+/**
+ * What a record is about, as people know it: a consultation by its serial
+ * number, an account, division, counsel or category by its name. Accounts are
+ * recorded by user name (by id at first setup). Null when it no longer exists.
+ */
+const ENTITY_NAME_SQL = `CASE a.entity
+  WHEN 'consultation' THEN (SELECT ${serialNoSql()} FROM consultations WHERE id = CAST(a.entity_id AS INTEGER))
+  WHEN 'user' THEN coalesce((SELECT display_name FROM users WHERE username = a.entity_id), (SELECT display_name FROM users WHERE CAST(id AS TEXT) = a.entity_id))
+  WHEN 'department' THEN (SELECT name FROM departments WHERE id = CAST(a.entity_id AS INTEGER))
+  WHEN 'counsel' THEN (SELECT name FROM counsels WHERE id = CAST(a.entity_id AS INTEGER))
+  WHEN 'category' THEN (SELECT name_zh FROM categories WHERE id = CAST(a.entity_id AS INTEGER))
+END`;
+
 /** The audit view: newest first; `from`/`to` are Shanghai calendar days. */
 export function listAudit(sqlite: Database.Database, f: AuditFilter) {
   const where: string[] = [];
@@ -126,7 +140,8 @@ export function listAudit(sqlite: Database.Database, f: AuditFilter) {
     params.to = new Date(Date.parse(`${f.to}T00:00:00+08:00`) + 86_400_000).toISOString();
   }
   if (f.actor) {
-    where.push('actor = @actor');
+    // by user name or by the name people know them by (姓名)
+    where.push('(actor = @actor OR actor IN (SELECT username FROM users WHERE display_name = @actor))');
     params.actor = f.actor;
   }
   if (f.action) {
@@ -140,7 +155,8 @@ export function listAudit(sqlite: Database.Database, f: AuditFilter) {
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const rows = sqlite
     .prepare(
-      `SELECT id, at, actor, action, entity, entity_id AS entityId, result, before, after FROM audit_log ${w}
+      `SELECT id, at, actor, ${personNameSql('actor')} AS actorName, action, entity, entity_id AS entityId, ${ENTITY_NAME_SQL} AS entityName,
+              result, before, after FROM audit_log a ${w}
        ORDER BY id DESC LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }) as AuditRecordRow[];
@@ -152,6 +168,8 @@ interface AuditRecordRow {
   id: number;
   at: string;
   actor: string;
+  actorName: string;
+  entityName: string | null;
   action: string;
   entity: string;
   entityId: string | null;

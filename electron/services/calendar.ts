@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { ParsedInputOf } from '../api/contract';
 import { addDays } from '../api/dates';
+import { OFFICIAL_HOLIDAYS } from '../api/official-holidays';
 import type { HolidayEntry, Reminders } from '../api/types';
 import { appendAudit } from './audit';
 import { inWriteTransaction, type ServiceContext } from './context';
@@ -61,6 +62,25 @@ export function setHolidays(ctx: ServiceContext, input: ParsedInputOf<'calendar.
     appendAudit(ctx, { action: 'calendar.setHolidays', entity: 'holidays', entityId: input.year, before, after });
     return after;
   });
+}
+
+/**
+ * A new database starts with the State Council's schedule of every year shipped
+ * (official-holidays.ts). Only into an empty list: an admin's entries are never
+ * replaced; later years are offered on 节假日 (导入国务院安排). Call inside the
+ * write transaction of the first setup.
+ */
+export function seedOfficialHolidays(ctx: ServiceContext): number {
+  const { sqlite } = ctx.ledger;
+  if ((sqlite.prepare('SELECT count(*) FROM holidays').pluck().get() as number) > 0) return 0;
+  const insert = sqlite.prepare('INSERT INTO holidays (day, kind, name) VALUES (@day, @kind, @name)');
+  let n = 0;
+  for (const s of OFFICIAL_HOLIDAYS) {
+    for (const d of s.days) insert.run(d);
+    n += s.days.length;
+    appendAudit(ctx, { action: 'calendar.setHolidays', entity: 'holidays', entityId: s.year, after: { source: s.source, days: s.days } });
+  }
+  return n;
 }
 
 /** Counts for the home screen and the sidebar badge: overdue, and due within the next two days. */

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Ledger } from '../../db/open';
+import { LOCAL_ADMIN_NAME, LOCAL_ADMIN_USERNAME } from '../../db/queries/people';
 import type { Role } from '../api/types';
 import type { RestoreResult } from './backup/restore';
 import type { PlatformAdapter } from './platform';
@@ -44,8 +45,8 @@ export interface HostServices {
 }
 
 export const LOCAL_ADMIN: Caller = {
-  username: 'local-admin',
-  displayName: '本机管理员',
+  username: LOCAL_ADMIN_USERNAME,
+  displayName: LOCAL_ADMIN_NAME,
   roles: ['admin', 'registrar'],
 };
 

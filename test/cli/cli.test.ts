@@ -104,6 +104,8 @@ describe('counsel-ledger as a process', () => {
 
   it('builds with vite.cli.config.ts into one module that plain Node runs', async () => {
     // Built next to out/ inside the project, so the bundle resolves its external packages from node_modules as installed.
+    // out/ exists only after a build: on a fresh clone (npm run test:unit) the test makes it.
+    fs.mkdirSync(path.join(root, 'out'), { recursive: true });
     const outDir = fs.mkdtempSync(path.join(root, 'out', 'cli-test-'));
     try {
       await run(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(root, 'vite.cli.config.ts')], {

@@ -67,7 +67,8 @@ describe('attachments on the detail page', () => {
     await drop(page.getByText('将文件拖到此处上传'), [{ name: '采购合同（草案）.docx', base64: docx.toString('base64') }]);
     await page.getByText('已添加附件：采购合同（草案）.docx').waitFor();
     await list().getByText('采购合同（草案）.docx').waitFor();
-    await list().getByText(/19\.5 KB · 2025-06-10 10:00 · zhangmin/).waitFor();
+    // the uploader by name, not user name (issue 25, item 5)
+    await list().getByText(/19\.5 KB · 2025-06-10 10:00 · 张敏/).waitFor();
   });
 
   it('adds files chosen in the app\u2019s file dialog', async () => {

@@ -142,15 +142,22 @@ describe('the audit log', () => {
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     await page.getByRole('heading', { name: '审计日志' }).waitFor();
     const table = page.getByRole('table');
-    await table.getByRole('row', { name: /zhaolei.*登录/ }).first().waitFor();
-    await table.getByRole('row', { name: /wangjg.*登录/ }).first().waitFor();
-    await table.getByRole('row', { name: /zhaolei.*登记咨询.*拒绝/ }).waitFor();
+    // people by name, not user name; items by serial number, not internal id (issue 25, item 5)
+    await table.getByRole('row', { name: /赵磊.*登录/ }).first().waitFor();
+    await table.getByRole('row', { name: /王建国.*登录/ }).first().waitFor();
+    await table.getByRole('row', { name: /赵磊.*登记咨询.*拒绝/ }).waitFor();
+    const answered = table.getByRole('row', { name: /王建国.*咨询事项 · 法咨〔2025〕\d+号/ }).first();
+    await answered.waitFor();
+    expect(await answered.getByTitle('wangjg').count()).toBe(1);
+    expect(await table.getByText(/咨询事项 · \d+$/).count()).toBe(0);
+    expect(await table.getByText(/^(zhaolei|wangjg|zhangmin)$/).count()).toBe(0);
     await page.getByRole('button', { name: '校验' }).click();
     await page.getByRole('status').getByText(/校验通过：\d+ 条审计记录完整/).waitFor();
     await screenshot(page, '25-audit');
+    await screenshot(page, '80-audit-names-serials');
 
     await choose(page, '结果', '拒绝');
-    const refused = table.getByRole('row', { name: /zhaolei.*登记咨询.*拒绝/ });
+    const refused = table.getByRole('row', { name: /赵磊.*登记咨询.*拒绝/ });
     await refused.waitFor();
     await refused.getByRole('button', { name: /展开行|Expand row/ }).click();
     await page.getByText(/"code": "FORBIDDEN"/).waitFor();

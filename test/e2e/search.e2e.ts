@@ -65,7 +65,12 @@ describe('Ctrl+K', () => {
     await box().press('Enter');
     await page.getByText(second, { exact: true }).first().waitFor();
 
+    // a serial is labelled 编号, the field that really matched (issue 25, item 9)
     await page.keyboard.press('Control+k');
+    await box().fill('〔2025〕3号');
+    await expect.poll(() => options().count()).toBe(1);
+    expect(await options().first().textContent()).toContain('匹配：编号');
+    expect(await options().first().locator('mark').allTextContents()).toEqual(['〔2025〕3号']);
     await box().fill('不存在的关键词');
     await modal().getByText('没有找到与“不存在的关键词”相关的咨询事项').waitFor();
     await page.keyboard.press('Escape');

@@ -13,6 +13,7 @@ import type { Role } from '../../electron/api/types';
 import { Session } from '../../electron/services/accounts/session';
 import type { Caller } from '../../electron/services/context';
 import { startHarness, type Harness } from '../harness/server';
+import { startCoverage, writeCoverage } from './coverage';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SCREENSHOT_DIR = path.join(ROOT, 'test/e2e/screenshots');
@@ -152,6 +153,8 @@ export async function openApp(opts: OpenOptions = {}): Promise<App> {
   };
   const page = await context.newPage();
   watch(page);
+  const pages: Page[] = [page];
+  await startCoverage(page);
   const app: App = {
     harness,
     browser,
@@ -183,6 +186,8 @@ export async function openApp(opts: OpenOptions = {}): Promise<App> {
     async newPage() {
       const p = await context.newPage();
       watch(p);
+      pages.push(p);
+      await startCoverage(p);
       return p;
     },
     async goto(hash, p = page) {
@@ -192,6 +197,7 @@ export async function openApp(opts: OpenOptions = {}): Promise<App> {
       nowMs += ms;
     },
     async close() {
+      await writeCoverage(pages).catch((e: unknown) => errors.push(`coverage: ${String(e)}`));
       await browser.close().catch(() => undefined);
       await harness.close();
       if (ownDir) fs.rmSync(dir, { recursive: true, force: true });

@@ -56,7 +56,7 @@ describe('undoing a batch', () => {
     expect(JSON.parse(undone)).toMatchObject({ serialNo: '法咨〔2025〕3号', title: '办公楼物业服务合同审查', importBatchId: result.batchId, opinions: [{ round: 1, conclusion: 'approveWithChanges' }], history: [{ toStatus: 'registered', reason: '导入' }, {}, {}, { toStatus: 'closed' }] });
     expect(verifyAuditChain(db).ok).toBe(true);
     const [batch] = listImportBatches(app.ctx());
-    expect(batch).toMatchObject({ id: result.batchId, undoneBy: 'local-admin', liveRows: 0, undoable: false });
+    expect(batch).toMatchObject({ id: result.batchId, undoneBy: '本机管理员', liveRows: 0, undoable: false });
     expect(batch!.blockedReason).toContain('已于');
     await expect(undoImportBatch(app.ctx(), result.batchId)).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
     // the division the import created stays (it could be in use since)
@@ -100,7 +100,7 @@ describe('the same file twice', () => {
     const first = await commitImport(app.ctx(), source);
     const view = planView(buildPlan(app.ctx(), source));
     expect(view.duplicateOf).toMatchObject({ id: first.batchId, rowCount: 1 });
-    expect(view.notices.join()).toContain('该文件已于 2025-06-10 由 local-admin 导入过（批次 #1，1 条）');
+    expect(view.notices.join()).toContain('该文件已于 2025-06-10 由 本机管理员 导入过（批次 #1，1 条）');
     expect(view.canCommit).toBe(true);
     const refusal = await commitImport(app.ctx(), source).catch((e: unknown) => e);
     expect(refusal).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('允许重复导入') });

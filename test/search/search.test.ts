@@ -61,10 +61,24 @@ describe('search', () => {
     const app = testApp();
     await fixture(app);
     const [hit] = await app.call('search.query', { text: '公务用车' });
-    expect(hit.field).toBe('body');
+    expect(hit.field).toBe('description');
     expect(hit.snippet.filter((p: any) => p.hit).map((p: any) => p.text)).toEqual(['公务用车']);
     const [t] = await app.call('search.query', { text: '租赁' });
     expect(t.title).toEqual([{ text: '人防工程', hit: false }, { text: '租赁', hit: true }, { text: '协议', hit: false }]);
+  });
+
+  it('names the field that really matched: 编号 for a serial, not the whole body', async () => {
+    const app = testApp();
+    await fixture(app);
+    const field = async (text: string) => (await app.call('search.query', { text })).map((h: any) => [titles([h])[0], h.field]);
+    expect(await field('3号')).toEqual([['信访事项答复', 'serialNo']]);
+    expect(await field('〔2025〕4号')).toEqual([['人防工程租赁协议', 'serialNo']]);
+    expect(await field('张三')).toEqual([['物业服务合同审查', 'requester']]);
+    expect(await field('政策法规处')).toEqual([['车辆采购招标文件', 'department']]);
+    expect(await field('PPP')).toEqual([['信访事项答复', 'description']]);
+    const [serial] = await app.call('search.query', { text: '3号' });
+    expect(serial.snippet.filter((p: any) => p.hit).map((p: any) => p.text)).toEqual(['3号']);
+    expect(serial.snippet.map((p: any) => p.text).join('')).toBe('法咨〔2025〕3号');
   });
 
   it('searches division, requester, serial, opinions and outcome reasons, and follows edits', async () => {

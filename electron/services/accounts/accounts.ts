@@ -9,6 +9,7 @@ import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { readSettings } from '../settings';
+import { seedOfficialHolidays } from '../calendar';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './password';
 import type { Session, SessionUser } from './session';
 
@@ -89,9 +90,12 @@ export async function setupAdmin(ctx: ServiceContext, input: ParsedInputOf<'auth
     const { lastInsertRowid } = ctx.ledger.sqlite
       .prepare(`INSERT INTO users (username, display_name, roles, password_hash, created_at) VALUES (?, ?, 'admin', ?, ?)`)
       .run(input.username, input.displayName, hash, ctx.now().toISOString());
-    appendAudit({ ...ctx, caller: { ...ctx.caller, username: input.username } }, {
+    const admin = { ...ctx, caller: { ...ctx.caller, username: input.username } };
+    appendAudit(admin, {
       action: 'auth.setup', entity: 'user', entityId: Number(lastInsertRowid), after: { username: input.username, roles: ['admin'] },
     });
+    // a new database: the official holiday schedule, so 办理时限 counts working days from the start
+    seedOfficialHolidays(admin);
     return Number(lastInsertRowid);
   });
   session(ctx).signIn(toSessionUser(findUserById(ctx.ledger.sqlite, id)!));

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { ParsedInputOf } from '../../api/contract';
 import type { Attachment } from '../../api/types';
 import { reindexConsultation } from '../../../db/queries/search';
+import { personNameSql } from '../../../db/queries/people';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type HostServices, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
@@ -42,7 +43,7 @@ function host(ctx: ServiceContext): HostServices {
 }
 
 const SELECT = `SELECT id, consultation_id AS consultationId, opinion_id AS opinionId, file_name AS fileName, mime_type AS mimeType,
-  size, sha256, created_at AS createdAt, created_by AS createdBy, trashed_at AS trashedAt FROM attachments`;
+  size, sha256, created_at AS createdAt, created_by AS createdBy, ${personNameSql('created_by')} AS createdByName, trashed_at AS trashedAt FROM attachments`;
 
 export function listAttachments(ctx: ServiceContext, input: ParsedInputOf<'attachments.list'>): Attachment[] {
   getConsultation(ctx, { id: input.consultationId }); // visibility

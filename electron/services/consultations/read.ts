@@ -1,4 +1,5 @@
 import { getConsultationRow, listConsultations as queryList, prepareCached, type ConsultationFilter } from '../../../db/queries/consultations';
+import { personNameSql } from '../../../db/queries/people';
 import type { ParsedInputOf } from '../../api/contract';
 import type { ConsultationDetail, Opinion, Page, StatusChange, ConsultationRow } from '../../api/types';
 import { shanghaiDay } from '../../api/dates';
@@ -51,20 +52,20 @@ export function loadDetail(ctx: ServiceContext, id: number): ConsultationDetail 
     sqlite,
     `SELECT description, note, assigned_on AS assignedOn, outcome_reason AS outcomeReason, outcome_on AS outcomeOn,
             closed_on AS closedOn, created_at AS createdAt, created_by AS createdBy, updated_at AS updatedAt,
-            updated_by AS updatedBy, coalesce((SELECT display_name FROM users WHERE username = created_by), CASE created_by WHEN 'local-admin' THEN '本机管理员' ELSE created_by END) AS createdByName,
-            coalesce((SELECT display_name FROM users WHERE username = updated_by), CASE updated_by WHEN 'local-admin' THEN '本机管理员' ELSE updated_by END) AS updatedByName FROM consultations WHERE id = ?`,
+            updated_by AS updatedBy, ${personNameSql('created_by')} AS createdByName,
+            ${personNameSql('updated_by')} AS updatedByName FROM consultations WHERE id = ?`,
   ).get(id) as DetailExtra;
   const opinions = prepareCached(
     sqlite,
     `SELECT o.id, o.round, o.counsel_id AS counselId, co.name AS counselName, o.conclusion, o.text,
             o.issued_on AS issuedOn, o.created_at AS createdAt, o.created_by AS createdBy,
-            coalesce((SELECT display_name FROM users WHERE username = o.created_by), CASE o.created_by WHEN 'local-admin' THEN '本机管理员' ELSE o.created_by END) AS createdByName
+            ${personNameSql('o.created_by')} AS createdByName
      FROM opinions o LEFT JOIN counsels co ON co.id = o.counsel_id WHERE o.consultation_id = ? ORDER BY o.round`,
   ).all(id) as Opinion[];
   const history = prepareCached(
     sqlite,
     `SELECT id, from_status AS fromStatus, to_status AS toStatus, at, actor, reason,
-            coalesce((SELECT display_name FROM users WHERE username = actor), CASE actor WHEN 'local-admin' THEN '本机管理员' ELSE actor END) AS actorName
+            ${personNameSql('actor')} AS actorName
      FROM status_history WHERE consultation_id = ? ORDER BY id`,
   ).all(id) as StatusChange[];
   return { ...row, ...extra, opinions, history };

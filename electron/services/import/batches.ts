@@ -1,6 +1,7 @@
 /** The import batches as the wizard lists them, and whether each can still be undone. */
 import type Database from 'better-sqlite3';
 import { formatSerialNo } from '../../../db/queries/consultations';
+import { personNameSql } from '../../../db/queries/people';
 import type { ImportBatchView } from '../../api/import-contract';
 import type { ServiceContext } from '../context';
 
@@ -15,8 +16,9 @@ interface BatchRow {
   undoneBy: string | null;
 }
 
+/** importedBy and undoneBy are the people's names (personNameSql), as every screen and message shows them. */
 const BATCH_COLUMNS = `id, file_name AS fileName, file_sha256 AS sha256, row_count AS rowCount, imported_at AS importedAt,
-  imported_by AS importedBy, undone_at AS undoneAt, undone_by AS undoneBy`;
+  ${personNameSql('imported_by')} AS importedBy, undone_at AS undoneAt, ${personNameSql('undone_by')} AS undoneBy`;
 
 export function loadBatch(sqlite: Database.Database, id: number): BatchRow | undefined {
   return sqlite.prepare(`SELECT ${BATCH_COLUMNS} FROM import_batches WHERE id = ?`).get(id) as BatchRow | undefined;

@@ -5,8 +5,9 @@
  * fields. Each column is then proposed a field from its header text; when two
  * columns claim the same field, the stronger header wins (收件日期 over 日期).
  */
-import { REQUIRED_IMPORT_FIELDS, type ImportField, type ImportSheetInfo } from '../../api/import-contract';
-import { headerMeaning, IGNORED } from './fields';
+import { IMPORT_FIELD_LABELS, REQUIRED_IMPORT_FIELDS, type ImportField, type ImportSheetInfo } from '../../api/import-contract';
+import { CONCLUSION_WORDS, headerMeaning, IGNORED, OUTCOME_WORDS } from './fields';
+import { columnLetter, matchKey } from './text';
 import type { GridRow, SheetGrid } from './grid';
 import { HEADER_SCAN_ROWS } from './limits';
 import { cellText, isBlank } from './values';
@@ -95,6 +96,26 @@ function looksLikeRowNumbers(sheet: SheetGrid, headerIndex: number, column: numb
   return seen > 0 && numbers / seen >= 0.8;
 }
 
+/** Free-text fields whose header may hide a column of 意见结论 or 采纳情况 words (审查意见: 同意, 修改后同意 …). */
+const WORDY_FIELDS: readonly ImportField[] = ['opinionText', 'description', 'note'];
+
+/**
+ * The coded field a column's values all belong to: every non-blank value is a
+ * word of 意见结论 (or of 采纳情况), and at least one is not “none” (无, 待定).
+ */
+function valueVocabulary(sheet: SheetGrid, headerIndex: number, column: number): 'conclusion' | 'outcome' | null {
+  const values: string[] = [];
+  for (let i = headerIndex + 1; i < sheet.rows.length; i++) {
+    const cell = sheet.rows[i]!.cells[column] ?? null;
+    if (!isBlank(cell)) values.push(matchKey(cellText(cell)));
+  }
+  for (const [field, words] of [['conclusion', CONCLUSION_WORDS], ['outcome', OUTCOME_WORDS]] as const) {
+    const all = values.length > 0 && values.every((v) => words.has(v));
+    if (all && values.some((v) => words.get(v) !== null)) return field;
+  }
+  return null;
+}
+
 export interface Proposal {
   columns: ProposedColumn[];
   notices: string[];
@@ -106,18 +127,45 @@ export function proposeMapping(sheet: SheetGrid, headerIndex: number): Proposal 
   const width = columnCount(sheet, headerIndex);
   const columns: ProposedColumn[] = [];
   const claims = new Map<ImportField, { column: number; rank: number }>();
+  const wordy: { column: number; header: string; field: 'conclusion' | 'outcome'; was: ImportField; rank: number }[] = [];
   for (let c = 0; c < width; c++) {
     const text = cellText(header.cells[c] ?? null);
     columns.push({ index: c, header: text, proposed: null });
     const hit = text ? headerMeaning(text) : null;
-    if (!hit || hit.meaning === IGNORED) continue;
+    if (hit?.meaning === IGNORED) continue;
+    if (!hit) continue;
     const field = hit.meaning;
+    if (WORDY_FIELDS.includes(field)) {
+      const coded = valueVocabulary(sheet, headerIndex, c);
+      if (coded) {
+        wordy.push({ column: c, header: text, field: coded, was: field, rank: hit.rank });
+        continue;
+      }
+    }
     if (field === 'serialNo' && looksLikeRowNumbers(sheet, headerIndex, c)) {
       notices.push(`“${text}”列的内容是纯数字，像是序号而不是编号（如 法咨〔2025〕7号），未导入该列；导入后将自动编号`);
       continue;
     }
     const prior = claims.get(field);
     if (!prior || hit.rank < prior.rank) claims.set(field, { column: c, rank: hit.rank });
+  }
+  // a column of coded words goes to its field when no header names that field; else the dry run says what it holds
+  for (const w of wordy) {
+    const label = IMPORT_FIELD_LABELS[w.field];
+    if (!claims.has(w.field)) {
+      claims.set(w.field, { column: w.column, rank: 1000 });
+      notices.push(`“${w.header}”列的内容都是${label}用语（如 ${w.field === 'conclusion' ? '同意、修改后同意、不同意' : '采纳、部分采纳、未采纳'}），按“${label}”导入`);
+      continue;
+    }
+    const other = `${columnLetter(claims.get(w.field)!.column)} 列`;
+    const prior = claims.get(w.was);
+    const kept = !prior || w.rank < prior.rank;
+    if (kept) claims.set(w.was, { column: w.column, rank: w.rank });
+    notices.push(
+      `注意：“${w.header}”列的内容都是${label}用语，但“${label}”已对应 ${other}；` +
+        (kept ? `该列按“${IMPORT_FIELD_LABELS[w.was]}”导入` : '该列未导入') +
+        `，如应作为“${label}”，请在列对应中改选`,
+    );
   }
   for (const [field, { column }] of claims) columns[column]!.proposed = field;
   return { columns, notices };

@@ -7,11 +7,10 @@
 import { charLength, matchIds } from '../../../db/queries/search';
 import { formatSerialNo, prepareCached } from '../../../db/queries/consultations';
 import type { ParsedInputOf } from '../../api/contract';
-import type { SearchHit, TextPart } from '../../api/types';
+import { SEARCH_FIELDS, type SearchField, type SearchHit, type TextPart } from '../../api/types';
 import type { ServiceContext } from '../context';
 import { visibleCounselId } from '../consultations/read';
 
-const FIELDS = ['body', 'opinions', 'outcome', 'attachments'] as const;
 /** bm25 weights of the columns title, body, opinions, outcome, attachments: a title match counts most. */
 const WEIGHTS = '10.0, 3.0, 2.0, 1.0, 1.0';
 
@@ -41,18 +40,15 @@ function snippet(text: string, query: string, radius = 30): string {
   return `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`;
 }
 
-interface Row {
+interface Row extends Record<Exclude<SearchField, 'serialNo'>, string> {
   id: number;
   serialPrefix: string;
   serialYear: number;
   serialSeq: number;
   status: SearchHit['status'];
   receivedOn: string;
-  title: string;
+  /** the index's body column (serial, requester, division, description, note): the snippet of a title match */
   body: string;
-  opinions: string;
-  outcome: string;
-  attachments: string;
 }
 
 export function searchConsultations(ctx: ServiceContext, input: ParsedInputOf<'search.query'>): SearchHit[] {
@@ -76,16 +72,21 @@ export function searchConsultations(ctx: ServiceContext, input: ParsedInputOf<'s
   const detail = prepareCached(
     sqlite,
     `SELECT c.id, c.serial_prefix AS serialPrefix, c.serial_year AS serialYear, c.serial_seq AS serialSeq, c.status,
-            c.received_on AS receivedOn, f.title, f.body, f.opinions, f.outcome, f.attachments
-     FROM consultations c JOIN consultations_fts f ON f.rowid = c.id WHERE c.id = ?`,
+            c.received_on AS receivedOn, c.requester, d.name AS department, c.description, c.note,
+            f.title, f.body, f.opinions, f.outcome, f.attachments
+     FROM consultations c JOIN departments d ON d.id = c.department_id JOIN consultations_fts f ON f.rowid = c.id WHERE c.id = ?`,
   );
   const rows = ranked.map((r) => detail.get(r.rowid) as Row | undefined).filter((r): r is Row => r !== undefined);
+  const q = query.toLowerCase();
   return rows.map((r) => {
-    const field = r.title.toLowerCase().includes(query.toLowerCase()) ? 'title' : (FIELDS.find((f) => r[f].toLowerCase().includes(query.toLowerCase())) ?? 'body');
-    const context = field === 'title' ? r.body : r[field];
+    const serialNo = formatSerialNo(r.serialPrefix, r.serialYear, r.serialSeq);
+    const text = (f: SearchField): string => (f === 'serialNo' ? serialNo : r[f]);
+    // the field that really holds the query; the n-gram index also matches across a field's punctuation, then the description stands for the body
+    const field = SEARCH_FIELDS.find((f) => text(f).toLowerCase().includes(q)) ?? 'description';
+    const context = field === 'title' ? r.body : text(field);
     return {
       id: r.id,
-      serialNo: formatSerialNo(r.serialPrefix, r.serialYear, r.serialSeq),
+      serialNo,
       status: r.status,
       receivedOn: r.receivedOn,
       field,

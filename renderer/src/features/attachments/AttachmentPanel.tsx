@@ -186,7 +186,7 @@ function AttachmentList({ attachments, mayRemove, compact }: { attachments: Atta
             }
             description={
               <span className="nowrap">
-                {t('attachments.meta', { size: formatSize(a.size), at: formatInstant(a.createdAt), by: a.createdBy })}
+                {t('attachments.meta', { size: formatSize(a.size), at: formatInstant(a.createdAt), by: a.createdByName })}
               </span>
             }
           />

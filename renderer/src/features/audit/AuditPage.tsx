@@ -129,7 +129,14 @@ export function AuditPage() {
           columns={[
             { title: t('audit.id'), dataIndex: 'id', width: 72 },
             { title: t('audit.at'), dataIndex: 'at', width: 150, render: (v: string) => <span className="nowrap">{formatInstant(v)}</span> },
-            { title: t('audit.actor'), dataIndex: 'actor', width: 120, ellipsis: true },
+            {
+              title: t('audit.actor'),
+              dataIndex: 'actorName',
+              width: 120,
+              ellipsis: true,
+              // the user name on hover: the account it was recorded under
+              render: (v: string, r) => <span title={r.actor}>{v}</span>,
+            },
             {
               title: t('audit.action'),
               dataIndex: 'action',
@@ -139,9 +146,10 @@ export function AuditPage() {
             {
               title: t('audit.entity'),
               key: 'entity',
-              width: 200,
+              // wide enough for 咨询事项 · 法咨〔2025〕123号
+              width: 250,
               ellipsis: true,
-              render: (_: unknown, r) => entityLabel(r.entity, r.entityId, t),
+              render: (_: unknown, r) => entityLabel(r.entity, r.entityId, r.entityName, t),
             },
             {
               title: t('audit.result'),

@@ -64,8 +64,10 @@ export function actionLabel(action: string, t: TFunction): string {
 export const AUDIT_ENTITIES = ['consultation', 'user', 'call', 'backup', 'settings', 'holidays', 'category', 'department', 'counsel', 'import_batch'] as const;
 type KnownEntity = (typeof AUDIT_ENTITIES)[number];
 
-/** What the record is about: "咨询事项 · 12", "账号 · liuyang"; a refused call is about the call itself. */
-export function entityLabel(entity: string, entityId: string | null, t: TFunction): string {
+/** What the record is about: "咨询事项 · 法咨〔2026〕12号", "账号 · 刘洋"; a refused call is about the call itself. */
+export function entityLabel(entity: string, entityId: string | null, entityName: string | null, t: TFunction): string {
   const known = (AUDIT_ENTITIES as readonly string[]).includes(entity) ? t(`audit.entities.${entity as KnownEntity}`) : entity;
-  return entityId ? `${known} · ${entityId}` : known;
+  // the serial number or the name people know it by; the stored key only for what no longer exists
+  const which = entityName ?? entityId;
+  return which ? `${known} · ${which}` : known;
 }

@@ -3,11 +3,12 @@
  * (调休), which the default 办理时限 skips or counts. Edited as a list and saved
  * as a whole (calendar.setHolidays replaces the year).
  */
-import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { CloudDownloadOutlined, DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mergeOfficial, officialSchedule } from '../../../../electron/api/official-holidays';
 import type { HolidayEntry } from '../../../../electron/api/types';
 import { useApi, useApiMutation, useAppInfo } from '../../api/hooks';
 import { errorText } from '../../shared/errors';
@@ -78,9 +79,39 @@ function YearEditor({ year }: { year: number }) {
   };
 
   const weekday = (day: string) => fromDay(day)?.format('dddd') ?? '';
+  const official = officialSchedule(year);
+  // the State Council's days added to the list; the admin's own entries stay as they are
+  const importOfficial = () => {
+    if (!official) return;
+    const merged = mergeOfficial(rows, official);
+    if (merged.added === 0) {
+      void message.info(t('holidays.officialAllThere', { year }));
+      return;
+    }
+    setDraft(merged.days);
+    void message.success(t('holidays.officialAdded', { count: merged.added, year }));
+  };
 
   return (
     <Card size="small" variant="borderless" styles={{ body: { padding: 16 } }}>
+      {rows.length === 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          role="status"
+          style={{ marginBottom: 16 }}
+          title={t('holidays.noneYet', { year })}
+          description={official ? t('holidays.noneYetOfficial') : t('holidays.noneYetNoOfficial', { year })}
+        />
+      ) : null}
+      {official ? (
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Button icon={<CloudDownloadOutlined />} onClick={importOfficial}>
+            {t('holidays.importOfficial')}
+          </Button>
+          <Typography.Text type="secondary">{t('holidays.officialSource', { source: official.source })}</Typography.Text>
+        </Space>
+      ) : null}
       <Form form={form} layout="inline" style={{ rowGap: 12, marginBottom: 16 }} initialValues={{ kind: 'holiday', name: '' }} onFinish={add}>
         <Form.Item name="day" label={t('holidays.day')} rules={[{ required: true, message: t('validation.select', { field: t('holidays.day') }) }]}>
           <DatePicker
