@@ -1,9 +1,14 @@
 import { getConsultationRow, listConsultations as queryList, prepareCached, type ConsultationFilter } from '../../../db/queries/consultations';
 import type { ParsedInputOf } from '../../api/contract';
-import type { ConsultationDetail, Opinion, Page, StatusChange, ConsultationRow } from '../../api/types';
+import type { ConsultationDetail, Opinion, Page, StatusChange, ConsultationRow, TrashRecord } from '../../api/types';
 import { shanghaiDay } from '../../api/dates';
 import type { ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
+
+/** SQL for the display name of the account in `column` (a user name), as people are shown. */
+export function personName(column: string): string {
+  return `coalesce((SELECT display_name FROM users WHERE username = ${column}), CASE ${column} WHEN 'local-admin' THEN '本机管理员' ELSE ${column} END)`;
+}
 
 export function today(ctx: ServiceContext): string {
   return shanghaiDay(ctx.now());
@@ -24,7 +29,18 @@ export function listConsultations(ctx: ServiceContext, input: ParsedInputOf<'con
   const onlyCounselId = visibleCounselId(ctx);
   if (onlyCounselId !== undefined) filter.onlyCounselId = onlyCounselId;
   const result = queryList(ctx.ledger.sqlite, filter, input, today(ctx));
-  return { rows: result.rows, total: result.total, page: input.page, pageSize: input.pageSize };
+  const rows = input.trashed ? withTrashRecords(ctx, result.rows) : result.rows;
+  return { rows, total: result.total, page: input.page, pageSize: input.pageSize };
+}
+
+/** The trash list says why, by whom and when each item was moved there (its latest move in the history). */
+function withTrashRecords(ctx: ServiceContext, rows: ConsultationRow[]): ConsultationRow[] {
+  const latest = prepareCached(
+    ctx.ledger.sqlite,
+    `SELECT reason, at, actor, ${personName('actor')} AS actorName FROM status_history
+     WHERE consultation_id = ? AND to_status = 'trashed' ORDER BY id DESC LIMIT 1`,
+  );
+  return rows.map((row) => ({ ...row, trashed: (latest.get(row.id) as TrashRecord | undefined) ?? null }));
 }
 
 interface DetailExtra {
@@ -51,20 +67,20 @@ export function loadDetail(ctx: ServiceContext, id: number): ConsultationDetail 
     sqlite,
     `SELECT description, note, assigned_on AS assignedOn, outcome_reason AS outcomeReason, outcome_on AS outcomeOn,
             closed_on AS closedOn, created_at AS createdAt, created_by AS createdBy, updated_at AS updatedAt,
-            updated_by AS updatedBy, coalesce((SELECT display_name FROM users WHERE username = created_by), CASE created_by WHEN 'local-admin' THEN '本机管理员' ELSE created_by END) AS createdByName,
-            coalesce((SELECT display_name FROM users WHERE username = updated_by), CASE updated_by WHEN 'local-admin' THEN '本机管理员' ELSE updated_by END) AS updatedByName FROM consultations WHERE id = ?`,
+            updated_by AS updatedBy, ${personName('created_by')} AS createdByName,
+            ${personName('updated_by')} AS updatedByName FROM consultations WHERE id = ?`,
   ).get(id) as DetailExtra;
   const opinions = prepareCached(
     sqlite,
     `SELECT o.id, o.round, o.counsel_id AS counselId, co.name AS counselName, o.conclusion, o.text,
             o.issued_on AS issuedOn, o.created_at AS createdAt, o.created_by AS createdBy,
-            coalesce((SELECT display_name FROM users WHERE username = o.created_by), CASE o.created_by WHEN 'local-admin' THEN '本机管理员' ELSE o.created_by END) AS createdByName
+            ${personName('o.created_by')} AS createdByName
      FROM opinions o LEFT JOIN counsels co ON co.id = o.counsel_id WHERE o.consultation_id = ? ORDER BY o.round`,
   ).all(id) as Opinion[];
   const history = prepareCached(
     sqlite,
     `SELECT id, from_status AS fromStatus, to_status AS toStatus, at, actor, reason,
-            coalesce((SELECT display_name FROM users WHERE username = actor), CASE actor WHEN 'local-admin' THEN '本机管理员' ELSE actor END) AS actorName
+            ${personName('actor')} AS actorName
      FROM status_history WHERE consultation_id = ? ORDER BY id`,
   ).all(id) as StatusChange[];
   return { ...row, ...extra, opinions, history };
