@@ -1,6 +1,6 @@
 /** The first-run empty state: what to set up, in which order, each with a button to go there. */
 import { CheckCircleFilled } from '@ant-design/icons';
-import { App, Button, Card, Empty, Space, Steps, Typography } from 'antd';
+import { App, Button, Card, Space, Steps, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi, useApiMutation, useAppInfo, useAuthStatus, useCan, useSettings } from '../../api/hooks';
@@ -35,12 +35,11 @@ export function FirstRunGuide() {
             <CheckCircleFilled /> {t('firstRun.done')}
           </Typography.Text>
         ) : (
-          <Space orientation="vertical" size={8}>
+          (extra ?? (
             <Button size="small" disabled={!enabled} aria-label={t('firstRun.goTo', { step: title })} onClick={() => navigate(path)}>
               {t('firstRun.go')}
             </Button>
-            {extra}
-          </Space>
+          ))
         )}
       </>
     ),
@@ -63,19 +62,15 @@ export function FirstRunGuide() {
 
   return (
     <Card variant="borderless">
-      <Empty
-        image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={
-          <>
-            <Typography.Title level={4} style={{ marginTop: 0 }}>
-              {t('firstRun.title')}
-            </Typography.Title>
-            <Typography.Paragraph>{t('firstRun.intro')}</Typography.Paragraph>
-          </>
-        }
-      />
-      <div style={{ maxWidth: 640, margin: '8px auto 0' }}>
-        <Steps orientation="vertical" current={current} items={items} />
+      {/* compact enough that all four steps, with their buttons, are on screen at 1366×768 */}
+      <div style={{ textAlign: 'center' }}>
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
+          {t('firstRun.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('firstRun.intro')}</Typography.Paragraph>
+      </div>
+      <div style={{ maxWidth: 680, margin: '8px auto 0' }}>
+        <Steps orientation="vertical" size="small" current={current} items={items} />
       </div>
     </Card>
   );
@@ -108,7 +103,7 @@ function NoRegistrarRole() {
 
   return (
     <div role="note">
-      <Typography.Paragraph type="warning" style={{ marginBottom: 8 }}>
+      <Typography.Paragraph type="warning" style={{ marginBottom: 6 }}>
         {t('firstRun.noRegistrar')}
       </Typography.Paragraph>
       {can('users.update') ? (

@@ -65,7 +65,7 @@ export function ledgerColumns(t: TFunction, lang: string, filter: LedgerFilter):
         </Space>
       ),
     },
-    { title: t('field.itemCount'), dataIndex: 'itemCount', width: en ? 76 : 64, align: 'right', ...sortable('itemCount') },
+    { title: t('field.itemCount'), dataIndex: 'itemCount', width: en ? 88 : 64, align: 'right', ...sortable('itemCount') },
     {
       title: t('field.counsel'),
       dataIndex: 'counselName',
