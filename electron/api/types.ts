@@ -52,6 +52,8 @@ export interface Settings {
   reportTemplate: string;
   /** minutes without activity before the app locks itself */
   idleLockMinutes: number;
+  /** an administrator has saved the office name (the seeded "市国防动员办公室" has no city: it is a placeholder) */
+  officeNameConfirmed: boolean;
 }
 
 export interface ConsultationRow {
@@ -77,6 +79,16 @@ export interface ConsultationRow {
   overdue: boolean;
   trashedAt: string | null;
   version: number;
+  /** only in the trash list: the latest move to the trash (reason, who, when) */
+  trashed?: TrashRecord | null;
+}
+
+export interface TrashRecord {
+  reason: string;
+  at: string;
+  /** user name, and the name shown */
+  actor: string;
+  actorName: string;
 }
 
 export interface Opinion {

@@ -13,6 +13,7 @@ const DEFAULTS: Settings = {
   reportTemplate:
     '{year}年，我办法律顾问围绕{categories}开展法律咨询{count}次（{items}项），出具法律意见{opinions}份，意见采纳率{adoptionRate}。',
   idleLockMinutes: 15,
+  officeNameConfirmed: false,
 };
 
 export function readSettings(db: Db): Settings {
@@ -34,11 +35,16 @@ export function updateSettings(ctx: ServiceContext, input: ParsedInputOf<'settin
   return inWriteTransaction(ctx.ledger.sqlite, () => {
     const before = readSettings(ctx.ledger.db);
     for (const [key, value] of Object.entries(input)) {
-      if (value === undefined || !Object.hasOwn(DEFAULTS, key)) continue;
+      if (value === undefined || !Object.hasOwn(DEFAULTS, key) || key === 'officeNameConfirmed') continue;
       const encoded = JSON.stringify(value);
       const existing = ctx.ledger.db.select().from(settingsTable).where(eq(settingsTable.key, key)).get();
       if (existing) ctx.ledger.db.update(settingsTable).set({ value: encoded }).where(eq(settingsTable.key, key)).run();
       else ctx.ledger.db.insert(settingsTable).values({ key, value: encoded }).run();
+    }
+    // the seeded name (no city) is only a placeholder until an administrator saves a name
+    if (input.officeName !== undefined) {
+      ctx.ledger.db.insert(settingsTable).values({ key: 'officeNameConfirmed', value: 'true' })
+        .onConflictDoUpdate({ target: settingsTable.key, set: { value: 'true' } }).run();
     }
     const after = readSettings(ctx.ledger.db);
     appendAudit(ctx, { action: 'settings.update', entity: 'settings', before, after });

@@ -88,8 +88,9 @@ export async function setupAdmin(ctx: ServiceContext, input: ParsedInputOf<'auth
   const id = inWriteTransaction(ctx.ledger.sqlite, () => {
     if (userCount(ctx.ledger.sqlite) > 0) throw new AppError('INVALID_TRANSITION', '管理员账号已经设置过了，请直接登录');
     const { lastInsertRowid } = ctx.ledger.sqlite
-      .prepare(`INSERT INTO users (username, display_name, roles, password_hash, created_at) VALUES (?, ?, 'admin', ?, ?)`)
-      .run(input.username, input.displayName, hash, ctx.now().toISOString());
+      // setup signs the administrator in: that is their first sign-in (最近登录)
+      .prepare(`INSERT INTO users (username, display_name, roles, password_hash, created_at, last_login_at) VALUES (?, ?, 'admin', ?, ?, ?)`)
+      .run(input.username, input.displayName, hash, ctx.now().toISOString(), ctx.now().toISOString());
     const admin = { ...ctx, caller: { ...ctx.caller, username: input.username } };
     appendAudit(admin, {
       action: 'auth.setup', entity: 'user', entityId: Number(lastInsertRowid), after: { username: input.username, roles: ['admin'] },

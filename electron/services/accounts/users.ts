@@ -81,6 +81,13 @@ function assertAdminRemains(ctx: ServiceContext): void {
 }
 
 export function updateUser(ctx: ServiceContext, input: ParsedInputOf<'users.update'>): UserAccount {
+  const after = writeUser(ctx, input);
+  // one's own account changed (e.g. the administrator takes the registrar role): the session has the new roles at once
+  if (ctx.session && ctx.caller.userId === after.id) ctx.session.update({ displayName: after.displayName, roles: after.roles, counselId: after.counselId });
+  return after;
+}
+
+function writeUser(ctx: ServiceContext, input: ParsedInputOf<'users.update'>): UserAccount {
   return inWriteTransaction(ctx.ledger.sqlite, () => {
     const before = getUser(ctx, input.id);
     if (before.version !== input.version) throw conflict();

@@ -1,7 +1,7 @@
 import { getConsultationRow, listConsultations as queryList, prepareCached, type ConsultationFilter } from '../../../db/queries/consultations';
 import { personNameSql } from '../../../db/queries/people';
 import type { ParsedInputOf } from '../../api/contract';
-import type { ConsultationDetail, Opinion, Page, StatusChange, ConsultationRow } from '../../api/types';
+import type { ConsultationDetail, Opinion, Page, StatusChange, ConsultationRow, TrashRecord } from '../../api/types';
 import { shanghaiDay } from '../../api/dates';
 import type { ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
@@ -25,7 +25,18 @@ export function listConsultations(ctx: ServiceContext, input: ParsedInputOf<'con
   const onlyCounselId = visibleCounselId(ctx);
   if (onlyCounselId !== undefined) filter.onlyCounselId = onlyCounselId;
   const result = queryList(ctx.ledger.sqlite, filter, input, today(ctx));
-  return { rows: result.rows, total: result.total, page: input.page, pageSize: input.pageSize };
+  const rows = input.trashed ? withTrashRecords(ctx, result.rows) : result.rows;
+  return { rows, total: result.total, page: input.page, pageSize: input.pageSize };
+}
+
+/** The trash list says why, by whom and when each item was moved there (its latest move in the history). */
+function withTrashRecords(ctx: ServiceContext, rows: ConsultationRow[]): ConsultationRow[] {
+  const latest = prepareCached(
+    ctx.ledger.sqlite,
+    `SELECT reason, at, actor, ${personNameSql('actor')} AS actorName FROM status_history
+     WHERE consultation_id = ? AND to_status = 'trashed' ORDER BY id DESC LIMIT 1`,
+  );
+  return rows.map((row) => ({ ...row, trashed: (latest.get(row.id) as TrashRecord | undefined) ?? null }));
 }
 
 interface DetailExtra {

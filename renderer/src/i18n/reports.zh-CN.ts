@@ -45,7 +45,7 @@ const reports = {
   },
   subs: {
     answered: '涉及已出具意见的事项 <n>{{count}}</n> 次',
-    adoption: '采纳 <a>{{adopted}}</a> 次 / 已登记采纳情况 <b>{{withOutcome}}</b> 次',
+    adoption: '采纳 {{full}} 次 + 部分采纳 {{partial}} 次 = <a>{{adopted}}</a> 次 / 已登记采纳情况 <b>{{withOutcome}}</b> 次',
     median: '自收件日起算，按已出具意见的 <n>{{count}}</n> 次计',
     onTime: '按期 <a>{{met}}</a> 次 · 超期 <b>{{missed}}</b> 次 / 应计 <c>{{tracked}}</c> 次',
     withdrawn: '{{items}}项，不计入次数和项数',

@@ -27,13 +27,14 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodName } from '../../../electron/api/contract';
 import { call } from '../api/client';
-import { isCounselOnly, useApi, useCan, useRoles, useSettings } from '../api/hooks';
+import { isCounselOnly, useApi, useAuthStatus, useCan, useRoles, useSettings } from '../api/hooks';
 import { lastLedgerQuery } from '../features/ledger/filterState';
 import { takeSignedInMark } from '../features/session/context';
 import { UserMenu } from '../features/session/UserMenu';
 import { matchRoute, navigate, paths, ScreenLocationProvider, useHashLocation, type Route } from '../router/hash';
 import { LanguageSwitch } from '../shared/LanguageSwitch';
 import { useHotkey } from '../shared/useHotkey';
+import { readUserPref, writeUserPref } from '../shared/userPrefs';
 import { RoutedPage } from './RoutedPage';
 
 const { Sider, Header, Content } = Layout;
@@ -77,21 +78,29 @@ function useReminderBadge(): (label: string) => ReactNode {
     );
 }
 
-/** At sign-in: what is overdue or due soon, once. */
+/**
+ * At sign-in: what is overdue or due soon, at most once a day for each user
+ * (the day is remembered on this computer); the banner on the home screens says
+ * it the rest of the day. Shown at the bottom right, away from the page's
+ * actions (登记咨询, search, the account menu, the banner's button).
+ */
 function useSignInReminder(): void {
   const { t } = useTranslation();
   const { notification } = App.useApp();
   const counselOnly = isCounselOnly(useRoles());
+  const username = useAuthStatus().data?.user?.username;
   useEffect(() => {
     if (!takeSignedInMark()) return;
-    void call('reminders.summary', {})
-      .then(({ overdue, dueSoon }) => {
+    void Promise.all([call('reminders.summary', {}), call('app.info', {})])
+      .then(([{ overdue, dueSoon }, { today }]) => {
         if (overdue + dueSoon === 0) return;
+        if (readUserPref(username, 'reminderShownOn') === today) return;
+        writeUserPref(username, 'reminderShownOn', today);
         const view = () => (counselOnly ? navigate(paths.queue) : navigate(paths.ledger, overdue > 0 ? { year: 'all', overdue: 1 } : undefined));
         notification.warning({
           title: t('reminders.title'),
           description: t('reminders.atSignIn', { overdue, soon: dueSoon }),
-          placement: 'topRight',
+          placement: 'bottomRight',
           duration: 8,
           actions: (
             <Button size="small" type="primary" onClick={view}>
@@ -101,7 +110,7 @@ function useSignInReminder(): void {
         });
       })
       .catch(() => undefined);
-  }, [counselOnly, notification, t]);
+  }, [counselOnly, notification, t, username]);
 }
 
 export function AppFrame() {

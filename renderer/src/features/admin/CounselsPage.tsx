@@ -1,6 +1,6 @@
 /** 法律顾问: the roster of lawyers (with their firm and engagement period); disabled, never deleted. */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Empty, Form, Input, Space, Table, Tag } from 'antd';
+import { App, AutoComplete, Button, DatePicker, Empty, Form, Input, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -98,6 +98,19 @@ export function CounselsPage() {
   );
 }
 
+/** 律师事务所: typed, or taken from the firms already on the roster (so one firm is spelled one way). */
+function FirmInput(props: { value?: string; onChange?: (value: string) => void; id?: string }) {
+  const counsels = useApi('counsels.list', { includeInactive: true });
+  const typed = (props.value ?? '').trim();
+  const firms = [...new Set((counsels.data ?? []).map((c) => c.firm.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const options = firms.filter((f) => f !== typed && f.includes(typed)).map((f) => ({ value: f }));
+  return (
+    <AutoComplete {...props} options={options}>
+      <Input maxLength={100} />
+    </AutoComplete>
+  );
+}
+
 function CounselDialog({ counsel, onClose }: { counsel: Counsel | null; onClose(): void }) {
   const { t } = useTranslation();
   const create = useApiMutation('counsels.create');
@@ -136,7 +149,7 @@ function CounselDialog({ counsel, onClose }: { counsel: Counsel | null; onClose(
             <Input maxLength={30} />
           </Form.Item>
           <Form.Item name="firm" label={t('counsels.firm')} rules={[required(t('counsels.firm')), { max: 100, message: t('validation.maxLength', { max: 100 }) }]}>
-            <Input maxLength={100} />
+            <FirmInput />
           </Form.Item>
           <Form.Item name="phone" label={t('counsels.phone')} rules={[{ max: 30, message: t('validation.maxLength', { max: 30 }) }]}>
             <Input maxLength={30} />

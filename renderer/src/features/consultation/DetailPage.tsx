@@ -10,6 +10,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationDetail, Outcome } from '../../../../electron/api/types';
 import { isCounselOnly, useApi, useRoles } from '../../api/hooks';
+import { ItemUnavailable, isUnavailableItem } from '../../layout/PageResults';
 import { AttachmentPanel } from '../attachments/AttachmentPanel';
 import { navigate, paths } from '../../router/hash';
 import { categoryName, formatInstant } from '../../shared/format';
@@ -31,7 +32,10 @@ export function ConsultationDetailPage({ id }: { id: number }) {
   const roles = useRoles();
   const counselOnly = isCounselOnly(roles);
   if (detail.isPending) return <Loading />;
-  if (detail.isError) return <LoadFailed error={detail.error} onRetry={() => void detail.refetch()} />;
+  if (detail.isError) {
+    if (isUnavailableItem(detail.error)) return <ItemUnavailable counselOnly={counselOnly} />;
+    return <LoadFailed error={detail.error} onRetry={() => void detail.refetch()} />;
+  }
   const d = detail.data;
   const attachments = files.data ?? [];
   const open = d.trashedAt === null;

@@ -17,6 +17,7 @@ import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
 import { useHotkey } from '../../shared/useHotkey';
 import { ConflictNotice, type Reloaded } from './ConflictNotice';
 import { ConsultationForm } from './ConsultationForm';
+import { ItemUnavailable, isUnavailableItem } from '../../layout/PageResults';
 import { fieldsOf, fromFields, mergeFields, toInput, type ConsultationFields, type FormValues } from './formValues';
 import { useReferenceData, useSaveFailure, useValidate } from './useFormSupport';
 
@@ -29,7 +30,10 @@ export function EditConsultationPage({ id }: { id: number }) {
   const ref = useReferenceData();
   const detail = useApi('consultations.get', { id });
   if (ref.pending || detail.isPending) return <Loading />;
-  if (detail.isError) return <LoadFailed error={detail.error} onRetry={() => void detail.refetch()} />;
+  if (detail.isError) {
+    if (isUnavailableItem(detail.error)) return <ItemUnavailable counselOnly={false} />;
+    return <LoadFailed error={detail.error} onRetry={() => void detail.refetch()} />;
+  }
   if (ref.error) return <LoadFailed error={ref.error} onRetry={ref.retry} />;
   return (
     <>

@@ -1,7 +1,7 @@
 /** The filter bar of the ledger: year, category, status, division, counsel, keyword, overdue. */
 import { ClearOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STATUSES } from '../../../../electron/api/types';
 import { useApi } from '../../api/hooks';
@@ -13,9 +13,11 @@ interface Props {
   currentYear: number;
   onChange(next: Partial<LedgerFilter>): void;
   onReset(): void;
+  /** at the right end of the bar (the row density switch) */
+  extra?: ReactNode;
 }
 
-export function LedgerFilters({ filter, currentYear, onChange, onReset }: Props) {
+export function LedgerFilters({ filter, currentYear, onChange, onReset, extra }: Props) {
   const { t, i18n } = useTranslation();
   const categories = useApi('categories.list', { includeInactive: true });
   const departments = useApi('departments.list', { includeInactive: true });
@@ -121,6 +123,7 @@ export function LedgerFilters({ filter, currentYear, onChange, onReset }: Props)
           </Button>
         </Form.Item>
       ) : null}
+      {extra ? <Form.Item style={{ marginInlineStart: 'auto', marginInlineEnd: 0 }}>{extra}</Form.Item> : null}
     </Form>
   );
 }

@@ -1,11 +1,12 @@
 /** 咨询台账: the year's consultations, newest first, filtered, sorted and paged by the service. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Table, Tooltip } from 'antd';
+import { Button, Card, Empty, Segmented, Table, Tooltip } from 'antd';
 import type { TableProps } from 'antd';
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationRow } from '../../../../electron/api/types';
-import { useApi, useAppInfo, useCan } from '../../api/hooks';
+import { useApi, useAppInfo, useAuthStatus, useCan } from '../../api/hooks';
+import { readUserPref, writeUserPref } from '../../shared/userPrefs';
 import { navigate, paths, useScreenLocation } from '../../router/hash';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
 import { ledgerColumns } from './columns';
@@ -48,6 +49,20 @@ export function LedgerPage() {
   );
 }
 
+const DENSITIES = ['standard', 'compact'] as const;
+type Density = (typeof DENSITIES)[number];
+
+/** The ledger's row density, remembered for each user on this computer. */
+function useDensity(): [Density, (d: Density) => void] {
+  const username = useAuthStatus().data?.user?.username;
+  const [density, setState] = useState<Density>(() => (readUserPref(username, 'ledgerDensity') === 'compact' ? 'compact' : 'standard'));
+  const set = (d: Density) => {
+    setState(d);
+    writeUserPref(username, 'ledgerDensity', d);
+  };
+  return [density, set];
+}
+
 function LedgerTable({ currentYear }: { currentYear: number }) {
   const { t, i18n } = useTranslation();
   const location = useScreenLocation();
@@ -55,6 +70,7 @@ function LedgerTable({ currentYear }: { currentYear: number }) {
   const query = useMemo(() => filterToQuery(filter, currentYear), [filter, currentYear]);
   useEffect(() => rememberLedgerQuery(query), [query]);
   const list = useApi('consultations.list', filterToInput(filter));
+  const [density, setDensity] = useDensity();
 
   const update = (next: Partial<LedgerFilter>) => {
     // any change of the filter starts again from page 1, unless it is the page itself
@@ -86,11 +102,20 @@ function LedgerTable({ currentYear }: { currentYear: number }) {
         currentYear={currentYear}
         onChange={update}
         onReset={() => update({ categoryId: undefined, departmentId: undefined, counselId: undefined, status: undefined, overdue: false, text: '' })}
+        extra={
+          <Segmented<Density>
+            aria-label={t('ledger.density')}
+            value={density}
+            onChange={setDensity}
+            options={DENSITIES.map((d) => ({ value: d, label: t(`ledger.densities.${d}`) }))}
+          />
+        }
       />
       {list.isError ? <LoadFailed error={list.error} onRetry={() => void list.refetch()} /> : null}
       <Table<ConsultationRow>
         rowKey="id"
-        size="middle"
+        size={density === 'compact' ? 'small' : 'middle'}
+        className={density === 'compact' ? 'ledger-table ledger-compact' : 'ledger-table'}
         tableLayout="fixed"
         loading={list.isFetching}
         columns={ledgerColumns(t, i18n.language, filter)}

@@ -1,5 +1,5 @@
 /** The ledger table's columns; sorting is done by the service, so the columns only say which field. */
-import { Space, Typography } from 'antd';
+import { Space, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import type { TFunction } from 'i18next';
@@ -21,8 +21,9 @@ export function ledgerColumns(t: TFunction, lang: string, filter: LedgerFilter):
     sortOrder: sortOrderOf(filter, field),
     sortDirections: ['descend', 'ascend', 'descend'] as SortOrder[],
   });
-  // Widths fit 1366×768 with the sidebar: the title takes what is left and wraps,
-  // so no column clips its text.
+  // Widths fit 1366×768 with the sidebar: the fixed columns are kept narrow and
+  // the title takes what is left, on one line (the full title on hover), so a
+  // row is one line high. Names that do not fit end in … with the full text on hover.
   const en = lang === 'en';
   return [
     {
@@ -36,20 +37,26 @@ export function ledgerColumns(t: TFunction, lang: string, filter: LedgerFilter):
       title: t('field.title'),
       dataIndex: 'title',
       ...sortable('title'),
-      render: (v: string, row) => <a href={formatHash(paths.detail(row.id))}>{v}</a>,
+      ellipsis: { showTitle: false },
+      render: (v: string, row) => (
+        <Tooltip title={v} placement="topLeft">
+          <a href={formatHash(paths.detail(row.id))}>{v}</a>
+        </Tooltip>
+      ),
     },
     {
       title: t('field.category'),
       key: 'category',
-      width: 120,
+      width: en ? 112 : 100,
+      ellipsis: true,
       render: (_: unknown, row) => categoryName(row, lang),
     },
-    { title: t('field.department'), dataIndex: 'departmentName', width: 100 },
-    { title: t('field.receivedOn'), dataIndex: 'receivedOn', width: en ? 124 : 104, ...sortable('receivedOn') },
+    { title: t('field.department'), dataIndex: 'departmentName', width: en ? 104 : 92, ellipsis: true },
+    { title: t('field.receivedOn'), dataIndex: 'receivedOn', width: en ? 118 : 104, ...sortable('receivedOn') },
     {
       title: t('field.dueOn'),
       dataIndex: 'dueOn',
-      width: 150,
+      width: 146,
       ...sortable('dueOn'),
       render: (v: string | null, row) => (
         <Space size={4} className="nowrap">
@@ -58,17 +65,18 @@ export function ledgerColumns(t: TFunction, lang: string, filter: LedgerFilter):
         </Space>
       ),
     },
-    { title: t('field.itemCount'), dataIndex: 'itemCount', width: en ? 84 : 64, align: 'right', ...sortable('itemCount') },
+    { title: t('field.itemCount'), dataIndex: 'itemCount', width: en ? 88 : 64, align: 'right', ...sortable('itemCount') },
     {
       title: t('field.counsel'),
       dataIndex: 'counselName',
-      width: en ? 104 : 84,
+      width: en ? 96 : 80,
+      ellipsis: true,
       render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('ledger.notAssigned')}</Typography.Text>,
     },
     {
       title: t('field.status'),
       dataIndex: 'status',
-      width: 108,
+      width: en ? 108 : 96,
       ...sortable('status'),
       render: (v: ConsultationRow['status']) => <StatusTag status={v} />,
     },

@@ -69,6 +69,7 @@ export function SummaryFigures({ tally, previousWord }: { tally: Tally; previous
     withdrawn: t('reports.figures.withdrawn'),
     carriedOver: t('reports.figures.carriedOver'),
   };
+  const outcomeCount = (outcome: string) => tally.byOutcome.find((o) => o.outcome === outcome)?.count ?? 0;
   const prevLink = (value: number, key: string, label: string, text: string) => link(value, key, `${previousWord} ${label}`, text, true);
 
   const cards: CardProps[] = [
@@ -98,7 +99,13 @@ export function SummaryFigures({ tally, previousWord }: { tally: Tally; previous
       value: tally.adoption.rate.value === null ? t('reports.rateNone') : tally.adoption.rate.text,
       sub: sub(
         'reports.subs.adoption',
-        { adopted: tally.adoption.adopted.count, withOutcome: tally.adoption.withOutcome.count },
+        // the rate counts 采纳 and 部分采纳 together: the card says so, with the table's two figures
+        {
+          full: outcomeCount('adopted'),
+          partial: outcomeCount('partiallyAdopted'),
+          adopted: tally.adoption.adopted.count,
+          withOutcome: tally.adoption.withOutcome.count,
+        },
         {
           a: <FigureLink value={tally.adoption.adopted.count} figureKey={tally.adoption.adopted.key} label={t('reports.keys.adopted')} />,
           b: <FigureLink value={tally.adoption.withOutcome.count} figureKey={tally.adoption.withOutcome.key} label={t('reports.keys.withOutcome')} />,

@@ -1,18 +1,18 @@
 /** 回收站: trashed consultations (counted nowhere), each restorable to the status it had. */
 import { UndoOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Space, Table, Tooltip } from 'antd';
+import { Alert, App, Button, Empty, Space, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationRow } from '../../../../electron/api/types';
 import { useApi, useApiMutation, useCan } from '../../api/hooks';
 import { formatHash, paths } from '../../router/hash';
 import { errorText } from '../../shared/errors';
-import { categoryName, formatInstant } from '../../shared/format';
+import { formatInstant } from '../../shared/format';
 import { LoadFailed, PageHead } from '../../shared/PageState';
 import { StatusTag } from '../../shared/StatusTag';
 
 export function TrashPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const can = useCan();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
@@ -47,7 +47,7 @@ export function TrashPage() {
           onChange: (p, s) => setPage({ page: p, pageSize: s }),
         }}
         columns={[
-          { title: t('field.serialNo'), dataIndex: 'serialNo', width: 160, render: (v: string) => <span className="nowrap">{v}</span> },
+          { title: t('field.serialNo'), dataIndex: 'serialNo', width: 150, render: (v: string) => <span className="nowrap">{v}</span> },
           {
             title: t('field.title'),
             dataIndex: 'title',
@@ -58,11 +58,33 @@ export function TrashPage() {
               </Tooltip>
             ),
           },
-          { title: t('field.category'), key: 'category', width: 150, ellipsis: true, render: (_: unknown, r) => categoryName(r, i18n.language) },
-          { title: t('field.department'), dataIndex: 'departmentName', width: 120, ellipsis: true },
-          { title: t('field.receivedOn'), dataIndex: 'receivedOn', width: 118 },
-          { title: t('field.status'), dataIndex: 'status', width: 122, render: (v: ConsultationRow['status']) => <StatusTag status={v} /> },
-          { title: t('field.trashedAt'), dataIndex: 'trashedAt', width: 160, render: (v: string | null) => formatInstant(v) },
+          { title: t('field.department'), dataIndex: 'departmentName', width: 100, ellipsis: true },
+          { title: t('field.status'), dataIndex: 'status', width: 100, render: (v: ConsultationRow['status']) => <StatusTag status={v} /> },
+          {
+            title: t('trash.reason'),
+            key: 'reason',
+            width: 200,
+            ellipsis: { showTitle: false },
+            render: (_: unknown, row) => {
+              const reason = row.trashed?.reason || t('common.none');
+              return (
+                <Tooltip title={reason} placement="topLeft">
+                  <span>{reason}</span>
+                </Tooltip>
+              );
+            },
+          },
+          {
+            title: t('trash.byAt'),
+            key: 'trashedBy',
+            width: 160,
+            render: (_: unknown, row) => (
+              <div className="trash-by">
+                <div>{row.trashed?.actorName ?? t('common.none')}</div>
+                <Typography.Text type="secondary">{formatInstant(row.trashed?.at ?? row.trashedAt)}</Typography.Text>
+              </div>
+            ),
+          },
           ...(can('consultations.restore')
             ? [
                 {

@@ -1,7 +1,9 @@
 /** New account, edit an account (name, roles, linked counsel), reset a password. */
-import { Alert, Checkbox, Form, Input, Select } from 'antd';
+import { Alert, Checkbox, Col, Form, Input, Row, Select } from 'antd';
+import type { FormInstance } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role, type UserAccount } from '../../../../electron/api/types';
+import { ROLES, type Counsel, type Role, type UserAccount } from '../../../../electron/api/types';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { FormModal } from '../../shared/FormModal';
 import { newPasswordRules, repeatRule } from '../session/passwordRules';
@@ -17,15 +19,32 @@ interface AccountForm {
 
 const USERNAME = /^[A-Za-z0-9_.\-\u4e00-\u9fff]+$/;
 
-function RoleFields() {
+/** The counsel whose name is exactly the account's name, if there is exactly one. */
+export function counselNamed(counsels: readonly Counsel[], displayName: string | undefined): Counsel | undefined {
+  const name = displayName?.trim();
+  if (!name) return undefined;
+  const same = counsels.filter((c) => c.active && c.name.trim() === name);
+  return same.length === 1 ? same[0] : undefined;
+}
+
+function RoleFields({ form }: { form: FormInstance<AccountForm> }) {
   const { t } = useTranslation();
   const counsels = useApi('counsels.list', {});
+  const roles = Form.useWatch('roles', form);
+  const displayName = Form.useWatch('displayName', form);
+  const isCounsel = (roles ?? []).includes('counsel');
+  // 关联法律顾问 preselected when the account's name is a counsel's name (never over a choice already made)
+  useEffect(() => {
+    if (!isCounsel || form.getFieldValue('counselId')) return;
+    const match = counselNamed(counsels.data ?? [], displayName);
+    if (match) form.setFieldValue('counselId', match.id);
+  }, [isCounsel, displayName, counsels.data, form]);
   return (
     <>
       <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}>
         <Checkbox.Group
           options={ROLES.map((r) => ({ value: r, label: t('users.roleOption', { role: t(`roles.${r}`), hint: t(`users.roleHint.${r}`) }) }))}
-          className="role-checkboxes"
+          className="role-checkboxes role-grid"
         />
       </Form.Item>
       <Form.Item noStyle dependencies={['roles']}>
@@ -62,7 +81,7 @@ export function AccountDialog({ user, onClose }: { user: UserAccount | null; onC
       doneText={t('common.saved')}
       staleText={t('errors.CONFLICT')}
       fields={['username', 'displayName', 'roles', 'counselId', 'password']}
-      width={600}
+      width={720}
       initialValues={user ? { displayName: user.displayName, roles: user.roles, counselId: user.counselId } : { roles: ['registrar'] }}
       onClose={onClose}
       submit={(v) => {
@@ -75,43 +94,57 @@ export function AccountDialog({ user, onClose }: { user: UserAccount | null; onC
     >
       {(form) => (
         <>
-          {user ? null : (
-            <Form.Item
-              name="username"
-              label={t('users.username')}
-              extra={t('auth.usernameHint')}
-              rules={[
-                { required: true, whitespace: true, message: t('auth.usernameRequired') },
-                { min: 2, max: 30, message: t('auth.usernameLength') },
-                { pattern: USERNAME, message: t('auth.usernameChars') },
-              ]}
-            >
-              <Input maxLength={30} autoComplete="off" />
-            </Form.Item>
-          )}
-          <Form.Item
-            name="displayName"
-            label={t('users.displayName')}
-            rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('users.displayName') }) }, { max: 30, message: t('validation.maxLength', { max: 30 }) }]}
-          >
-            <Input maxLength={30} />
-          </Form.Item>
-          <RoleFields />
+          {/* two fields a row, so the whole dialog (保存 included) fits in a 768 px high window */}
+          <Row gutter={16}>
+            {user ? null : (
+              <Col span={12}>
+                <Form.Item
+                  name="username"
+                  label={t('users.username')}
+                  extra={t('auth.usernameHint')}
+                  rules={[
+                    { required: true, whitespace: true, message: t('auth.usernameRequired') },
+                    { min: 2, max: 30, message: t('auth.usernameLength') },
+                    { pattern: USERNAME, message: t('auth.usernameChars') },
+                  ]}
+                >
+                  <Input maxLength={30} autoComplete="off" />
+                </Form.Item>
+              </Col>
+            )}
+            <Col span={12}>
+              <Form.Item
+                name="displayName"
+                label={t('users.displayName')}
+                rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('users.displayName') }) }, { max: 30, message: t('validation.maxLength', { max: 30 }) }]}
+              >
+                <Input maxLength={30} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <RoleFields form={form} />
           {user ? null : (
             <>
-              <Alert type="info" showIcon title={t('users.initialPasswordHint')} style={{ marginBottom: 16 }} />
-              <Form.Item
-                name="password"
-                label={t('users.initialPassword')}
-                extra={t('auth.passwordHint')}
-                dependencies={['username']}
-                rules={newPasswordRules(t, () => (form.getFieldValue('username') as string | undefined) ?? '')}
-              >
-                <Input.Password autoComplete="new-password" maxLength={128} />
-              </Form.Item>
-              <Form.Item name="repeat" label={t('auth.repeatPassword')} dependencies={['password']} rules={[repeatRule(t, 'password')]}>
-                <Input.Password autoComplete="new-password" maxLength={128} />
-              </Form.Item>
+              <Alert type="info" showIcon title={t('users.initialPasswordHint')} style={{ marginBottom: 12 }} />
+              <Row gutter={16}>
+                <Col span={12}>
+                  <Form.Item
+                    name="password"
+                    label={t('users.initialPassword')}
+                    extra={t('auth.passwordHint')}
+                    dependencies={['username']}
+                    rules={newPasswordRules(t, () => (form.getFieldValue('username') as string | undefined) ?? '')}
+                  >
+                    <Input.Password autoComplete="new-password" maxLength={128} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  {/* the repeat's rule is a function, so antd cannot see that it is required: say it */}
+                  <Form.Item name="repeat" label={t('auth.repeatPassword')} required dependencies={['password']} rules={[repeatRule(t, 'password')]}>
+                    <Input.Password autoComplete="new-password" maxLength={128} />
+                  </Form.Item>
+                </Col>
+              </Row>
             </>
           )}
         </>
@@ -138,7 +171,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: UserAccount; onCl
           <Form.Item name="password" label={t('auth.newPassword')} extra={t('auth.passwordHint')} rules={newPasswordRules(t, () => user.username)}>
             <Input.Password autoComplete="new-password" maxLength={128} />
           </Form.Item>
-          <Form.Item name="repeat" label={t('auth.repeatNewPassword')} dependencies={['password']} rules={[repeatRule(t, 'password')]}>
+          <Form.Item name="repeat" label={t('auth.repeatNewPassword')} required dependencies={['password']} rules={[repeatRule(t, 'password')]}>
             <Input.Password autoComplete="new-password" maxLength={128} />
           </Form.Item>
         </>

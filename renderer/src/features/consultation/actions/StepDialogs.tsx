@@ -6,6 +6,7 @@ import { CONCLUSIONS, OUTCOMES, type Conclusion, type ConsultationDetail, type O
 import { useApi, useApiMutation, useAppInfo } from '../../../api/hooks';
 import { DAY_FORMAT, fromDay, toDay } from '../../../shared/format';
 import { ActionModal } from './ActionModal';
+import { counselOption, EngagementNote } from './EngagementNote';
 
 interface DialogProps {
   detail: ConsultationDetail;
@@ -43,9 +44,10 @@ export function AssignDialog({ detail, onClose, title }: DialogProps & { title: 
               showSearch={{ optionFilterProp: 'label' }}
               loading={counsels.isPending}
               placeholder={t('form.selectPlaceholder')}
-              options={(counsels.data ?? []).map((c) => ({ value: c.id, label: t('counsels.withFirm', { name: c.name, firm: c.firm }) }))}
+              options={(counsels.data ?? []).map((c) => counselOption(t, c, detail.receivedOn))}
             />
           </Form.Item>
+          <EngagementNote counsels={counsels.data ?? []} day={detail.receivedOn} />
           <Form.Item name="dueOn" label={t('field.dueOn')}>
             <DatePicker style={{ width: '100%' }} format={DAY_FORMAT} />
           </Form.Item>
