@@ -17,10 +17,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { AppError } from '../errors';
+import { PARSE_WORKER_FILE } from './files';
 import { reviveResult, type ParseJob, type ParseResult } from './jobs';
 import type { WorkerMessage } from './worker';
-
-export const PARSE_WORKER_FILE = 'parse-worker.mjs';
 
 export interface ParseLimits {
   /** the worker's JavaScript heap, MB */
