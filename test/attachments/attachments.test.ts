@@ -6,7 +6,8 @@ import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
 import { createRouter } from '../../electron/api/router';
-import { addAttachmentFile, MAX_ATTACHMENT_BYTES } from '../../electron/services/attachments/attachments';
+import { MAX_ATTACHMENT_BYTES } from '../../electron/api/types';
+import { addAttachmentFile } from '../../electron/services/attachments/attachments';
 import { createBackup } from '../../electron/services/backup/backup';
 import { LOCAL_ADMIN } from '../../electron/services/context';
 import type { PlatformAdapter } from '../../electron/services/platform';
@@ -48,7 +49,8 @@ describe('attachments', () => {
     const txt = path.join(dir, '补充说明.txt');
     fs.writeFileSync(txt, '\uFEFF供应商资质证明已核验');
     const scan = path.join(dir, 'scan.pdf');
-    fs.writeFileSync(scan, Buffer.from(fc.sample(fc.integer({ min: 0, max: 255 }), { numRuns: 5000, seed: 1 })));
+    // a PDF's header, then binary bytes (the type is judged by content too: electron/services/attachments/file-type.ts)
+    fs.writeFileSync(scan, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(fc.sample(fc.integer({ min: 0, max: 255 }), { numRuns: 5000, seed: 1 }))]));
     const target = path.join(dir, 'saved-copy.pdf');
     const host = withHost(app, { chooseOpenPaths: async () => [docx, txt, scan], chooseSavePath: async () => target });
 
