@@ -42,7 +42,7 @@ function preloadApp(entry: string): Plugin {
 export default defineConfig({
   main: {
     // files from outside are parsed on a worker thread: its program beside the main bundle
-    plugins: [parseWorkerPlugin(() => resolve(root, 'out/main'))],
+    plugins: [parseWorkerPlugin(root, resolve(root, 'out/main'))],
     build: {
       outDir: resolve(root, 'out/main'),
       // dependencies (better-sqlite3 and its native binding above all) stay in

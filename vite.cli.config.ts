@@ -8,10 +8,11 @@
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { isRuntimeExternal as external, parseWorkerPlugin } from './build/parse-worker';
+import { parseWorkerPlugin, runtimeExternal } from './build/parse-worker';
 
 const root = import.meta.dirname;
 const outDir = resolve(root, process.env.CLI_OUT_DIR ?? 'out/cli');
+const external = runtimeExternal(root);
 
 export default defineConfig({
   root,
@@ -38,5 +39,5 @@ export default defineConfig({
   },
   ssr: { target: 'node', noExternal: [] },
   // files from outside are parsed on a worker thread: its program beside the command
-  plugins: [parseWorkerPlugin(() => outDir)],
+  plugins: [parseWorkerPlugin(root, outDir)],
 });

@@ -12,15 +12,17 @@ import { resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
 import { PARSE_WORKER_FILE } from '../electron/services/parse/files';
 
-const root = resolve(import.meta.dirname, '..');
-const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-const dependencies = Object.keys(pkg.dependencies ?? {});
+/**
+ * Node built-ins and the project's package.json dependencies: loaded from node_modules at run time.
+ * `root` is the project folder (a config's import.meta.dirname: this file is bundled into the config).
+ */
+export function runtimeExternal(root: string): (id: string) => boolean {
+  const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const dependencies = Object.keys(pkg.dependencies ?? {});
+  return (id) => id.startsWith('node:') || builtinModules.includes(id) || dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
+}
 
-/** Node built-ins and package.json's dependencies: loaded from node_modules at run time. */
-export const isRuntimeExternal = (id: string): boolean =>
-  id.startsWith('node:') || builtinModules.includes(id) || dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
-
-export function parseWorkerPlugin(outDir: () => string): Plugin {
+export function parseWorkerPlugin(root: string, outDir: string): Plugin {
   return {
     name: 'counsel-ledger:parse-worker',
     apply: 'build',
@@ -32,14 +34,14 @@ export function parseWorkerPlugin(outDir: () => string): Plugin {
         logLevel: 'warn',
         build: {
           ssr: resolve(root, 'electron/services/parse/worker.ts'),
-          outDir: outDir(),
+          outDir,
           emptyOutDir: false,
           target: 'node20',
           minify: false,
           sourcemap: false,
           copyPublicDir: false,
           rolldownOptions: {
-            external: isRuntimeExternal,
+            external: runtimeExternal(root),
             output: { format: 'es', entryFileNames: PARSE_WORKER_FILE, codeSplitting: false },
           },
         },
