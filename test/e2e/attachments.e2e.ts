@@ -139,7 +139,7 @@ describe('attachments on the detail page', () => {
     const program = Buffer.concat([Buffer.from('MZ', 'latin1'), randomBytes(4_000)]);
     // shown as "审查意见exe.docx" by the right-to-left override; stored without it
     await drop(page.getByText('将文件拖到此处上传'), [{ name: '审查意见\u202Excod.exe', base64: program.toString('base64') }]);
-    await page.getByText('已添加附件：审查意见xcod.exe').waitFor();
+    await page.getByText('已添加附件：审查意见xcod.exe（原文件名中的不可见字符、系统保留名或末尾的点和空格已按规则整理）').waitFor();
     const row = list().locator('.ant-list-item').filter({ hasText: '审查意见xcod.exe' });
     await row.getByText('仅可另存').waitFor();
     expect(await page.getByRole('button', { name: '打开 审查意见xcod.exe' }).count()).toBe(0);

@@ -613,6 +613,7 @@ const en: Messages = {
     tooBig: 'The file "{{name}}" is {{size}}, over the limit of {{max}} per attachment; not uploaded.',
     uploading: 'Uploading: {{name}}',
     added: 'Attachment added: {{name}}',
+    addedRenamed: 'Attachment added: {{name}} (invisible characters, a reserved name or trailing dots and spaces were removed from the original name)',
     addedCount: '{{count}} attachments added',
     itemFiles: 'Attachments of the consultation',
     opinionFiles: 'Attachments of opinion round {{round}}',

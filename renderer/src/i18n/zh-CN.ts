@@ -609,6 +609,7 @@ const zhCN = {
     tooBig: '文件“{{name}}”大小为 {{size}}，超过单个附件 {{max}} 的上限，未上传。',
     uploading: '正在上传：{{name}}',
     added: '已添加附件：{{name}}',
+    addedRenamed: '已添加附件：{{name}}（原文件名中的不可见字符、系统保留名或末尾的点和空格已按规则整理）',
     addedCount: '已添加 {{count}} 个附件',
     itemFiles: '事项附件',
     opinionFiles: '第 {{round}} 轮意见的附件',

@@ -74,8 +74,10 @@ export function AttachmentPanel({ consultationId, opinionId, round, attachments,
     void message.loading({ content: t('attachments.uploading', { name: file.name }), key, duration: 0 });
     try {
       const dataBase64 = await blobToBase64(file);
-      await upload.mutateAsync({ consultationId, ...(opinionId ? { opinionId } : {}), fileName: file.name, dataBase64 });
-      void message.success({ content: t('attachments.added', { name: file.name }), key });
+      const added = await upload.mutateAsync({ consultationId, ...(opinionId ? { opinionId } : {}), fileName: file.name, dataBase64 });
+      // the name as stored: the service removes invisible characters, reserved names, trailing dots and spaces
+      const renamed = added.fileName !== file.name;
+      void message.success({ content: t(renamed ? 'attachments.addedRenamed' : 'attachments.added', { name: added.fileName }), key, duration: renamed ? 6 : undefined });
     } catch (error) {
       void message.error({ content: errorText(error, t), key, duration: 6 });
     }
