@@ -5,38 +5,12 @@ import fc from 'fast-check';
 import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
-import { createRouter } from '../../electron/api/router';
 import { MAX_ATTACHMENT_BYTES } from '../../electron/api/types';
 import { addAttachmentFile } from '../../electron/services/attachments/attachments';
 import { createBackup } from '../../electron/services/backup/backup';
-import { LOCAL_ADMIN } from '../../electron/services/context';
-import type { PlatformAdapter } from '../../electron/services/platform';
 import { bundleFixture, runAndKill } from '../helpers/child';
+import { withHost } from '../helpers/host';
 import { register, seedBasics, tempDir, testApp } from '../helpers/ledger';
-
-function withHost(app: ReturnType<typeof testApp>, platform: Partial<PlatformAdapter>) {
-  const dataDir = tempDir();
-  const full: PlatformAdapter = {
-    dataDir,
-    chooseSavePath: async () => null,
-    chooseOpenPaths: async () => [],
-    revealFile: async () => {},
-    openFile: async () => {},
-    ...platform,
-  };
-  const router = createRouter({
-    ledger: app.ledger,
-    caller: () => LOCAL_ADMIN,
-    now: app.clock.now,
-    host: { platform: full, dbFile: app.ledger.file, defaultBackupDir: path.join(dataDir, 'b'), restoreFrom: () => { throw new Error('no'); } },
-  });
-  const call = async (m: string, i: unknown) => {
-    const r = await router.call(m, i);
-    if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-    return r.value as any;
-  };
-  return { call, dataDir };
-}
 
 describe('attachments', () => {
   it('picked files are stored, listed, searchable by name and .docx/.txt content, and saved back byte for byte', async () => {

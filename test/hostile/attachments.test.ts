@@ -11,44 +11,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { createRouter } from '../../electron/api/router';
 import { createRuntime } from '../../electron/api/runtime';
 import { MAX_ATTACHMENT_BASE64 } from '../../electron/api/types';
 import { main } from '../../electron/cli/main';
 import { createBackup, createBackupOffThread } from '../../electron/services/backup/backup';
-import { LOCAL_ADMIN } from '../../electron/services/context';
 import type { PlatformAdapter } from '../../electron/services/platform';
-import { register, seedBasics, tempDir, testApp, type TestApp } from '../helpers/ledger';
-
-function withHost(app: TestApp, platform: Partial<PlatformAdapter> = {}) {
-  const dataDir = tempDir();
-  const opened: string[] = [];
-  const full: PlatformAdapter = {
-    dataDir,
-    chooseSavePath: async () => null,
-    chooseOpenPaths: async () => [],
-    revealFile: async () => {},
-    openFile: async (file) => {
-      opened.push(file);
-    },
-    ...platform,
-  };
-  const router = createRouter({
-    ledger: app.ledger,
-    caller: () => LOCAL_ADMIN,
-    now: app.clock.now,
-    host: { platform: full, dbFile: app.ledger.file, defaultBackupDir: path.join(dataDir, 'b'), restoreFrom: () => { throw new Error('no'); } },
-  });
-  const call = async (m: string, i: unknown): Promise<any> => {
-    const r = await router.call(m, i);
-    if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-    return r.value;
-  };
-  return { call, dataDir, opened };
-}
+import { withHost } from '../helpers/host';
+import { register, seedBasics, tempDir, testApp } from '../helpers/ledger';
+import { watchMemory } from '../helpers/memory';
+import { repeatedDeflate, zip } from '../helpers/zip';
 
 async function setup() {
   const app = testApp();
@@ -62,45 +35,6 @@ const upload = (call: (m: string, i: unknown) => Promise<any>, consultationId: n
 
 // ---------- the files ----------
 
-/** A minimal ZIP writer: stored or deflated entries, sizes as given (a bomb may lie). */
-function zipOf(entries: { name: string; data: Buffer; method: 0 | 8; uncompressed: number }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(Math.min(e.uncompressed, 0xfffffffe), 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(e.method, 10);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(Math.min(e.uncompressed, 0xfffffffe), 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.data);
-    centrals.push(central, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
 const CONTENT_TYPES = Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
 
 /**
@@ -111,32 +45,17 @@ const CONTENT_TYPES = Buffer.from('<?xml version="1.0"?><Types xmlns="http://sch
 function docxBomb(copies: number): { file: Buffer; inflated: number } {
   const head = Buffer.from('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>炸弹开头的检索词</w:t></w:r></w:p>');
   const block = Buffer.alloc(16 * 1024 * 1024, '<w:p><w:r><w:t>a</w:t></w:r></w:p>');
-  const flush = { finishFlush: zlib.constants.Z_FULL_FLUSH, level: 9 };
-  const deflated = zlib.deflateRawSync(block, flush);
-  const data = Buffer.concat([zlib.deflateRawSync(head, flush), ...Array.from({ length: copies }, () => deflated), Buffer.from([0x03, 0x00])]);
   const inflated = head.length + copies * block.length;
-  return { file: zipOf([{ name: '[Content_Types].xml', data: CONTENT_TYPES, method: 0, uncompressed: CONTENT_TYPES.length }, { name: 'word/document.xml', data, method: 8, uncompressed: 1_000_000 }]), inflated };
+  const file = zip([
+    { name: '[Content_Types].xml', data: CONTENT_TYPES, method: 0, declaredSize: CONTENT_TYPES.length },
+    // the headers lie: a million bytes
+    { name: 'word/document.xml', data: repeatedDeflate(block, copies, head), declaredSize: 1_000_000 },
+  ]);
+  return { file, inflated };
 }
 
 const MZ = Buffer.concat([Buffer.from('MZ\u0090\u0000\u0003\u0000\u0000\u0000', 'latin1'), Buffer.alloc(200, 0)]);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-
-/** Peak resident memory growth of this process while `work` runs, sampled by a timer that must keep firing. */
-async function watch<T>(work: Promise<T>): Promise<{ value: T; peakMb: number; ticks: number }> {
-  const base = process.memoryUsage.rss();
-  let peak = base;
-  let ticks = 0;
-  const timer = setInterval(() => {
-    ticks++;
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 20);
-  try {
-    const value = await work;
-    return { value, peakMb: (peak - base) / 1024 / 1024, ticks };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 // ---------- finding 2 ----------
 
@@ -149,7 +68,7 @@ describe('a DOCX bomb (finding 2)', () => {
     expect(bomb.inflated).toBeGreaterThan(2 * 1024 * 1024 * 1024);
     let settled = false;
     const adding = upload(host.call, c.id, '审查意见.docx', bomb.file).finally(() => (settled = true));
-    const watched = watch(adding);
+    const watched = watchMemory(adding);
     expect(await app.call('consultations.get', { id: c.id })).toMatchObject({ id: c.id });
     expect(settled).toBe(false);
     const { value: added, peakMb, ticks } = await watched;

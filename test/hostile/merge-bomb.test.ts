@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { readImportFile } from '../../electron/services/import';
 import { clipSheetXml } from '../../electron/services/import/sheet-bounds';
 import { seedBasics, tempDir, testApp } from '../helpers/ledger';
+import { watchMemory } from '../helpers/memory';
 import { HEADER, writeWorkbook } from '../import/fixtures';
 
 /** The process's resident memory may grow this much while a hostile file is read (measured: about 60 MB). */
@@ -38,23 +39,6 @@ async function mergeBomb(dir: string, ref = 'A10:XFD1048576'): Promise<string> {
   return withSheetXml(file, (xml) => withMerge(xml, ref));
 }
 
-/** Peak resident memory of this process while `work` runs, sampled by a timer that must keep firing. */
-async function watch<T>(work: Promise<T>): Promise<{ value: T; peakMb: number; ticks: number }> {
-  const base = process.memoryUsage.rss();
-  let peak = base;
-  let ticks = 0;
-  const timer = setInterval(() => {
-    ticks++;
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 20);
-  try {
-    const value = await work;
-    return { value, peakMb: (peak - base) / 1024 / 1024, ticks };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
 describe('a merge bomb (finding 1)', () => {
   it('is a small file', async () => {
     expect(fs.statSync(await mergeBomb(tempDir())).size).toBeLessThan(10_000);
@@ -66,7 +50,7 @@ describe('a merge bomb (finding 1)', () => {
     const file = await mergeBomb(tempDir());
     let settled = false;
     const reading = readImportFile(file).finally(() => (settled = true));
-    const watched = watch(reading);
+    const watched = watchMemory(reading);
     // the router answers while the file is being read
     const listed = await app.call('consultations.list', {});
     expect(settled).toBe(false);
