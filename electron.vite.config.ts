@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { parseWorkerPlugin } from './build/parse-worker';
 import { rolesByMethod } from './electron/api/contract';
 
 const root = import.meta.dirname;
@@ -40,6 +41,8 @@ function preloadApp(entry: string): Plugin {
 
 export default defineConfig({
   main: {
+    // files from outside are parsed on a worker thread: its program beside the main bundle
+    plugins: [parseWorkerPlugin(root, resolve(root, 'out/main'))],
     build: {
       outDir: resolve(root, 'out/main'),
       // better-sqlite3 stays in node_modules and is loaded at run time: its

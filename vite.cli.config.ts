@@ -1,22 +1,18 @@
 /**
- * Builds the `counsel-ledger` command into one ES module, out/cli/counsel-ledger.mjs,
+ * Builds the `counsel-ledger` command into one ES module, out/cli/counsel-ledger.mjs
+ * (and the parse worker it starts, out/cli/parse-worker.mjs: build/parse-worker.ts),
  * for plain Node (package.json "bin" → electron/cli/bin.mjs loads it).
  * Node built-ins and the runtime dependencies (better-sqlite3 with its native
  * binding above all) stay external and are loaded from node_modules at run time.
  *   npx vite build --config vite.cli.config.ts
  */
-import { readFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { parseWorkerPlugin, runtimeExternal } from './build/parse-worker';
 
 const root = import.meta.dirname;
-const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-const dependencies = Object.keys(pkg.dependencies ?? {});
-const external = (id: string): boolean =>
-  id.startsWith('node:') ||
-  builtinModules.includes(id) ||
-  dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
+const outDir = resolve(root, process.env.CLI_OUT_DIR ?? 'out/cli');
+const external = runtimeExternal(root);
 
 export default defineConfig({
   root,
@@ -25,7 +21,7 @@ export default defineConfig({
   logLevel: 'warn',
   build: {
     ssr: resolve(root, 'electron/cli/index.ts'),
-    outDir: resolve(root, process.env.CLI_OUT_DIR ?? 'out/cli'),
+    outDir,
     emptyOutDir: true,
     target: 'node22',
     minify: false,
@@ -42,4 +38,6 @@ export default defineConfig({
     },
   },
   ssr: { target: 'node', noExternal: [] },
+  // files from outside are parsed on a worker thread: its program beside the command
+  plugins: [parseWorkerPlugin(root, outDir)],
 });

@@ -33,7 +33,7 @@ import type {
   Role,
   Settings,
 } from './types';
-import { CONCLUSIONS, OUTCOMES, ROLES, ROTATION_LIMITS, STATUSES } from './types';
+import { CONCLUSIONS, MAX_ATTACHMENT_BASE64, MAX_ATTACHMENT_BYTES, OUTCOMES, ROLES, ROTATION_LIMITS, STATUSES } from './types';
 
 const ALL: readonly Role[] = ROLES;
 const ADMIN: readonly Role[] = ['admin'];
@@ -318,8 +318,8 @@ export const contract = {
       consultationId: id,
       opinionId: id.optional(),
       fileName: required(255, '文件名').refine((n) => !n.includes('/') && !n.includes('\\') && !n.includes('\0'), { message: '文件名不能包含路径' }),
-      // 50 MB of bytes is at most ~66.7 M base64 characters
-      dataBase64: z.string().max(70_000_000, { message: '文件超过 50 MB 上限' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: '文件内容编码有误' }),
+      // the size limit on the encoded text, before anything is decoded
+      dataBase64: z.string().max(MAX_ATTACHMENT_BASE64, { message: `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB 上限` }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: '文件内容编码有误' }),
     }),
     ['registrar', 'counsel'],
   ),

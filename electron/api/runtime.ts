@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { quickCheckOffThread } from '../../db/health-check';
 import { DatabaseOpenError, openDatabase, type Ledger } from '../../db/open';
+import { clearOpenedCopies } from '../services/attachments/attachments';
 import { appendAudit } from '../services/audit';
 import { autoBackupIfDue, newestVerifiedBackup, type BackupInfo } from '../services/backup/backup';
 import { backupFolders, readBackupConfig, resolveBackupTarget } from '../services/backup/config';
@@ -70,6 +71,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const log = opts.log ?? ((line: string) => console.error(line));
   const open = (quickChecked = false) => openDatabase(opts.dbFile, { backupDir, now, quickChecked });
   const lock = acquireDataLock(opts.dbFile);
+  // copies opened (打开) in earlier sessions: only this process, holding the lock, may remove them
+  clearOpenedCopies(opts.platform.dataDir);
 
   let ledger: Ledger | null = null;
   let problem: string | null = null;

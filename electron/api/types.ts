@@ -263,12 +263,21 @@ export interface Reminders {
   dueSoon: number;
 }
 
+/** One attachment's bytes at most (the service, the contract and the page check it). */
+export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+/** The same limit on attachments.upload's base64 text, checked before it is decoded. */
+export const MAX_ATTACHMENT_BASE64 = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
+
 export interface Attachment {
   id: number;
   consultationId: number;
   opinionId: number | null;
+  /** as stored (cleaned at upload: electron/services/attachments/file-name.ts) */
   fileName: string;
+  /** judged by content and extension together; application/octet-stream when not on the list of openable types */
   mimeType: string;
+  /** 打开 is offered (a document or image type whose content matched its extension); otherwise only 另存为 */
+  openable: boolean;
   size: number;
   sha256: string;
   createdAt: string;

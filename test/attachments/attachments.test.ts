@@ -5,37 +5,12 @@ import fc from 'fast-check';
 import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
-import { createRouter } from '../../electron/api/router';
-import { addAttachmentFile, MAX_ATTACHMENT_BYTES } from '../../electron/services/attachments/attachments';
+import { MAX_ATTACHMENT_BYTES } from '../../electron/api/types';
+import { addAttachmentFile } from '../../electron/services/attachments/attachments';
 import { createBackup } from '../../electron/services/backup/backup';
-import { LOCAL_ADMIN } from '../../electron/services/context';
-import type { PlatformAdapter } from '../../electron/services/platform';
 import { bundleFixture, runAndKill } from '../helpers/child';
+import { withHost } from '../helpers/host';
 import { register, seedBasics, tempDir, testApp } from '../helpers/ledger';
-
-function withHost(app: ReturnType<typeof testApp>, platform: Partial<PlatformAdapter>) {
-  const dataDir = tempDir();
-  const full: PlatformAdapter = {
-    dataDir,
-    chooseSavePath: async () => null,
-    chooseOpenPaths: async () => [],
-    revealFile: async () => {},
-    openFile: async () => {},
-    ...platform,
-  };
-  const router = createRouter({
-    ledger: app.ledger,
-    caller: () => LOCAL_ADMIN,
-    now: app.clock.now,
-    host: { platform: full, dbFile: app.ledger.file, defaultBackupDir: path.join(dataDir, 'b'), restoreFrom: () => { throw new Error('no'); } },
-  });
-  const call = async (m: string, i: unknown) => {
-    const r = await router.call(m, i);
-    if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-    return r.value as any;
-  };
-  return { call, dataDir };
-}
 
 describe('attachments', () => {
   it('picked files are stored, listed, searchable by name and .docx/.txt content, and saved back byte for byte', async () => {
@@ -48,7 +23,8 @@ describe('attachments', () => {
     const txt = path.join(dir, '补充说明.txt');
     fs.writeFileSync(txt, '\uFEFF供应商资质证明已核验');
     const scan = path.join(dir, 'scan.pdf');
-    fs.writeFileSync(scan, Buffer.from(fc.sample(fc.integer({ min: 0, max: 255 }), { numRuns: 5000, seed: 1 })));
+    // a PDF's header, then binary bytes (the type is judged by content too: electron/services/attachments/file-type.ts)
+    fs.writeFileSync(scan, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(fc.sample(fc.integer({ min: 0, max: 255 }), { numRuns: 5000, seed: 1 }))]));
     const target = path.join(dir, 'saved-copy.pdf');
     const host = withHost(app, { chooseOpenPaths: async () => [docx, txt, scan], chooseSavePath: async () => target });
 

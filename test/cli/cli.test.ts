@@ -12,6 +12,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Tally } from '../../electron/api/reports-contract';
 import { main } from '../../electron/cli/main';
+import { seedBasics, testApp } from '../helpers/ledger';
+import { HEADER } from '../import/fixtures';
 import { useFixture } from '../reports/fixture';
 import { parseCsv } from '../reports/readers';
 
@@ -113,13 +115,23 @@ describe('counsel-ledger as a process', () => {
         env: { ...process.env, CLI_OUT_DIR: path.relative(root, outDir) },
       });
       const bundle = path.join(outDir, 'counsel-ledger.mjs');
-      expect(fs.readdirSync(outDir)).toEqual(['counsel-ledger.mjs']);
+      // the command and the worker it parses files from outside on (electron/services/parse)
+      expect(fs.readdirSync(outDir).sort()).toEqual(['counsel-ledger.mjs', 'parse-worker.mjs']);
       expect(fs.readFileSync(bundle, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
       const { stdout } = await run(process.execPath, [bundle, 'report', '--db', fixture().app.ledger.file, '--year', '2025', '--format', 'text'], { cwd: work });
       expect(stdout).toContain('开展法律咨询9次（14项）');
       const missing = await run(process.execPath, [bundle, 'report', '--db', path.join(work, 'none.sqlite3'), '--year', '2025']).catch((e: { code: number; stderr: string }) => e);
       expect(missing).toMatchObject({ code: 1 });
       expect((missing as { stderr: string }).stderr).toContain('找不到数据库文件');
+      // an import's file is read by the bundled worker beside the bundle
+      const app = testApp();
+      await seedBasics(app);
+      app.ledger.close();
+      const csv = path.join(work, '台账.csv');
+      fs.writeFileSync(csv, `${HEADER.join(',')}\n1,,2025-01-06,办公楼物业服务合同审查,合同审查,综合处,张三,1,,,,,,待办,\n`);
+      const imported = await run(process.execPath, [bundle, 'import', '--db', app.ledger.file, csv, '--dry-run'], { cwd: work });
+      expect(imported.stdout).toContain('文件：台账.csv（CSV');
+      expect(imported.stdout).toContain('试运行通过，可导入 1 条');
     } finally {
       fs.rmSync(outDir, { recursive: true, force: true });
     }

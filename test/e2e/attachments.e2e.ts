@@ -2,11 +2,13 @@
  * 材料（附件）on the detail page: added by drag-and-drop (the page reads the
  * file) and by the app's file dialog (scripted here), under the item and under
  * an opinion; saved as (bytes identical); too big refused before anything is
- * sent; removed to the trash and restored.
+ * sent; removed to the trash and restored. A program (even one disguised by a
+ * right-to-left override) is stored save-only: no 打开, a warning before 另存为.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Document, Packer, Paragraph } from 'docx';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, screenshot, seedBasics, type App } from './support';
@@ -15,9 +17,20 @@ let app: App;
 let itemId: number;
 /** what the scripted open dialog answers */
 let picked: string[] = [];
-const docx = randomBytes(20_000);
+/**
+ * A real .docx (the app opens only documents whose content matches their extension),
+ * padded to 20,000 bytes with a ZIP comment so the size shown stays 19.5 KB.
+ */
+let docx: Buffer;
+async function paddedDocx(size: number): Promise<Buffer> {
+  const zip = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('采购合同（草案）')] }] }));
+  const pad = size - zip.length;
+  zip.writeUInt16LE(pad, zip.length - 2); // the end-of-directory record's comment length
+  return Buffer.concat([zip, Buffer.alloc(pad, 0x20)]);
+}
 
 beforeAll(async () => {
+  docx = await paddedDocx(20_000);
   app = await openApp({ platform: { chooseOpenPaths: async () => picked } });
   const b = await seedBasics(app);
   let d = await app.call('consultations.create', {
@@ -120,5 +133,24 @@ describe('attachments on the detail page', () => {
     await page.getByRole('button', { name: '恢复 报价单扫描件.pdf' }).click();
     await page.getByText('已恢复：报价单扫描件.pdf').waitFor();
     await list().getByText('报价单扫描件.pdf').waitFor();
+  });
+
+  it('stores a program save-only: no 打开, and 另存为 warns first', async () => {
+    const { page } = app;
+    const program = Buffer.concat([Buffer.from('MZ', 'latin1'), randomBytes(4_000)]);
+    // shown as "审查意见exe.docx" by the right-to-left override; stored without it
+    await drop(page.getByText('将文件拖到此处上传'), [{ name: '审查意见\u202Excod.exe', base64: program.toString('base64') }]);
+    await page.getByText('已添加附件：审查意见xcod.exe（原文件名中的不可见字符、系统保留名或末尾的点和空格已按规则整理）').waitFor();
+    const row = list().locator('.ant-list-item').filter({ hasText: '审查意见xcod.exe' });
+    await row.getByText('仅可另存').waitFor();
+    expect(await page.getByRole('button', { name: '打开 审查意见xcod.exe' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '打开 采购合同（草案）.docx' }).count()).toBe(1);
+    await page.getByRole('button', { name: '另存为 审查意见xcod.exe' }).click();
+    await page.getByText('“审查意见xcod.exe”不是可直接打开的文档或图片，可能含有程序。').waitFor();
+    await page.mouse.move(1360, 760);
+    await screenshot(page, '60-attachment-save-only');
+    await page.getByRole('tooltip').getByRole('button', { name: '另存为' }).click();
+    await page.getByText('已另存：审查意见xcod.exe').waitFor();
+    expect(fs.readFileSync(path.join(app.dir, 'exports', '审查意见xcod.exe')).equals(program)).toBe(true);
   });
 });

@@ -11,72 +11,15 @@ import { describe, expect, it } from 'vitest';
 import { readImportBytes } from '../../electron/services/import';
 import { MAX_FILE_BYTES } from '../../electron/services/import/limits';
 import { tempDir } from '../helpers/ledger';
+import { repeatedDeflate, zip, type Entry } from '../helpers/zip';
 import { realLedger } from './fixtures';
-
-interface Entry {
-  name: string;
-  /** the bytes as stored (deflated unless method 0) */
-  data: Buffer;
-  method?: number;
-  /** what the headers claim */
-  declaredSize: number;
-  flags?: number;
-}
-
-/** A ZIP written by hand, so its headers can say anything. `shareData`: every central record points at the first entry's data. */
-function zip(entries: Entry[], options: { shareData?: boolean } = {}): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.flags ?? 0, 6);
-    local.writeUInt16LE(e.method ?? 8, 8);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.declaredSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(e.flags ?? 0, 8);
-    central.writeUInt16LE(e.method ?? 8, 10);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.declaredSize, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(options.shareData ? 0 : offset, 42);
-    if (!options.shareData || locals.length === 0) {
-      locals.push(local, name, e.data);
-      offset += local.length + name.length + e.data.length;
-    }
-    centrals.push(central, name);
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
-}
 
 const deflate = (text: string): Buffer => zlib.deflateRawSync(Buffer.from(text));
 const stored = (text: string): Pick<Entry, 'data' | 'declaredSize'> => ({ data: deflate(text), declaredSize: Buffer.byteLength(text) });
 const WORKBOOK = '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="S" sheetId="1"/></sheets></workbook>';
 
-/**
- * `megabytes` of zeros as one raw deflate stream, cheaply: one megabyte
- * compressed with a full flush (a non-final, byte-aligned block that needs no
- * history) repeated, then an empty final block.
- */
-function deflatedZeros(megabytes: number): Buffer {
-  const block = zlib.deflateRawSync(Buffer.alloc(1024 * 1024), { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
-  return Buffer.concat([...Array.from({ length: megabytes }, () => block), Buffer.from([0x03, 0x00])]);
-}
+/** `megabytes` of zeros as one raw deflate stream, cheaply (test/helpers/zip.ts). */
+const deflatedZeros = (megabytes: number): Buffer => repeatedDeflate(Buffer.alloc(1024 * 1024), megabytes);
 
 /** Runs `fn`, which must reject with a VALIDATION AppError; returns the message, the time taken and the memory it grew by. */
 async function refusal(fn: () => Promise<unknown>): Promise<{ message: string; ms: number; grownMb: number }> {

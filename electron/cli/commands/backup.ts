@@ -2,7 +2,7 @@
  * counsel-ledger backup | restore | verify — the reliability commands.
  *   backup  --db FILE [--out DIR]     a verified copy (read-only on the live file; safe while the app runs)
  *   restore --db FILE --from BACKUP   all-or-nothing; refused while the app has the database open
- *   verify  --db FILE                 integrity_check, schema version, audit hash chain
+ *   verify  --db FILE                 integrity_check, schema version, audit hash chain, attachment bytes
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -89,10 +89,10 @@ export const restoreCommand: Command = {
   },
 };
 
-const VERIFY_USAGE = '用法：counsel-ledger verify --db 数据库文件（完整性检查、结构版本、审计记录哈希链）';
+const VERIFY_USAGE = '用法：counsel-ledger verify --db 数据库文件（完整性检查、结构版本、审计记录哈希链、附件内容校验值）';
 
 export const verifyCommand: Command = {
-  summary: '校验：数据库完整性、结构版本和审计记录哈希链（只读）',
+  summary: '校验：数据库完整性、结构版本、审计记录哈希链和附件内容（只读）',
   usage: VERIFY_USAGE,
   async run(argv, io) {
     const values = args(argv, VERIFY_USAGE, { db: { type: 'string' } });
@@ -111,6 +111,8 @@ export const verifyCommand: Command = {
         return 1;
       }
       io.out(`审计记录哈希链：通过（共 ${chain.checked} 条）\n`);
+      // checkBackupFile hashed every attachment (issue 19, finding 7): a damaged one failed above
+      io.out(`附件内容：通过（共 ${check.attachments ?? 0} 个文件，均与其 SHA-256 校验值相符）\n`);
       return 0;
     } finally {
       live.close();

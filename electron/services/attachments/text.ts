@@ -1,7 +1,15 @@
-/** Text for the search index from the attachments people actually send: .docx and .txt. */
-import JSZip from 'jszip';
+/**
+ * Text for the search index from the attachments people actually send: .docx and .txt.
+ * Runs in the parse worker (../parse/run.ts). A DOCX is not handed to an unzip
+ * library: its ZIP directory is read by zip-guard.ts and word/document.xml alone
+ * is inflated, as a stream stopped at MAX_DOCX_XML bytes whatever it declares
+ * (a 6 MB DOCX that inflates to 6 GB costs 16 MB).
+ */
+import { inflateEntryCapped, readZipDirectory } from '../import/zip-guard';
 
 const MAX_TEXT = 200_000;
+/** of word/document.xml: far more markup than MAX_TEXT characters of text need */
+export const MAX_DOCX_XML = 16 * 1024 * 1024;
 
 function decodeEntities(s: string): string {
   return s
@@ -21,10 +29,11 @@ export async function extractText(fileName: string, data: Buffer): Promise<strin
       return text.slice(0, MAX_TEXT);
     }
     if (ext === 'docx') {
-      const zip = await JSZip.loadAsync(data);
-      const doc = zip.file('word/document.xml');
-      if (!doc) return null;
-      const xml = await doc.async('string');
+      const entry = readZipDirectory(data, Infinity).find((e) => e.name === 'word/document.xml');
+      if (!entry) return null;
+      const { data: part, truncated } = await inflateEntryCapped(data, entry, MAX_DOCX_XML);
+      // a cut inside a tag leaves a '<' without its '>': dropped with what follows it
+      const xml = truncated ? part.toString('utf8').replace(/<[^>]*$/, '') : part.toString('utf8');
       const text = decodeEntities(
         xml
           .replace(/<\/w:p>/g, '\n')

@@ -10,6 +10,7 @@ import { SCHEMA_VERSION } from '../../../db/open';
 import { shanghaiDay } from '../../api/dates';
 import type { BackupRotation } from '../../api/types';
 import { isDiskFull } from '../errors';
+import { damagedAttachmentText, verifyAttachmentBytes } from '../attachments/integrity';
 import { runSqliteWorker, type SqliteWorkerOptions } from '../../../db/sqlite-worker';
 import { commitFile } from './files';
 
@@ -51,6 +52,8 @@ export interface BackupCheck {
   ok: boolean;
   schemaVersion: number;
   consultations: number;
+  /** stored files whose bytes matched their SHA-256 (all of them, when ok) */
+  attachments?: number;
   problem: string | null;
 }
 
@@ -64,6 +67,10 @@ interface BackupFacts {
   consultations?: number;
   /** why the file could not be read (opened, checked or counted) */
   readError?: string;
+  /** the first attachment whose bytes do not match their SHA-256 (attachments/integrity.ts) */
+  attachmentProblem?: string;
+  /** attachments whose bytes were checked */
+  attachments?: number;
 }
 
 function readBackupFacts(file: string): BackupFacts {
@@ -76,6 +83,9 @@ function readBackupFacts(file: string): BackupFacts {
     facts.version = db.pragma('user_version', { simple: true }) as number;
     if (facts.version === 0 || facts.version > SCHEMA_VERSION) return facts;
     facts.consultations = db.prepare('SELECT count(*) FROM consultations').pluck().get() as number;
+    const bytes = verifyAttachmentBytes(db);
+    facts.attachments = bytes.checked;
+    facts.attachmentProblem = bytes.problem ?? undefined;
   } catch (error) {
     facts.readError = (error as Error).message;
   } finally {
@@ -112,6 +122,18 @@ if (copied) {
     if (facts.integrity === 'ok') {
       facts.version = db.pragma('user_version', { simple: true });
       if (facts.version !== 0 && facts.version <= workerData.schemaVersion) facts.consultations = db.prepare('SELECT count(*) FROM consultations').pluck().get();
+      // verifyAttachmentBytes (attachments/integrity.ts), in this program's terms
+      if (facts.consultations !== undefined) {
+        const { createHash } = require('node:crypto');
+        facts.attachments = 0;
+        for (const row of db.prepare('SELECT b.sha256, b.data, (SELECT a.file_name FROM attachments a WHERE a.sha256 = b.sha256 ORDER BY a.id LIMIT 1) AS fileName FROM attachment_blobs b ORDER BY b.sha256').iterate()) {
+          if (createHash('sha256').update(row.data).digest('hex') !== row.sha256) {
+            facts.attachmentProblem = workerData.damaged.replace('{name}', row.fileName || row.sha256);
+            break;
+          }
+          facts.attachments += 1;
+        }
+      }
     }
   } catch (error) {
     facts.readError = String(error && error.message);
@@ -132,7 +154,8 @@ function judgeBackup(facts: BackupFacts): BackupCheck {
   if (facts.readError !== undefined || facts.version === undefined || facts.consultations === undefined) {
     return refused(`无法读取该文件：${facts.readError ?? '读取不完整'}`);
   }
-  return { ok: true, schemaVersion: facts.version, consultations: facts.consultations, problem: null };
+  if (facts.attachmentProblem !== undefined) return refused(facts.attachmentProblem, facts.version);
+  return { ok: true, schemaVersion: facts.version, consultations: facts.consultations, attachments: facts.attachments, problem: null };
 }
 
 /** Is this file a complete, uncorrupted ledger this version can open? Opened read-only. */
@@ -195,7 +218,7 @@ export async function createBackupOffThread(
   fs.mkdirSync(dir, { recursive: true });
   const { name, finalPath, tmp } = backupPaths(dir, kind, now);
   fs.rmSync(tmp, { force: true });
-  const result = await runSqliteWorker(COPY_AND_CHECK, { live: sqlite.name, tmp, schemaVersion: SCHEMA_VERSION }, options);
+  const result = await runSqliteWorker(COPY_AND_CHECK, { live: sqlite.name, tmp, schemaVersion: SCHEMA_VERSION, damaged: damagedAttachmentText('{name}') }, options);
   if (result.kind === 'unavailable') {
     removePartial(tmp);
     return createBackup(sqlite, dir, kind, now);

@@ -9,13 +9,18 @@ import path from 'node:path';
 import { decodeCsv, parseCsv } from './csv';
 import type { ImportSource, Progress } from './grid';
 import { fileError, MAX_FILE_BYTES, megabytes } from './limits';
+import { parseOffThread, type ParseOptions } from '../parse/run';
 import { readXlsx } from './xlsx';
 import { isCompoundFile, isZip } from './zip-guard';
 
 const OLD_FORMAT =
   '这是旧版 Excel（.xls）或 WPS（.et）格式的文件，或是设置了打开密码的文件：请在 Excel/WPS 中打开，取消密码后另存为 .xlsx（Excel 工作簿）再导入';
 
-/** Parse the bytes of a ledger file. `fileName` only names it (and hints at CSV). */
+/**
+ * Parse the bytes of a ledger file, on the calling thread. `fileName` only names it (and hints at CSV).
+ * The app and the CLI read through readImportFile, which runs this in the parse worker
+ * (../parse/run.ts); only that worker and the tests call it directly.
+ */
 export async function readImportBytes(bytes: Buffer, fileName: string, onProgress?: Progress): Promise<ImportSource> {
   if (bytes.length > MAX_FILE_BYTES) {
     throw fileError(`文件过大（${megabytes(bytes.length)}）：导入文件不能超过 ${megabytes(MAX_FILE_BYTES)}，请按年度拆分后分批导入`);
@@ -44,8 +49,11 @@ function looksBinary(bytes: Buffer): boolean {
   return head.includes(0);
 }
 
-/** Read a ledger file from disk (CLI, tests, and the wizard after the open dialog). */
-export async function readImportFile(file: string, onProgress?: Progress): Promise<ImportSource> {
+/**
+ * Read a ledger file from disk (CLI, tests, and the wizard after the open dialog): the size checked
+ * before reading, then parsed off this thread with memory and time limits (../parse/run.ts).
+ */
+export async function readImportFile(file: string, onProgress?: Progress, limits?: ParseOptions['limits']): Promise<ImportSource> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -62,5 +70,5 @@ export async function readImportFile(file: string, onProgress?: Progress): Promi
   } catch (e) {
     throw fileError(`无法读取文件 ${path.basename(file)}：${(e as Error).message}`);
   }
-  return readImportBytes(bytes, file, onProgress);
+  return parseOffThread({ kind: 'import', fileName: file, bytes }, { onProgress, limits });
 }

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../errors';
 import { CellError, type GridRow, type Progress, type RawCell, type SheetGrid } from './grid';
 import { fileError, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, READ_TIMEOUT_MS } from './limits';
+import { clipWorkbookRanges } from './sheet-bounds';
 import { readZipDirectory, verifyZipEntries } from './zip-guard';
 
 const NOT_A_WORKBOOK = '该文件不是 Excel 工作簿（.xlsx）：请在 Excel/WPS 中打开后另存为 .xlsx 再导入';
@@ -89,7 +90,7 @@ export async function readXlsx(bytes: Buffer, onProgress?: Progress): Promise<Sh
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw fileError(NOT_A_WORKBOOK);
   onProgress?.(0, 100);
   await verifyZipEntries(bytes, entries, (done, total) => onProgress?.(Math.floor((done / Math.max(total, 1)) * 30), 100));
-  const workbook = await loadWorkbook(bytes);
+  const workbook = await loadWorkbook(await clipWorkbookRanges(bytes, entries));
   onProgress?.(70, 100);
   const sheets: SheetGrid[] = [];
   const totalRows = workbook.worksheets.reduce((s, ws) => s + ws.rowCount, 0) || 1;

@@ -28,6 +28,9 @@ export interface ZipEntry {
   dataOffset: number;
 }
 
+/** a worksheet's part inside an XLSX */
+export const SHEET_PATH = /^xl\/worksheets\/[^/]+\.xml$/i;
+
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
@@ -98,8 +101,12 @@ function applyZip64(buf: Buffer, extraStart: number, extraEnd: number, e: ZipEnt
   }
 }
 
-/** Read and check the central directory: names, sizes, where each entry's data is. */
-export function readZipDirectory(buf: Buffer): ZipEntry[] {
+/**
+ * Read and check the central directory: names, sizes, where each entry's data is.
+ * `maxUncompressed`: the declared sizes' sum allowed (a reader that inflates only
+ * one entry, capped, as the attachment text extractor, passes Infinity).
+ */
+export function readZipDirectory(buf: Buffer, maxUncompressed = MAX_UNCOMPRESSED_BYTES): ZipEntry[] {
   if (buf.length < 22) throw broken('文件过短');
   const { count, offset, size } = directoryBounds(buf, findEndOfDirectory(buf));
   if (count > MAX_ZIP_ENTRIES) throw fileError(`该文件包含的内部条目过多（${count} 个），不像是台账文件，已拒绝导入`);
@@ -126,9 +133,9 @@ export function readZipDirectory(buf: Buffer): ZipEntry[] {
     if (e.flags & 0x1) throw fileError('该文件已加密（设置了打开密码）：请先在 Excel/WPS 中取消密码并另存后再导入');
     if (e.method !== 0 && e.method !== 8) throw fileError(`该文件使用了不支持的压缩方式（${e.method}）：请在 Excel/WPS 中另存为 .xlsx 后再导入`);
     declared += e.uncompressedSize;
-    if (declared > MAX_UNCOMPRESSED_BYTES) {
+    if (declared > maxUncompressed) {
       throw fileError(
-        `该文件解压后超过 ${megabytes(MAX_UNCOMPRESSED_BYTES)}（疑似“压缩炸弹”或包含大量图片等内容），已拒绝导入；请只保留台账数据后另存再导入`,
+        `该文件解压后超过 ${megabytes(maxUncompressed)}（疑似“压缩炸弹”或包含大量图片等内容），已拒绝导入；请只保留台账数据后另存再导入`,
       );
     }
     entries.push(e);
@@ -226,7 +233,7 @@ export async function verifyZipEntries(buf: Buffer, entries: readonly ZipEntry[]
   let done = 0;
   for (const e of entries) {
     const data = buf.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
-    const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name);
+    const isSheet = SHEET_PATH.test(e.name);
     if (e.method === 0) {
       if (e.compressedSize !== e.uncompressedSize) throw broken(`条目 ${e.name} 的大小记录不一致`);
       if (isSheet) {
@@ -240,6 +247,42 @@ export async function verifyZipEntries(buf: Buffer, entries: readonly ZipEntry[]
     done += e.uncompressedSize;
     onProgress?.(done, total);
   }
+}
+
+/**
+ * One entry's bytes, inflated as a stream that stops at `cap` bytes whatever the
+ * entry declares: at most `cap` bytes are ever held. `truncated` says it stopped.
+ */
+export function inflateEntryCapped(buf: Buffer, e: ZipEntry, cap: number): Promise<{ data: Buffer; truncated: boolean }> {
+  const raw = buf.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+  if (e.method === 0) return Promise.resolve({ data: raw.subarray(0, cap), truncated: raw.length > cap });
+  return new Promise((resolve, reject) => {
+    const inflater = zlib.createInflateRaw();
+    const chunks: Buffer[] = [];
+    let held = 0;
+    let settled = false;
+    const finish = (truncated: boolean): void => {
+      if (settled) return;
+      settled = true;
+      inflater.destroy();
+      resolve({ data: Buffer.concat(chunks, held), truncated });
+    };
+    inflater.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      const room = cap - held;
+      chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+      held += Math.min(room, chunk.length);
+      if (held >= cap) finish(true);
+    });
+    inflater.on('error', (error) => {
+      if (!settled) {
+        settled = true;
+        reject(error);
+      }
+    });
+    inflater.on('end', () => finish(false));
+    inflater.end(raw);
+  });
 }
 
 export const isZip = (buf: Buffer): boolean => buf.length >= 4 && buf.readUInt32LE(0) === LOCAL;

@@ -4,8 +4,12 @@
  * carry are dropped, and widths are measured the way Chinese text needs.
  */
 
-/** Characters that make Excel, WPS or LibreOffice read a cell as a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Characters that make Excel, WPS or LibreOffice read a cell as a formula (OWASP "CSV injection"),
+ * with their full-width forms ＝＋－＠ (a Chinese input method types those, and WPS converts them).
+ * The one neutraliser for every spreadsheet cell the app writes: values, headers, category names.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
  * Neutralise text that starts like a formula by prefixing an apostrophe: the

@@ -112,7 +112,8 @@ class SheetWriter {
       const numFmt = NUM_FMT[c.kind];
       return numFmt ? { width: this.columnWidth(i), style: { numFmt } } : { width: this.columnWidth(i) };
     });
-    const header = sheet.addRow(this.columns.map((c) => c.header));
+    // headers too: a category named "@SUM(1+1)" becomes the 月度 sheet's header "@SUM(1+1)（次）"
+    const header = sheet.addRow(this.columns.map((c) => cellText(c.header)));
     header.height = 24;
     header.eachCell((cell) => {
       cell.font = HEADER_STYLE.font;

@@ -18,8 +18,9 @@ import {
   InboxOutlined,
   PaperClipOutlined,
   UndoOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
-import { App, Button, Collapse, Empty, List, Popconfirm, Space, Tooltip, Typography, Upload } from 'antd';
+import { App, Button, Collapse, Empty, List, Popconfirm, Space, Tag, Tooltip, Typography, Upload } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../../electron/api/types';
@@ -73,8 +74,10 @@ export function AttachmentPanel({ consultationId, opinionId, round, attachments,
     void message.loading({ content: t('attachments.uploading', { name: file.name }), key, duration: 0 });
     try {
       const dataBase64 = await blobToBase64(file);
-      await upload.mutateAsync({ consultationId, ...(opinionId ? { opinionId } : {}), fileName: file.name, dataBase64 });
-      void message.success({ content: t('attachments.added', { name: file.name }), key });
+      const added = await upload.mutateAsync({ consultationId, ...(opinionId ? { opinionId } : {}), fileName: file.name, dataBase64 });
+      // the name as stored: the service removes invisible characters, reserved names, trailing dots and spaces
+      const renamed = added.fileName !== file.name;
+      void message.success({ content: t(renamed ? 'attachments.addedRenamed' : 'attachments.added', { name: added.fileName }), key, duration: renamed ? 6 : undefined });
     } catch (error) {
       void message.error({ content: errorText(error, t), key, duration: 6 });
     }
@@ -147,18 +150,37 @@ function AttachmentList({ attachments, mayRemove, compact }: { attachments: Atta
       renderItem={(a) => (
         <List.Item
           actions={[
-            <Tooltip key="open" title={t('attachments.open')}>
-              <Button type="text" size="small" icon={<ExportOutlined />} aria-label={t('attachments.openNamed', { name: a.fileName })} onClick={() => void run(() => openIt.mutateAsync({ id: a.id }))} />
-            </Tooltip>,
-            <Tooltip key="save" title={t('attachments.saveAs')}>
-              <Button
-                type="text"
-                size="small"
-                icon={<DownloadOutlined />}
-                aria-label={t('attachments.saveAsNamed', { name: a.fileName })}
-                onClick={() => void run(() => saveAs.mutateAsync({ id: a.id }), t('attachments.saved', { name: a.fileName }))}
-              />
-            </Tooltip>,
+            // a file that is not a document or image the app may open (the service judged its content): no 打开, and 另存为 warns first
+            ...(a.openable
+              ? [
+                  <Tooltip key="open" title={t('attachments.open')}>
+                    <Button type="text" size="small" icon={<ExportOutlined />} aria-label={t('attachments.openNamed', { name: a.fileName })} onClick={() => void run(() => openIt.mutateAsync({ id: a.id }))} />
+                  </Tooltip>,
+                  <Tooltip key="save" title={t('attachments.saveAs')}>
+                    <Button
+                      type="text"
+                      size="small"
+                      icon={<DownloadOutlined />}
+                      aria-label={t('attachments.saveAsNamed', { name: a.fileName })}
+                      onClick={() => void run(() => saveAs.mutateAsync({ id: a.id }), t('attachments.saved', { name: a.fileName }))}
+                    />
+                  </Tooltip>,
+                ]
+              : [
+                  <Popconfirm
+                    key="save"
+                    title={t('attachments.saveOnlyConfirm', { name: a.fileName })}
+                    okText={t('attachments.saveAs')}
+                    cancelText={t('common.cancel')}
+                    icon={<WarningOutlined style={{ color: 'var(--ant-color-warning)' }} />}
+                    styles={{ root: { maxWidth: 360 } }}
+                    onConfirm={() => run(() => saveAs.mutateAsync({ id: a.id }), t('attachments.saved', { name: a.fileName }))}
+                  >
+                    <Tooltip title={t('attachments.saveAs')}>
+                      <Button type="text" size="small" icon={<DownloadOutlined />} aria-label={t('attachments.saveAsNamed', { name: a.fileName })} />
+                    </Tooltip>
+                  </Popconfirm>,
+                ]),
             ...(mayRemove(a)
               ? [
                   <Popconfirm
@@ -180,9 +202,20 @@ function AttachmentList({ attachments, mayRemove, compact }: { attachments: Atta
           <List.Item.Meta
             avatar={ICON[fileKind(a.fileName)]}
             title={
-              <Typography.Link onClick={() => void run(() => openIt.mutateAsync({ id: a.id }))} className="attachment-name">
-                {a.fileName}
-              </Typography.Link>
+              a.openable ? (
+                <Typography.Link onClick={() => void run(() => openIt.mutateAsync({ id: a.id }))} className="attachment-name">
+                  {a.fileName}
+                </Typography.Link>
+              ) : (
+                <Space size={6} wrap>
+                  <Typography.Text className="attachment-name">{a.fileName}</Typography.Text>
+                  <Tooltip title={t('attachments.saveOnlyHint')}>
+                    <Tag color="warning" icon={<WarningOutlined />}>
+                      {t('attachments.saveOnly')}
+                    </Tag>
+                  </Tooltip>
+                </Space>
+              )
             }
             description={
               <span className="nowrap">

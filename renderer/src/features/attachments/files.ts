@@ -1,7 +1,9 @@
 /** Reading a dropped file for attachments.upload: the size limit first, then the bytes as base64. */
 
-/** The service's limit per file (attachments.ts MAX_ATTACHMENT_BYTES); checked here first so nothing big is read in vain. */
-export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+import { MAX_ATTACHMENT_BYTES } from '../../../../electron/api/types';
+
+/** The service's limit per file, checked here first so nothing big is read in vain. */
+export { MAX_ATTACHMENT_BYTES };
 
 export function tooBig(file: { size: number }): boolean {
   return file.size > MAX_ATTACHMENT_BYTES;
