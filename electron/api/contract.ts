@@ -58,8 +58,14 @@ export const consultationFields = {
   note: text(2_000).default(''),
 };
 
+/**
+ * The idempotency key of a create: made by the UI once per form (a UUID), sent with
+ * every attempt to save it; the router answers a repeat with the first result.
+ */
+export const requestId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { message: '请求标识无效' });
+
 export const createConsultationInput = z
-  .strictObject(consultationFields)
+  .strictObject({ ...consultationFields, requestId: requestId.optional() })
   .refine((v) => v.dueOn === null || v.dueOn >= v.receivedOn, {
     message: '办理时限不能早于收件日期',
     path: ['dueOn'],
@@ -199,7 +205,7 @@ export const contract = {
   'consultations.create': method<ConsultationDetail>()(createConsultationInput, REGISTRAR),
   'consultations.update': method<ConsultationDetail>()(updateConsultationInput, REGISTRAR),
   'consultations.assign': method<ConsultationDetail>()(
-    z.strictObject({ id, version, counselId: id, dueOn: day.nullable().optional() }),
+    z.strictObject({ id, version, counselId: id, dueOn: day.nullable().optional(), assignedOn: day.optional() }),
     REGISTRAR,
   ),
   'consultations.addOpinion': method<ConsultationDetail>()(
@@ -209,8 +215,26 @@ export const contract = {
       conclusion: z.enum(CONCLUSIONS, { message: '请选择意见结论' }),
       text: required(50_000, '意见内容'),
       issuedOn: day,
+      /** the counsel who gave it (代录); default the item's counsel; a counsel's account always gives its own */
+      counselId: id.optional(),
     }),
     ['registrar', 'counsel'],
+  ),
+  'consultations.correctOpinion': method<ConsultationDetail>()(
+    z.strictObject({
+      id,
+      version,
+      opinionId: id,
+      conclusion: z.enum(CONCLUSIONS, { message: '请选择意见结论' }),
+      text: required(50_000, '意见内容'),
+      issuedOn: day,
+      reason: required(1_000, '更正原因'),
+    }),
+    ['registrar', 'counsel'],
+  ),
+  'consultations.correctStepDate': method<ConsultationDetail>()(
+    z.strictObject({ id, version, historyId: id, on: day, reason: required(1_000, '更正原因') }),
+    REGISTRAR,
   ),
   'consultations.recordOutcome': method<ConsultationDetail>()(
     z
@@ -227,9 +251,9 @@ export const contract = {
       }),
     REGISTRAR,
   ),
-  'consultations.close': method<ConsultationDetail>()(ref, REGISTRAR),
-  'consultations.withdraw': method<ConsultationDetail>()(z.strictObject({ id, version, reason }), REGISTRAR),
-  'consultations.reopen': method<ConsultationDetail>()(z.strictObject({ id, version, reason }), ADMIN),
+  'consultations.close': method<ConsultationDetail>()(z.strictObject({ id, version, closedOn: day.optional() }), REGISTRAR),
+  'consultations.withdraw': method<ConsultationDetail>()(z.strictObject({ id, version, reason, withdrawnOn: day.optional() }), REGISTRAR),
+  'consultations.reopen': method<ConsultationDetail>()(z.strictObject({ id, version, reason, reopenedOn: day.optional() }), ADMIN),
   'consultations.trash': method<ConsultationDetail>()(
     z.strictObject({ id, version, reason: text(1_000).default('') }),
     REGISTRAR,

@@ -12,6 +12,9 @@ const COLOR: Record<StatusChange['toStatus'], string> = {
   withdrawn: 'gray',
   trashed: 'red',
   restored: 'green',
+  outcome: 'blue',
+  dateCorrected: 'orange',
+  opinionCorrected: 'orange',
 };
 
 export function HistoryTimeline({ history }: { history: StatusChange[] }) {
