@@ -4,14 +4,9 @@
  * stray spaces at either end or in the middle of a name.
  */
 
-/** Full-width ASCII (U+FF01–U+FF5E) → ASCII, U+3000 → space. */
-export function toHalfWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
+import { ODD_SPACES, toHalfWidth, ZERO_WIDTH } from '../../domain/text';
 
-// no-break, thin, zero-width spaces and the BOM: what copying from Word or a web page leaves behind
-const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+export { toHalfWidth };
 
 /** One line of text: odd spaces made plain, runs of whitespace (line breaks too) made one space, trimmed. */
 export function cleanLine(s: string): string {
