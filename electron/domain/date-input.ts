@@ -97,3 +97,8 @@ export function dateProblemZh(problem: DateProblem, shown: string): string {
 export function isAfterToday(day: string, today: string): boolean {
   return day > today;
 }
+
+/** The refusal of a business date after today, in Chinese: "收件日期 2999-12-31 晚于今天（2026-12-07）". */
+export function futureDayZh(what: string, day: string, today: string): string {
+  return `${what} ${day} 晚于今天（${today}）`;
+}

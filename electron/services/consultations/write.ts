@@ -9,6 +9,7 @@ import { inWriteTransaction, type ServiceContext } from '../context';
 import { conflict, invalidField } from '../errors';
 import { readSettings } from '../settings';
 import { assertVisible, loadDetail, today } from './read';
+import { refuseFuture } from './not-future';
 import { assertTransition, type Action } from './workflow';
 
 function assertActive(sqlite: Database.Database, table: 'categories' | 'departments' | 'counsels', id: number, field: string, what: string): void {
@@ -36,6 +37,7 @@ function recordStatus(ctx: ServiceContext, id: number, from: ConsultationStatus 
 
 export function createConsultation(ctx: ServiceContext, input: ParsedInputOf<'consultations.create'>): ConsultationDetail {
   const { sqlite } = ctx.ledger;
+  refuseFuture(ctx, 'receivedOn', input.receivedOn, '收件日期');
   return inWriteTransaction(sqlite, () => {
     assertActive(sqlite, 'categories', input.categoryId, 'categoryId', '类别');
     assertActive(sqlite, 'departments', input.departmentId, 'departmentId', '处室');
@@ -104,6 +106,7 @@ function change(
 
 export function updateConsultation(ctx: ServiceContext, input: ParsedInputOf<'consultations.update'>): ConsultationDetail {
   const { sqlite } = ctx.ledger;
+  refuseFuture(ctx, 'receivedOn', input.receivedOn, '收件日期');
   return change(ctx, input, 'update', (before) => {
     if (yearOf(input.receivedOn) !== before.serialYear) {
       throw invalidField(
@@ -144,7 +147,7 @@ export function addOpinion(ctx: ServiceContext, input: ParsedInputOf<'consultati
   const { sqlite } = ctx.ledger;
   return change(ctx, input, 'addOpinion', (before) => {
     if (input.issuedOn < before.receivedOn) throw invalidField('issuedOn', '意见出具日期不能早于收件日期');
-    if (input.issuedOn > today(ctx)) throw invalidField('issuedOn', '意见出具日期不能晚于今天');
+    refuseFuture(ctx, 'issuedOn', input.issuedOn, '意见出具日期');
     const round = before.opinions.length + 1;
     sqlite
       .prepare(
@@ -161,6 +164,7 @@ export function addOpinion(ctx: ServiceContext, input: ParsedInputOf<'consultati
 }
 
 export function recordOutcome(ctx: ServiceContext, input: ParsedInputOf<'consultations.recordOutcome'>): ConsultationDetail {
+  refuseFuture(ctx, 'outcomeOn', input.outcomeOn, '采纳情况登记日期');
   return change(ctx, input, 'recordOutcome', (before) => {
     const firstOpinion = before.opinions[0];
     if (firstOpinion && input.outcomeOn < firstOpinion.issuedOn) {

@@ -4,9 +4,9 @@
  * stray spaces at either end or in the middle of a name.
  */
 
-import { ODD_SPACES, toHalfWidth, ZERO_WIDTH } from '../../domain/text';
+import { matchKey, ODD_SPACES, toHalfWidth, ZERO_WIDTH } from '../../domain/text';
 
-export { toHalfWidth };
+export { matchKey, toHalfWidth };
 
 /** One line of text: odd spaces made plain, runs of whitespace (line breaks too) made one space, trimmed. */
 export function cleanLine(s: string): string {
@@ -23,19 +23,6 @@ export function cleanBlock(s: string): string {
     .map((line) => line.replace(/[ \t]+$/, ''))
     .join('\n')
     .trim();
-}
-
-/**
- * The key two spellings of a name are compared by: half-width, no whitespace at
- * all, lower case, one kind of parentheses. 综 合 处 = 综合处, （）= ().
- */
-export function matchKey(s: string): string {
-  return toHalfWidth(s)
-    .replace(ZERO_WIDTH, '')
-    .replace(/[\s\u00a0]+/g, '')
-    .replace(/[【〔［]/g, '[')
-    .replace(/[】〕］]/g, ']')
-    .toLowerCase();
 }
 
 /** A header cell's key: as matchKey, without required-marks (*), a trailing colon, or a hint in brackets. */

@@ -4,6 +4,7 @@
  * 2025/03/01, 2025年3月1日, 20250301, with full-width digits and stray spaces.
  */
 import { DATE_INPUT_EXAMPLES, dateProblemZh, dayFromParts, parseDateInput } from '../../domain/date-input';
+import { textProblem, textProblemZh } from '../../domain/text';
 import { CellError, type RawCell } from './grid';
 import { cleanBlock, cleanLine, matchKey, toHalfWidth } from './text';
 
@@ -31,7 +32,10 @@ export function isBlank(cell: RawCell): boolean {
 export function parseText(cell: RawCell, max: number, multiline = false): Parsed<string> {
   if (cell instanceof CellError) return bad(`单元格是错误值 ${cell.code}，请改为实际内容`);
   const text = cellText(cell, multiline);
-  if ([...text].length > max) return bad(`内容过长（${[...text].length} 字），不能超过 ${max} 字`);
+  const problem = textProblem(text, multiline);
+  if (problem) return bad(textProblemZh(problem));
+  // counted as the contract and a text box count (UTF-16 units)
+  if (text.length > max) return bad(`内容过长（${text.length} 字），不能超过 ${max} 字`);
   return ok(text);
 }
 
