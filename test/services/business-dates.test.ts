@@ -71,7 +71,7 @@ describe('business dates of the workflow steps', () => {
     let e = await refused(app, 'consultations.assign', { id: c.id, version: c.version, counselId: b.counsel.id, assignedOn: '2026-03-01' });
     expect(e).toMatchObject({ code: 'VALIDATION', message: '分派日期（2026-03-01）不能早于收件日期（2026-03-02）', issues: [{ path: 'assignedOn' }] });
     e = await refused(app, 'consultations.assign', { id: c.id, version: c.version, counselId: b.counsel.id, assignedOn: '2026-12-08' });
-    expect(e.message).toBe('分派日期（2026-12-08）不能晚于今天（2026-12-07）');
+    expect(e.message).toBe('分派日期 2026-12-08 晚于今天（2026-12-07）');
     expect(audits()).toBe(before);
     expect(rows(app, c.id)).toHaveLength(1);
     let d: ConsultationDetail = await app.call('consultations.assign', { id: c.id, version: c.version, counselId: b.counsel.id, assignedOn: '2026-05-10' });

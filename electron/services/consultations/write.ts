@@ -10,6 +10,7 @@ import { inWriteTransaction, type ServiceContext } from '../context';
 import { AppError, conflict, invalidField } from '../errors';
 import { readSettings } from '../settings';
 import { assertVisible, loadDetail, today } from './read';
+import { refuseFuture } from './not-future';
 import { assertTransition, isStatusRow, STEP_DATE_ZH, stepKindOf, type Action } from './workflow';
 
 function assertActive(sqlite: Database.Database, table: 'categories' | 'departments' | 'counsels', id: number, field: string, what: string): void {
@@ -82,16 +83,14 @@ function datedSteps(before: ConsultationDetail): DatedStep[] {
  * step so far; the message names both dates.
  */
 function assertStepDate(ctx: ServiceContext, before: ConsultationDetail, kind: StepKind, field: string, on: string): void {
-  const todayIs = today(ctx);
-  if (on > todayIs) throw invalidField(field, `${STEP_DATE_ZH[kind]}（${on}）不能晚于今天（${todayIs}）`);
+  refuseFuture(ctx, field, on, STEP_DATE_ZH[kind]);
   const latest = datedSteps(before).reduce((a, b) => (b.on > a.on ? b : a));
   if (on < latest.on) throw invalidField(field, `${STEP_DATE_ZH[kind]}（${on}）不能早于${STEP_DATE_ZH[latest.kind]}（${latest.on}）`);
 }
 
 /** A corrected date must stay between the steps around it and not after today. */
 function assertBetween(ctx: ServiceContext, kind: StepKind, field: string, on: string, lower: DatedStep | null, upper: DatedStep | null): void {
-  const todayIs = today(ctx);
-  if (on > todayIs) throw invalidField(field, `${STEP_DATE_ZH[kind]}（${on}）不能晚于今天（${todayIs}）`);
+  refuseFuture(ctx, field, on, STEP_DATE_ZH[kind]);
   if (lower && on < lower.on) throw invalidField(field, `${STEP_DATE_ZH[kind]}（${on}）不能早于${STEP_DATE_ZH[lower.kind]}（${lower.on}）`);
   if (upper && on > upper.on) throw invalidField(field, `${STEP_DATE_ZH[kind]}（${on}）不能晚于${STEP_DATE_ZH[upper.kind]}（${upper.on}）`);
 }
@@ -130,6 +129,7 @@ function rememberCreate(ctx: ServiceContext, key: string, id: number): void {
 
 export function createConsultation(ctx: ServiceContext, input: ParsedInputOf<'consultations.create'>): ConsultationDetail {
   const { sqlite } = ctx.ledger;
+  refuseFuture(ctx, 'receivedOn', input.receivedOn, '收件日期');
   return inWriteTransaction(sqlite, () => {
     // A double click, a retry after a lost answer, or the same form saved from a second window:
     // the first save's item, not a second one (and no serial number spent).
@@ -207,6 +207,7 @@ function change(
 
 export function updateConsultation(ctx: ServiceContext, input: ParsedInputOf<'consultations.update'>): ConsultationDetail {
   const { sqlite } = ctx.ledger;
+  refuseFuture(ctx, 'receivedOn', input.receivedOn, '收件日期');
   return change(ctx, input, 'update', (before) => {
     if (yearOf(input.receivedOn) !== before.serialYear) {
       throw invalidField(

@@ -2,6 +2,7 @@
 import type { Messages } from './zh-CN';
 
 import importing from './import.en';
+import entry from './entry.en';
 import reports from './reports.en';
 const en: Messages = {
   app: {
@@ -340,6 +341,7 @@ const en: Messages = {
   },
   reports,
   import: importing,
+  entry,
   auth: {
     loginTitle: 'Sign in',
     login: 'Sign in',

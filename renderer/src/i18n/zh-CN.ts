@@ -3,6 +3,7 @@
  * have exactly the same keys (the type below and test/renderer/i18n.test.ts).
  */
 import importing from './import.zh-CN';
+import entry from './entry.zh-CN';
 import reports from './reports.zh-CN';
 
 const zhCN = {
@@ -337,6 +338,7 @@ const zhCN = {
   },
   reports,
   import: importing,
+  entry,
   auth: {
     loginTitle: '登录',
     login: '登录',
