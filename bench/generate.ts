@@ -78,7 +78,8 @@ export function generateLedger(file: string, opts: GenerateOptions): Ledger {
     version, created_at, created_by, updated_at, updated_by) VALUES
     ('法咨', @year, @seq, @title, @description, @categoryId, @departmentId, @requester, @receivedOn, @dueOn, @itemCount, @counselId,
      @assignedOn, @status, @outcome, @reason, @outcomeOn, @closedOn, '', 1, @at, 'registrar', @at, 'registrar')`);
-  const insH = sqlite.prepare('INSERT INTO status_history (consultation_id, from_status, to_status, at, actor, reason) VALUES (?, ?, ?, ?, ?, ?)');
+  const insH = sqlite.prepare('INSERT INTO status_history (consultation_id, from_status, to_status, at, actor, reason, business_on) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const setStatusOn = sqlite.prepare('UPDATE consultations SET status_on = ? WHERE id = ?');
   const insO = sqlite.prepare(`INSERT INTO opinions (consultation_id, round, counsel_id, conclusion, text, issued_on, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, 'counsel')`);
   const insSerial = sqlite.prepare('INSERT INTO serial_counters (year, last_seq) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last_seq = excluded.last_seq');
 
@@ -118,8 +119,10 @@ export function generateLedger(file: string, opts: GenerateOptions): Ledger {
           at,
         };
         const id = Number(insC.run(row).lastInsertRowid);
-        insH.run(id, null, 'registered', at, 'registrar', '');
-        if (counselId) insH.run(id, 'registered', 'assigned', at, 'registrar', '');
+        // business dates: the day each step happened (the entry time `at` is the receipt's)
+        insH.run(id, null, 'registered', at, 'registrar', '', receivedOn);
+        if (counselId) insH.run(id, 'registered', 'assigned', at, 'registrar', '', receivedOn);
+        let statusOn = receivedOn;
         const opinions: string[] = [];
         if (answered) {
           const rounds = random() < 0.15 ? 2 : 1;
@@ -127,10 +130,11 @@ export function generateLedger(file: string, opts: GenerateOptions): Ledger {
             opinions.push(`经审查，${row.title.slice(2, 14)}总体合法，建议完善违约责任、争议解决等条款。`);
             insO.run(id, r, counselId, pick(['approve', 'approveWithChanges', 'object', 'advisory']), opinions.at(-1), addDays(firstOpinionOn, (r - 1) * 4), at);
           }
-          insH.run(id, 'assigned', 'answered', at, 'counsel', '');
+          insH.run(id, 'assigned', 'answered', at, 'counsel', '', (statusOn = firstOpinionOn));
         }
-        if (status === 'closed') insH.run(id, 'answered', 'closed', at, 'registrar', '');
-        if (status === 'withdrawn') insH.run(id, counselId ? 'assigned' : 'registered', 'withdrawn', at, 'registrar', '处室撤回');
+        if (status === 'closed') insH.run(id, 'answered', 'closed', at, 'registrar', '', (statusOn = row.closedOn!));
+        if (status === 'withdrawn') insH.run(id, counselId ? 'assigned' : 'registered', 'withdrawn', at, 'registrar', '处室撤回', statusOn);
+        setStatusOn.run(statusOn, id);
         appendAuditRaw(sqlite, new Date(at), 'registrar', { action: 'consultations.create', entity: 'consultation', entityId: id, after: row });
         indexNewConsultation(sqlite, id, {
           ...row,

@@ -61,5 +61,23 @@ export const MIGRATIONS: Migration[] = [
       "-- Full-text search over what a person would look for, one row per consultation (rowid = id).\n-- trigram: substring matching of 3+ characters in any language, ranked with bm25.\nCREATE VIRTUAL TABLE `consultations_fts` USING fts5(\n  title, body, opinions, outcome, attachments,\n  tokenize = 'trigram'\n);",
       "-- The same text cut into 1- and 2-character tokens, so 1–2 character Chinese queries are indexed too.\n-- Contentless: only the index is kept (the text itself is in consultations_fts), which halves its size.\nCREATE VIRTUAL TABLE `consultations_ngram` USING fts5(\n  title, body, opinions, outcome, attachments,\n  tokenize = 'unicode61 remove_diacritics 0',\n  content = '', contentless_delete = 1\n);"
     ]
+  },
+  {
+    "tag": "0004_business_dates_opinion_versions_request_keys",
+    "statements": [
+      "CREATE TABLE `opinion_versions` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`opinion_id` integer NOT NULL,\n\t`counsel_id` integer,\n\t`conclusion` text NOT NULL,\n\t`text` text NOT NULL,\n\t`issued_on` text NOT NULL,\n\t`entered_at` text NOT NULL,\n\t`entered_by` text NOT NULL,\n\t`replaced_at` text NOT NULL,\n\t`replaced_by` text NOT NULL,\n\t`reason` text NOT NULL,\n\tFOREIGN KEY (`opinion_id`) REFERENCES `opinions`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`counsel_id`) REFERENCES `counsels`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `opinion_versions_opinion_idx` ON `opinion_versions` (`opinion_id`,`id`);",
+      "CREATE TABLE `request_keys` (\n\t`key` text PRIMARY KEY NOT NULL,\n\t`method` text NOT NULL,\n\t`actor` text NOT NULL,\n\t`result_id` integer NOT NULL,\n\t`created_at` text NOT NULL\n);",
+      "CREATE INDEX `request_keys_created_idx` ON `request_keys` (`created_at`);",
+      "ALTER TABLE `consultations` ADD `status_on` text;",
+      "ALTER TABLE `opinions` ADD `corrected_at` text;",
+      "ALTER TABLE `opinions` ADD `corrected_by` text;",
+      "ALTER TABLE `status_history` ADD `business_on` text;",
+      "ALTER TABLE `status_history` ADD `on_origin` text DEFAULT 'typed' NOT NULL;",
+      "ALTER TABLE `status_history` ADD `detail` text;",
+      "-- Business dates for the history written before they existed: a step's own date where the\n-- item records it (registered: 收件日期; the last assignment: 分派日期; answered: the first\n-- opinion's 出具日期; the last close: 办结日期; imported steps were already dated by the file's\n-- dates), else the day it was entered (Asia/Shanghai). on_origin says which ('field' / 'entry'),\n-- so the timeline can say the date was filled in by the upgrade. Workflow steps are then made\n-- never to go backwards (a running maximum), which the status-at-a-date rule relies on.\nUPDATE `status_history` SET `business_on` = b.day, `on_origin` = b.origin FROM (\n  SELECT id,\n    CASE WHEN dated THEN max(coalesce(known, entered)) OVER (PARTITION BY consultation_id, dated ORDER BY id ROWS UNBOUNDED PRECEDING)\n         ELSE entered END AS day,\n    CASE WHEN known IS NOT NULL OR reason = '导入' THEN 'field' ELSE 'entry' END AS origin\n  FROM (\n    SELECT h.id, h.consultation_id, h.reason, date(h.at, '+8 hours') AS entered,\n      h.to_status IN ('registered', 'assigned', 'answered', 'closed', 'withdrawn') AS dated,\n      CASE\n        WHEN h.from_status IS NULL AND h.to_status = 'registered' THEN c.received_on\n        WHEN h.to_status = 'assigned' AND c.assigned_on IS NOT NULL\n          AND h.id = (SELECT max(h2.id) FROM status_history h2 WHERE h2.consultation_id = h.consultation_id AND h2.to_status = 'assigned')\n          THEN c.assigned_on\n        WHEN h.to_status = 'answered' AND h.from_status = 'assigned'\n          THEN (SELECT o.issued_on FROM opinions o WHERE o.consultation_id = h.consultation_id AND o.round = 1)\n        WHEN h.to_status = 'closed' AND c.closed_on IS NOT NULL\n          AND h.id = (SELECT max(h2.id) FROM status_history h2 WHERE h2.consultation_id = h.consultation_id AND h2.to_status = 'closed')\n          THEN c.closed_on\n      END AS known\n    FROM status_history h JOIN consultations c ON c.id = h.consultation_id\n  )\n) AS b WHERE `status_history`.id = b.id;",
+      "UPDATE `consultations` SET `status_on` = (\n  SELECT h.business_on FROM status_history h WHERE h.consultation_id = consultations.id\n    AND h.to_status IN ('registered', 'assigned', 'answered', 'closed', 'withdrawn') ORDER BY h.id DESC LIMIT 1\n);",
+      "-- A correction keeps the earlier version: the versions are append-only, like the audit log.\nCREATE TRIGGER `opinion_versions_no_update` BEFORE UPDATE ON `opinion_versions`\nBEGIN\n  SELECT RAISE(ABORT, 'opinion_versions is append-only');\nEND;"
+    ]
   }
 ];

@@ -78,6 +78,12 @@ export const consultations = sqliteTable(
     outcomeReason: text('outcome_reason'),
     outcomeOn: text('outcome_on'),
     closedOn: text('closed_on'),
+    /**
+     * The business date of the step that gave the current status (the latest of the
+     * status history's business dates): a report whose period ends on or after it
+     * takes the current status without reading the history. Null: read the history.
+     */
+    statusOn: text('status_on'),
     note: text('note').notNull().default(''),
     trashedAt: text('trashed_at'),
     version: integer('version').notNull().default(1),
@@ -121,8 +127,39 @@ export const opinions = sqliteTable(
     issuedOn: text('issued_on').notNull(),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
+    /** the last correction (null: never corrected); the versions it replaced are in opinion_versions */
+    correctedAt: text('corrected_at'),
+    correctedBy: text('corrected_by'),
   },
   (t) => [uniqueIndex('opinions_round_uq').on(t.consultationId, t.round)],
+);
+
+/**
+ * The earlier wording of a corrected opinion: one row per correction, holding
+ * what the opinion said before it (a correction is not a new round, so it adds no 份).
+ */
+export const opinionVersions = sqliteTable(
+  'opinion_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    opinionId: integer('opinion_id')
+      .notNull()
+      .references(() => opinions.id),
+    counselId: integer('counsel_id').references(() => counsels.id),
+    conclusion: text('conclusion', {
+      enum: ['approve', 'approveWithChanges', 'object', 'advisory'],
+    }).notNull(),
+    text: text('text').notNull(),
+    issuedOn: text('issued_on').notNull(),
+    /** when and by whom this version had been entered (or last corrected) */
+    enteredAt: text('entered_at').notNull(),
+    enteredBy: text('entered_by').notNull(),
+    /** the correction that replaced it */
+    replacedAt: text('replaced_at').notNull(),
+    replacedBy: text('replaced_by').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('opinion_versions_opinion_idx').on(t.opinionId, t.id)],
 );
 
 export const statusHistory = sqliteTable(
@@ -134,11 +171,38 @@ export const statusHistory = sqliteTable(
       .references(() => consultations.id),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
+    /** entry time (ISO-8601 UTC) and who typed it */
     at: text('at').notNull(),
     actor: text('actor').notNull(),
     reason: text('reason').notNull().default(''),
+    /**
+     * The business date of the step ('YYYY-MM-DD', the day it happened: 分派日期, 办结日期 …).
+     * Workflow steps' business dates never go backwards along the history, so the status at
+     * the end of any day is the last step dated on or before it.
+     */
+    businessOn: text('business_on'),
+    /** where businessOn came from: 'typed' (entered), 'field' / 'entry' (filled by migration 0004 from the item's dates / the entry day) */
+    onOrigin: text('on_origin', { enum: ['typed', 'field', 'entry'] }).notNull().default('typed'),
+    /** JSON details of non-status steps: {"outcome": …} for 登记采纳情况, {"historyId", "from", "to"} for a date correction */
+    detail: text('detail'),
   },
   (t) => [index('status_history_consultation_idx').on(t.consultationId, t.id)],
+);
+
+/**
+ * Idempotency keys of create calls: a repeated create with the same key (a double
+ * click, a retry, a second window) answers with the first result. Pruned after a week.
+ */
+export const requestKeys = sqliteTable(
+  'request_keys',
+  {
+    key: text('key').primaryKey(),
+    method: text('method').notNull(),
+    actor: text('actor').notNull(),
+    resultId: integer('result_id').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('request_keys_created_idx').on(t.createdAt)],
 );
 
 /**

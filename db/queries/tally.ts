@@ -6,13 +6,18 @@
  * figure counted. The counting rules themselves (DOMAIN.md) are:
  *   population = not trashed, receivedOn (local Asia/Shanghai day) within the period
  *                [, and the counsel's own items for a counsel];
- *   counted    = population and status <> 'withdrawn' (withdrawn: their own line).
+ *   status     = the status at the end of the period, from the steps' business dates
+ *                (never from when they were typed in): STATUS_AT_END;
+ *   counted    = population and status <> 'withdrawn' (withdrawn: their own line);
+ *   opinions, the first opinion, the conclusion and the outcome count only when
+ *                dated (出具日期, 采纳登记日期) on or before the period's last day.
  * Index use: the population is a range scan of consultations_live_received_idx
  * (trashed_at, received_on, id); opinions are looked up per item through
  * opinions_round_uq (consultation_id, round); status history through
  * status_history_consultation_idx (consultation_id, id).
  */
 import type Database from 'better-sqlite3';
+import { addDays } from '../../electron/api/dates';
 import { prepareCached } from './consultations';
 import { personNameSql } from './people';
 
@@ -20,8 +25,6 @@ export interface TallyScope {
   /** first and last local day of the period, 'YYYY-MM-DD' */
   from: string;
   to: string;
-  /** ISO-8601 UTC instant at which the period's last local day ends (status_history.at is compared to it) */
-  boundary: string;
   /** today's local day: an unanswered item is past due when dueOn < today */
   today: string;
   /** a counsel's view: only the items assigned to them */
@@ -32,43 +35,58 @@ const OPEN_STATUSES = `('registered','assigned','answered')`;
 const REAL_STATUSES = `('registered','assigned','answered','closed','withdrawn')`;
 
 /**
- * The conclusion of the item's LATEST opinion round: after revisions the last
- * round is counsel's standing position, so that is what the report counts.
+ * The conclusion of the item's LATEST opinion round given by the period's end: after
+ * revisions the last round is counsel's standing position, so that is what the report counts.
  */
-const LATEST_CONCLUSION = `(SELECT o.conclusion FROM opinions o WHERE o.consultation_id = c.id ORDER BY o.round DESC LIMIT 1)`;
+const LATEST_CONCLUSION = `(SELECT o.conclusion FROM opinions o WHERE o.consultation_id = c.id AND o.issued_on <= @to ORDER BY o.round DESC LIMIT 1)`;
 /**
  * Turnaround runs to the FIRST opinion: round 1 (rounds are numbered from 1 as
- * they are given). One seek on opinions_round_uq, no aggregate.
+ * they are given, and dated in order), when given by the period's end. One seek
+ * on opinions_round_uq, no aggregate.
  */
-const FIRST_OPINION_ON = `(SELECT o.issued_on FROM opinions o WHERE o.consultation_id = c.id AND o.round = 1)`;
-const OPINION_COUNT = `(SELECT count(*) FROM opinions o WHERE o.consultation_id = c.id)`;
+const FIRST_OPINION_ON = `(SELECT o.issued_on FROM opinions o WHERE o.consultation_id = c.id AND o.round = 1 AND o.issued_on <= @to)`;
 /**
- * The status at the end of the period, from the status history, so an item
- * closed after the year ended still shows as open at year end, and a reopened
- * one as it was then. Shortcut: every status change also sets updated_at
- * (services/consultations/write.ts, same transaction), so a row last updated
- * well before the boundary (@settled: a minute's margin for clock skew between
- * the two writes) still has the status it had then, and the history is read
- * only for rows touched around or after the boundary.
- * No history before the boundary (registered only after the period ended, or
- * imported with its history stamped at import time, or none): the status is
- * worked out from the item's own dates up to the period's last day — closed_on,
- * the first opinion, assigned_on — so a late registration counts as open and an
- * imported item closed years ago as closed.
+ * 出具法律意见N份: the counting rule for 份. One 份 per opinion ROUND (a row of
+ * opinions) dated on or before the period's end: a 补充意见 is a new round and one
+ * more 份; a correction of an opinion (services/consultations/write.ts,
+ * correctOpinion) changes the round in place and keeps its earlier wording in
+ * opinion_versions, so it never adds a 份. Tested in test/services/opinions.test.ts.
+ */
+const OPINION_COUNT = `(SELECT count(*) FROM opinions o WHERE o.consultation_id = c.id AND o.issued_on <= @to)`;
+/** The outcome, when registered (采纳登记日期) by the period's end; imported outcomes without a date count. */
+const OUTCOME_AT_END = `CASE WHEN c.outcome_on IS NULL OR c.outcome_on <= @to THEN c.outcome END`;
+/**
+ * The status at the end of the period, from the BUSINESS DATES of the status
+ * history (status_history.business_on: the day each step happened, whenever it
+ * was typed in), so an item closed after the period ended shows as open at its
+ * end, a reopened one as it was then, and one closed in May but typed in in
+ * December as closed at the end of June. Business dates of status steps never go
+ * backwards (the services refuse it), so the last step dated on or before the
+ * period's last day gives the status.
+ * Shortcut: consultations.status_on is the business date of the current status
+ * (same transaction as every step), so an item whose last step is dated within
+ * the period has its current status, and the history is read only for the others.
+ * No dated history (rows written before business dates without them): the status
+ * is worked out from the item's own dates up to the period's last day —
+ * closed_on, the first opinion, assigned_on.
  */
 const STATUS_FROM_DATES = `CASE
     WHEN c.closed_on IS NOT NULL AND c.closed_on <= @to THEN 'closed'
     WHEN EXISTS (SELECT 1 FROM opinions o WHERE o.consultation_id = c.id AND o.issued_on <= @to) THEN 'answered'
     WHEN c.assigned_on IS NOT NULL AND c.assigned_on <= @to THEN 'assigned'
     ELSE 'registered' END`;
-const STATUS_AT_END = `CASE WHEN c.updated_at < @settled THEN c.status ELSE coalesce(
-  (SELECT h.to_status FROM status_history h WHERE h.consultation_id = c.id AND h.at < @boundary
-     AND h.to_status IN ${REAL_STATUSES} ORDER BY h.id DESC LIMIT 1),
+const STATUS_AT_END = `CASE WHEN c.status_on <= @to THEN c.status ELSE coalesce(
+  (SELECT h.to_status FROM status_history h WHERE h.consultation_id = c.id AND h.business_on <= @to
+     AND h.to_status IN ${REAL_STATUSES} ORDER BY h.business_on DESC, h.id DESC LIMIT 1),
   ${STATUS_FROM_DATES}) END`;
 
-/** A minute before the boundary: see STATUS_AT_END. */
-function settled(scope: TallyScope): string {
-  return new Date(Date.parse(scope.boundary) - 60_000).toISOString();
+/**
+ * An unanswered item is past due at the end of the period when its dueOn is before
+ * the day after the period (a period still running: before today).
+ */
+function dueBy(scope: TallyScope): string {
+  const next = addDays(scope.to, 1);
+  return next < scope.today ? next : scope.today;
 }
 
 /** Columns a figure may be filtered or grouped by; only those referenced are computed. */
@@ -81,12 +99,14 @@ const FACT_COLUMNS = {
   month: 'substr(c.received_on, 1, 7)',
   dueOn: 'c.due_on',
   itemCount: 'c.item_count',
-  status: 'c.status',
-  outcome: 'c.outcome',
+  /** the status at the end of the period (business dates): what every figure counts */
+  status: STATUS_AT_END,
+  /** the status today, shown beside it in the carried-over list */
+  currentStatus: 'c.status',
+  outcome: OUTCOME_AT_END,
   conclusion: LATEST_CONCLUSION,
   firstOn: FIRST_OPINION_ON,
   opinionCount: OPINION_COUNT,
-  statusAtEnd: STATUS_AT_END,
 } as const;
 export type FactColumn = keyof typeof FACT_COLUMNS;
 
@@ -95,9 +115,9 @@ export const DAYS_SQL = `CAST(julianday(firstOn) - julianday(receivedOn) AS INTE
 /** met / missed / pending (not answered, not yet due) / none (no dueOn) */
 export const DUE_STATE_SQL = `CASE WHEN dueOn IS NULL THEN 'none'
   WHEN firstOn IS NOT NULL THEN (CASE WHEN firstOn <= dueOn THEN 'met' ELSE 'missed' END)
-  WHEN dueOn < @today THEN 'missed' ELSE 'pending' END`;
+  WHEN dueOn < @dueBy THEN 'missed' ELSE 'pending' END`;
 export const COUNTED_SQL = `status <> 'withdrawn'`;
-export const OPEN_AT_END_SQL = `statusAtEnd IN ${OPEN_STATUSES}`;
+export const OPEN_AT_END_SQL = `status IN ${OPEN_STATUSES}`;
 
 /** The facts of the period's population, as a derived table with the asked-for columns. */
 function facts(scope: TallyScope, columns: readonly FactColumn[]): string {
@@ -110,7 +130,7 @@ function facts(scope: TallyScope, columns: readonly FactColumn[]): string {
 }
 
 function params(scope: TallyScope, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const p: Record<string, unknown> = { from: scope.from, to: scope.to, ...extra };
+  const p: Record<string, unknown> = { from: scope.from, to: scope.to, today: scope.today, dueBy: dueBy(scope), ...extra };
   if (scope.onlyCounselId !== undefined) p.onlyCounselId = scope.onlyCounselId;
   return p;
 }
@@ -125,28 +145,28 @@ export type TallyItem = [
   month: string,
   departmentId: number,
   counselId: number | null,
+  /** at the end of the period */
   status: string,
   outcome: string | null,
   itemCount: number,
   conclusion: string | null,
-  /** whole days from receipt to the first opinion; null when not answered */
+  /** whole days from receipt to the first opinion; null when not answered by the period's end */
   firstDays: number | null,
   /** whole days from receipt to dueOn; null when there is no dueOn */
   dueDays: number | null,
-  /** 1 when dueOn is before today */
+  /** 1 when dueOn was past at the end of the period (dueBy) */
   pastDue: number,
   opinionCount: number,
-  statusAtEnd: string,
 ];
 
 /** The SQL of tallyItems (exported so a test can pin its query plan). */
 export function tallyItemsSql(scope: Pick<TallyScope, 'onlyCounselId'>): string {
   const counsel = scope.onlyCounselId === undefined ? '' : ' AND c.counsel_id = @onlyCounselId';
-  return `SELECT c.category_id, substr(c.received_on, 1, 7), c.department_id, c.counsel_id, c.status, c.outcome,
+  return `SELECT c.category_id, substr(c.received_on, 1, 7), c.department_id, c.counsel_id, ${STATUS_AT_END}, ${OUTCOME_AT_END},
       c.item_count, ${LATEST_CONCLUSION},
-      (SELECT CAST(julianday(o.issued_on) - julianday(c.received_on) AS INTEGER) FROM opinions o WHERE o.consultation_id = c.id AND o.round = 1),
-      CAST(julianday(c.due_on) - julianday(c.received_on) AS INTEGER), coalesce(c.due_on < @today, 0),
-      ${OPINION_COUNT}, ${STATUS_AT_END}
+      (SELECT CAST(julianday(o.issued_on) - julianday(c.received_on) AS INTEGER) FROM opinions o WHERE o.consultation_id = c.id AND o.round = 1 AND o.issued_on <= @to),
+      CAST(julianday(c.due_on) - julianday(c.received_on) AS INTEGER), coalesce(c.due_on < @dueBy, 0),
+      ${OPINION_COUNT}
     FROM consultations c
     WHERE c.trashed_at IS NULL AND c.received_on >= @from AND c.received_on <= @to${counsel}`;
 }
@@ -154,7 +174,7 @@ export function tallyItemsSql(scope: Pick<TallyScope, 'onlyCounselId'>): string 
 export function tallyItems(sqlite: Database.Database, scope: TallyScope): IterableIterator<TallyItem> {
   const stmt = prepareCached(sqlite, tallyItemsSql(scope));
   // raw() switches the cached statement to arrays for good; nothing else uses this SQL text.
-  return stmt.raw(true).iterate(params(scope, { today: scope.today, boundary: scope.boundary, settled: settled(scope) })) as IterableIterator<TallyItem>;
+  return stmt.raw(true).iterate(params(scope)) as IterableIterator<TallyItem>;
 }
 
 export interface CarriedOverRawRow {
@@ -174,12 +194,13 @@ export interface CarriedOverRawRow {
 
 export function carriedOverRows(sqlite: Database.Database, scope: TallyScope, limit: number): CarriedOverRawRow[] {
   const sql = `SELECT f.id, c.serial_prefix AS serialPrefix, c.serial_year AS serialYear, c.serial_seq AS serialSeq,
-      c.title, f.receivedOn, f.dueOn, f.itemCount, d.name AS departmentName, co.name AS counselName, f.statusAtEnd, f.status
-    FROM ${facts(scope, ['receivedOn', 'dueOn', 'statusAtEnd'])} f
+      c.title, f.receivedOn, f.dueOn, f.itemCount, d.name AS departmentName, co.name AS counselName, f.status AS statusAtEnd,
+      f.currentStatus AS status
+    FROM ${facts(scope, ['receivedOn', 'dueOn', 'currentStatus'])} f
     JOIN consultations c ON c.id = f.id JOIN departments d ON d.id = c.department_id
     LEFT JOIN counsels co ON co.id = c.counsel_id
     WHERE f.${COUNTED_SQL} AND f.${OPEN_AT_END_SQL} ORDER BY f.receivedOn, f.id LIMIT @limit`;
-  return prepareCached(sqlite, sql).all(params(scope, { boundary: scope.boundary, settled: settled(scope), limit })) as CarriedOverRawRow[];
+  return prepareCached(sqlite, sql).all(params(scope, { limit })) as CarriedOverRawRow[];
 }
 
 /** One condition of a drill-down, over the fact columns it names. */
@@ -202,7 +223,7 @@ export function drilldownIds(
   const columns = conditions.flatMap((c) => c.columns);
   const sql = `SELECT id, itemCount FROM ${facts(scope, ['receivedOn', ...columns])}
     WHERE ${where.join(' AND ')} ORDER BY receivedOn, id`;
-  const extra = Object.assign({ today: scope.today, boundary: scope.boundary, settled: settled(scope) }, ...conditions.map((c) => c.params ?? {}));
+  const extra = Object.assign({}, ...conditions.map((c) => c.params ?? {}));
   // Unused named parameters are ignored by better-sqlite3, so one parameter object fits every shape.
   return prepareCached(sqlite, sql).all(params(scope, extra)) as { id: number; itemCount: number }[];
 }
@@ -248,21 +269,19 @@ export interface LedgerDetailRow {
 export function ledgerDetailRows(sqlite: Database.Database, scope: TallyScope): IterableIterator<LedgerDetailRow> {
   const sql = `SELECT f.id, c.serial_prefix AS serialPrefix, c.serial_year AS serialYear, c.serial_seq AS serialSeq,
       c.title, c.description, cat.name_zh AS categoryName, d.name AS departmentName, c.requester, f.receivedOn, f.dueOn,
-      f.itemCount, co.name AS counselName, co.firm AS counselFirm, c.assigned_on AS assignedOn, f.status,
-      f.opinionCount, f.firstOn, (SELECT max(o.issued_on) FROM opinions o WHERE o.consultation_id = f.id) AS lastOn,
+      f.itemCount, co.name AS counselName, co.firm AS counselFirm, c.assigned_on AS assignedOn, f.currentStatus AS status,
+      f.opinionCount, f.firstOn, (SELECT max(o.issued_on) FROM opinions o WHERE o.consultation_id = f.id AND o.issued_on <= @to) AS lastOn,
       ${DAYS_SQL} AS days,
       ${DUE_STATE_SQL} AS due,
       f.conclusion, f.outcome, c.outcome_reason AS outcomeReason, c.outcome_on AS outcomeOn, c.closed_on AS closedOn,
-      f.statusAtEnd, c.note, c.created_at AS createdAt, ${personNameSql('c.created_by')} AS createdBy, c.updated_at AS updatedAt,
+      f.status AS statusAtEnd, c.note, c.created_at AS createdAt, ${personNameSql('c.created_by')} AS createdBy, c.updated_at AS updatedAt,
       ${personNameSql('c.updated_by')} AS updatedBy
-    FROM ${facts(scope, ['receivedOn', 'dueOn', 'firstOn', 'opinionCount', 'conclusion', 'outcome', 'statusAtEnd'])} f
+    FROM ${facts(scope, ['receivedOn', 'dueOn', 'firstOn', 'opinionCount', 'conclusion', 'outcome', 'currentStatus'])} f
     JOIN consultations c ON c.id = f.id
     JOIN categories cat ON cat.id = c.category_id
     JOIN departments d ON d.id = c.department_id
     LEFT JOIN counsels co ON co.id = c.counsel_id
     -- the derived columns (firstOn, dueOn, ...) are camelCase, so they cannot clash with the tables' snake_case ones
     WHERE f.${COUNTED_SQL} ORDER BY f.receivedOn, c.serial_year, c.serial_seq, f.id`;
-  return prepareCached(sqlite, sql).iterate(
-    params(scope, { today: scope.today, boundary: scope.boundary, settled: settled(scope) }),
-  ) as IterableIterator<LedgerDetailRow>;
+  return prepareCached(sqlite, sql).iterate(params(scope)) as IterableIterator<LedgerDetailRow>;
 }

@@ -5,7 +5,8 @@
  * No service code here, so the renderer may import it.
  */
 import { z } from 'zod';
-import { day, method, type MethodDef } from './define';
+import { ITEM_COUNT, LIMITS } from '../domain/limits';
+import { block, day, method, name, required, text, type MethodDef } from './define';
 import { importContract } from './import-contract';
 import { reportsContract } from './reports-contract';
 import type {
@@ -42,24 +43,32 @@ const REGISTRAR: readonly Role[] = ['registrar'];
 // ---- field schemas (messages are shown next to the field in zh-CN) ----
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const version = z.number().int().positive();
-const text = (max: number) => z.string().trim().max(max, { message: `不能超过 ${max} 个字符` });
-const required = (max: number, what: string) => text(max).min(1, { message: `请填写${what}` });
 const empty = z.strictObject({});
 
 export const consultationFields = {
-  title: required(200, '事项名称'),
-  description: text(20_000).default(''),
+  title: required(LIMITS.title, '事项名称'),
+  description: block(LIMITS.description).default(''),
   categoryId: id,
   departmentId: id,
-  requester: text(50).default(''),
+  requester: text(LIMITS.requester).default(''),
   receivedOn: day,
   dueOn: day.nullable().default(null),
-  itemCount: z.number().int().min(1, { message: '项数至少为 1' }).max(999, { message: '项数不能超过 999' }),
-  note: text(2_000).default(''),
+  itemCount: z
+    .number()
+    .int({ message: '项数应为整数' })
+    .min(ITEM_COUNT.min, { message: `项数至少为 ${ITEM_COUNT.min}` })
+    .max(ITEM_COUNT.max, { message: `项数不能超过 ${ITEM_COUNT.max}` }),
+  note: block(LIMITS.note).default(''),
 };
 
+/**
+ * The idempotency key of a create: made by the UI once per form (a UUID), sent with
+ * every attempt to save it; the router answers a repeat with the first result.
+ */
+export const requestId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { message: '请求标识无效' });
+
 export const createConsultationInput = z
-  .strictObject(consultationFields)
+  .strictObject({ ...consultationFields, requestId: requestId.optional() })
   .refine((v) => v.dueOn === null || v.dueOn >= v.receivedOn, {
     message: '办理时限不能早于收件日期',
     path: ['dueOn'],
@@ -81,7 +90,7 @@ export const listConsultationsInput = z.strictObject({
   counselId: id.optional(),
   status: z.enum(STATUSES).optional(),
   overdue: z.boolean().optional(),
-  text: text(100).optional(),
+  text: text(LIMITS.search).optional(),
   trashed: z.boolean().optional(),
   ids: z.array(id).max(100_000).optional(),
   sort: z.enum(['receivedOn', 'serialNo', 'dueOn', 'itemCount', 'status', 'title']).default('receivedOn'),
@@ -97,7 +106,13 @@ const username = z
   .min(2, { message: '用户名至少 2 个字符' })
   .max(30, { message: '用户名不能超过 30 个字符' })
   .regex(/^[A-Za-z0-9_.\-\u4e00-\u9fff]+$/, { message: '用户名只能包含字母、数字、汉字和 _ . -' });
-const reason = required(1_000, '原因');
+/** An account's roles: at least one, each once (create and update alike). */
+const roles = z
+  .array(z.enum(ROLES))
+  .min(1, { message: '请至少选择一个角色' })
+  .max(ROLES.length)
+  .refine((r) => new Set(r).size === r.length, { message: '角色重复' });
+const reason = required(LIMITS.reason, '原因', true);
 
 const keep = (key: keyof BackupRotation, what: string) => {
   const [min, max] = ROTATION_LIMITS[key];
@@ -116,10 +131,10 @@ export const contract = {
   'settings.get': method<Settings>()(empty, ALL),
   'settings.update': method<Settings>()(
     z.strictObject({
-      officeName: required(100, '单位名称').optional(),
-      serialPrefix: required(10, '编号前缀').optional(),
+      officeName: required(LIMITS.officeName, '单位名称').optional(),
+      serialPrefix: required(LIMITS.serialPrefix, '编号前缀').optional(),
       defaultDueDays: z.number().int().min(1).max(365).optional(),
-      reportTemplate: required(2_000, '报告句式模板').optional(),
+      reportTemplate: required(LIMITS.reportTemplate, '报告句式模板', true).optional(),
       idleLockMinutes: z.number().int().min(1).max(240).optional(),
     }),
     ADMIN,
@@ -127,14 +142,14 @@ export const contract = {
 
   'categories.list': method<Category[]>()(z.strictObject({ includeInactive: z.boolean().optional() }), ALL),
   'categories.create': method<Category>()(
-    z.strictObject({ nameZh: required(30, '类别名称'), nameEn: text(60).default('') }),
+    z.strictObject({ nameZh: name(LIMITS.categoryNameZh, '类别名称'), nameEn: text(LIMITS.categoryNameEn).default('') }),
     ADMIN,
   ),
   'categories.update': method<Category>()(
     z.strictObject({
       id,
-      nameZh: required(30, '类别名称').optional(),
-      nameEn: text(60).optional(),
+      nameZh: name(LIMITS.categoryNameZh, '类别名称').optional(),
+      nameEn: text(LIMITS.categoryNameEn).optional(),
       active: z.boolean().optional(),
       sortOrder: z.number().int().min(0).max(10_000).optional(),
     }),
@@ -143,14 +158,14 @@ export const contract = {
   'categories.delete': method<{ id: number }>()(z.strictObject({ id }), ADMIN),
 
   'departments.list': method<Department[]>()(z.strictObject({ includeInactive: z.boolean().optional() }), ALL),
-  'departments.create': method<Department>()(z.strictObject({ name: required(50, '处室名称') }), [
+  'departments.create': method<Department>()(z.strictObject({ name: name(LIMITS.departmentName, '处室名称') }), [
     'admin',
     'registrar',
   ]),
   'departments.update': method<Department>()(
     z.strictObject({
       id,
-      name: required(50, '处室名称').optional(),
+      name: name(LIMITS.departmentName, '处室名称').optional(),
       active: z.boolean().optional(),
       sortOrder: z.number().int().min(0).max(10_000).optional(),
     }),
@@ -162,9 +177,9 @@ export const contract = {
   'counsels.create': method<Counsel>()(
     z
       .strictObject({
-        name: required(30, '顾问姓名'),
-        firm: required(100, '律师事务所'),
-        phone: text(30).default(''),
+        name: name(LIMITS.counselName, '顾问姓名'),
+        firm: name(LIMITS.firm, '律师事务所'),
+        phone: text(LIMITS.phone).default(''),
         engagedFrom: day.nullable().default(null),
         engagedTo: day.nullable().default(null),
       })
@@ -179,9 +194,9 @@ export const contract = {
       .strictObject({
         id,
         version,
-        name: required(30, '顾问姓名').optional(),
-        firm: required(100, '律师事务所').optional(),
-        phone: text(30).optional(),
+        name: name(LIMITS.counselName, '顾问姓名').optional(),
+        firm: name(LIMITS.firm, '律师事务所').optional(),
+        phone: text(LIMITS.phone).optional(),
         engagedFrom: day.nullable().optional(),
         engagedTo: day.nullable().optional(),
         active: z.boolean().optional(),
@@ -199,7 +214,7 @@ export const contract = {
   'consultations.create': method<ConsultationDetail>()(createConsultationInput, REGISTRAR),
   'consultations.update': method<ConsultationDetail>()(updateConsultationInput, REGISTRAR),
   'consultations.assign': method<ConsultationDetail>()(
-    z.strictObject({ id, version, counselId: id, dueOn: day.nullable().optional() }),
+    z.strictObject({ id, version, counselId: id, dueOn: day.nullable().optional(), assignedOn: day.optional() }),
     REGISTRAR,
   ),
   'consultations.addOpinion': method<ConsultationDetail>()(
@@ -207,10 +222,28 @@ export const contract = {
       id,
       version,
       conclusion: z.enum(CONCLUSIONS, { message: '请选择意见结论' }),
-      text: required(50_000, '意见内容'),
+      text: required(LIMITS.opinionText, '意见内容', true),
       issuedOn: day,
+      /** the counsel who gave it (代录); default the item's counsel; a counsel's account always gives its own */
+      counselId: id.optional(),
     }),
     ['registrar', 'counsel'],
+  ),
+  'consultations.correctOpinion': method<ConsultationDetail>()(
+    z.strictObject({
+      id,
+      version,
+      opinionId: id,
+      conclusion: z.enum(CONCLUSIONS, { message: '请选择意见结论' }),
+      text: required(50_000, '意见内容'),
+      issuedOn: day,
+      reason: required(1_000, '更正原因'),
+    }),
+    ['registrar', 'counsel'],
+  ),
+  'consultations.correctStepDate': method<ConsultationDetail>()(
+    z.strictObject({ id, version, historyId: id, on: day, reason: required(1_000, '更正原因') }),
+    REGISTRAR,
   ),
   'consultations.recordOutcome': method<ConsultationDetail>()(
     z
@@ -218,7 +251,7 @@ export const contract = {
         id,
         version,
         outcome: z.enum(OUTCOMES, { message: '请选择采纳情况' }),
-        reason: text(2_000).default(''),
+        reason: block(LIMITS.outcomeReason).default(''),
         outcomeOn: day,
       })
       .refine((v) => v.outcome !== 'notAdopted' || v.reason.length > 0, {
@@ -227,11 +260,11 @@ export const contract = {
       }),
     REGISTRAR,
   ),
-  'consultations.close': method<ConsultationDetail>()(ref, REGISTRAR),
-  'consultations.withdraw': method<ConsultationDetail>()(z.strictObject({ id, version, reason }), REGISTRAR),
-  'consultations.reopen': method<ConsultationDetail>()(z.strictObject({ id, version, reason }), ADMIN),
+  'consultations.close': method<ConsultationDetail>()(z.strictObject({ id, version, closedOn: day.optional() }), REGISTRAR),
+  'consultations.withdraw': method<ConsultationDetail>()(z.strictObject({ id, version, reason, withdrawnOn: day.optional() }), REGISTRAR),
+  'consultations.reopen': method<ConsultationDetail>()(z.strictObject({ id, version, reason, reopenedOn: day.optional() }), ADMIN),
   'consultations.trash': method<ConsultationDetail>()(
-    z.strictObject({ id, version, reason: text(1_000).default('') }),
+    z.strictObject({ id, version, reason: block(LIMITS.reason).default('') }),
     REGISTRAR,
   ),
   'consultations.restore': method<ConsultationDetail>()(ref, REGISTRAR),
@@ -256,7 +289,7 @@ export const contract = {
 
   'auth.status': method<AuthStatus>()(empty, ALL, 'public'),
   'auth.setup': method<AuthStatus>()(
-    z.strictObject({ username, displayName: required(30, '姓名'), password: z.string().min(1, { message: '请填写密码' }).max(128) }),
+    z.strictObject({ username, displayName: required(LIMITS.displayName, '姓名'), password: z.string().min(1, { message: '请填写密码' }).max(128) }),
     ALL,
     'public',
   ),
@@ -278,8 +311,8 @@ export const contract = {
   'users.create': method<UserAccount>()(
     z.strictObject({
       username,
-      displayName: required(30, '姓名'),
-      roles: z.array(z.enum(ROLES)).min(1, { message: '请至少选择一个角色' }).max(4).refine((r) => new Set(r).size === r.length, { message: '角色重复' }),
+      displayName: required(LIMITS.displayName, '姓名'),
+      roles,
       counselId: id.nullable().default(null),
       password: z.string().max(128),
     }),
@@ -289,8 +322,8 @@ export const contract = {
     z.strictObject({
       id,
       version,
-      displayName: required(30, '姓名').optional(),
-      roles: z.array(z.enum(ROLES)).min(1, { message: '请至少选择一个角色' }).max(4).optional(),
+      displayName: required(LIMITS.displayName, '姓名').optional(),
+      roles: roles.optional(),
       counselId: id.nullable().optional(),
       disabled: z.boolean().optional(),
     }),
@@ -303,7 +336,7 @@ export const contract = {
     z.strictObject({
       year: z.number().int().min(1900).max(2999),
       days: z
-        .array(z.strictObject({ day, kind: z.enum(['holiday', 'workday']), name: text(30).default('') }))
+        .array(z.strictObject({ day, kind: z.enum(['holiday', 'workday']), name: text(LIMITS.holidayName).default('') }))
         .max(366),
     }),
     ADMIN,
@@ -317,7 +350,8 @@ export const contract = {
     z.strictObject({
       consultationId: id,
       opinionId: id.optional(),
-      fileName: required(255, '文件名').refine((n) => !n.includes('/') && !n.includes('\\') && !n.includes('\0'), { message: '文件名不能包含路径' }),
+      // a file's own name from the system, cleaned by the attachment service: not typed text
+      fileName: z.string().trim().min(1, { message: '请填写文件名' }).max(255, { message: '不能超过 255 个字符' }).refine((n) => !n.includes('/') && !n.includes('\\') && !n.includes('\0'), { message: '文件名不能包含路径' }),
       // the size limit on the encoded text, before anything is decoded
       dataBase64: z.string().max(MAX_ATTACHMENT_BASE64, { message: `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB 上限` }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: '文件内容编码有误' }),
     }),
@@ -331,7 +365,7 @@ export const contract = {
   'jobs.progress': method<JobProgress | null>()(z.strictObject({ jobId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) }), ALL),
 
   'search.query': method<SearchHit[]>()(
-    z.strictObject({ text: text(100), limit: z.number().int().min(1).max(200).default(20) }),
+    z.strictObject({ text: text(LIMITS.search), limit: z.number().int().min(1).max(200).default(20) }),
     ALL,
   ),
 

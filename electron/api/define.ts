@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDay } from './dates';
+import { isBlankText, normaliseName, textProblem, textProblemZh } from '../domain/text';
 import type { Role } from './types';
 
 /**
@@ -25,3 +26,19 @@ export const method =
 export const day = z
   .string()
   .refine(isCalendarDay, { message: '日期格式应为 YYYY-MM-DD，且须为真实存在的日期' });
+
+/** The contract's text sanitiser as a zod check (rules: electron/domain/text.ts). */
+const sane = (multiline: boolean) => (s: string, ctx: z.RefinementCtx) => {
+  const p = textProblem(s, multiline);
+  if (p) ctx.addIssue({ code: 'custom', message: textProblemZh(p) });
+};
+
+/** One line of free text, trimmed, refused over `max` (never cut) and when it holds control, bidi or broken characters. */
+export const text = (max: number) => z.string().trim().max(max, { message: `不能超过 ${max} 个字符` }).superRefine(sane(false));
+/** Free text with lines (\n and \t allowed), otherwise as `text`. */
+export const block = (max: number) => z.string().trim().max(max, { message: `不能超过 ${max} 个字符` }).superRefine(sane(true));
+/** A field that must hold something visible: only spaces or zero-width characters count as empty. */
+export const required = (max: number, what: string, multiline = false) =>
+  (multiline ? block(max) : text(max)).refine((s) => !isBlankText(s), { message: `请填写${what}` });
+/** A name (处室, 类别, 顾问): required, stored with its spaces normalised (odd spaces plain, runs made one, trimmed). */
+export const name = (max: number, what: string) => required(max, what).transform(normaliseName);

@@ -77,6 +77,8 @@ export const handlers: Handlers = {
   'consultations.update': write.updateConsultation,
   'consultations.assign': write.assignConsultation,
   'consultations.addOpinion': write.addOpinion,
+  'consultations.correctOpinion': write.correctOpinion,
+  'consultations.correctStepDate': write.correctStepDate,
   'consultations.recordOutcome': write.recordOutcome,
   'consultations.close': write.closeConsultation,
   'consultations.withdraw': write.withdrawConsultation,

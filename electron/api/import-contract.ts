@@ -14,7 +14,7 @@
  * name like "__proto__" is just a string.
  */
 import { z } from 'zod';
-import { method, type MethodDef } from './define';
+import { method, required, type MethodDef } from './define';
 import type { ConsultationStatus, Role } from './types';
 
 const REGISTRAR: readonly Role[] = ['registrar'];
@@ -79,7 +79,7 @@ export const MAX_IMPORT_ROWS = 50_000;
 // ---- inputs ----
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const name = z.string().trim().min(1).max(200);
+const name = required(200, '名称');
 /** 32 random bytes, base64url */
 export const importToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: '导入会话无效' });
 

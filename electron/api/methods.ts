@@ -24,6 +24,8 @@ export const METHOD_NAMES: readonly string[] = [
   'consultations.update',
   'consultations.assign',
   'consultations.addOpinion',
+  'consultations.correctOpinion',
+  'consultations.correctStepDate',
   'consultations.recordOutcome',
   'consultations.close',
   'consultations.withdraw',

@@ -91,9 +91,24 @@ export interface TrashRecord {
   actorName: string;
 }
 
+/** What a corrected opinion said before a correction replaced it. */
+export interface OpinionVersion {
+  conclusion: Conclusion;
+  text: string;
+  issuedOn: string;
+  /** when this version had been entered (or last corrected), and by whom */
+  enteredAt: string;
+  enteredByName: string;
+  /** the correction that replaced it */
+  replacedAt: string;
+  replacedByName: string;
+  reason: string;
+}
+
 export interface Opinion {
   id: number;
   round: number;
+  /** the counsel who gave the opinion (whoever typed it in) */
   counselId: number | null;
   counselName: string | null;
   conclusion: Conclusion;
@@ -102,17 +117,38 @@ export interface Opinion {
   createdAt: string;
   createdBy: string;
   createdByName: string;
+  /** true when the counsel typed it in themselves (their own account); otherwise it was 代录 by createdByName */
+  enteredByCounsel: boolean;
+  correctedAt: string | null;
+  correctedByName: string | null;
+  /** earlier versions, oldest first; empty when never corrected */
+  previous: OpinionVersion[];
 }
+
+/** History rows that are steps of the item but not statuses, or corrections of earlier steps. */
+export const HISTORY_EVENTS = ['trashed', 'restored', 'outcome', 'dateCorrected', 'opinionCorrected'] as const;
+export type HistoryEvent = (typeof HISTORY_EVENTS)[number];
+
+/** The dated steps of an item's life; each has a business date (the day it happened). */
+export const STEP_KINDS = ['received', 'assigned', 'opinion', 'outcome', 'closed', 'withdrawn', 'reopened'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
 
 export interface StatusChange {
   id: number;
   fromStatus: ConsultationStatus | null;
-  toStatus: ConsultationStatus | 'trashed' | 'restored';
+  toStatus: ConsultationStatus | HistoryEvent;
+  /** entry time (ISO-8601 UTC) */
   at: string;
   actor: string;
   /** the account's display name (the user name when the account is unknown) */
   actorName: string;
   reason: string;
+  /** the business date of the step ('YYYY-MM-DD'); null for trash/restore and corrections */
+  businessOn: string | null;
+  /** 'field' / 'entry': the upgrade to business dates filled it from the item's dates / the entry day */
+  onOrigin: 'typed' | 'field' | 'entry';
+  /** outcome: {outcome}; dateCorrected: {historyId, kind, from, to}; opinionCorrected: {opinionId, round} */
+  detail: Record<string, unknown> | null;
 }
 
 export interface ConsultationDetail extends ConsultationRow {

@@ -51,7 +51,7 @@ async function world() {
   ): Promise<ConsultationDetail> => {
     const c: ConsultationDetail = await register(app, { title, itemCount: 1, ...fields });
     if (counselId === undefined) return c;
-    return app.call('consultations.assign', { id: c.id, version: c.version, counselId, dueOn });
+    return app.call('consultations.assign', { id: c.id, version: c.version, counselId, dueOn, assignedOn: c.receivedOn });
   };
   const trash = async (c: ConsultationDetail) => app.call<ConsultationDetail>('consultations.trash', { id: c.id, version: c.version });
 
@@ -331,6 +331,7 @@ describe("a counsel sees only the items assigned to them", () => {
       ['consultations.withdraw', { ...ref, reason: '撤回' }],
       ['consultations.trash', ref],
       ['consultations.restore', { id: w.b5.id, version: w.b5.version }],
+      ['consultations.correctStepDate', { ...ref, historyId: before.history[0]!.id, on: before.receivedOn, reason: '越权' }],
     ];
     for (const [method, input] of writes) expect((await refusal(app, method, input))?.code, method).toBe('FORBIDDEN');
 

@@ -94,6 +94,7 @@ describe('contract', () => {
       'counsels.list': 'ACLR', 'counsels.create': 'A', 'counsels.update': 'A',
       'consultations.list': 'ACLR', 'consultations.years': 'ACLR', 'consultations.get': 'ACLR', 'consultations.create': 'R', 'consultations.update': 'R',
       'consultations.assign': 'R', 'consultations.addOpinion': 'CR', 'consultations.recordOutcome': 'R',
+      'consultations.correctOpinion': 'CR', 'consultations.correctStepDate': 'R',
       'consultations.close': 'R', 'consultations.withdraw': 'R', 'consultations.reopen': 'A',
       'consultations.trash': 'R', 'consultations.restore': 'R',
       'audit.verify': 'AL', 'audit.list': 'AL',
@@ -141,7 +142,7 @@ describe('counsel visibility', () => {
     const other = await app.call('counsels.create', { name: '李律师', firm: '某某律师事务所' });
     const mk = async (counselId: number, title: string) => {
       const c = await app.call('consultations.create', { title, categoryId: b.cat('contract'), departmentId: b.dept.id, receivedOn: '2025-04-01', itemCount: 1 });
-      return app.call('consultations.assign', { id: c.id, version: c.version, counselId });
+      return app.call('consultations.assign', { id: c.id, version: c.version, counselId, assignedOn: '2025-04-01' });
     };
     const mine = await mk(b.counsel.id, '王律师的事项');
     const theirs = await mk(other.id, '李律师的事项');

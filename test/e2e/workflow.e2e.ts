@@ -87,7 +87,9 @@ describe('first run and the whole workflow', () => {
     await outcome.getByLabel('未采纳理由').fill('对方不同意修改，改为另行招标。');
     await outcome.getByRole('button', { name: '确定登记采纳情况' }).click();
     await outcome.waitFor({ state: 'detached' });
-    await page.getByText('对方不同意修改，改为另行招标。').waitFor();
+    // in the item's details (the 办理记录 entry of 登记采纳情况 carries it too)
+    await page.locator('.ant-descriptions').getByText('对方不同意修改，改为另行招标。').waitFor();
+    await page.locator('.ant-timeline').getByText('登记采纳情况：未采纳').waitFor();
 
     await page.getByRole('button', { name: '办结', exact: true }).click();
     const close = page.getByRole('dialog', { name: '办结咨询事项' });

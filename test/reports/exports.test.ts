@@ -45,7 +45,7 @@ describe('XLSX', () => {
     expect(line('撤回（次，不计入上述统计）')).toEqual(['撤回（次，不计入上述统计）', 2, 0, 2]);
     expect(line('出具法律意见（份）')?.[1]).toBe(t.opinions.documents);
     expect(line('意见采纳率')?.slice(0, 3)).toEqual(['意见采纳率', 0.75, '暂无']);
-    expect(line('首次出具意见用时中位数（天）')?.[1]).toBe(5.5);
+    expect(line('首次出具意见用时中位数（天）')?.[1]).toBe(6); // to the first opinions given in 2025 (tally.test.ts)
     expect(line('期末未办结、结转下期（次）')?.[1]).toBe(6);
     expect(line('报告句式')?.[1]).toBe(t.sentence.text);
     const rateCell = wb.getWorksheet('汇总')!.getRow(summary.indexOf(line('意见采纳率')!) + 1).getCell(2);
@@ -140,7 +140,7 @@ describe('DOCX', () => {
     expect(text).toContain(t.sentence.text);
     expect(text).toContain('共登记法律咨询事项9次（14项），比上年同期增加8次');
     expect(text).toContain('另有2次（4项）由提请处室撤回');
-    expect(text).toContain('按时答复率62.5%');
+    expect(text).toContain('按时答复率66.7%'); // as at the end of 2025 (tally.test.ts)
     expect(text).toContain('截至2025年12月31日，尚未办结的事项6次（9项）');
     const tables = docxTables(document);
     const categories = tables.find((tb) => tb[0]?.[0] === '类别')!;

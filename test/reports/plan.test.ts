@@ -12,7 +12,7 @@ function plan(sql: string): string[] {
   const ledger = tempLedger();
   const rows = ledger.sqlite
     .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-    .all({ from: '2025-01-01', to: '2025-12-31', today: '2026-01-15', boundary: 'b', settled: 's', onlyCounselId: 1 }) as { detail: string }[];
+    .all({ from: '2025-01-01', to: '2025-12-31', today: '2026-01-15', dueBy: '2026-01-01', onlyCounselId: 1 }) as { detail: string }[];
   return rows.map((r) => r.detail);
 }
 

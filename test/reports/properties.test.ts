@@ -58,15 +58,21 @@ async function world(): Promise<World> {
   return { app, categories: cats.map((c) => c.id), departments: [b.dept.id, b.dept2.id, third.id], counsels: [b.counsel.id, other.id] };
 }
 
+const receivedOf = (g: Gen) => addDays('2025-01-01', g.day);
+/** the business date of the item's one change of status (its entry time is the same day) */
+const changedOn = (g: Gen) => addDays(receivedOf(g), g.changedAfter);
+/** The model of "status at the end of the period": the change counts once its business date is reached. */
+const statusAt = (g: Gen, day: string) => (g.status === 'registered' || changedOn(g) > day ? 'registered' : g.status);
+
 /** Replace the ledger's items with the generated ones, written as the services would leave them. */
 function load(w: World, items: readonly Gen[]): number[] {
   const s: Database.Database = w.app.ledger.sqlite;
   s.exec('DELETE FROM opinions; DELETE FROM status_history; DELETE FROM consultations;');
   const ins = s.prepare(`INSERT INTO consultations (serial_prefix, serial_year, serial_seq, title, category_id, department_id,
-      received_on, due_on, item_count, counsel_id, status, outcome, outcome_reason, trashed_at, created_at, created_by, updated_at, updated_by)
-    VALUES ('法咨', @year, @seq, 't', @category, @dept, @receivedOn, @dueOn, @itemCount, @counsel, @status, @outcome, @reason, @trashedAt,
+      received_on, due_on, item_count, counsel_id, status, status_on, outcome, outcome_reason, trashed_at, created_at, created_by, updated_at, updated_by)
+    VALUES ('法咨', @year, @seq, 't', @category, @dept, @receivedOn, @dueOn, @itemCount, @counsel, @status, @statusOn, @outcome, @reason, @trashedAt,
       @createdAt, 'p', @updatedAt, 'p')`);
-  const hist = s.prepare(`INSERT INTO status_history (consultation_id, from_status, to_status, at, actor) VALUES (?, ?, ?, ?, 'p')`);
+  const hist = s.prepare(`INSERT INTO status_history (consultation_id, from_status, to_status, at, actor, business_on) VALUES (?, ?, ?, ?, 'p', ?)`);
   const op = s.prepare(`INSERT INTO opinions (consultation_id, round, conclusion, text, issued_on, created_at, created_by) VALUES (?, ?, ?, 'x', ?, 'x', 'p')`);
   return s.transaction(() =>
     items.map((g, i) => {
@@ -84,6 +90,7 @@ function load(w: World, items: readonly Gen[]): number[] {
           itemCount: g.itemCount,
           counsel: g.counsel === null ? null : w.counsels[g.counsel],
           status: g.status,
+          statusOn: g.status === 'registered' ? receivedOn : changedOn(g),
           outcome: g.outcome,
           reason: g.outcome === 'notAdopted' ? '理由' : null,
           trashedAt: g.trashed ? changedAt : null,
@@ -91,8 +98,8 @@ function load(w: World, items: readonly Gen[]): number[] {
           updatedAt: g.status === 'registered' ? createdAt : changedAt,
         }).lastInsertRowid,
       );
-      hist.run(id, null, 'registered', createdAt);
-      if (g.status !== 'registered') hist.run(id, 'registered', g.status, changedAt);
+      hist.run(id, null, 'registered', createdAt, receivedOn);
+      if (g.status !== 'registered') hist.run(id, 'registered', g.status, changedAt, changedOn(g));
       g.opinions.forEach((o, r) => op.run(id, r + 1, o.conclusion, addDays(receivedOn, o.after)));
       return id;
     }),
@@ -142,11 +149,13 @@ describe('tally properties on random ledgers', () => {
         breakdownsAddUp(t);
         breakdownsAddUp(t.previous);
         const inYear = items.filter((g) => !g.trashed && addDays('2025-01-01', g.day).startsWith('2025'));
-        const counted = inYear.filter((g) => g.status !== 'withdrawn');
-        const withdrawn = inYear.filter((g) => g.status === 'withdrawn');
+        const counted = inYear.filter((g) => statusAt(g, '2025-12-31') !== 'withdrawn');
+        const withdrawn = inYear.filter((g) => statusAt(g, '2025-12-31') === 'withdrawn');
         expect([t.total.count, t.total.items]).toEqual([counted.length, counted.reduce((s, g) => s + g.itemCount, 0)]);
         expect([t.withdrawn.count, t.withdrawn.items]).toEqual([withdrawn.length, withdrawn.reduce((s, g) => s + g.itemCount, 0)]);
-        expect(t.opinions.documents).toBe(counted.reduce((s, g) => s + g.opinions.length, 0));
+        // 份: the rounds dated within the year
+        const rounds = (g: Gen) => g.opinions.filter((o) => addDays(receivedOf(g), o.after) <= '2025-12-31').length;
+        expect(t.opinions.documents).toBe(counted.reduce((s, g) => s + rounds(g), 0));
       }),
       RUNS,
     );
@@ -187,7 +196,7 @@ describe('tally properties on random ledgers', () => {
           const after = await w.app.call<Tally>('reports.tally', { year: 2025 });
           const counts = (t: Tally) => new Map(t.byCategory.map((c) => [c.categoryId, c.count]));
           const [b, a] = [counts(before), counts(after)];
-          const isCounted = !g.trashed && g.status !== 'withdrawn' && addDays('2025-01-01', g.day).startsWith('2025');
+          const isCounted = !g.trashed && statusAt(g, '2025-12-31') !== 'withdrawn' && addDays('2025-01-01', g.day).startsWith('2025');
           for (const id of w.categories) {
             const expected = (b.get(id) ?? 0) + (isCounted ? (id === to ? 1 : id === from ? -1 : 0) : 0);
             expect(a.get(id) ?? 0, `category ${id}`).toBe(expected);

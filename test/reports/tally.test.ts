@@ -21,11 +21,12 @@ describe('the 2025 tally of the fixture year', () => {
     expect(ci(t.withdrawn)).toEqual([2, 4]);
     expect(await drill('total')).toEqual(['B', 'C', 'F', 'G', 'M', 'H', 'I', 'J', 'K']);
     expect(await drill('withdrawn')).toEqual(['D', 'N']);
+    // the status at the end of 2025 (business dates): C closed and J answered only in 2026, K assigned in 2026
     expect(t.byStatus.map((s) => [s.status, s.count, s.items])).toEqual([
-      ['registered', 1, 1],
-      ['assigned', 2, 2],
-      ['answered', 1, 2],
-      ['closed', 5, 9],
+      ['registered', 2, 2], // H K
+      ['assigned', 2, 3], // I J
+      ['answered', 2, 4], // C G
+      ['closed', 3, 5], // B F M
     ]);
   });
 
@@ -96,14 +97,14 @@ describe('the 2025 tally of the fixture year', () => {
   it('counts conclusions by the latest opinion round', async () => {
     const t = await tally();
     expect(t.byConclusion.map((c) => [c.conclusion, c.count, c.items])).toEqual([
-      ['approve', 4, 8], // B's first round was approveWithChanges, its latest approve
+      ['approve', 3, 6], // B's first round was approveWithChanges, its latest approve
       ['approveWithChanges', 0, 0],
       ['object', 1, 2],
       ['advisory', 1, 1],
-      ['none', 3, 3],
+      ['none', 4, 5], // J's opinion is dated 2026-01-05: not given in 2025
     ]);
-    expect(await drill('conclusion:approve')).toEqual(['B', 'G', 'M', 'J']);
-    expect(await drill('conclusion:none')).toEqual(['H', 'I', 'K']);
+    expect(await drill('conclusion:approve')).toEqual(['B', 'G', 'M']);
+    expect(await drill('conclusion:none')).toEqual(['H', 'I', 'J', 'K']);
   });
 
   it('counts outcomes and the adoption rate over items with an outcome', async () => {
@@ -122,20 +123,22 @@ describe('the 2025 tally of the fixture year', () => {
 
   it('counts every opinion round as a document, and each answered item once', async () => {
     const t = await tally();
-    expect(t.opinions.documents).toBe(7);
-    expect(ci(t.opinions.answered)).toEqual([6, 11]);
-    expect(await drill('answered')).toEqual(['B', 'C', 'F', 'G', 'M', 'J']);
+    // B 2 rounds, C F G M 1 each; J's opinion is dated 2026-01-05, after the year
+    expect(t.opinions.documents).toBe(6);
+    expect(ci(t.opinions.answered)).toEqual([5, 9]);
+    expect(await drill('answered')).toEqual(['B', 'C', 'F', 'G', 'M']);
   });
 
   it('measures turnaround to the FIRST opinion, and the share answered by the due date', async () => {
     const t = await tally();
-    // days to the first opinion: C 2, B 5 (not 9, its second round), J 5, M 6, F 9, G 20
-    expect(t.turnaround.medianDays).toBe(5.5);
-    expect(ci(t.turnaround.dueTracked)).toEqual([8, 13]);
-    expect(ci(t.turnaround.dueMet)).toEqual([5, 10]);
-    expect(ci(t.turnaround.dueMissed)).toEqual([3, 3]);
-    expect(t.turnaround.onTimeRate).toEqual({ value: 0.625, text: '62.5%' });
-    expect(await drill('due:missed')).toEqual(['F', 'I', 'K']); // F late; I and K past due, unanswered
+    // days to the first opinion given in 2025: C 2, B 5 (not 9, its second round), M 6, F 9, G 20 (J's is in 2026)
+    expect(t.turnaround.medianDays).toBe(6);
+    // at the end of 2025: B C G M met; F late, I past due; J (due 2026-01-07) and K (due 01-09) not yet due
+    expect(ci(t.turnaround.dueTracked)).toEqual([6, 10]);
+    expect(ci(t.turnaround.dueMet)).toEqual([4, 8]);
+    expect(ci(t.turnaround.dueMissed)).toEqual([2, 2]);
+    expect(t.turnaround.onTimeRate).toEqual({ value: 4 / 6, text: '66.7%' });
+    expect(await drill('due:missed')).toEqual(['F', 'I']);
   });
 
   it('lists what was open at the end of the year (Asia/Shanghai), whatever happened after', async () => {
@@ -164,7 +167,7 @@ describe('the 2025 tally of the fixture year', () => {
   it('writes the report sentence with exact numbers, four categories by count and 等', async () => {
     const t = await tally();
     expect(t.sentence.text).toBe(
-      '2025年，我办法律顾问围绕制度建设、合同签订、招标采购、信访投诉等开展法律咨询9次（14项），出具法律意见7份，意见采纳率75.0%。',
+      '2025年，我办法律顾问围绕制度建设、合同签订、招标采购、信访投诉等开展法律咨询9次（14项），出具法律意见6份，意见采纳率75.0%。',
     );
     expect(t.sentence).toMatchObject({ categories: ['制度建设', '合同签订', '招标采购', '信访投诉'], more: true });
     const s = await fixture().app.call('reports.sentence', { year: 2025 });
@@ -178,7 +181,7 @@ describe('the 2025 tally of the fixture year', () => {
     expect(ci(p.withdrawn)).toEqual([0, 0]);
     expect(p.byCategory.find((c) => c.code === 'contract')!.count).toBe(1);
     expect(p.adoption.rate).toEqual({ value: null, text: '暂无' });
-    expect(p.turnaround.medianDays).toBe(3);
+    expect(p.turnaround.medianDays).toBeNull(); // A's opinion is dated 2025-01-03: not answered within 2024
     expect(ci(p.carriedOver.total)).toEqual([1, 1]); // A was assigned on 2024-12-31, answered in 2025
     expect(await drill('total', { year: 2024 })).toEqual(['A']);
   });

@@ -221,7 +221,7 @@ describe('reminders (home screen and sidebar badge)', () => {
       register(app, { categoryId: b.cat('contract'), departmentId: b.dept.id, receivedOn, dueOn }) as Promise<ConsultationDetail>;
     // assigned with the item's own due date (or none: an assign without one would set the default)
     const assign = (c: ConsultationDetail) =>
-      app.call<ConsultationDetail>('consultations.assign', { id: c.id, version: c.version, counselId: b.counsel.id, dueOn: c.dueOn });
+      app.call<ConsultationDetail>('consultations.assign', { id: c.id, version: c.version, counselId: b.counsel.id, dueOn: c.dueOn, assignedOn: c.receivedOn });
     const d1 = await assign(await item('2025-06-09'));
     await item('2025-06-10'); // registered, not assigned: counted too
     await assign(await item('2025-06-11'));

@@ -52,10 +52,12 @@ describe('audit', () => {
     expect(count()).toBe(3);
     let c = await register(app, { categoryId: b.cat('contract'), departmentId: b.dept.id });
     writes.push(
-      ['consultations.assign', () => app.call('consultations.assign', { id: c.id, version: c.version, counselId: b.counsel.id })],
+      ['consultations.assign', () => app.call('consultations.assign', { id: c.id, version: c.version, counselId: b.counsel.id, assignedOn: '2025-03-01' })],
       ['consultations.addOpinion', () => app.call('consultations.addOpinion', { id: c.id, version: c.version, conclusion: 'approve', text: '同意', issuedOn: '2025-03-02' })],
       ['consultations.recordOutcome', () => app.call('consultations.recordOutcome', { id: c.id, version: c.version, outcome: 'adopted', outcomeOn: '2025-03-03' })],
+      ['consultations.correctOpinion', () => app.call('consultations.correctOpinion', { id: c.id, version: c.version, opinionId: c.opinions[0].id, conclusion: 'approve', text: '同意。', issuedOn: '2025-03-02', reason: '错字' })],
       ['consultations.close', () => app.call('consultations.close', { id: c.id, version: c.version })],
+      ['consultations.correctStepDate', () => app.call('consultations.correctStepDate', { id: c.id, version: c.version, historyId: c.history.at(-1).id, on: '2025-03-04', reason: '按办结单日期' })],
       ['consultations.reopen', () => app.call('consultations.reopen', { id: c.id, version: c.version, reason: '补正' })],
       ['consultations.trash', () => app.call('consultations.trash', { id: c.id, version: c.version })],
       ['consultations.restore', () => app.call('consultations.restore', { id: c.id, version: c.version })],

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
 import { visibleCounselId } from '../consultations/read';
 import { AppError, notFound } from '../errors';
+import { sameName } from './names';
 
 // Written out with table names: drizzle leaves columns unqualified inside a subquery,
 // where "id" would mean consultations.id.
@@ -40,8 +41,8 @@ export function getCategory(ctx: ServiceContext, id: number): Category {
 }
 
 function assertUniqueName(ctx: ServiceContext, nameZh: string, exceptId?: number): void {
-  const clash = ctx.ledger.db.select({ id: categories.id }).from(categories).where(eq(categories.nameZh, nameZh)).get();
-  if (clash && clash.id !== exceptId) throw new AppError('CONFLICT', `类别“${nameZh}”已存在`, [{ path: 'nameZh', message: '类别名称已存在' }]);
+  const clash = sameName(ctx.ledger.sqlite, 'categories', nameZh, exceptId);
+  if (clash !== null) throw new AppError('CONFLICT', `类别“${clash}”已存在`, [{ path: 'nameZh', message: '类别名称已存在' }]);
 }
 
 export function createCategory(ctx: ServiceContext, input: ParsedInputOf<'categories.create'>): Category {

@@ -7,6 +7,7 @@ import { inWriteTransaction, type ServiceContext } from '../context';
 import { visibleCounselId } from '../consultations/read';
 import { AppError, notFound } from '../errors';
 import { reindexConsultation } from '../../../db/queries/search';
+import { sameName } from './names';
 
 const columns = {
   id: departments.id,
@@ -36,8 +37,8 @@ export function getDepartment(ctx: ServiceContext, id: number): Department {
 }
 
 function assertUniqueName(ctx: ServiceContext, name: string, exceptId?: number): void {
-  const clash = ctx.ledger.db.select({ id: departments.id }).from(departments).where(eq(departments.name, name)).get();
-  if (clash && clash.id !== exceptId) throw new AppError('CONFLICT', `处室“${name}”已存在`, [{ path: 'name', message: '处室名称已存在' }]);
+  const clash = sameName(ctx.ledger.sqlite, 'departments', name, exceptId);
+  if (clash !== null) throw new AppError('CONFLICT', `处室“${clash}”已存在`, [{ path: 'name', message: '处室名称已存在' }]);
 }
 
 export function createDepartment(ctx: ServiceContext, input: ParsedInputOf<'departments.create'>): Department {

@@ -1,7 +1,7 @@
 import { getConsultationRow, listConsultations as queryList, prepareCached, type ConsultationFilter } from '../../../db/queries/consultations';
 import { personNameSql } from '../../../db/queries/people';
 import type { ParsedInputOf } from '../../api/contract';
-import type { ConsultationDetail, Opinion, Page, StatusChange, ConsultationRow, TrashRecord } from '../../api/types';
+import type { ConsultationDetail, Opinion, OpinionVersion, Page, StatusChange, ConsultationRow, TrashRecord } from '../../api/types';
 import { shanghaiDay } from '../../api/dates';
 import type { ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
@@ -63,22 +63,36 @@ export function loadDetail(ctx: ServiceContext, id: number): ConsultationDetail 
     sqlite,
     `SELECT description, note, assigned_on AS assignedOn, outcome_reason AS outcomeReason, outcome_on AS outcomeOn,
             closed_on AS closedOn, created_at AS createdAt, created_by AS createdBy, updated_at AS updatedAt,
-            updated_by AS updatedBy, ${personNameSql('created_by')} AS createdByName,
-            ${personNameSql('updated_by')} AS updatedByName FROM consultations WHERE id = ?`,
+            updated_by AS updatedBy, ${personNameSql('created_by')} AS createdByName, ${personNameSql('updated_by')} AS updatedByName FROM consultations WHERE id = ?`,
   ).get(id) as DetailExtra;
-  const opinions = prepareCached(
+  const opinionRows = prepareCached(
     sqlite,
     `SELECT o.id, o.round, o.counsel_id AS counselId, co.name AS counselName, o.conclusion, o.text,
             o.issued_on AS issuedOn, o.created_at AS createdAt, o.created_by AS createdBy,
-            ${personNameSql('o.created_by')} AS createdByName
+            ${personNameSql('o.created_by')} AS createdByName,
+            EXISTS (SELECT 1 FROM users u WHERE u.username = o.created_by AND u.counsel_id = o.counsel_id) AS enteredByCounsel,
+            o.corrected_at AS correctedAt, CASE WHEN o.corrected_by IS NULL THEN NULL ELSE ${personNameSql('o.corrected_by')} END AS correctedByName
      FROM opinions o LEFT JOIN counsels co ON co.id = o.counsel_id WHERE o.consultation_id = ? ORDER BY o.round`,
-  ).all(id) as Opinion[];
-  const history = prepareCached(
+  ).all(id) as (Omit<Opinion, 'enteredByCounsel' | 'previous'> & { enteredByCounsel: number })[];
+  const versions = prepareCached(
     sqlite,
-    `SELECT id, from_status AS fromStatus, to_status AS toStatus, at, actor, reason,
-            ${personNameSql('actor')} AS actorName
-     FROM status_history WHERE consultation_id = ? ORDER BY id`,
-  ).all(id) as StatusChange[];
+    `SELECT v.opinion_id AS opinionId, v.conclusion, v.text, v.issued_on AS issuedOn, v.entered_at AS enteredAt,
+            ${personNameSql('v.entered_by')} AS enteredByName, v.replaced_at AS replacedAt, ${personNameSql('v.replaced_by')} AS replacedByName, v.reason
+     FROM opinion_versions v WHERE v.opinion_id IN (SELECT id FROM opinions WHERE consultation_id = ?) ORDER BY v.id`,
+  ).all(id) as (OpinionVersion & { opinionId: number })[];
+  const opinions: Opinion[] = opinionRows.map((o) => ({
+    ...o,
+    enteredByCounsel: Boolean(o.enteredByCounsel),
+    previous: versions.filter((v) => v.opinionId === o.id).map(({ opinionId: _id, ...v }) => v),
+  }));
+  const history = (
+    prepareCached(
+      sqlite,
+      `SELECT id, from_status AS fromStatus, to_status AS toStatus, at, actor, reason, ${personNameSql('actor')} AS actorName,
+              business_on AS businessOn, on_origin AS onOrigin, detail
+       FROM status_history WHERE consultation_id = ? ORDER BY id`,
+    ).all(id) as (Omit<StatusChange, 'detail'> & { detail: string | null })[]
+  ).map((h) => ({ ...h, detail: h.detail === null ? null : (JSON.parse(h.detail) as Record<string, unknown>) }));
   return { ...row, ...extra, opinions, history };
 }
 

@@ -3,7 +3,7 @@
  * from any state before closed, reopening (admin, with a reason). Anything else is
  * refused with INVALID_TRANSITION.
  */
-import type { ConsultationStatus } from '../../api/types';
+import type { ConsultationStatus, StatusChange, StepKind } from '../../api/types';
 import { AppError } from '../errors';
 
 export type Action =
@@ -15,7 +15,9 @@ export type Action =
   | 'withdraw'
   | 'reopen'
   | 'trash'
-  | 'restore';
+  | 'restore'
+  | 'correctStepDate'
+  | 'correctOpinion';
 
 /** Statuses each action may start from. */
 export const ALLOWED_FROM: Record<Action, readonly ConsultationStatus[]> = {
@@ -28,6 +30,8 @@ export const ALLOWED_FROM: Record<Action, readonly ConsultationStatus[]> = {
   reopen: ['closed', 'withdrawn'],
   trash: ['registered', 'assigned', 'answered', 'closed', 'withdrawn'],
   restore: ['registered', 'assigned', 'answered', 'closed', 'withdrawn'],
+  correctStepDate: ['registered', 'assigned', 'answered', 'closed', 'withdrawn'],
+  correctOpinion: ['answered', 'closed', 'withdrawn'],
 };
 
 const STATUS_ZH: Record<ConsultationStatus, string> = {
@@ -48,7 +52,38 @@ const ACTION_ZH: Record<Action, string> = {
   reopen: '重新打开',
   trash: '移入回收站',
   restore: '恢复',
+  correctStepDate: '更正日期',
+  correctOpinion: '更正意见',
 };
+
+/** The name of each step's business date, as messages say it. */
+export const STEP_DATE_ZH: Record<StepKind, string> = {
+  received: '收件日期',
+  assigned: '分派日期',
+  opinion: '出具日期',
+  outcome: '采纳登记日期',
+  closed: '办结日期',
+  withdrawn: '撤回日期',
+  reopened: '重新打开日期',
+};
+
+const REAL: readonly string[] = ['registered', 'assigned', 'answered', 'closed', 'withdrawn'];
+
+/** Whether a history row is a change of status (the rows the status at a date is read from). */
+export function isStatusRow(h: Pick<StatusChange, 'toStatus'>): boolean {
+  return REAL.includes(h.toStatus);
+}
+
+/** Which dated step a history row records; null for trash/restore and corrections. */
+export function stepKindOf(h: Pick<StatusChange, 'fromStatus' | 'toStatus'>): StepKind | null {
+  if (h.toStatus === 'outcome') return 'outcome';
+  if (!isStatusRow(h)) return null;
+  if (h.fromStatus === null) return 'received';
+  if (h.fromStatus === 'closed' || h.fromStatus === 'withdrawn') return 'reopened';
+  if (h.toStatus === 'assigned') return 'assigned';
+  if (h.toStatus === 'answered') return 'opinion';
+  return h.toStatus === 'closed' ? 'closed' : 'withdrawn';
+}
 
 export function assertTransition(action: Action, status: ConsultationStatus, trashed: boolean): void {
   if (action === 'restore') {

@@ -121,13 +121,18 @@ function insertRow(ctx: ServiceContext, r: PlannedRow, ids: RowIds, serial: Assi
     r.outcomeReason, r.outcomeOn, r.closedOn, r.note, at, who, at, who, batchId,
   );
   const id = Number(lastInsertRowid);
-  const history = prepareCached(sqlite, 'INSERT INTO status_history (consultation_id, from_status, to_status, at, actor, reason) VALUES (?, ?, ?, ?, ?, ?)');
+  const history = prepareCached(
+    sqlite,
+    'INSERT INTO status_history (consultation_id, from_status, to_status, at, actor, reason, business_on) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   let from: ConsultationStatus | null = null;
   const steps = statusSteps(r);
   for (const step of steps) {
-    history.run(id, from, step.to, dayStart(step.day), who, IMPORT_REASON);
+    history.run(id, from, step.to, dayStart(step.day), who, IMPORT_REASON, step.day);
     from = step.to;
   }
+  const last = steps.at(-1);
+  if (last) prepareCached(sqlite, 'UPDATE consultations SET status_on = ? WHERE id = ?').run(last.day, id);
   if (r.opinion) {
     prepareCached(
       sqlite,

@@ -11,6 +11,8 @@ import { CONCLUSION_WORDS, OUTCOME_WORDS, STATUS_WORDS, TEMPLATE_EXAMPLE_NOTE } 
 import type { GridRow, RawCell } from './grid';
 import { matchKey } from './text';
 import { isBlank, parseCount, parseDay, parseSerial, parseText, parseWord, type SerialParts } from './values';
+import { futureDayZh, isAfterToday } from '../../domain/date-input';
+import { LIMITS } from '../../domain/limits';
 
 export interface PlannedOpinion {
   issuedOn: string;
@@ -66,8 +68,8 @@ const STATUS_ZH: Record<ConsultationStatus, string> = {
 };
 const label = (f: ImportField): string => IMPORT_FIELD_LABELS[f];
 
-/** The contract's limits on the same fields (electron/api/contract.ts). */
-const MAX = { title: 200, description: 20_000, requester: 50, note: 2_000, opinionText: 50_000, outcomeReason: 2_000, department: 50, counsel: 30, counselFirm: 100, category: 100 };
+/** The contract's limits on the same fields (electron/domain/limits.ts); a category is matched by up to 100 characters. */
+const MAX = { ...LIMITS, department: LIMITS.departmentName, counsel: LIMITS.counselName, counselFirm: LIMITS.firm, category: 100 };
 
 export function readRow(grid: GridRow, ctx: RowContext): PlannedRow {
   let errors = 0;
@@ -90,6 +92,10 @@ export function readRow(grid: GridRow, ctx: RowContext): PlannedRow {
     if (r.ok) return r.value;
     error(f, r.message);
     return '';
+  };
+  /** business dates are not after today; due dates may be */
+  const notFuture = (f: ImportField, what: string, d: string | null): void => {
+    if (d !== null && isAfterToday(d, ctx.today)) error(f, futureDayZh(what, d, ctx.today));
   };
   /** undefined: the cell is there but unreadable (already reported) */
   const day = (f: ImportField): string | null | undefined => {
@@ -121,7 +127,7 @@ export function readRow(grid: GridRow, ctx: RowContext): PlannedRow {
   const receivedOnRaw = day('receivedOn');
   if (receivedOnRaw === null && has('receivedOn')) error('receivedOn', `缺少${label('receivedOn')}`);
   const receivedOn = receivedOnRaw ?? null;
-  if (receivedOn && receivedOn > ctx.today) error('receivedOn', `收件日期 ${receivedOn} 晚于今天`);
+  notFuture('receivedOn', '收件日期', receivedOn);
 
   let serial: SerialParts | null = null;
   if (!isBlank(cell('serialNo'))) {
@@ -146,6 +152,7 @@ export function readRow(grid: GridRow, ctx: RowContext): PlannedRow {
   const counsel = counselText || null;
   const firm = text('counselFirm', MAX.counselFirm) || null;
   const assignedOn = day('assignedOn') ?? null;
+  notFuture('assignedOn', '分派日期', assignedOn);
   if (assignedOn && receivedOn && assignedOn < receivedOn) error('assignedOn', `分派日期 ${assignedOn} 早于收件日期 ${receivedOn}`);
 
   const opinion = readOpinion();
@@ -155,6 +162,8 @@ export function readRow(grid: GridRow, ctx: RowContext): PlannedRow {
   const closedOn = day('closedOn') ?? null;
   if (outcome === 'notAdopted' && !outcomeReason) error('outcomeReason', '采纳情况为“未采纳”的，须填写未采纳理由');
   if (outcome === null && outcomeReason) error('outcomeReason', '填写了未采纳理由，但没有填写采纳情况');
+  notFuture('outcomeOn', '采纳登记日期', outcomeOnRaw ?? null);
+  notFuture('closedOn', '办结日期', closedOn);
   if (outcome === null && outcomeOnRaw) error('outcomeOn', '填写了采纳登记日期，但没有填写采纳情况');
   if (outcomeOnRaw && opinion && outcomeOnRaw < opinion.issuedOn) error('outcomeOn', `采纳登记日期 ${outcomeOnRaw} 早于意见出具日期 ${opinion.issuedOn}`);
   if (closedOn && receivedOn && closedOn < receivedOn) error('closedOn', `办结日期 ${closedOn} 早于收件日期 ${receivedOn}`);
@@ -202,7 +211,7 @@ export function readRow(grid: GridRow, ctx: RowContext): PlannedRow {
       return null;
     }
     if (receivedOn && issuedOn < receivedOn) error('opinionOn', `意见出具日期 ${issuedOn} 早于收件日期 ${receivedOn}`);
-    if (issuedOn > ctx.today) error('opinionOn', `意见出具日期 ${issuedOn} 晚于今天`);
+    notFuture('opinionOn', '意见出具日期', issuedOn);
     if (!conclusion) warning('conclusion', '未填写意见结论，按“咨询答复(无结论)”导入');
     return { issuedOn, conclusion: conclusion ?? 'advisory', text: body };
   }

@@ -4,14 +4,9 @@
  * stray spaces at either end or in the middle of a name.
  */
 
-/** Full-width ASCII (U+FF01–U+FF5E) → ASCII, U+3000 → space. */
-export function toHalfWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
+import { matchKey, ODD_SPACES, toHalfWidth, ZERO_WIDTH } from '../../domain/text';
 
-// no-break, thin, zero-width spaces and the BOM: what copying from Word or a web page leaves behind
-const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+export { matchKey, toHalfWidth };
 
 /** One line of text: odd spaces made plain, runs of whitespace (line breaks too) made one space, trimmed. */
 export function cleanLine(s: string): string {
@@ -28,19 +23,6 @@ export function cleanBlock(s: string): string {
     .map((line) => line.replace(/[ \t]+$/, ''))
     .join('\n')
     .trim();
-}
-
-/**
- * The key two spellings of a name are compared by: half-width, no whitespace at
- * all, lower case, one kind of parentheses. 综 合 处 = 综合处, （）= ().
- */
-export function matchKey(s: string): string {
-  return toHalfWidth(s)
-    .replace(ZERO_WIDTH, '')
-    .replace(/[\s\u00a0]+/g, '')
-    .replace(/[【〔［]/g, '[')
-    .replace(/[】〕］]/g, ']')
-    .toLowerCase();
 }
 
 /** A header cell's key: as matchKey, without required-marks (*), a trailing colon, or a hint in brackets. */

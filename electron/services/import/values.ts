@@ -3,7 +3,8 @@
  * Chinese. Dates: Excel date cells and serial numbers, 2025-3-1, 2025.3.1,
  * 2025/03/01, 2025年3月1日, 20250301, with full-width digits and stray spaces.
  */
-import { isCalendarDay } from '../../api/dates';
+import { DATE_INPUT_EXAMPLES, dateProblemZh, dayFromParts, parseDateInput } from '../../domain/date-input';
+import { textProblem, textProblemZh } from '../../domain/text';
 import { CellError, type RawCell } from './grid';
 import { cleanBlock, cleanLine, matchKey, toHalfWidth } from './text';
 
@@ -31,7 +32,10 @@ export function isBlank(cell: RawCell): boolean {
 export function parseText(cell: RawCell, max: number, multiline = false): Parsed<string> {
   if (cell instanceof CellError) return bad(`单元格是错误值 ${cell.code}，请改为实际内容`);
   const text = cellText(cell, multiline);
-  if ([...text].length > max) return bad(`内容过长（${[...text].length} 字），不能超过 ${max} 字`);
+  const problem = textProblem(text, multiline);
+  if (problem) return bad(textProblemZh(problem));
+  // counted as the contract and a text box count (UTF-16 units)
+  if (text.length > max) return bad(`内容过长（${text.length} 字），不能超过 ${max} 字`);
   return ok(text);
 }
 
@@ -41,8 +45,6 @@ const DAY_MS = 86_400_000;
 /** Serial numbers taken for dates: 1950-01-01 … 2100-12-31 */
 const SERIAL_MIN = 18_264;
 const SERIAL_MAX = 73_415;
-const MIN_YEAR = 1950;
-const MAX_YEAR = 2100;
 
 function fromSerial(serial: number): string {
   const d = new Date(EXCEL_EPOCH_MS + Math.floor(serial + 1e-9) * DAY_MS);
@@ -50,15 +52,13 @@ function fromSerial(serial: number): string {
 }
 
 function checkDay(y: number, m: number, d: number, shown: string): Parsed<string> {
-  const day = `${y}-${pad(m)}-${pad(d)}`;
-  if (!isCalendarDay(day)) return bad(`日期不存在：“${shown}”`);
-  if (y < MIN_YEAR || y > MAX_YEAR) return bad(`日期的年份不合理：“${shown}”`);
-  return ok(day);
+  const r = dayFromParts(y, m, d);
+  return r.ok ? ok(r.day) : bad(dateProblemZh(r.problem, shown));
 }
 
-const DATE_HINT = '（可写作 2025-03-01、2025/3/1、2025.3.1 或 2025年3月1日）';
+const DATE_HINT = `（可写作 ${DATE_INPUT_EXAMPLES}）`;
 
-/** A calendar day 'YYYY-MM-DD', or why not. Empty cells are handled by the caller. */
+/** A calendar day 'YYYY-MM-DD', or why not. Empty cells are handled by the caller. Text goes through the app's one date parser. */
 export function parseDay(cell: RawCell): Parsed<string> {
   if (cell instanceof CellError) return bad(`单元格是错误值 ${cell.code}，请改为日期`);
   if (cell instanceof Date) {
@@ -68,17 +68,12 @@ export function parseDay(cell: RawCell): Parsed<string> {
   if (typeof cell === 'number') return dayFromNumber(cell, cellText(cell));
   if (typeof cell === 'boolean' || cell === null) return bad(`不是日期${DATE_HINT}`);
   const shown = cleanLine(cell);
-  // full-width digits and separators, a time of day after the date, all spaces
-  const s = toHalfWidth(shown)
-    .replace(/[T\s]+\d{1,2}[:：]\d{2}([:：]\d{2}(\.\d+)?)?$/, '')
-    .replace(/\s+/g, '');
-  let m = /^(\d{4})[-./\\](\d{1,2})[-./\\](\d{1,2})$/.exec(s) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (m) return checkDay(Number(m[1]), Number(m[2]), Number(m[3]), shown);
-  if (/^\d{5}(\.\d+)?$/.test(s)) return dayFromNumber(Number(s), shown);
-  m = /^(\d{2})[-./年]\d{1,2}[-./月]\d{1,2}日?$/.exec(s);
-  if (m) return bad(`日期“${shown}”的年份请写完整的四位数字`);
-  if (/^\d{1,2}[-./]\d{1,2}[-./]\d{4}$/.test(s)) return bad(`日期“${shown}”无法确定月和日的顺序，请写作 年-月-日${DATE_HINT}`);
-  return bad(`无法识别的日期“${shown}”${DATE_HINT}`);
+  const typed = parseDateInput(cell);
+  if (typed.ok) return ok(typed.day);
+  // a date cell stored as its Excel serial number in text ("45000")
+  const s = toHalfWidth(shown).replace(/\s+/g, '');
+  if (typed.problem === 'unrecognised' && /^\d{5}(\.\d+)?$/.test(s)) return dayFromNumber(Number(s), shown);
+  return bad(dateProblemZh(typed.problem, shown));
 }
 
 function dayFromNumber(n: number, shown: string): Parsed<string> {

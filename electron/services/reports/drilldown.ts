@@ -65,9 +65,9 @@ const ATOMS: Record<string, AtomParser> = {
     return { sql: `(${DUE_STATE_SQL}) IN ${states[arg]}`, columns: ['dueOn', 'firstOn'] };
   },
   carriedOver: (arg, p) => {
-    if (arg === undefined) return { sql: OPEN_AT_END_SQL, columns: ['statusAtEnd'] };
+    if (arg === undefined) return { sql: OPEN_AT_END_SQL, columns: [] };
     if (!oneOf(['registered', 'assigned', 'answered'], arg)) return null;
-    return { sql: `statusAtEnd = @${p}`, columns: ['statusAtEnd'], params: { [p]: arg } };
+    return { sql: `status = @${p}`, columns: [], params: { [p]: arg } };
   },
 };
 

@@ -3,7 +3,7 @@
  * (Asia/Shanghai). A consultation counts in the period its receivedOn falls in.
  */
 import type { ReportPeriod } from '../../api/reports-contract';
-import { addDays, shanghaiDay } from '../../api/dates';
+import { shanghaiDay } from '../../api/dates';
 import type { TallyScope } from '../../../db/queries/tally';
 import { visibleCounselId } from '../consultations/read';
 import type { ServiceContext } from '../context';
@@ -50,11 +50,6 @@ export function previousPeriod(period: ReportPeriod): ReportPeriod {
   return resolvePeriod({ from: yearEarlier(period.from), to: yearEarlier(period.to) });
 }
 
-/** The instant the local day `day` ends: midnight Asia/Shanghai (UTC+8, no daylight saving) of the next day. */
-export function endOfLocalDay(day: string): string {
-  return new Date(`${addDays(day, 1)}T00:00:00+08:00`).toISOString();
-}
-
 /** 'YYYY-MM' of every month the period touches, in order. */
 export function monthsOf(period: ReportPeriod): string[] {
   const months: string[] = [];
@@ -68,13 +63,12 @@ export function monthsOf(period: ReportPeriod): string[] {
   return months;
 }
 
-/** What the queries need: the days, the end instant, today, and the caller's visibility. */
+/** What the queries need: the days, today, and the caller's visibility. */
 export function scopeFor(ctx: ServiceContext, period: ReportPeriod): TallyScope {
   const onlyCounselId = visibleCounselId(ctx);
   return {
     from: period.from,
     to: period.to,
-    boundary: endOfLocalDay(period.to),
     today: shanghaiDay(ctx.now()),
     ...(onlyCounselId === undefined ? {} : { onlyCounselId }),
   };

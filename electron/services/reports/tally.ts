@@ -122,7 +122,8 @@ function fold(rows: Iterable<TallyItem>): Folded {
     carriedOver: new Buckets(),
   };
   for (const row of rows) {
-    const [categoryId, month, departmentId, counselId, status, outcome, items, conclusion, firstDays, dueDays, pastDue, opinionCount, statusAtEnd] = row;
+    // status: at the end of the period, from the steps' business dates (db/queries/tally.ts)
+    const [categoryId, month, departmentId, counselId, status, outcome, items, conclusion, firstDays, dueDays, pastDue, opinionCount] = row;
     if (status === 'withdrawn') {
       f.withdrawn.add(1, items);
       continue;
@@ -146,9 +147,7 @@ function fold(rows: Iterable<TallyItem>): Folded {
       if (firstDays !== null) (firstDays <= dueDays ? f.dueMet : f.dueMissed).add(1, items);
       else if (pastDue) f.dueMissed.add(1, items);
     }
-    if (statusAtEnd === 'registered' || statusAtEnd === 'assigned' || statusAtEnd === 'answered') {
-      f.carriedOver.at(statusAtEnd).add(1, items);
-    }
+    if (status === 'registered' || status === 'assigned' || status === 'answered') f.carriedOver.at(status).add(1, items);
   }
   return f;
 }

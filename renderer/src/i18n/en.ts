@@ -2,6 +2,7 @@
 import type { Messages } from './zh-CN';
 
 import importing from './import.en';
+import entry from './entry.en';
 import reports from './reports.en';
 const en: Messages = {
   app: {
@@ -116,6 +117,9 @@ const en: Messages = {
     withdrawn: 'Withdrawn',
     trashed: 'Moved to trash',
     restored: 'Restored from trash',
+    outcome: 'Outcome recorded',
+    dateCorrected: 'Date corrected',
+    opinionCorrected: 'Opinion corrected',
     overdue: 'Overdue',
     inTrash: 'In trash',
   },
@@ -254,6 +258,23 @@ const en: Messages = {
     noAccessHint: 'It is not assigned to you, or it no longer exists. Your own consultations are in My queue.',
     notFound: 'Consultation not found',
     notFoundHint: 'It does not exist or has been deleted.',
+    enteredAt: 'entered {{at}} · {{actor}}',
+    dateFilled: ' (date filled in by the upgrade)',
+    givenBy: 'Opinion by {{counsel}}',
+    givenByFor: 'Opinion by {{counsel}} (entered by {{typist}})',
+    correctOpinion: 'Correct',
+    correctTitle: 'Correct round {{round}} opinion',
+    correctHint: 'A correction is not a new round and adds no opinion to the count; the earlier wording is kept and can be viewed. For a supplementary opinion use “Give opinion”.',
+    correctReason: 'Reason for the correction',
+    correctedBy: 'Corrected · {{at}} · {{name}}',
+    previousVersions_one: 'Show the earlier version ({{count}})',
+    previousVersions_other: 'Show the earlier versions ({{count}})',
+    previousVersion: '{{issuedOn}} · {{conclusion}} · entered {{enteredAt}} ({{enteredBy}}); corrected {{replacedAt}} by {{replacedBy}}, reason: {{reason}}',
+    outcomeStep: 'Outcome recorded: {{outcome}}',
+    dateCorrectedStep: '{{what}} corrected: {{from}} → {{to}}',
+    opinionCorrectedStep: 'Round {{round}} opinion corrected',
+    correctDate: 'Correct date',
+    correctDateTitle: 'Correct {{what}}',
     title: 'Consultation',
     basics: 'Details',
     opinions: 'Legal opinions',
@@ -271,9 +292,22 @@ const en: Messages = {
     opinionFormTitle: 'Write the legal opinion',
     opinionFormNext: 'Further opinion (round {{round}})',
     submitOpinion: 'Submit the opinion',
-    recordedBy: 'Recorded by {{name}}',
+  },
+  stepDate: {
+    received: 'Date received',
+    assigned: 'Date assigned',
+    opinion: 'Date issued',
+    outcome: 'Date outcome recorded',
+    closed: 'Date closed',
+    withdrawn: 'Date withdrawn',
+    reopened: 'Date reopened',
   },
   action: {
+    assignedOn: 'Date assigned',
+    closedOn: 'Date closed',
+    withdrawnOn: 'Date withdrawn',
+    reopenedOn: 'Date reopened',
+    stepDateHint: 'The day this step actually happened (today by default); when entering after the fact, type the real date.',
     edit: 'Edit',
     assign: 'Assign',
     reassign: 'Reassign',
@@ -381,6 +415,7 @@ const en: Messages = {
   },
   reports,
   import: importing,
+  entry,
   auth: {
     loginTitle: 'Sign in',
     login: 'Sign in',

@@ -3,6 +3,7 @@
  * have exactly the same keys (the type below and test/renderer/i18n.test.ts).
  */
 import importing from './import.zh-CN';
+import entry from './entry.zh-CN';
 import reports from './reports.zh-CN';
 
 const zhCN = {
@@ -118,6 +119,9 @@ const zhCN = {
     withdrawn: '已撤回',
     trashed: '移入回收站',
     restored: '从回收站恢复',
+    outcome: '登记采纳情况',
+    dateCorrected: '更正日期',
+    opinionCorrected: '更正意见',
     overdue: '已超期',
     inTrash: '在回收站中',
   },
@@ -255,6 +259,23 @@ const zhCN = {
     noAccessHint: '此事项没有分派给您，或已不存在。您可以在“我的待办”中查看分派给您的事项。',
     notFound: '没有找到此事项',
     notFoundHint: '此事项不存在或已被删除。',
+    enteredAt: '录入于 {{at}} · {{actor}}',
+    dateFilled: '（日期由升级补填）',
+    givenBy: '{{counsel}}出具意见',
+    givenByFor: '{{counsel}}出具意见（{{typist}}代录）',
+    correctOpinion: '更正',
+    correctTitle: '更正第 {{round}} 轮意见',
+    correctHint: '更正不算新一轮意见，不增加意见份数；原内容保留，可随时查看。补充意见请用“出具意见”。',
+    correctReason: '更正原因',
+    correctedBy: '已更正 · {{at}} · {{name}}',
+    previousVersions_one: '查看更正前的版本（{{count}} 个）',
+    previousVersions_other: '查看更正前的版本（{{count}} 个）',
+    previousVersion: '{{issuedOn}} · {{conclusion}} · 录入于 {{enteredAt}}（{{enteredBy}}）；{{replacedAt}} 由 {{replacedBy}} 更正，原因：{{reason}}',
+    outcomeStep: '登记采纳情况：{{outcome}}',
+    dateCorrectedStep: '更正{{what}}：{{from}} → {{to}}',
+    opinionCorrectedStep: '更正第 {{round}} 轮意见',
+    correctDate: '更正日期',
+    correctDateTitle: '更正{{what}}',
     title: '事项详情',
     basics: '基本信息',
     opinions: '法律意见',
@@ -272,9 +293,22 @@ const zhCN = {
     opinionFormTitle: '出具法律意见',
     opinionFormNext: '补充意见（第 {{round}} 轮）',
     submitOpinion: '提交意见',
-    recordedBy: '由 {{name}} 录入',
+  },
+  stepDate: {
+    received: '收件日期',
+    assigned: '分派日期',
+    opinion: '出具日期',
+    outcome: '采纳登记日期',
+    closed: '办结日期',
+    withdrawn: '撤回日期',
+    reopened: '重新打开日期',
   },
   action: {
+    assignedOn: '分派日期',
+    closedOn: '办结日期',
+    withdrawnOn: '撤回日期',
+    reopenedOn: '重新打开日期',
+    stepDateHint: '这一步实际发生的日期，默认今天；补录时请填实际日期。',
     edit: '编辑',
     assign: '分派',
     reassign: '改派',
@@ -378,6 +412,7 @@ const zhCN = {
   },
   reports,
   import: importing,
+  entry,
   auth: {
     loginTitle: '登录',
     login: '登录',

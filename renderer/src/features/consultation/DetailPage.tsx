@@ -85,7 +85,7 @@ export function ConsultationDetailPage({ id }: { id: number }) {
             />
           </Card>
           <Card title={t('detail.opinions')} size="small" style={{ marginBottom: 16 }}>
-            <OpinionList consultationId={d.id} opinions={d.opinions} attachments={attachments} open={open} />
+            <OpinionList consultationId={d.id} detail={d} opinions={d.opinions} attachments={attachments} open={open} />
           </Card>
           {answering ? <OpinionForm detail={d} /> : null}
         </Col>

@@ -1,7 +1,10 @@
-/** 办理记录: every status change, oldest first, with who, when and why. */
+/**
+ * 办理记录: every step, oldest first. The business date (the day it happened) comes
+ * first; when it was typed in, and by whom, second ("录入于 …").
+ */
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { StatusChange } from '../../../../electron/api/types';
+import { OUTCOMES, STEP_KINDS, type Outcome, type StatusChange, type StepKind } from '../../../../electron/api/types';
 import { formatInstant } from '../../shared/format';
 
 const COLOR: Record<StatusChange['toStatus'], string> = {
@@ -12,26 +15,51 @@ const COLOR: Record<StatusChange['toStatus'], string> = {
   withdrawn: 'gray',
   trashed: 'red',
   restored: 'green',
+  outcome: 'blue',
+  dateCorrected: 'orange',
+  opinionCorrected: 'orange',
 };
+
+const isOutcome = (v: unknown): v is Outcome => typeof v === 'string' && (OUTCOMES as readonly string[]).includes(v);
+const isStepKind = (v: unknown): v is StepKind => typeof v === 'string' && (STEP_KINDS as readonly string[]).includes(v);
+
+function StepTitle({ h }: { h: StatusChange }) {
+  const { t } = useTranslation();
+  const d = h.detail ?? {};
+  // assigned → assigned is a reassignment; its reason is the service's own word for it
+  if (h.fromStatus === 'assigned' && h.toStatus === 'assigned') return <>{t('detail.reassigned')}</>;
+  if (h.toStatus === 'outcome' && isOutcome(d.outcome)) return <>{t('detail.outcomeStep', { outcome: t(`outcome.${d.outcome}`) })}</>;
+  if (h.toStatus === 'dateCorrected' && isStepKind(d.kind)) {
+    return <>{t('detail.dateCorrectedStep', { what: t(`stepDate.${d.kind}`), from: String(d.from), to: String(d.to) })}</>;
+  }
+  if (h.toStatus === 'opinionCorrected') return <>{t('detail.opinionCorrectedStep', { round: Number(d.round) })}</>;
+  return <>{t(`status.${h.toStatus}`)}</>;
+}
 
 export function HistoryTimeline({ history }: { history: StatusChange[] }) {
   const { t } = useTranslation();
   return (
     <Timeline
       items={history.map((h) => {
-        // assigned → assigned is a reassignment; its reason is the service's own word for it
         const reassigned = h.fromStatus === 'assigned' && h.toStatus === 'assigned';
+        const showReason = h.reason && !reassigned;
         return {
           key: h.id,
           color: COLOR[h.toStatus],
-          title: <span className="nowrap">{formatInstant(h.at)}</span>,
+          // the business date first; steps without one (trash, corrections) show when they were done
+          title: <span className="nowrap history-date">{h.businessOn ?? formatInstant(h.at)}</span>,
           content: (
             <>
-              <Typography.Text strong>{reassigned ? t('detail.reassigned') : t(`status.${h.toStatus}`)}</Typography.Text>
-              <Typography.Text type="secondary"> · {h.actorName}</Typography.Text>
-              {h.reason && !reassigned ? (
-                <div className="pre-wrap">{t('detail.reasonLabel', { reason: h.reason })}</div>
-              ) : null}
+              <Typography.Text strong>
+                <StepTitle h={h} />
+              </Typography.Text>
+              {h.businessOn && h.onOrigin !== 'typed' ? <Typography.Text type="secondary">{t('detail.dateFilled')}</Typography.Text> : null}
+              <div>
+                <Typography.Text type="secondary" className="history-entered">
+                  {t('detail.enteredAt', { at: formatInstant(h.at), actor: h.actorName })}
+                </Typography.Text>
+              </div>
+              {showReason ? <div className="pre-wrap">{t('detail.reasonLabel', { reason: h.reason })}</div> : null}
             </>
           ),
         };

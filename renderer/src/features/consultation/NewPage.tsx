@@ -5,6 +5,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
+import { newRequestId } from '../../api/requestId';
 import { navigate, paths } from '../../router/hash';
 import { lastLedgerQuery } from '../ledger/filterState';
 import { fromDay, toDay } from '../../shared/format';
@@ -36,6 +37,8 @@ function NewForm({ today, defaultDueDays, categories, departments, suggestedDue 
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const dueSetByHand = useRef(false);
+  // one key per form: every attempt to save this form is the same request (a new one after 保存并新建)
+  const requestId = useRef(newRequestId());
   const create = useApiMutation('consultations.create');
   const validate = useValidate(form);
   const onFailure = useSaveFailure(form);
@@ -45,7 +48,8 @@ function NewForm({ today, defaultDueDays, categories, departments, suggestedDue 
     const values = await validate();
     if (!values) return;
     try {
-      const created = await create.mutateAsync(toInput(values));
+      const created = await create.mutateAsync({ ...toInput(values), requestId: requestId.current });
+      requestId.current = newRequestId();
       void message.success(t('form.created', { serialNo: created.serialNo }));
       if (!andNew) {
         navigate(paths.detail(created.id));

@@ -1,8 +1,17 @@
-/** The opinion rounds, oldest first, each with its own materials. */
-import { Card, Empty, Space, Tag, Typography } from 'antd';
+/**
+ * The opinion rounds, oldest first, each with its own materials: whose opinion it is
+ * (and who typed it in, 代录), its corrections and the wording they replaced.
+ */
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Attachment, Conclusion, Opinion } from '../../../../electron/api/types';
+import type { Attachment, Conclusion, ConsultationDetail, Opinion } from '../../../../electron/api/types';
+import { useCan } from '../../api/hooks';
+import { formatInstant } from '../../shared/format';
 import { AttachmentPanel } from '../attachments/AttachmentPanel';
+import { CorrectOpinionDialog } from './actions/StepDialogs';
 
 const CONCLUSION_COLOR: Record<Conclusion, string> = {
   approve: 'green',
@@ -13,14 +22,53 @@ const CONCLUSION_COLOR: Record<Conclusion, string> = {
 
 interface Props {
   consultationId: number;
+  /** the item, for corrections (its version); absent: read only */
+  detail?: ConsultationDetail;
   opinions: Opinion[];
   attachments: Attachment[];
   /** files may be added (the item is not in the trash) */
   open: boolean;
 }
 
-export function OpinionList({ consultationId, opinions, attachments, open }: Props) {
+/** "王律师出具意见（张丽代录）", or "王律师出具意见" when she typed it herself. */
+export function opinionBy(t: TFunction, o: Opinion): string {
+  if (!o.counselName) return o.createdByName;
+  return o.enteredByCounsel || o.createdByName === o.counselName
+    ? t('detail.givenBy', { counsel: o.counselName })
+    : t('detail.givenByFor', { counsel: o.counselName, typist: o.createdByName });
+}
+
+function PreviousVersions({ o }: { o: Opinion }) {
   const { t } = useTranslation();
+  if (o.previous.length === 0) return null;
+  return (
+    <details className="opinion-previous">
+      <summary>{t('detail.previousVersions', { count: o.previous.length })}</summary>
+      {o.previous.map((v, i) => (
+        <div key={i} className="opinion-previous-version">
+          <Typography.Text type="secondary">
+            {t('detail.previousVersion', {
+              issuedOn: v.issuedOn,
+              conclusion: t(`conclusion.${v.conclusion}`),
+              enteredAt: formatInstant(v.enteredAt),
+              enteredBy: v.enteredByName,
+              replacedAt: formatInstant(v.replacedAt),
+              replacedBy: v.replacedByName,
+              reason: v.reason,
+            })}
+          </Typography.Text>
+          <div className="pre-wrap">{v.text}</div>
+        </div>
+      ))}
+    </details>
+  );
+}
+
+export function OpinionList({ consultationId, detail, opinions, attachments, open }: Props) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [correcting, setCorrecting] = useState<Opinion | null>(null);
+  const mayCorrect = detail !== undefined && open && detail.trashedAt === null && can('consultations.correctOpinion');
   if (opinions.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noOpinions')} />;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -35,18 +83,25 @@ export function OpinionList({ consultationId, opinions, attachments, open }: Pro
             </Space>
           }
           extra={
-            <Typography.Text type="secondary" className="nowrap">
-              {o.issuedOn}
-              {o.counselName ? ` · ${o.counselName}` : ''}
-            </Typography.Text>
+            <Space size={8}>
+              <Typography.Text type="secondary" className="nowrap opinion-by">
+                {o.issuedOn} · {opinionBy(t, o)}
+              </Typography.Text>
+              {mayCorrect ? (
+                <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setCorrecting(o)}>
+                  {t('detail.correctOpinion')}
+                </Button>
+              ) : null}
+            </Space>
           }
         >
           <div className="pre-wrap">{o.text}</div>
-          {o.createdByName && o.createdByName !== o.counselName ? (
-            <Typography.Paragraph type="secondary" className="opinion-recorded-by">
-              {t('detail.recordedBy', { name: o.createdByName })}
+          {o.correctedAt ? (
+            <Typography.Paragraph type="secondary" className="opinion-corrected">
+              {t('detail.correctedBy', { at: formatInstant(o.correctedAt), name: o.correctedByName ?? '' })}
             </Typography.Paragraph>
           ) : null}
+          <PreviousVersions o={o} />
           <AttachmentPanel
             consultationId={consultationId}
             opinionId={o.id}
@@ -57,6 +112,7 @@ export function OpinionList({ consultationId, opinions, attachments, open }: Pro
           />
         </Card>
       ))}
+      {correcting && detail ? <CorrectOpinionDialog detail={detail} opinion={correcting} onClose={() => setCorrecting(null)} /> : null}
     </Space>
   );
 }

@@ -2,8 +2,9 @@
 import { Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationDetail } from '../../../../../electron/api/types';
-import { useApiMutation } from '../../../api/hooks';
+import { useApiMutation, useAppInfo } from '../../../api/hooks';
 import { ActionModal } from './ActionModal';
+import { StepDateField } from './StepDialogs';
 
 interface DialogProps {
   detail: ConsultationDetail;
@@ -29,18 +30,25 @@ function ReasonField({ required, label }: { required: boolean; label: string }) 
 export function CloseDialog({ detail, onClose }: DialogProps) {
   const { t } = useTranslation();
   const close = useApiMutation('consultations.close');
+  const today = useAppInfo().data?.today ?? detail.receivedOn;
   const action = t('action.close');
   return (
-    <ActionModal<object>
+    <ActionModal<{ closedOn: string }>
       title={t('action.closeTitle')}
       okText={t('action.confirmButton', { action })}
       doneText={t('action.done', { action })}
       warning={t('action.closeConfirm')}
-      fields={[]}
+      fields={['closedOn']}
+      initialValues={{ closedOn: today }}
       onClose={onClose}
-      submit={() => close.mutateAsync({ id: detail.id, version: detail.version })}
+      submit={(v) => close.mutateAsync({ id: detail.id, version: detail.version, closedOn: v.closedOn })}
     >
-      {() => (detail.outcome ? null : <Typography.Paragraph type="warning">{t('action.closeNoOutcome')}</Typography.Paragraph>)}
+      {() => (
+        <>
+          {detail.outcome ? null : <Typography.Paragraph type="warning">{t('action.closeNoOutcome')}</Typography.Paragraph>}
+          <StepDateField name="closedOn" label={t('action.closedOn')} today={today} />
+        </>
+      )}
     </ActionModal>
   );
 }
@@ -48,19 +56,26 @@ export function CloseDialog({ detail, onClose }: DialogProps) {
 export function WithdrawDialog({ detail, onClose }: DialogProps) {
   const { t } = useTranslation();
   const withdraw = useApiMutation('consultations.withdraw');
+  const today = useAppInfo().data?.today ?? detail.receivedOn;
   const action = t('action.withdraw');
   return (
-    <ActionModal<{ reason: string }>
+    <ActionModal<{ reason: string; withdrawnOn: string }>
       title={t('action.withdrawTitle')}
       okText={t('action.confirmButton', { action })}
       doneText={t('action.done', { action })}
       danger
       warning={t('action.withdrawConfirm')}
-      fields={['reason']}
+      fields={['reason', 'withdrawnOn']}
+      initialValues={{ withdrawnOn: today }}
       onClose={onClose}
-      submit={(v) => withdraw.mutateAsync({ id: detail.id, version: detail.version, reason: v.reason })}
+      submit={(v) => withdraw.mutateAsync({ id: detail.id, version: detail.version, reason: v.reason, withdrawnOn: v.withdrawnOn })}
     >
-      {() => <ReasonField required label={t('action.reason')} />}
+      {() => (
+        <>
+          <StepDateField name="withdrawnOn" label={t('action.withdrawnOn')} today={today} />
+          <ReasonField required label={t('action.reason')} />
+        </>
+      )}
     </ActionModal>
   );
 }
@@ -68,19 +83,22 @@ export function WithdrawDialog({ detail, onClose }: DialogProps) {
 export function ReopenDialog({ detail, onClose }: DialogProps) {
   const { t } = useTranslation();
   const reopen = useApiMutation('consultations.reopen');
+  const today = useAppInfo().data?.today ?? detail.receivedOn;
   const action = t('action.reopen');
   return (
-    <ActionModal<{ reason: string }>
+    <ActionModal<{ reason: string; reopenedOn: string }>
       title={t('action.reopenTitle')}
       okText={t('action.confirmButton', { action })}
       doneText={t('action.done', { action })}
-      fields={['reason']}
+      fields={['reason', 'reopenedOn']}
+      initialValues={{ reopenedOn: today }}
       onClose={onClose}
-      submit={(v) => reopen.mutateAsync({ id: detail.id, version: detail.version, reason: v.reason })}
+      submit={(v) => reopen.mutateAsync({ id: detail.id, version: detail.version, reason: v.reason, reopenedOn: v.reopenedOn })}
     >
       {() => (
         <>
           <Typography.Paragraph type="secondary">{t('action.reopenHint')}</Typography.Paragraph>
+          <StepDateField name="reopenedOn" label={t('action.reopenedOn')} today={today} />
           <ReasonField required label={t('action.reason')} />
         </>
       )}

@@ -2,11 +2,25 @@
 import { DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { CONCLUSIONS, OUTCOMES, type Conclusion, type ConsultationDetail, type Outcome } from '../../../../../electron/api/types';
+import { CONCLUSIONS, OUTCOMES, type Conclusion, type ConsultationDetail, type Opinion, type Outcome } from '../../../../../electron/api/types';
 import { useApi, useApiMutation, useAppInfo } from '../../../api/hooks';
+import { DateInput, dateRules } from '../../../shared/DateInput';
 import { DAY_FORMAT, fromDay, toDay } from '../../../shared/format';
 import { ActionModal } from './ActionModal';
 import { counselOption, EngagementNote } from './EngagementNote';
+
+/**
+ * The business date of a step (分派日期, 办结日期 …): the day it happened, today by
+ * default; the service checks the order of the steps and names both dates when refusing.
+ */
+export function StepDateField({ name, label, today }: { name: string; label: string; today: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name={name} label={label} rules={dateRules(t, { required: label, notAfter: today })} extra={t('action.stepDateHint')}>
+      <DateInput notAfter={today} style={{ width: 200 }} />
+    </Form.Item>
+  );
+}
 
 interface DialogProps {
   detail: ConsultationDetail;
@@ -18,19 +32,22 @@ export function AssignDialog({ detail, onClose, title }: DialogProps & { title: 
   const counsels = useApi('counsels.list', {});
   const suggested = useApi('calendar.dueOn', { receivedOn: detail.receivedOn }, { enabled: detail.dueOn === null });
   const assign = useApiMutation('consultations.assign');
+  const today = useAppInfo().data?.today ?? detail.receivedOn;
   const due = detail.dueOn ?? suggested.data?.dueOn ?? null;
   if (detail.dueOn === null && suggested.isPending) return null;
   const noCounsel = counsels.isSuccess && counsels.data.length === 0;
   return (
-    <ActionModal<{ counselId?: number; dueOn: Dayjs | null }>
+    <ActionModal<{ counselId?: number; dueOn: Dayjs | null; assignedOn: string }>
       title={t('action.assignTitle')}
       okText={t('action.confirmButton', { action: title })}
       doneText={t('action.done', { action: title })}
       warning={noCounsel ? t('action.noCounsel') : undefined}
-      fields={['counselId', 'dueOn']}
-      initialValues={{ counselId: detail.counselId ?? undefined, dueOn: fromDay(due) }}
+      fields={['counselId', 'dueOn', 'assignedOn']}
+      initialValues={{ counselId: detail.counselId ?? undefined, dueOn: fromDay(due), assignedOn: today }}
       onClose={onClose}
-      submit={(v) => assign.mutateAsync({ id: detail.id, version: detail.version, counselId: v.counselId ?? 0, dueOn: toDay(v.dueOn) })}
+      submit={(v) =>
+        assign.mutateAsync({ id: detail.id, version: detail.version, counselId: v.counselId ?? 0, dueOn: toDay(v.dueOn), assignedOn: v.assignedOn })
+      }
     >
       {() => (
         <>
@@ -48,6 +65,7 @@ export function AssignDialog({ detail, onClose, title }: DialogProps & { title: 
             />
           </Form.Item>
           <EngagementNote counsels={counsels.data ?? []} day={detail.receivedOn} />
+          <StepDateField name="assignedOn" label={t('action.assignedOn')} today={today} />
           <Form.Item name="dueOn" label={t('field.dueOn')}>
             <DatePicker style={{ width: '100%' }} format={DAY_FORMAT} />
           </Form.Item>
@@ -173,6 +191,49 @@ export function OutcomeDialog({ detail, onClose }: DialogProps) {
             rules={[{ required: true, message: t('validation.select', { field: t('action.outcomeOn') }) }]}
           >
             <DatePicker style={{ width: 200 }} format={DAY_FORMAT} />
+          </Form.Item>
+        </>
+      )}
+    </ActionModal>
+  );
+}
+
+/** 更正意见: text, conclusion and date of an opinion, with a reason; not a new round. */
+export function CorrectOpinionDialog({ detail, opinion, onClose }: DialogProps & { opinion: Opinion }) {
+  const { t } = useTranslation();
+  const today = useAppInfo().data?.today ?? detail.receivedOn;
+  const correct = useApiMutation('consultations.correctOpinion');
+  const action = t('detail.correctOpinion');
+  return (
+    <ActionModal<{ conclusion?: Conclusion; text: string; issuedOn: Dayjs | null; reason: string }>
+      title={t('detail.correctTitle', { round: opinion.round })}
+      okText={t('action.confirmButton', { action })}
+      doneText={t('action.done', { action })}
+      fields={['conclusion', 'text', 'issuedOn', 'reason']}
+      initialValues={{ conclusion: opinion.conclusion, text: opinion.text, issuedOn: fromDay(opinion.issuedOn), reason: '' }}
+      onClose={onClose}
+      submit={(v) =>
+        correct.mutateAsync({
+          id: detail.id,
+          version: detail.version,
+          opinionId: opinion.id,
+          conclusion: v.conclusion ?? opinion.conclusion,
+          text: v.text,
+          issuedOn: toDay(v.issuedOn) ?? opinion.issuedOn,
+          reason: v.reason,
+        })
+      }
+    >
+      {() => (
+        <>
+          <Typography.Paragraph type="secondary">{t('detail.correctHint')}</Typography.Paragraph>
+          <OpinionFields today={today} receivedOn={detail.receivedOn} />
+          <Form.Item
+            name="reason"
+            label={t('detail.correctReason')}
+            rules={[{ required: true, whitespace: true, message: t('validation.reasonRequired') }]}
+          >
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
           </Form.Item>
         </>
       )}

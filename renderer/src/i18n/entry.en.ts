@@ -1,0 +1,25 @@
+/** English strings of data entry. */
+import type entry from './entry.zh-CN';
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+const entry_en: Shape<typeof entry> = {
+  date: {
+    placeholder: 'e.g. 2026-03-10',
+    understood: 'Read as {{date}}',
+    understoodFormat: 'dddd, D MMMM YYYY',
+    pick: 'Pick from the calendar',
+    problem: {
+      empty: 'Enter a date',
+      unrecognised: 'Cannot read “{{typed}}”: write 2026-03-10, 2026/3/10, 2026.3.10, 20260310 or 2026年3月10日',
+      noSuchDay: 'There is no such day: “{{typed}}”',
+      yearOutOfRange: 'Implausible year: “{{typed}}” ({{min}}–{{max}})',
+      shortYear: 'Write the year of “{{typed}}” with four digits',
+      ambiguousOrder: 'Cannot tell month from day in “{{typed}}”: write year-month-day',
+    },
+    future: 'Cannot be after today ({{today}})',
+    before: 'Cannot be before the {{what}} ({{day}})',
+  },
+};
+
+export default entry_en;

@@ -1,0 +1,21 @@
+/** Chinese strings of data entry: the date input, unsaved-changes prompts, limits. */
+const entry = {
+  date: {
+    placeholder: '如 2026-03-10',
+    understood: '识别为 {{date}}',
+    understoodFormat: 'YYYY年M月D日 dddd',
+    pick: '从日历中选择',
+    problem: {
+      empty: '请填写日期',
+      unrecognised: '无法识别“{{typed}}”：可写作 2026-03-10、2026/3/10、2026.3.10、20260310 或 2026年3月10日',
+      noSuchDay: '没有这一天：“{{typed}}”',
+      yearOutOfRange: '年份不合理：“{{typed}}”（应在 {{min}}–{{max}} 年之间）',
+      shortYear: '“{{typed}}”的年份请写完整的四位数字',
+      ambiguousOrder: '“{{typed}}”无法确定月和日的顺序，请按 年-月-日 填写',
+    },
+    future: '不能晚于今天（{{today}}）',
+    before: '不能早于{{what}}（{{day}}）',
+  },
+};
+
+export default entry;
