@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { quickCheckOffThread } from '../../db/health-check';
 import { DatabaseOpenError, openDatabase, type Ledger } from '../../db/open';
-import { appendAudit } from '../services/audit';
+import { appendAudit, ensureKeyedChain } from '../services/audit';
+import { loadAuditKey, registerAuditKey, type KeyProtector } from '../services/audit-key';
 import { autoBackupIfDue, newestVerifiedBackup, type BackupInfo } from '../services/backup/backup';
 import { backupFolders, readBackupConfig, resolveBackupTarget } from '../services/backup/config';
 import { acquireDataLock } from '../services/backup/lock';
@@ -38,6 +39,11 @@ export interface RuntimeOptions {
   auth?: 'accounts' | 'localAdmin';
   /** quick_check has just passed off this thread (startRuntime): the first open skips it */
   quickChecked?: boolean;
+  /**
+   * Encrypts the audit chain's key (Electron's safeStorage, given by main.ts);
+   * without it the key is a file beside the database with owner-only permissions (audit-key.ts).
+   */
+  auditKeyProtector?: KeyProtector;
 }
 
 
@@ -69,7 +75,17 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const now = opts.now ?? (() => new Date());
   const backupDir = opts.backupDir ?? path.join(path.dirname(opts.dbFile), 'backups');
   const log = opts.log ?? ((line: string) => console.error(line));
-  const open = (quickChecked = false) => openDatabase(opts.dbFile, { nativeBinding: opts.nativeBinding, backupDir, now, quickChecked });
+  const open = (quickChecked = false) => {
+    const opened = openDatabase(opts.dbFile, { nativeBinding: opts.nativeBinding, backupDir, now, quickChecked });
+    try {
+      registerAuditKey(opened.sqlite, loadAuditKey(opts.dbFile, opts.auditKeyProtector));
+      ensureKeyedChain(opened.sqlite, now());
+    } catch (error) {
+      opened.close();
+      throw error;
+    }
+    return opened;
+  };
   const lock = acquireDataLock(opts.dbFile);
 
   let ledger: Ledger | null = null;

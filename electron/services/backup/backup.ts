@@ -11,6 +11,8 @@ import { shanghaiDay } from '../../api/dates';
 import type { BackupRotation } from '../../api/types';
 import { isDiskFull } from '../errors';
 import { runSqliteWorker, type SqliteWorkerOptions } from '../../../db/sqlite-worker';
+import { GENESIS_HASH, type AuditHead } from '../audit';
+import { writeAnchor } from './anchors';
 import { commitFile } from './files';
 
 export type BackupKind = 'auto' | 'manual' | 'pre-restore' | 'pre-migration';
@@ -52,6 +54,8 @@ export interface BackupCheck {
   schemaVersion: number;
   consultations: number;
   problem: string | null;
+  /** the audit chain's end in the file (absent when it could not be read) */
+  audit?: AuditHead;
 }
 
 /** What checkBackupFile reads from a file; the worker of createBackupOffThread reads the same. */
@@ -62,9 +66,14 @@ interface BackupFacts {
   version?: number;
   /** the consultations in it, read when the version is one this program knows */
   consultations?: number;
+  /** the audit chain's end in it (backup/anchors.ts), read with the consultations */
+  audit?: AuditHead;
   /** why the file could not be read (opened, checked or counted) */
   readError?: string;
 }
+
+/** The audit chain's end, as auditHead reads it; the worker runs the same SQL. */
+const AUDIT_HEAD_SQL = "SELECT (SELECT count(*) FROM audit_log) AS count, coalesce((SELECT max(id) FROM audit_log), 0) AS lastId, coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '" + GENESIS_HASH + "') AS head";
 
 function readBackupFacts(file: string): BackupFacts {
   const facts: BackupFacts = {};
@@ -76,6 +85,7 @@ function readBackupFacts(file: string): BackupFacts {
     facts.version = db.pragma('user_version', { simple: true }) as number;
     if (facts.version === 0 || facts.version > SCHEMA_VERSION) return facts;
     facts.consultations = db.prepare('SELECT count(*) FROM consultations').pluck().get() as number;
+    facts.audit = db.prepare(AUDIT_HEAD_SQL).get() as AuditHead;
   } catch (error) {
     facts.readError = (error as Error).message;
   } finally {
@@ -111,7 +121,10 @@ if (copied) {
     facts.integrity = String(db.pragma('integrity_check', { simple: true }));
     if (facts.integrity === 'ok') {
       facts.version = db.pragma('user_version', { simple: true });
-      if (facts.version !== 0 && facts.version <= workerData.schemaVersion) facts.consultations = db.prepare('SELECT count(*) FROM consultations').pluck().get();
+      if (facts.version !== 0 && facts.version <= workerData.schemaVersion) {
+        facts.consultations = db.prepare('SELECT count(*) FROM consultations').pluck().get();
+        facts.audit = db.prepare(workerData.auditHeadSql).get();
+      }
     }
   } catch (error) {
     facts.readError = String(error && error.message);
@@ -132,7 +145,7 @@ function judgeBackup(facts: BackupFacts): BackupCheck {
   if (facts.readError !== undefined || facts.version === undefined || facts.consultations === undefined) {
     return refused(`无法读取该文件：${facts.readError ?? '读取不完整'}`);
   }
-  return { ok: true, schemaVersion: facts.version, consultations: facts.consultations, problem: null };
+  return { ok: true, schemaVersion: facts.version, consultations: facts.consultations, problem: null, ...(facts.audit ? { audit: facts.audit } : {}) };
 }
 
 /** Is this file a complete, uncorrupted ledger this version can open? Opened read-only. */
@@ -167,10 +180,20 @@ export function createBackup(sqlite: Database.Database, dir: string, kind: Backu
     const check = checkBackupFile(tmp);
     if (!check.ok) throw new BackupError(`备份校验失败：${check.problem}`);
     commitFile(tmp, finalPath);
+    anchor(finalPath, check, now);
   } catch (error) {
     throw backupFailed(error, tmp);
   }
   return backupInfo(finalPath, name, kind, now);
+}
+
+/** The audit chain's end beside the finished backup (backup/anchors.ts). */
+function anchor(finalPath: string, check: BackupCheck, now: Date): void {
+  try {
+    if (check.audit) writeAnchor(finalPath, check.audit, now);
+  } catch {
+    // the backup itself is complete and verified; a missing anchor only means one comparison fewer for verify
+  }
 }
 
 /** nativeBinding as openDatabase takes it; signal stops the backup (runtime.close), its partial file is removed */
@@ -195,7 +218,7 @@ export async function createBackupOffThread(
   fs.mkdirSync(dir, { recursive: true });
   const { name, finalPath, tmp } = backupPaths(dir, kind, now);
   fs.rmSync(tmp, { force: true });
-  const result = await runSqliteWorker(COPY_AND_CHECK, { live: sqlite.name, tmp, schemaVersion: SCHEMA_VERSION }, options);
+  const result = await runSqliteWorker(COPY_AND_CHECK, { live: sqlite.name, tmp, schemaVersion: SCHEMA_VERSION, auditHeadSql: AUDIT_HEAD_SQL }, options);
   if (result.kind === 'unavailable') {
     removePartial(tmp);
     return createBackup(sqlite, dir, kind, now);
@@ -207,6 +230,7 @@ export async function createBackupOffThread(
     const check = judgeBackup(answer.facts ?? {});
     if (!check.ok) throw new BackupError(`备份校验失败：${check.problem}`);
     commitFile(tmp, finalPath);
+    anchor(finalPath, check, now);
   } catch (error) {
     throw backupFailed(error, tmp);
   }
