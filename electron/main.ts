@@ -4,12 +4,14 @@
  * Everything else lives in plain-Node code (./api, ./services, ../db) that the
  * tests run without Electron; the policy values come from ./security.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { nativeBindingPath } from '../build/native-path.mjs';
 import { IPC_CHANNEL, type Envelope } from './api/envelope';
+import { failedStartRouter } from './api/failed-start';
+import type { Router } from './api/router';
 import { startRuntime, type Runtime } from './api/runtime';
 import {
   APP_ENTRY_URL,
@@ -28,8 +30,8 @@ const PRELOAD_FILE = path.join(import.meta.dirname, '../preload/index.cjs');
 
 let mainWindow: BrowserWindow | null = null;
 let runtime: Runtime | null = null;
-/** settles when the database is checked, migrated and open (null: it could not be, and the app is quitting) */
-let runtimeReady: Promise<Runtime | null> = Promise.resolve(null);
+/** settles when the database is checked, migrated and open: its router, or one that shows why it could not be (null: quitting) */
+let runtimeReady: Promise<Pick<Runtime, 'router'> | { router: Router } | null> = Promise.resolve(null);
 let quitting = false;
 
 // must happen before 'ready'
@@ -151,6 +153,8 @@ function start(): void {
     dbFile: path.join(dataDir, 'ledger.sqlite3'),
     nativeBinding: devNativeBinding(),
     platform: electronPlatform(dataDir),
+    // the audit chain's key, encrypted for this Windows account (services/audit-key.ts)
+    auditKeyProtector: safeStorage,
   }).then(
     (started) => {
       if (quitting) {
@@ -160,11 +164,8 @@ function start(): void {
       runtime = started;
       return started;
     },
-    (err: unknown) => {
-      dialog.showErrorBox(PRODUCT_NAME, err instanceof Error ? err.message : String(err));
-      app.quit();
-      return null;
-    },
+    // the window shows the recovery screen with the reason (api/failed-start.ts), never a bare error box
+    (err: unknown) => (quitting ? null : { router: failedStartRouter(err) }),
   );
   ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!isTrustedSender(event.senderFrame, event.sender.mainFrame)) {

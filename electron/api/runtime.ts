@@ -93,11 +93,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   try {
     ledger = open(opts.quickChecked === true);
   } catch (error) {
-    if (!(error instanceof DatabaseOpenError && error.reason === 'CORRUPT')) {
-      lock.release();
-      throw error;
-    }
-    problem = error.message;
+    // Whatever keeps the data from opening (damaged, foreign, from a newer version, a failed
+    // migration) puts the runtime in recovery mode: the window shows why, and the newest backup.
+    problem = error instanceof DatabaseOpenError ? error.message : `数据库无法打开：${(error as Error).message}`;
     recordRecoveryEvent(opts.dbFile, now(), `damaged: ${problem}`, log);
   }
   const backupTarget = () => resolveBackupTarget(opts.dbFile, readBackupConfig(opts.dbFile), backupDir);
@@ -131,7 +129,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       ledger = null;
       let result: RestoreResult;
       try {
-        result = restoreDatabase(opts.dbFile, file, backupDir, now());
+        result = restoreDatabase(opts.dbFile, file, backupDir, now(), { keyState: loadAuditKey(opts.dbFile, opts.auditKeyProtector) });
       } finally {
         // Reopen whichever database the live path now holds (the old one if the restore failed).
         try {

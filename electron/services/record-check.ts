@@ -44,10 +44,12 @@ export interface RecordCheckOptions {
   keyState?: AuditKeyState;
   /** folders whose anchors (backup/anchors.ts) the chain is compared with */
   anchorDirs?: readonly string[];
+  /** a whole chain of an earlier version, unkeyed, is accepted (a backup about to be restored) */
+  acceptUnkeyed?: boolean;
 }
 
 export function verifyRecord(sqlite: Database.Database, opts: RecordCheckOptions = {}): AuditVerification {
-  const chain = verifyAuditChain(sqlite, ...(opts.keyState ? [opts.keyState] : []));
+  const chain = verifyAuditChain(sqlite, opts.keyState, opts.acceptUnkeyed);
   if (!chain.ok) return chain;
   const triggers = triggerProblem(sqlite);
   if (triggers) return { ok: false, checked: chain.checked, firstBadId: null, problem: triggers };

@@ -61,3 +61,13 @@ export function readAnchors(dirs: readonly string[]): AuditAnchor[] {
   }
   return out;
 }
+
+/** The anchor beside one backup, or null when there is none or it cannot be read. */
+export function readAnchorOf(backupFile: string): AuditAnchor | null {
+  try {
+    const v: unknown = JSON.parse(fs.readFileSync(`${backupFile}${ANCHOR_SUFFIX}`, 'utf8'));
+    return isAnchor(v) ? v : null;
+  } catch {
+    return null;
+  }
+}

@@ -85,7 +85,11 @@ function readBackupFacts(file: string): BackupFacts {
     facts.version = db.pragma('user_version', { simple: true }) as number;
     if (facts.version === 0 || facts.version > SCHEMA_VERSION) return facts;
     facts.consultations = db.prepare('SELECT count(*) FROM consultations').pluck().get() as number;
-    facts.audit = db.prepare(AUDIT_HEAD_SQL).get() as AuditHead;
+    try {
+      facts.audit = db.prepare(AUDIT_HEAD_SQL).get() as AuditHead;
+    } catch {
+      // not this program's audit log: the schema check of a restore says what is wrong
+    }
   } catch (error) {
     facts.readError = (error as Error).message;
   } finally {
