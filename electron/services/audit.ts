@@ -66,7 +66,13 @@ function usableKey(sqlite: Database.Database): Buffer {
   return state.key;
 }
 
-/** Whether the chain is keyed already: it began keyed, or a keyed marker carried it over. */
+const WRONG_KEY = '审计记录由另一把审计密钥签名（数据库与其密钥文件不是一起复制或恢复的），为保护记录已拒绝写入。请把原来的密钥文件放回数据库旁。';
+
+/**
+ * Whether the chain is keyed already: it began keyed, or a keyed marker carried
+ * it over. A chain that is neither keyed with this key nor an earlier version's
+ * unkeyed chain was signed with another key: nothing is appended to it.
+ */
 function chainIsKeyed(sqlite: Database.Database, key: Buffer): boolean {
   const marker = prepareCached(sqlite, `SELECT 1 FROM audit_log WHERE entity = '${KEYED_MARKER.entity}' AND action = '${KEYED_MARKER.action}' LIMIT 1`).get();
   if (marker) return true;
@@ -74,7 +80,9 @@ function chainIsKeyed(sqlite: Database.Database, key: Buffer): boolean {
     sqlite,
     `SELECT at, actor, action, entity, entity_id AS entityId, result, before, after, prev_hash AS prevHash, hash FROM audit_log ORDER BY id LIMIT 1`,
   ).get() as AuditRow | undefined;
-  return !first || auditHmac(key, first.prevHash, first) === first.hash;
+  if (!first || auditHmac(key, first.prevHash, first) === first.hash) return true;
+  if (auditHash(first.prevHash, first) !== first.hash) throw new AppError('UNAVAILABLE', WRONG_KEY);
+  return false;
 }
 
 function insertRecord(sqlite: Database.Database, key: Buffer, prevHash: string, record: HashedFields): string {
