@@ -45,6 +45,9 @@ export class BackupError extends Error {
   }
 }
 
+/** Why a backup of a damaged live database is refused (followed by SQLite's first problem). */
+const LIVE_DAMAGED = '备份未进行：台账数据库的完整性检查未通过，请从最近的备份恢复。问题：';
+
 /** Why a backup failed on a full disk; the partial file has been removed by then. */
 export const BACKUP_DISK_FULL_MESSAGE =
   '备份未完成：备份文件夹所在的磁盘空间已满，未留下不完整的备份文件，台账数据不受影响。请清理磁盘空间后重试。';
@@ -106,6 +109,8 @@ let source;
 let copied = false;
 try {
   source = open(workerData.live, { readonly: true, fileMustExist: true });
+  const live = String(source.pragma('integrity_check', { simple: true }));
+  if (live !== 'ok') throw new Error(workerData.damagedPrefix + live);
   source.prepare('VACUUM INTO ?').run(workerData.tmp);
   source.close();
   source = undefined;
@@ -180,6 +185,9 @@ export function createBackup(sqlite: Database.Database, dir: string, kind: Backu
   const { name, finalPath, tmp } = backupPaths(dir, kind, now);
   fs.rmSync(tmp, { force: true });
   try {
+    // the live database first: a backup of a damaged one is refused with the reason (the worker does the same)
+    const live = String(sqlite.pragma('integrity_check', { simple: true }));
+    if (live !== 'ok') throw new BackupError(`${LIVE_DAMAGED}${live}`);
     sqlite.prepare('VACUUM INTO ?').run(tmp);
     const check = checkBackupFile(tmp);
     if (!check.ok) throw new BackupError(`备份校验失败：${check.problem}`);
@@ -222,7 +230,7 @@ export async function createBackupOffThread(
   fs.mkdirSync(dir, { recursive: true });
   const { name, finalPath, tmp } = backupPaths(dir, kind, now);
   fs.rmSync(tmp, { force: true });
-  const result = await runSqliteWorker(COPY_AND_CHECK, { live: sqlite.name, tmp, schemaVersion: SCHEMA_VERSION, auditHeadSql: AUDIT_HEAD_SQL }, options);
+  const result = await runSqliteWorker(COPY_AND_CHECK, { live: sqlite.name, tmp, schemaVersion: SCHEMA_VERSION, auditHeadSql: AUDIT_HEAD_SQL, damagedPrefix: LIVE_DAMAGED }, options);
   if (result.kind === 'unavailable') {
     removePartial(tmp);
     return createBackup(sqlite, dir, kind, now);
@@ -230,6 +238,7 @@ export async function createBackupOffThread(
   try {
     if (result.kind === 'aborted') throw new BackupError('备份未完成：程序正在退出');
     const answer = result.value as { facts?: BackupFacts; failed?: { message: string; code?: string } };
+    if (answer.failed?.message.startsWith(LIVE_DAMAGED)) throw new BackupError(answer.failed.message);
     if (answer.failed) throw Object.assign(new Error(answer.failed.message), { code: answer.failed.code });
     const check = judgeBackup(answer.facts ?? {});
     if (!check.ok) throw new BackupError(`备份校验失败：${check.problem}`);
