@@ -14,6 +14,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
+import { createWhole } from './backup/files';
 
 /** Electron's safeStorage, as this module uses it. */
 export interface KeyProtector {
@@ -41,29 +42,8 @@ function fromHex(hex: string, file: string): Buffer {
   return key;
 }
 
-/** Write `content` to `file` only if it does not exist yet, whole (temp file + link), owner-only. */
-function createOnce(file: string, content: string | Buffer): boolean {
-  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  fs.writeFileSync(temp, content, { mode: 0o600, flag: 'wx' });
-  try {
-    const fd = fs.openSync(temp, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.linkSync(temp, file);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  } finally {
-    fs.rmSync(temp, { force: true });
-  }
-}
-
 function plainKey(file: string): AuditKey {
-  if (!fs.existsSync(file)) createOnce(file, `${randomBytes(32).toString('hex')}\n`);
+  if (!fs.existsSync(file)) createWhole(file, `${randomBytes(32).toString('hex')}\n`, 0o600);
   // owner-only, whatever a copy or an unpacking did to it (POSIX; Windows keeps the folder's ACL)
   if (process.platform !== 'win32' && (fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
   const key = fromHex(fs.readFileSync(file, 'utf8'), file);
@@ -74,7 +54,7 @@ function protectedKey(files: ReturnType<typeof auditKeyFiles>, protector: KeyPro
   if (!fs.existsSync(files.protected)) {
     // adopt a key the command line created for this database, else a new one
     const hex = fs.existsSync(files.plain) ? fromHex(fs.readFileSync(files.plain, 'utf8'), files.plain).toString('hex') : randomBytes(32).toString('hex');
-    createOnce(files.protected, protector.encryptString(hex));
+    createWhole(files.protected, protector.encryptString(hex), 0o600);
     fs.rmSync(files.plain, { force: true });
   }
   const key = fromHex(protector.decryptString(fs.readFileSync(files.protected)), files.protected);

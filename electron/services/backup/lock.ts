@@ -13,6 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { createWhole } from './files';
 import os from 'node:os';
 
 export class LockError extends Error {
@@ -41,27 +42,6 @@ function alive(pid: number): boolean {
 export interface DataLock {
   file: string;
   release(): void;
-}
-
-/** Create `file` with `content`, whole, or return false when it already exists. */
-function createWhole(file: string, content: string): boolean {
-  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  const fd = fs.openSync(temp, 'wx');
-  try {
-    fs.writeSync(fd, content);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.linkSync(temp, file);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  } finally {
-    fs.rmSync(temp, { force: true });
-  }
 }
 
 function readRaw(file: string): string | null {
