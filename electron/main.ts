@@ -4,10 +4,12 @@
  * Everything else lives in plain-Node code (./api, ./services, ../db) that the
  * tests run without Electron; the policy values come from ./security.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
 import { IPC_CHANNEL, type Envelope } from './api/envelope';
+import { failedStartRouter } from './api/failed-start';
+import type { Router } from './api/router';
 import type { Runtime } from './api/runtime';
 import {
   APP_ENTRY_URL,
@@ -26,8 +28,8 @@ const PRELOAD_FILE = path.join(import.meta.dirname, '../preload/index.cjs');
 
 let mainWindow: BrowserWindow | null = null;
 let runtime: Runtime | null = null;
-/** settles when the database is checked, migrated and open (null: it could not be, and the app is quitting) */
-let runtimeReady: Promise<Runtime | null> = Promise.resolve(null);
+/** settles when the database is checked, migrated and open: its router, or one that shows why it could not be (null: quitting) */
+let runtimeReady: Promise<Pick<Runtime, 'router'> | { router: Router } | null> = Promise.resolve(null);
 let quitting = false;
 
 // must happen before 'ready'
@@ -58,10 +60,14 @@ const OLD_SYSTEM_LIBRARY = /version [`']((?:GLIBC|GLIBCXX|CXXABI)_[\d.]+)' not f
  * to it and leave). A module that cannot be loaded (the app's own code, or
  * better-sqlite3's binary, loaded at the first open) means a damaged installation.
  */
+function isModuleLoadFailure(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return (typeof code === 'string' && MODULE_LOAD_FAILURES.has(code)) || OLD_SYSTEM_LIBRARY.test(err instanceof Error ? err.message : String(err));
+}
+
 function failStart(err: unknown, loadingModules = false): null {
   const message = err instanceof Error ? err.message : String(err);
-  const code = (err as { code?: unknown } | null)?.code;
-  const damaged = loadingModules || (typeof code === 'string' && MODULE_LOAD_FAILURES.has(code));
+  const damaged = loadingModules || isModuleLoadFailure(err);
   const oldSystem = OLD_SYSTEM_LIBRARY.exec(message);
   const shown = oldSystem
     ? `本机操作系统的系统库版本过低（缺少 ${oldSystem[1]}），无法加载数据库组件，请升级操作系统或改用较新的系统。\n（${message}）`
@@ -169,7 +175,12 @@ function start({ startRuntime }: typeof import('./api/runtime')): void {
   // The window loads while the database is checked on a worker thread
   // (quick_check reads the whole file: seconds for a large ledger) and then
   // migrated; calls wait for it below.
-  runtimeReady = startRuntime({ dbFile: path.join(dataDir, 'ledger.sqlite3'), platform: electronPlatform(dataDir) }).then(
+  runtimeReady = startRuntime({
+    dbFile: path.join(dataDir, 'ledger.sqlite3'),
+    platform: electronPlatform(dataDir),
+    // the audit chain's key, encrypted for this Windows account (services/audit-key.ts)
+    auditKeyProtector: safeStorage,
+  }).then(
     (started) => {
       if (quitting) {
         started.close();
@@ -178,7 +189,9 @@ function start({ startRuntime }: typeof import('./api/runtime')): void {
       runtime = started;
       return started;
     },
-    (err: unknown) => failStart(err),
+    // a program file that cannot be loaded: an error box and an exit (failStart); anything
+    // else: the window shows the recovery screen with the reason (api/failed-start.ts)
+    (err: unknown) => (quitting ? null : isModuleLoadFailure(err) ? failStart(err) : { router: failedStartRouter(err) }),
   );
   ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!isTrustedSender(event.senderFrame, event.sender.mainFrame)) {

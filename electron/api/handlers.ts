@@ -7,7 +7,7 @@ import type { MethodName, OutputOf, ParsedInputOf } from './contract';
 import { shanghaiDay } from './dates';
 import { SCHEMA_VERSION } from '../../db/open';
 import type { ServiceContext } from '../services/context';
-import { listAudit, verifyAuditChain } from '../services/audit';
+import { listAudit } from '../services/audit';
 import * as accounts from '../services/accounts/accounts';
 import * as users from '../services/accounts/users';
 import * as calendar from '../services/calendar';
@@ -85,7 +85,7 @@ export const handlers: Handlers = {
   'consultations.reopen': write.reopenConsultation,
   'consultations.trash': write.trashConsultation,
   'consultations.restore': write.restoreConsultation,
-  'audit.verify': (ctx) => verifyAuditChain(ctx.ledger.sqlite),
+  'audit.verify': backups.verifyLedgerRecord,
   'backups.list': backups.listBackupViews,
   'backups.create': backups.takeBackup,
   'backups.restore': (ctx, input) => backups.restoreNamedBackup(ctx, input.name),

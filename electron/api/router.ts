@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { Ledger } from '../../db/open';
 import { appendAudit } from '../services/audit';
+import { reloadSessionAccount } from '../services/accounts/accounts';
 import type { Session } from '../services/accounts/session';
 import { AppError, DISK_FULL_MESSAGE, isDiskFull } from '../services/errors';
 import { ANONYMOUS, type Caller, type HostServices, type ServiceContext } from '../services/context';
@@ -84,6 +85,13 @@ export function createRouter(deps: RouterDeps): Router {
       if (!isMethodName(method)) return fail('NOT_FOUND', '未知的操作');
       const def: MethodDef = contract[method];
       const ledger = ledgerNow();
+      const before = deps.caller();
+      // the account as it is now: a demoted or disabled account loses its rights at once
+      if (deps.session && reloadSessionAccount(deps.session, ledger.sqlite) === 'ended' && def.access !== 'public') {
+        const ended = fail('UNAUTHENTICATED', '该账号已停用或已删除，请联系系统管理员');
+        if (!ended.ok) recordRefusal(ledger, before, method, ended.error);
+        return ended;
+      }
       const caller = deps.caller();
       const refused = refusal(def, caller);
       if (refused) {

@@ -6,11 +6,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { quickCheckOffThread } from '../../db/health-check';
+import { integrityCheckOffThread, quickCheckOffThread, type IntegrityResult } from '../../db/health-check';
 import { DatabaseOpenError, openDatabase, type Ledger } from '../../db/open';
 import { clearOpenedCopies } from '../services/attachments/attachments';
-import { appendAudit } from '../services/audit';
-import { autoBackupIfDue, newestVerifiedBackup, type BackupInfo } from '../services/backup/backup';
+import { appendAudit, ensureKeyedChain } from '../services/audit';
+import { loadAuditKey, registerAuditKey, type KeyProtector } from '../services/audit-key';
+import { autoBackupIfDue, listAllBackups, newestVerifiedBackup, type BackupInfo } from '../services/backup/backup';
 import { backupFolders, readBackupConfig, resolveBackupTarget } from '../services/backup/config';
 import { acquireDataLock } from '../services/backup/lock';
 import { restoreDatabase, type RestoreResult } from '../services/backup/restore';
@@ -38,6 +39,11 @@ export interface RuntimeOptions {
   auth?: 'accounts' | 'localAdmin';
   /** quick_check has just passed off this thread (startRuntime): the first open skips it */
   quickChecked?: boolean;
+  /**
+   * Encrypts the audit chain's key (Electron's safeStorage, given by main.ts);
+   * without it the key is a file beside the database with owner-only permissions (audit-key.ts).
+   */
+  auditKeyProtector?: KeyProtector;
 }
 
 
@@ -46,8 +52,10 @@ export interface Runtime {
   ledger(): Ledger | null;
   router: Router;
   host: HostServices;
-  /** the day's automatic backup, taken off the main thread: null when it was not due or failed (logged) */
+  /** the day's automatic backup, taken off the main thread: null when it was not due or failed (logged, and told by recovery.status until a backup succeeds) */
   autoBackup: Promise<BackupInfo | null>;
+  /** the full integrity_check after the start, off the main thread; a failure makes the runtime read-only */
+  integrityChecked: Promise<IntegrityResult>;
   close(): void;
 }
 
@@ -69,7 +77,17 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const now = opts.now ?? (() => new Date());
   const backupDir = opts.backupDir ?? path.join(path.dirname(opts.dbFile), 'backups');
   const log = opts.log ?? ((line: string) => console.error(line));
-  const open = (quickChecked = false) => openDatabase(opts.dbFile, { backupDir, now, quickChecked });
+  const open = (quickChecked = false) => {
+    const opened = openDatabase(opts.dbFile, { backupDir, now, quickChecked });
+    try {
+      registerAuditKey(opened.sqlite, loadAuditKey(opts.dbFile, opts.auditKeyProtector));
+      ensureKeyedChain(opened.sqlite, now());
+    } catch (error) {
+      opened.close();
+      throw error;
+    }
+    return opened;
+  };
   const lock = acquireDataLock(opts.dbFile);
   // copies opened (打开) in earlier sessions: only this process, holding the lock, may remove them
   clearOpenedCopies(opts.platform.dataDir);
@@ -79,11 +97,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   try {
     ledger = open(opts.quickChecked === true);
   } catch (error) {
-    if (!(error instanceof DatabaseOpenError && error.reason === 'CORRUPT')) {
-      lock.release();
-      throw error;
-    }
-    problem = error.message;
+    // Whatever keeps the data from opening (damaged, foreign, from a newer version, a failed
+    // migration) puts the runtime in recovery mode: the window shows why, and the newest backup.
+    problem = error instanceof DatabaseOpenError ? error.message : `数据库无法打开：${(error as Error).message}`;
     recordRecoveryEvent(opts.dbFile, now(), `damaged: ${problem}`, log);
   }
   const backupTarget = () => resolveBackupTarget(opts.dbFile, readBackupConfig(opts.dbFile), backupDir);
@@ -91,6 +107,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   // (seconds for a large ledger); a restore waits for it, close() stops it.
   const stopBackup = new AbortController();
   let autoBackup: Promise<BackupInfo | null> = Promise.resolve(null);
+  /** the last automatic backup that failed; told until a newer backup exists */
+  let backupFailure: { at: string; message: string } | null = null;
   if (ledger) {
     const target = backupTarget();
     if (target.fallbackReason) log(`[backup] chosen folder ${target.chosen} cannot be used (${target.fallbackReason}); backing up to ${target.dir}`);
@@ -98,8 +116,28 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     autoBackup = autoBackupIfDue(ledger.sqlite, target.dir, now(), rotation, backupFolders(target), {
       signal: stopBackup.signal,
     }).catch((error: unknown) => {
-      if (!stopBackup.signal.aborted) log(`[backup] automatic backup failed: ${(error as Error).message}`);
+      if (!stopBackup.signal.aborted) {
+        log(`[backup] automatic backup failed: ${(error as Error).message}`);
+        backupFailure = { at: now().toISOString(), message: (error as Error).message };
+      }
       return null;
+    });
+  }
+
+  // The full integrity_check, on a worker while calls are answered. Damage it finds (an index
+  // missing rows, which quick_check does not see) makes the database read-only at once and
+  // recovery is offered; the damaged file is never written to again.
+  let readOnlyProblem: string | null = null;
+  let integrityChecked: Promise<IntegrityResult> = Promise.resolve({ kind: 'unavailable' });
+  if (ledger) {
+    const checked = ledger;
+    integrityChecked = integrityCheckOffThread(opts.dbFile, { signal: stopBackup.signal }).then((r) => {
+      if (r.kind === 'failed' && ledger === checked) {
+        checked.sqlite.pragma('query_only = ON');
+        readOnlyProblem = `数据库完整性检查未通过（${r.detail}）。为保护数据，台账已转为只读，请从备份恢复。`;
+        recordRecoveryEvent(opts.dbFile, now(), `integrity_check failed: ${r.detail}`, log);
+      }
+      return r;
     });
   }
 
@@ -112,11 +150,12 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     defaultBackupDir: backupDir,
     async restoreFrom(file: string): Promise<RestoreResult> {
       await autoBackup; // its worker reads the live file
+      await integrityChecked; // and so does this one
       ledger?.close();
       ledger = null;
       let result: RestoreResult;
       try {
-        result = restoreDatabase(opts.dbFile, file, backupDir, now());
+        result = restoreDatabase(opts.dbFile, file, backupDir, now(), { keyState: loadAuditKey(opts.dbFile, opts.auditKeyProtector) });
       } finally {
         // Reopen whichever database the live path now holds (the old one if the restore failed).
         try {
@@ -125,8 +164,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
           problem = (error as Error).message;
         }
       }
-      const wasDamaged = problem !== null;
+      const wasDamaged = problem !== null || readOnlyProblem !== null;
       problem = null;
+      readOnlyProblem = null;
       const live = ledger as Ledger | null;
       if (live) {
         live.sqlite
@@ -144,19 +184,34 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
 
   const router = createRouter({ ledger: () => ledger!, caller, session, now, host });
 
+  /** a failed automatic backup, until any backup newer than the failure exists */
+  const backupProblem = (): string | null => {
+    if (!backupFailure) return null;
+    const since = backupFailure.at;
+    if (listAllBackups(backupFolders(backupTarget())).some((b) => b.takenAt >= since)) backupFailure = null;
+    return backupFailure ? `自动备份失败（${backupFailure.message}）` : null;
+  };
+
   const recoveryStatus = (): RecoveryStatus => {
-    const newest = problem ? newestVerifiedBackup(backupFolders(backupTarget())) : null;
+    const damage = problem ?? readOnlyProblem;
+    const newest = damage ? newestVerifiedBackup(backupFolders(backupTarget())) : null;
     return {
-      damaged: problem !== null,
-      problem,
+      damaged: damage !== null,
+      problem: damage,
       newestBackup: newest ? { name: newest.name, takenAt: newest.takenAt, consultations: newest.check.consultations } : null,
+      backupProblem: backupProblem(),
     };
   };
 
   const routerWithRecovery: Router = {
     async call(method, input): Promise<Envelope<unknown>> {
       if (method === 'recovery.status') return { ok: true, value: recoveryStatus() };
-      if (!problem) {
+      if (!problem && readOnlyProblem && method !== 'recovery.restoreNewest') {
+        // read-only: reads are answered; a write fails on query_only and is told as such
+        const answer = await router.call(method, input);
+        return !answer.ok && answer.error.code === 'INTERNAL' ? { ok: false, error: { code: 'UNAVAILABLE', message: readOnlyProblem } } : answer;
+      }
+      if (!problem && !readOnlyProblem) {
         if (method === 'recovery.restoreNewest') {
           return { ok: false, error: { code: 'INVALID_TRANSITION', message: '数据库完好，无需恢复' } };
         }
@@ -182,6 +237,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     router: routerWithRecovery,
     host,
     autoBackup,
+    integrityChecked,
     close() {
       stopBackup.abort();
       ledger?.close();

@@ -244,6 +244,8 @@ export interface RecoveryStatus {
   damaged: boolean;
   problem: string | null;
   newestBackup: { name: string; takenAt: string; consultations: number } | null;
+  /** the last automatic backup failed and no backup has succeeded since: told on screen until one does */
+  backupProblem?: string | null;
 }
 
 export interface AuthStatus {

@@ -8,6 +8,7 @@ import { backupCommand, restoreCommand, verifyCommand } from './commands/backup'
 import { importCommand } from './commands/import';
 import { reportCommand } from './commands/report';
 import type { Command } from './commands/types';
+import { AppError, DISK_FULL_MESSAGE, isDiskFull } from '../services/errors';
 import { CliError, type CliIo } from './io';
 
 export const COMMANDS: Record<string, Command> = {
@@ -56,7 +57,21 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.err(`counsel-ledger ${name}：${error.message}\n`);
       return error.exitCode;
     }
-    io.err(`counsel-ledger ${name}：意外错误：${(error as Error).stack ?? String(error)}\n`);
+    io.err(`counsel-ledger ${name}：${unexpectedMessage(error)}\n`);
     return 1;
   }
+}
+
+/**
+ * What the user reads for an error no command turned into a CliError: a full
+ * disk gets the app's calm message, a refusal its own message, anything else one
+ * line with the reason. Never a stack trace (COUNSEL_LEDGER_DEBUG=1 adds it, for
+ * the developers).
+ */
+function unexpectedMessage(error: unknown): string {
+  const debug = process.env.COUNSEL_LEDGER_DEBUG === '1' && error instanceof Error ? `\n${error.stack}` : '';
+  if (isDiskFull(error)) return `${DISK_FULL_MESSAGE}${debug}`;
+  if (error instanceof AppError) return `${error.message}${debug}`;
+  const reason = error instanceof Error ? error.message : String(error);
+  return `操作未完成：${reason.split('\n')[0]}${debug}`;
 }

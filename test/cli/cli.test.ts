@@ -30,6 +30,33 @@ async function cli(...argv: string[]) {
   return { code, out, err };
 }
 
+describe('command-line errors are told plainly (issue 19, finding 16)', () => {
+  it('report --out naming a folder: a clear message and exit 2, no stack trace, nothing written', async () => {
+    const folder = fs.mkdtempSync(path.join(work, 'out-'));
+    for (const format of ['xlsx', 'json']) {
+      const r = await cli('report', '--db', fixture().app.ledger.file, '--year', '2025', '--format', format, '--out', folder);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`--out 应为要写出的文件名，而 ${folder} 是一个文件夹`);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+    expect(fs.readdirSync(folder)).toEqual([]);
+  });
+
+  it('an unexpected error is one line with its reason, never a stack trace', async () => {
+    // a --db that is a SQLite file of another program: no consultations table
+    const other = path.join(work, 'other.sqlite3');
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(other);
+    db.exec('CREATE TABLE notes (x)');
+    db.pragma('user_version = 1');
+    db.close();
+    const r = await cli('report', '--db', other, '--year', '2025');
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/^counsel-ledger report：/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe('counsel-ledger report (in process)', () => {
   it('prints the same JSON as reports.tally', async () => {
     const r = await cli('report', '--db', fixture().app.ledger.file, '--year', '2025', '--format', 'json');

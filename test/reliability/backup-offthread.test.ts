@@ -37,7 +37,7 @@ describe('a backup taken on a worker thread', () => {
     await app.add('备份进行中登记的事项');
     const info = await pending;
     expect(info.name).toBe('ledger-20250301T040506789Z-auto.sqlite3');
-    expect(fs.readdirSync(dir)).toEqual([info.name]); // no partial file left
+    expect(fs.readdirSync(dir).sort()).toEqual([info.name, `${info.name}.anchor.json`]); // no partial file left; the audit anchor beside it
     expect(listBackups(dir)).toEqual([info]);
     const check = checkBackupFile(info.file);
     expect(check).toMatchObject({ ok: true, problem: null });
@@ -52,7 +52,7 @@ describe('a backup taken on a worker thread', () => {
     const info = await createBackupOffThread(app.ledger.sqlite, dir, 'auto', new Date('2025-03-01T01:00:00Z'), {
       betterSqlite3: path.join(dir, 'no-such-module.js'),
     });
-    expect(fs.readdirSync(dir)).toEqual([info.name]);
+    expect(fs.readdirSync(dir).sort()).toEqual([info.name, `${info.name}.anchor.json`]);
     expect(checkBackupFile(info.file)).toMatchObject({ ok: true, consultations: 2 });
   });
 
@@ -74,7 +74,7 @@ describe('a backup taken on a worker thread', () => {
     for (const name of stale) fs.writeFileSync(path.join(dir, name), 'half');
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not ours');
     const info = await autoBackupIfDue(app.ledger.sqlite, dir, new Date('2025-03-01T01:00:00Z'));
-    expect(fs.readdirSync(dir).sort()).toEqual([info!.name, 'notes.txt'].sort());
+    expect(fs.readdirSync(dir).sort()).toEqual([info!.name, `${info!.name}.anchor.json`, 'notes.txt'].sort());
   });
 });
 

@@ -24,7 +24,11 @@ describe('backups', () => {
     const dir = tempDir();
     const info = createBackup(app.ledger.sqlite, dir, 'manual', new Date('2025-03-01T04:05:06.789Z'));
     expect(info.name).toBe('ledger-20250301T040506789Z-manual.sqlite3');
-    expect(fs.readdirSync(dir)).toEqual([info.name]);
+    // the backup and its audit anchor (the chain's end, outside the database)
+    expect(fs.readdirSync(dir).sort()).toEqual([info.name, `${info.name}.anchor.json`]);
+    const head = app.ledger.sqlite.prepare('SELECT count(*) AS count, max(id) AS lastId FROM audit_log').get() as { count: number; lastId: number };
+    const hash = app.ledger.sqlite.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck().get(head.lastId);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, `${info.name}.anchor.json`), 'utf8'))).toEqual({ ...head, head: hash, at: '2025-03-01T04:05:06.789Z', backup: info.name });
     expect(checkBackupFile(info.file)).toMatchObject({ ok: true, schemaVersion: SCHEMA_VERSION, consultations: 1 });
     expect(listBackups(dir)).toEqual([{ ...info }]);
   });

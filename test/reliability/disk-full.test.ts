@@ -20,6 +20,9 @@ import { DISK_FULL_MESSAGE, isDiskFull } from '../../electron/services/errors';
 import { FILE_DISK_FULL_MESSAGE } from '../../electron/services/reports/export/atomic';
 import type { PlatformAdapter } from '../../electron/services/platform';
 import { fakeClock, register, seedBasics, tempDir, testApp, type TestApp } from '../helpers/ledger';
+import { main } from '../../electron/cli/main';
+import { auditKeyFiles } from '../../electron/services/audit-key';
+import { csvText } from '../import/fixtures';
 
 const TMPFS_SIZE = 8 * 1024 * 1024;
 let mountPoint = '';
@@ -192,7 +195,7 @@ describe('disk full: a write to a full target', () => {
       const ok = await router.call('backups.create', {});
       expect(ok).toMatchObject({ ok: true, value: { kind: 'manual' } });
       const [made] = listBackups(backupDir);
-      expect(fs.readdirSync(backupDir)).toEqual([made!.name]);
+      expect(fs.readdirSync(backupDir).sort()).toEqual([made!.name, `${made!.name}.anchor.json`]);
       expect(checkBackupFile(made!.file)).toMatchObject({ ok: true, consultations: 30 });
       const audit = app.ledger.sqlite.prepare("SELECT action, entity_id FROM audit_log ORDER BY id DESC LIMIT 1").get();
       expect(audit).toEqual({ action: 'backups.create', entity_id: made!.name });
@@ -256,6 +259,7 @@ describe('disk full: the live database on a full disk', () => {
     const dir = onSmallDisk('data');
     const live = path.join(dir, 'ledger.sqlite3');
     fs.copyFileSync(seedFile, live);
+    fs.copyFileSync(auditKeyFiles(seedFile).plain, auditKeyFiles(live).plain); // the database and its audit key travel together
 
     let ledger: Ledger | undefined;
     try {
@@ -329,6 +333,69 @@ describe('disk full: the live database on a full disk', () => {
       }
     } finally {
       ledger?.close();
+      emptySmallDisk();
+    }
+  });
+});
+
+describe('the command line on a full disk (issue 19, finding 16)', () => {
+  async function cli(argv: string[], cwd: string) {
+    let out = '';
+    let err = '';
+    const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd, now: () => new Date('2025-06-10T02:00:00.000Z') });
+    return { code, out, err };
+  }
+
+  it('import on a full disk: the calm DISK_FULL message, no stack trace, nothing imported; it works after space is freed', async () => {
+    try {
+      const db = path.join(onSmallDisk('cli-import'), 'ledger.sqlite3');
+      const { app } = await populatedApp(openDatabase(db));
+      app.ledger.close();
+      const csv = path.join(tempDir(), 'ledger.csv');
+      const rows = Array.from({ length: 1500 }, (_, i) => ['2025-3-1', `导入的事项${i}：${LONG.slice(0, 150)}`, '合同审查', '综合处']);
+      fs.writeFileSync(csv, csvText([['收件时间', '事项', '业务类别', '处室'], ...rows]));
+      const before = fs.statSync(db).size;
+      const filler = fill(256 * 1024);
+      const r = await cli(['import', '--db', db, csv, '--create-missing'], tempDir());
+      expect(r.err).toContain(DISK_FULL_MESSAGE);
+      expect(r.err).not.toMatch(/\n\s+at /);
+      expect(r.code).toBe(1);
+      const check = openDatabase(db);
+      try {
+        expect(check.sqlite.prepare('SELECT count(*) FROM consultations').pluck().get()).toBe(30);
+        expect(integrity(check)).toBe('ok');
+      } finally {
+        check.close();
+      }
+      expect(before).toBeGreaterThan(0);
+      fs.rmSync(filler);
+      const again = await cli(['import', '--db', db, csv, '--create-missing'], tempDir());
+      expect(again.code).toBe(0);
+    } finally {
+      emptySmallDisk();
+    }
+  });
+
+  it('restore on a nearly full disk: refused calmly, the live database untouched, no ledger.sqlite3.restoring left', async () => {
+    try {
+      const dir = onSmallDisk('cli-restore');
+      const db = path.join(dir, 'ledger.sqlite3');
+      const { app } = await populatedApp(openDatabase(db));
+      const backup = createBackup(app.ledger.sqlite, tempDir(), 'manual', new Date('2025-06-10T01:00:00.000Z'));
+      app.ledger.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      app.ledger.close();
+      const live = fs.readFileSync(db);
+      // room for the prepared copy, not for the safety copy of the replaced database as well
+      const filler = fill(fs.statSync(backup.file).size + 96 * 1024);
+      const r = await cli(['restore', '--db', db, '--from', backup.file], dir);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/磁盘空间已满/);
+      expect(r.err).not.toMatch(/\n\s+at /);
+      expect(fs.existsSync(`${db}.restoring`)).toBe(false);
+      expect(fs.readFileSync(db).equals(live)).toBe(true);
+      fs.rmSync(filler);
+      expect((await cli(['restore', '--db', db, '--from', backup.file], dir)).code).toBe(0);
+    } finally {
       emptySmallDisk();
     }
   });

@@ -173,8 +173,8 @@ describe('audit', () => {
     db.prepare(
       'INSERT INTO audit_log (id, at, actor, action, entity, entity_id, result, before, after, prev_hash, hash) VALUES (3, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(forged.at, forged.actor, forged.action, forged.entity, forged.entityId, forged.result, forged.before, forged.after, prev, auditHash(prev, forged));
-    // the forged record itself verifies; the one after it no longer follows
-    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: 4 });
+    // an unkeyed hash no longer fits: the forged record itself fails its signature (issue 19, finding 5)
+    expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: 3 });
   });
 
   it('verify finds a deleted tail', async () => {

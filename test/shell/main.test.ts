@@ -71,6 +71,11 @@ const fake = vi.hoisted(() => {
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
     },
     shell: { showItemInFolder: () => {}, openPath: async () => '' },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (plain: string) => Buffer.from(plain).reverse(),
+      decryptString: (sealed: Buffer) => Buffer.from(sealed).reverse().toString(),
+    },
     Menu: {
       buildFromTemplate: (template: unknown) => template,
       setApplicationMenu: (menu: unknown) => (state.menu = menu),
@@ -363,14 +368,25 @@ describe('electron/main.ts', () => {
     expect(answer).toEqual({ ok: true, value: 'ran app.info' });
   });
 
-  it('shows a refused database to the user and quits; calls meanwhile are refused', async () => {
-    fake.startRuntime.mockImplementationOnce(() => Promise.reject(new Error('数据库来自更新的版本，无法打开')));
+  it('a runtime that cannot start shows the recovery screen with the reason, not an error box; other calls are refused (issue 19, finding 8)', async () => {
+    fake.startRuntime.mockImplementationOnce(() => Promise.reject(new Error('该台账数据库正被另一个程序使用')));
     await startMain();
-    expect(fake.state.errorBoxes).toEqual([['法律顾问咨询台账', '数据库来自更新的版本，无法打开']]);
-    expect(fake.state.quit).toBe(1);
-    const answer = await fake.state.ipc.get(IPC_CHANNEL)?.(ipcEvent(ownFrame), 'app.info', {});
-    expect(answer).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    const ipc = fake.state.ipc.get(IPC_CHANNEL)!;
+    expect(await ipc(ipcEvent(ownFrame), 'recovery.status', {})).toEqual({
+      ok: true,
+      value: { damaged: true, problem: '该台账数据库正被另一个程序使用', newestBackup: null },
+    });
+    expect(fake.state.errorBoxes).toEqual([]);
+    expect(fake.state.quit).toBe(0);
+    const answer = await ipc(ipcEvent(ownFrame), 'app.info', {});
+    expect(answer).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('正被另一个程序使用') } });
     expect(fake.runtime.router.call).not.toHaveBeenCalled();
+  });
+
+  it("keeps the audit chain's key with safeStorage (passed to the runtime, not used in main.ts)", async () => {
+    await startMain();
+    const opts = fake.startRuntime.mock.calls[0]?.[0] as { auditKeyProtector?: unknown };
+    expect(opts.auditKeyProtector).toBe(fake.electron.safeStorage);
   });
 
   it('closes the database when the app quits', async () => {

@@ -35,6 +35,17 @@ async function writeText(file: string, text: string): Promise<number> {
   return writeAtomically(file, async (temp) => fs.writeFileSync(temp, text, { flag: 'wx' }));
 }
 
+/** --out names a file; an existing folder there is a usage mistake, said plainly. */
+function refuseFolder(out: string): void {
+  let isDir = false;
+  try {
+    isDir = fs.statSync(out).isDirectory();
+  } catch {
+    return; // nothing there yet: the file will be created
+  }
+  if (isDir) throw usageError(`--out 应为要写出的文件名，而 ${out} 是一个文件夹。请在文件夹后加上文件名，例如 ${path.join(out, 'report.xlsx')}`);
+}
+
 export const reportCommand: Command = {
   summary: '年度统计：输出统计数据（JSON/文本）或导出 XLSX、CSV、DOCX',
   usage: USAGE,
@@ -62,6 +73,7 @@ export const reportCommand: Command = {
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw usageError(`--format 只能是 ${FORMATS.join('、')}（收到：${values.format}）`);
     const period = parsePeriod(values);
+    if (values.out !== undefined) refuseFolder(path.resolve(io.cwd, values.out));
     const ledger = openExistingLedger(values.db, io);
     try {
       const ctx = cliContext(ledger, io);

@@ -57,6 +57,14 @@ function toSessionUser(u: UserRow): SessionUser {
   };
 }
 
+/** The session's account as it is now in the database (see Session.reload). */
+export function reloadSessionAccount(s: Session, sqlite: Database.Database): 'ok' | 'ended' | 'none' {
+  return s.reload((id) => {
+    const u = findUserById(sqlite, id);
+    return u && !u.disabled ? toSessionUser(u) : null;
+  });
+}
+
 function session(ctx: ServiceContext): Session {
   if (!ctx.session) throw new AppError('UNAVAILABLE', '当前运行环境不支持登录');
   return ctx.session;
@@ -111,7 +119,32 @@ function audit(ctx: ServiceContext, username: string, action: string, result: 'o
 
 const WRONG = '用户名或密码错误';
 
-/** Check a password against an account, counting failures towards the lockout. */
+/**
+ * Count this attempt before the password is checked, in one statement that also
+ * decides: the attempt that reaches MAX_FAILED_ATTEMPTS starts the lockout, and any
+ * attempt while locked is refused without a check. The count is taken before the
+ * (asynchronous) scrypt, so parallel guesses each count and none can reset a
+ * lockout that started meanwhile. An expired lockout starts a fresh count.
+ * Returns the attempt's number; a number above the maximum means "locked".
+ */
+const CLAIM_ATTEMPT = `UPDATE users SET
+  failed_attempts = CASE WHEN locked_until IS NOT NULL AND locked_until <= @now THEN 1 ELSE failed_attempts + 1 END,
+  locked_until = CASE
+    WHEN locked_until IS NOT NULL AND locked_until > @now THEN locked_until
+    WHEN (CASE WHEN locked_until IS NOT NULL AND locked_until <= @now THEN 1 ELSE failed_attempts + 1 END) >= @max THEN @until
+    ELSE NULL END
+  WHERE id = @id
+  RETURNING failed_attempts AS attempt, locked_until AS lockedUntil`;
+
+function claimAttempt(sqlite: Database.Database, userId: number, now: Date): { attempt: number; lockedUntil: string | null } {
+  const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
+  return sqlite.prepare(CLAIM_ATTEMPT).get({ id: userId, now: now.toISOString(), max: MAX_FAILED_ATTEMPTS, until }) as {
+    attempt: number;
+    lockedUntil: string | null;
+  };
+}
+
+/** Check a password against an account, counting every attempt towards the lockout. */
 async function checkPassword(ctx: ServiceContext, user: UserRow | undefined, username: string, password: string, action: string): Promise<UserRow> {
   const now = ctx.now();
   if (!user || user.disabled) {
@@ -119,32 +152,23 @@ async function checkPassword(ctx: ServiceContext, user: UserRow | undefined, use
     audit(ctx, username, action, 'refused', { reason: user ? 'disabled' : 'unknown user' });
     throw new AppError('UNAUTHENTICATED', user ? '该账号已停用，请联系系统管理员' : WRONG);
   }
-  if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
-    audit(ctx, user.username, action, 'refused', { reason: 'locked out', lockedUntil: user.lockedUntil });
-    throw new AppError('UNAUTHENTICATED', `连续输错密码次数过多，账号已锁定至 ${shanghaiTime(user.lockedUntil)}，请稍后再试`);
+  // no await before this line: the attempt is counted in the order the calls arrived
+  const { attempt, lockedUntil } = claimAttempt(ctx.ledger.sqlite, user.id, now);
+  if (attempt > MAX_FAILED_ATTEMPTS && lockedUntil) {
+    audit(ctx, user.username, action, 'refused', { reason: 'locked out', lockedUntil, failedAttempts: attempt });
+    throw new AppError('UNAUTHENTICATED', `连续输错密码次数过多，账号已锁定至 ${shanghaiTime(lockedUntil)}，请稍后再试`);
   }
   if (await verifyPassword(password, user.passwordHash)) {
     ctx.ledger.sqlite.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(user.id);
     return user;
   }
-  const failures = user.failedAttempts + 1;
-  if (failures >= MAX_FAILED_ATTEMPTS) {
-    const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
-    inWriteTransaction(ctx.ledger.sqlite, () => {
-      ctx.ledger.sqlite.prepare('UPDATE users SET failed_attempts = 0, locked_until = ? WHERE id = ?').run(until, user.id);
-      appendAudit({ ...ctx, caller: { ...ctx.caller, username: user.username } }, {
-        action: 'auth.lockout', entity: 'user', entityId: user.username, result: 'refused', after: { lockedUntil: until },
-      });
-    });
+  if (attempt >= MAX_FAILED_ATTEMPTS) {
+    // the lockout began when this attempt was counted; it is recorded now that the password proved wrong
+    audit(ctx, user.username, 'auth.lockout', 'refused', { lockedUntil });
     throw new AppError('UNAUTHENTICATED', `连续 ${MAX_FAILED_ATTEMPTS} 次密码错误，账号已锁定 ${LOCKOUT_MINUTES} 分钟`);
   }
-  inWriteTransaction(ctx.ledger.sqlite, () => {
-    ctx.ledger.sqlite.prepare('UPDATE users SET failed_attempts = ? WHERE id = ?').run(failures, user.id);
-    appendAudit({ ...ctx, caller: { ...ctx.caller, username: user.username } }, {
-      action, entity: 'user', entityId: user.username, result: 'refused', after: { failedAttempts: failures },
-    });
-  });
-  throw new AppError('UNAUTHENTICATED', `${WRONG}（还可尝试 ${MAX_FAILED_ATTEMPTS - failures} 次）`);
+  audit(ctx, user.username, action, 'refused', { failedAttempts: attempt });
+  throw new AppError('UNAUTHENTICATED', `${WRONG}（还可尝试 ${MAX_FAILED_ATTEMPTS - attempt} 次）`);
 }
 
 function shanghaiTime(iso: string): string {

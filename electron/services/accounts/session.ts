@@ -61,6 +61,22 @@ export class Session {
     this.touch();
   }
 
+  /**
+   * Read the account again (roles, name, forced password change, disabled): a
+   * demoted or disabled account loses its rights on its very next call. Returns
+   * 'ended' when the account is gone or disabled (the session is signed out).
+   */
+  reload(load: (id: number) => SessionUser | null): 'ok' | 'ended' | 'none' {
+    if (!this.user) return 'none';
+    const fresh = load(this.user.id);
+    if (!fresh) {
+      this.signOut();
+      return 'ended';
+    }
+    this.user = fresh;
+    return 'ok';
+  }
+
   update(changes: Partial<SessionUser>): void {
     if (this.user) this.user = { ...this.user, ...changes };
   }

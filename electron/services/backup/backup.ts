@@ -12,6 +12,8 @@ import type { BackupRotation } from '../../api/types';
 import { isDiskFull } from '../errors';
 import { damagedAttachmentText, verifyAttachmentBytes } from '../attachments/integrity';
 import { runSqliteWorker, type SqliteWorkerOptions } from '../../../db/sqlite-worker';
+import { GENESIS_HASH, type AuditHead } from '../audit';
+import { writeAnchor } from './anchors';
 import { commitFile } from './files';
 
 export type BackupKind = 'auto' | 'manual' | 'pre-restore' | 'pre-migration';
@@ -44,6 +46,9 @@ export class BackupError extends Error {
   }
 }
 
+/** Why a backup of a damaged live database is refused (followed by SQLite's first problem). */
+const LIVE_DAMAGED = '备份未进行：台账数据库的完整性检查未通过，请从最近的备份恢复。问题：';
+
 /** Why a backup failed on a full disk; the partial file has been removed by then. */
 export const BACKUP_DISK_FULL_MESSAGE =
   '备份未完成：备份文件夹所在的磁盘空间已满，未留下不完整的备份文件，台账数据不受影响。请清理磁盘空间后重试。';
@@ -55,6 +60,8 @@ export interface BackupCheck {
   /** stored files whose bytes matched their SHA-256 (all of them, when ok) */
   attachments?: number;
   problem: string | null;
+  /** the audit chain's end in the file (absent when it could not be read) */
+  audit?: AuditHead;
 }
 
 /** What checkBackupFile reads from a file; the worker of createBackupOffThread reads the same. */
@@ -65,6 +72,8 @@ interface BackupFacts {
   version?: number;
   /** the consultations in it, read when the version is one this program knows */
   consultations?: number;
+  /** the audit chain's end in it (backup/anchors.ts), read with the consultations */
+  audit?: AuditHead;
   /** why the file could not be read (opened, checked or counted) */
   readError?: string;
   /** the first attachment whose bytes do not match their SHA-256 (attachments/integrity.ts) */
@@ -72,6 +81,9 @@ interface BackupFacts {
   /** attachments whose bytes were checked */
   attachments?: number;
 }
+
+/** The audit chain's end, as auditHead reads it; the worker runs the same SQL. */
+const AUDIT_HEAD_SQL = "SELECT (SELECT count(*) FROM audit_log) AS count, coalesce((SELECT max(id) FROM audit_log), 0) AS lastId, coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '" + GENESIS_HASH + "') AS head";
 
 function readBackupFacts(file: string): BackupFacts {
   const facts: BackupFacts = {};
@@ -86,6 +98,11 @@ function readBackupFacts(file: string): BackupFacts {
     const bytes = verifyAttachmentBytes(db);
     facts.attachments = bytes.checked;
     facts.attachmentProblem = bytes.problem ?? undefined;
+    try {
+      facts.audit = db.prepare(AUDIT_HEAD_SQL).get() as AuditHead;
+    } catch {
+      // not this program's audit log: the schema check of a restore says what is wrong
+    }
   } catch (error) {
     facts.readError = (error as Error).message;
   } finally {
@@ -102,6 +119,8 @@ let source;
 let copied = false;
 try {
   source = open(workerData.live, { readonly: true, fileMustExist: true });
+  const live = String(source.pragma('integrity_check', { simple: true }));
+  if (live !== 'ok') throw new Error(workerData.damagedPrefix + live);
   source.prepare('VACUUM INTO ?').run(workerData.tmp);
   source.close();
   source = undefined;
@@ -121,7 +140,10 @@ if (copied) {
     facts.integrity = String(db.pragma('integrity_check', { simple: true }));
     if (facts.integrity === 'ok') {
       facts.version = db.pragma('user_version', { simple: true });
-      if (facts.version !== 0 && facts.version <= workerData.schemaVersion) facts.consultations = db.prepare('SELECT count(*) FROM consultations').pluck().get();
+      if (facts.version !== 0 && facts.version <= workerData.schemaVersion) {
+        facts.consultations = db.prepare('SELECT count(*) FROM consultations').pluck().get();
+        facts.audit = db.prepare(workerData.auditHeadSql).get();
+      }
       // verifyAttachmentBytes (attachments/integrity.ts), in this program's terms
       if (facts.consultations !== undefined) {
         const { createHash } = require('node:crypto');
@@ -155,7 +177,7 @@ function judgeBackup(facts: BackupFacts): BackupCheck {
     return refused(`无法读取该文件：${facts.readError ?? '读取不完整'}`);
   }
   if (facts.attachmentProblem !== undefined) return refused(facts.attachmentProblem, facts.version);
-  return { ok: true, schemaVersion: facts.version, consultations: facts.consultations, attachments: facts.attachments, problem: null };
+  return { ok: true, schemaVersion: facts.version, consultations: facts.consultations, attachments: facts.attachments, problem: null, ...(facts.audit ? { audit: facts.audit } : {}) };
 }
 
 /** Is this file a complete, uncorrupted ledger this version can open? Opened read-only. */
@@ -186,14 +208,27 @@ export function createBackup(sqlite: Database.Database, dir: string, kind: Backu
   const { name, finalPath, tmp } = backupPaths(dir, kind, now);
   fs.rmSync(tmp, { force: true });
   try {
+    // the live database first: a backup of a damaged one is refused with the reason (the worker does the same)
+    const live = String(sqlite.pragma('integrity_check', { simple: true }));
+    if (live !== 'ok') throw new BackupError(`${LIVE_DAMAGED}${live}`);
     sqlite.prepare('VACUUM INTO ?').run(tmp);
     const check = checkBackupFile(tmp);
     if (!check.ok) throw new BackupError(`备份校验失败：${check.problem}`);
     commitFile(tmp, finalPath);
+    anchor(finalPath, check, now);
   } catch (error) {
     throw backupFailed(error, tmp);
   }
   return backupInfo(finalPath, name, kind, now);
+}
+
+/** The audit chain's end beside the finished backup (backup/anchors.ts). */
+function anchor(finalPath: string, check: BackupCheck, now: Date): void {
+  try {
+    if (check.audit) writeAnchor(finalPath, check.audit, now);
+  } catch {
+    // the backup itself is complete and verified; a missing anchor only means one comparison fewer for verify
+  }
 }
 
 /** signal stops the backup (runtime.close), its partial file is removed */
@@ -218,7 +253,11 @@ export async function createBackupOffThread(
   fs.mkdirSync(dir, { recursive: true });
   const { name, finalPath, tmp } = backupPaths(dir, kind, now);
   fs.rmSync(tmp, { force: true });
-  const result = await runSqliteWorker(COPY_AND_CHECK, { live: sqlite.name, tmp, schemaVersion: SCHEMA_VERSION, damaged: damagedAttachmentText('{name}') }, options);
+  const result = await runSqliteWorker(
+    COPY_AND_CHECK,
+    { live: sqlite.name, tmp, schemaVersion: SCHEMA_VERSION, damaged: damagedAttachmentText('{name}'), auditHeadSql: AUDIT_HEAD_SQL, damagedPrefix: LIVE_DAMAGED },
+    options,
+  );
   if (result.kind === 'unavailable') {
     removePartial(tmp);
     return createBackup(sqlite, dir, kind, now);
@@ -226,10 +265,12 @@ export async function createBackupOffThread(
   try {
     if (result.kind === 'aborted') throw new BackupError('备份未完成：程序正在退出');
     const answer = result.value as { facts?: BackupFacts; failed?: { message: string; code?: string } };
+    if (answer.failed?.message.startsWith(LIVE_DAMAGED)) throw new BackupError(answer.failed.message);
     if (answer.failed) throw Object.assign(new Error(answer.failed.message), { code: answer.failed.code });
     const check = judgeBackup(answer.facts ?? {});
     if (!check.ok) throw new BackupError(`备份校验失败：${check.problem}`);
     commitFile(tmp, finalPath);
+    anchor(finalPath, check, now);
   } catch (error) {
     throw backupFailed(error, tmp);
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -28,4 +29,30 @@ export function commitFile(tmp: string, finalPath: string): void {
   fsyncFile(tmp);
   fs.renameSync(tmp, finalPath);
   fsyncDir(path.dirname(finalPath));
+}
+
+/**
+ * Create `file` with `content`, whole, or return false when it already exists:
+ * written and fsynced under a temp name of this process, then hard-linked to
+ * the final name (link fails if the name exists), so nobody ever sees it empty
+ * or half-written. `mode` applies to the new file (0o600: owner only).
+ */
+export function createWhole(file: string, content: string | Buffer, mode = 0o644): boolean {
+  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const fd = fs.openSync(temp, 'wx', mode);
+  try {
+    fs.writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  try {
+    fs.linkSync(temp, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
 }

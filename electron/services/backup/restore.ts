@@ -10,6 +10,11 @@ import Database from 'better-sqlite3';
 import { BackupError, checkBackupFile, createBackup, type BackupInfo } from './backup';
 import { commitFile } from './files';
 import { walLooksValid } from '../../../db/open';
+import { existingAuditKey, type AuditKeyState } from '../audit-key';
+import { auditHead } from '../audit';
+import { verifyRecord } from '../record-check';
+import { readAnchorOf } from './anchors';
+import { schemaProblem } from './schema-check';
 
 export interface RestoreResult {
   restoredFrom: string;
@@ -17,10 +22,43 @@ export interface RestoreResult {
   replacedCopy: string | null;
 }
 
+export interface RestoreOptions {
+  /** the key of the live database's audit chain (the app's, from safeStorage); default: the key file beside it, if any */
+  keyState?: AuditKeyState;
+}
+
+/**
+ * Whether a checked backup may replace the live database: exactly the ledger's
+ * schema of its version (schema-check.ts), and an audit chain that verifies
+ * with this installation's key (an earlier version's unkeyed chain is accepted
+ * as such; it is carried over when the app opens it).
+ */
+function refusalOf(file: string, keyState: AuditKeyState): string | null {
+  const schema = schemaProblem(file);
+  if (schema) return `数据库结构不完整或被改动：${schema}`;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    // The anchor written beside it when it was taken: the file must still end where it ended then.
+    const anchor = readAnchorOf(file);
+    if (anchor) {
+      const head = auditHead(db);
+      if (head.count !== anchor.count || head.lastId !== anchor.lastId || head.head !== anchor.head) {
+        return '审计记录与备份时记下的不同（备份文件被改动过）';
+      }
+    }
+    const chain = verifyRecord(db, { keyState, acceptUnkeyed: true });
+    return chain.ok ? null : `审计记录校验未通过：${chain.problem}`;
+  } finally {
+    db.close();
+  }
+}
+
 /** The caller must have closed its own connection to `liveFile` first. */
-export function restoreDatabase(liveFile: string, backupFile: string, backupDir: string, now: Date): RestoreResult {
+export function restoreDatabase(liveFile: string, backupFile: string, backupDir: string, now: Date, options: RestoreOptions = {}): RestoreResult {
   const check = checkBackupFile(backupFile);
   if (!check.ok) throw new BackupError(`该备份不能用于恢复：${check.problem}`);
+  const refusal = refusalOf(backupFile, options.keyState ?? existingAuditKey(liveFile));
+  if (refusal) throw new BackupError(`该备份不能用于恢复：${refusal}`);
 
   const tmp = `${liveFile}.restoring`;
   fs.rmSync(tmp, { force: true });
@@ -33,10 +71,22 @@ export function restoreDatabase(liveFile: string, backupFile: string, backupDir:
     throw error instanceof BackupError ? error : new BackupError(`恢复失败，原数据库未改动：${(error as Error).message}`, { cause: error });
   }
   // Only now, with the new file ready beside it, is the old one copied (or moved) aside.
-  const replacedCopy = keepReplaced(liveFile, backupDir, now);
+  // If that fails (a full disk while copying the old one aside), the prepared file goes too.
+  let replacedCopy: string | null;
+  try {
+    replacedCopy = keepReplaced(liveFile, backupDir, now);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
   // Leftover -wal/-shm belong to the old file; SQLite would replay them into the new one.
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${liveFile}${suffix}`, { force: true });
-  commitFile(tmp, liveFile);
+  try {
+    commitFile(tmp, liveFile);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
   return { restoredFrom: backupFile, replacedCopy };
 }
 

@@ -1,6 +1,7 @@
 /** The backup methods of the contract (admin): list, take, restore, and where backups go. */
 import path from 'node:path';
-import type { BackupList, BackupRotation, BackupView, RestoreOutcome } from '../../api/types';
+import type { AuditVerification, BackupList, BackupRotation, BackupView, RestoreOutcome } from '../../api/types';
+import { verifyRecord } from '../record-check';
 import type { ServiceContext, HostServices } from '../context';
 import { AppError, diskFull, isDiskFull } from '../errors';
 import { appendAudit } from '../audit';
@@ -15,6 +16,17 @@ function host(ctx: ServiceContext): HostServices {
 /** Re-read on every call: the admin may change it, a drive or share may come and go. */
 export function backupTargetOf(h: HostServices): BackupTarget {
   return resolveBackupTarget(h.dbFile, readBackupConfig(h.dbFile), h.defaultBackupDir);
+}
+
+/** The folders whose audit anchors `verify` compares with: those of the app, or the default one beside any other database. */
+export function anchorFolders(ctx: ServiceContext): string[] {
+  if (ctx.host) return backupFolders(backupTargetOf(ctx.host));
+  return backupFolders(resolveBackupTarget(ctx.ledger.file, readBackupConfig(ctx.ledger.file)));
+}
+
+/** audit.verify: the record as a whole (record-check.ts), anchors included. */
+export function verifyLedgerRecord(ctx: ServiceContext): AuditVerification {
+  return verifyRecord(ctx.ledger.sqlite, { anchorDirs: anchorFolders(ctx) });
 }
 
 const view = (b: BackupInfo): BackupView => ({ name: b.name, kind: b.kind, takenAt: b.takenAt, size: b.size, dir: path.dirname(b.file) });

@@ -1,0 +1,100 @@
+/**
+ * Issue 19, finding 6: index damage that quick_check does not see. The full
+ * integrity_check runs on a worker after each start; on failure the runtime
+ * goes read-only (reads answered, writes refused with a clear message) and
+ * offers the newest backup; a backup of the damaged database is refused with
+ * the reason; a failed automatic backup is told by recovery.status until a
+ * backup succeeds.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/open';
+import { startRuntime } from '../../electron/api/runtime';
+import { BackupError, createBackup } from '../../electron/services/backup/backup';
+import { register, seedBasics, tempDir, testApp } from '../helpers/ledger';
+
+const platform = (dataDir: string) => ({ dataDir, chooseSavePath: async () => null, chooseOpenPaths: async () => [], revealFile: async () => {}, openFile: async () => {} });
+
+/** Change the one entry of an index in place (its date), leaving every page well-formed: quick_check passes, integrity_check does not. */
+function damageIndex(file: string): void {
+  const db = new Database(file, { readonly: true });
+  const page = db.prepare("SELECT pageno FROM dbstat WHERE name = 'consultations_status_idx' AND pagetype = 'leaf'").pluck().get() as number;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.close();
+  const bytes = fs.readFileSync(file);
+  const start = (page - 1) * pageSize;
+  const at = bytes.subarray(start, start + pageSize).indexOf('2025-03-01');
+  expect(at).toBeGreaterThan(0);
+  bytes.write('2025-03-09', start + at); // a later date: the index stays in order, but no longer matches its row
+  fs.writeFileSync(file, bytes);
+}
+
+async function damagedLedger() {
+  const dir = tempDir();
+  const file = path.join(dir, 'ledger.sqlite3');
+  const app = testApp(openDatabase(file));
+  const b = await seedBasics(app);
+  await register(app, { categoryId: b.cat('contract'), departmentId: b.dept.id, title: '唯一的事项', receivedOn: '2025-03-01' });
+  createBackup(app.ledger.sqlite, path.join(dir, 'backups'), 'manual', new Date('2025-06-10T01:00:00.000Z'));
+  app.ledger.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  app.ledger.close();
+  damageIndex(file);
+  // the premise, checked: quick_check passes, integrity_check does not
+  const ro = new Database(file, { readonly: true });
+  expect(ro.pragma('quick_check', { simple: true })).toBe('ok');
+  expect(String(ro.pragma('integrity_check', { simple: true }))).toMatch(/missing from index consultations_status_idx|wrong # of entries/);
+  ro.close();
+  return { dir, file };
+}
+
+describe('index damage quick_check misses (issue 19, finding 6)', () => {
+  it('after the start, integrity_check off the main thread finds it: read-only, writes refused clearly, recovery offered and works', async () => {
+    const { dir, file } = await damagedLedger();
+    const rt = await startRuntime({ dbFile: file, platform: platform(dir), log: () => {}, auth: 'localAdmin', now: () => new Date('2025-06-10T02:00:00.000Z') });
+    try {
+      expect(await rt.integrityChecked).toMatchObject({ kind: 'failed', detail: expect.stringContaining('consultations_status_idx') });
+      const status = await rt.router.call('recovery.status', {});
+      expect(status).toMatchObject({ ok: true, value: { damaged: true, problem: expect.stringContaining('已转为只读'), newestBackup: { consultations: 1 } } });
+      // reads still answered; a write refused with the reason, and nothing written
+      expect(await rt.router.call('consultations.list', {})).toMatchObject({ ok: true, value: { total: 1 } });
+      const write = await rt.router.call('departments.create', { name: '新处室' });
+      expect(write).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('只读') } });
+      expect(rt.ledger()!.sqlite.prepare("SELECT count(*) FROM departments WHERE name = '新处室'").pluck().get()).toBe(0);
+      // a backup of the damaged database is refused with the reason
+      expect(() => createBackup(rt.ledger()!.sqlite, path.join(dir, 'more'), 'manual', new Date())).toThrow(BackupError);
+      expect(() => createBackup(rt.ledger()!.sqlite, path.join(dir, 'more'), 'manual', new Date())).toThrow(/完整性检查未通过/);
+      // recovery: the newest backup, then writes work again
+      expect(await rt.router.call('recovery.restoreNewest', {})).toMatchObject({ ok: true });
+      expect(await rt.router.call('recovery.status', {})).toMatchObject({ ok: true, value: { damaged: false } });
+      expect(await rt.router.call('departments.create', { name: '新处室' })).toMatchObject({ ok: true });
+    } finally {
+      rt.close();
+    }
+  });
+
+  it('a failed automatic backup is told by recovery.status until a backup succeeds', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'ledger.sqlite3');
+    const app = testApp(openDatabase(file));
+    await seedBasics(app);
+    app.ledger.close();
+    const backupDir = path.join(dir, 'backups');
+    fs.writeFileSync(backupDir, 'a file where the backup folder should be');
+    const logged: string[] = [];
+    const rt = await startRuntime({ dbFile: file, platform: platform(dir), log: (l) => logged.push(l), auth: 'localAdmin', now: () => new Date('2025-06-10T02:00:00.000Z') });
+    try {
+      expect(await rt.autoBackup).toBeNull();
+      expect(logged.some((l) => l.includes('automatic backup failed'))).toBe(true);
+      expect(await rt.router.call('recovery.status', {})).toMatchObject({ ok: true, value: { damaged: false, backupProblem: expect.stringContaining('自动备份失败') } });
+      // still told on the next asking, until a backup succeeds
+      expect(await rt.router.call('recovery.status', {})).toMatchObject({ ok: true, value: { backupProblem: expect.stringContaining('自动备份失败') } });
+      fs.rmSync(backupDir);
+      expect(await rt.router.call('backups.create', {})).toMatchObject({ ok: true });
+      expect(await rt.router.call('recovery.status', {})).toMatchObject({ ok: true, value: { backupProblem: null } });
+    } finally {
+      rt.close();
+    }
+  });
+});
