@@ -20,6 +20,13 @@ const entry_en: Shape<typeof entry> = {
     future: 'Cannot be after today ({{today}})',
     before: 'Cannot be before the {{what}} ({{day}})',
   },
+  itemCount: {
+    tooltip: 'How many distinct items this consultation covers, the “items” of “N consultations (M items)”: one contract, one document or one question needing its own opinion is 1 item; 3 contracts sent together are 3 items.',
+    empty: 'Enter the number of items',
+    decimal: 'The number of items must be a whole number',
+    notNumber: 'The number of items must be a number',
+    range: 'The number of items must be between {{min}} and {{max}}',
+  },
 };
 
 export default entry_en;

@@ -7,10 +7,10 @@
 import { Alert, App, Form, Modal } from 'antd';
 import type { FormInstance } from 'antd';
 import type { ReactNode } from 'react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { applyIssues, errorText } from './errors';
+import { useSubmitGuard } from './useSubmitGuard';
 
 interface Props<V> {
   title: string;
@@ -33,16 +33,17 @@ export function FormModal<V extends object>(props: Props<V>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<V>();
-  const [pending, setPending] = useState(false);
+  const guard = useSubmitGuard();
 
-  const onOk = async () => {
+  // from the first click until the answer: one request, the button disabled
+  const onOk = () => guard.run(submit);
+  const submit = async () => {
     let values: V;
     try {
       values = await form.validateFields();
     } catch {
       return; // the fields show what is wrong
     }
-    setPending(true);
     try {
       await props.submit(values);
       void message.success(props.doneText);
@@ -56,8 +57,6 @@ export function FormModal<V extends object>(props: Props<V>) {
       } else {
         void message.error(errorText(error, t));
       }
-    } finally {
-      setPending(false);
     }
   };
 
@@ -67,7 +66,7 @@ export function FormModal<V extends object>(props: Props<V>) {
       title={props.title}
       okText={props.okText}
       cancelText={t('common.cancel')}
-      okButtonProps={{ danger: props.danger, loading: pending }}
+      okButtonProps={{ danger: props.danger, loading: guard.busy, disabled: guard.busy }}
       onOk={() => void onOk()}
       onCancel={props.onClose}
       mask={{ closable: false }}

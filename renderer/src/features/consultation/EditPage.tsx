@@ -19,6 +19,7 @@ import { ConflictNotice, type Reloaded } from './ConflictNotice';
 import { ConsultationForm } from './ConsultationForm';
 import { fieldsOf, fromFields, mergeFields, toInput, type ConsultationFields, type FormValues } from './formValues';
 import { useReferenceData, useSaveFailure, useValidate } from './useFormSupport';
+import { useSubmitGuard } from '../../shared/useSubmitGuard';
 
 export function isEditable(d: ConsultationDetail): boolean {
   return d.trashedAt === null && (d.status === 'registered' || d.status === 'assigned' || d.status === 'answered');
@@ -41,7 +42,7 @@ export function EditConsultationPage({ id }: { id: number }) {
 
 type Props = ReturnType<typeof useReferenceData> & { loaded: ConsultationDetail };
 
-function EditForm({ loaded, defaultDueDays, categories, departments }: Props) {
+function EditForm({ loaded, defaultDueDays, categories, departments, today }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -59,8 +60,10 @@ function EditForm({ loaded, defaultDueDays, categories, departments }: Props) {
   const onFailure = useSaveFailure(form);
   const editable = isEditable(base.detail);
 
-  const save = async () => {
-    if (update.isPending || !editable) return;
+  const guard = useSubmitGuard();
+  const save = () =>
+    guard.run(async () => {
+      if (!editable) return;
     const values = await validate();
     if (!values) return;
     try {
@@ -75,7 +78,7 @@ function EditForm({ loaded, defaultDueDays, categories, departments }: Props) {
         onFailure(error);
       }
     }
-  };
+    });
 
   const reload = async () => {
     setReloading(true);
@@ -143,6 +146,7 @@ function EditForm({ loaded, defaultDueDays, categories, departments }: Props) {
         categories={categories}
         departments={departments}
         defaultDueDays={defaultDueDays}
+        today={today}
         onReceivedChange={() => undefined}
         onDueChange={() => undefined}
       >
@@ -150,8 +154,8 @@ function EditForm({ loaded, defaultDueDays, categories, departments }: Props) {
           <Button
             type="primary"
             icon={<SaveOutlined />}
-            loading={update.isPending}
-            disabled={!editable}
+            loading={guard.busy}
+            disabled={!editable || guard.busy}
             onClick={() => void save()}
           >
             {t('form.saveShortcut')}
