@@ -27,6 +27,12 @@ const entry_en: Shape<typeof entry> = {
     notNumber: 'The number of items must be a number',
     range: 'The number of items must be between {{min}} and {{max}}',
   },
+  unsaved: {
+    title: 'Unsaved changes',
+    content: 'What you typed here has not been saved and will be lost. Leave anyway?',
+    leave: 'Discard and leave',
+    stay: 'Keep editing',
+  },
 };
 
 export default entry_en;

@@ -23,6 +23,12 @@ const entry = {
     notNumber: '项数应为数字（可用全角数字）',
     range: '项数应为 {{min}} 至 {{max}} 之间的整数',
   },
+  unsaved: {
+    title: '有尚未保存的修改',
+    content: '离开后，刚才填写的内容将不会保存。确定要离开吗？',
+    leave: '放弃修改并离开',
+    stay: '继续编辑',
+  },
 };
 
 export default entry;

@@ -11,6 +11,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { applyIssues, errorText } from './errors';
 import { useSubmitGuard } from './useSubmitGuard';
+import { useState } from 'react';
+import { confirmDiscard, useUnsavedChanges } from './unsaved';
 
 interface Props<V> {
   title: string;
@@ -34,6 +36,12 @@ export function FormModal<V extends object>(props: Props<V>) {
   const { message } = App.useApp();
   const [form] = Form.useForm<V>();
   const guard = useSubmitGuard();
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
+  const cancel = () => {
+    if (!dirty) props.onClose();
+    else void confirmDiscard().then((ok) => (ok ? props.onClose() : undefined));
+  };
 
   // from the first click until the answer: one request, the button disabled
   const onOk = () => guard.run(submit);
@@ -47,6 +55,7 @@ export function FormModal<V extends object>(props: Props<V>) {
     try {
       await props.submit(values);
       void message.success(props.doneText);
+      setDirty(false);
       props.onClose();
     } catch (error) {
       if (applyIssues(form, error, props.fields)) return;
@@ -68,12 +77,12 @@ export function FormModal<V extends object>(props: Props<V>) {
       cancelText={t('common.cancel')}
       okButtonProps={{ danger: props.danger, loading: guard.busy, disabled: guard.busy }}
       onOk={() => void onOk()}
-      onCancel={props.onClose}
+      onCancel={cancel}
       mask={{ closable: false }}
       width={props.width ?? 560}
     >
       {props.warning ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={props.warning} /> : null}
-      <Form<V> form={form} layout="vertical" initialValues={props.initialValues} preserve={false}>
+      <Form<V> form={form} layout="vertical" initialValues={props.initialValues} preserve={false} onValuesChange={() => setDirty(true)}>
         {props.children?.(form)}
       </Form>
     </Modal>

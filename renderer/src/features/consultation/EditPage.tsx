@@ -20,6 +20,7 @@ import { ConsultationForm } from './ConsultationForm';
 import { fieldsOf, fromFields, mergeFields, toInput, type ConsultationFields, type FormValues } from './formValues';
 import { useReferenceData, useSaveFailure, useValidate } from './useFormSupport';
 import { useSubmitGuard } from '../../shared/useSubmitGuard';
+import { discardUnsavedChanges, useUnsavedChanges } from '../../shared/unsaved';
 
 export function isEditable(d: ConsultationDetail): boolean {
   return d.trashedAt === null && (d.status === 'registered' || d.status === 'assigned' || d.status === 'answered');
@@ -61,6 +62,8 @@ function EditForm({ loaded, defaultDueDays, categories, departments, today }: Pr
   const editable = isEditable(base.detail);
 
   const guard = useSubmitGuard();
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
   const save = () =>
     guard.run(async () => {
       if (!editable) return;
@@ -69,6 +72,8 @@ function EditForm({ loaded, defaultDueDays, categories, departments, today }: Pr
     try {
       const saved = await update.mutateAsync({ id: loaded.id, version: base.version, ...toInput(values) });
       void message.success(t('form.updated', { serialNo: saved.serialNo }));
+      setDirty(false);
+      discardUnsavedChanges();
       navigate(paths.detail(saved.id));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT') {
@@ -149,6 +154,7 @@ function EditForm({ loaded, defaultDueDays, categories, departments, today }: Pr
         today={today}
         onReceivedChange={() => undefined}
         onDueChange={() => undefined}
+        onValuesChange={() => setDirty(true)}
       >
         <Space wrap>
           <Button

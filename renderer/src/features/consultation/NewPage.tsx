@@ -1,7 +1,7 @@
 /** 登记: a new consultation with today's date, 1 item and the default due date; Ctrl+S saves. */
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Space, Typography } from 'antd';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
@@ -14,6 +14,7 @@ import { newDefaults, toInput, type FormValues } from './formValues';
 import { useReferenceData, useSaveFailure, useValidate } from './useFormSupport';
 import { isCalendarDay } from '../../../../electron/api/dates';
 import { useSubmitGuard } from '../../shared/useSubmitGuard';
+import { discardUnsavedChanges, useUnsavedChanges } from '../../shared/unsaved';
 
 export function NewConsultationPage() {
   const { t } = useTranslation();
@@ -42,6 +43,8 @@ function NewForm({ today, defaultDueDays, categories, departments, suggestedDue 
   const onFailure = useSaveFailure(form);
 
   const guard = useSubmitGuard();
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
   const save = (andNew: boolean) =>
     guard.run(async () => {
     const values = await validate();
@@ -49,7 +52,9 @@ function NewForm({ today, defaultDueDays, categories, departments, suggestedDue 
     try {
       const created = await create.mutateAsync(toInput(values));
       void message.success(t('form.created', { serialNo: created.serialNo }));
+      setDirty(false);
       if (!andNew) {
+        discardUnsavedChanges();
         navigate(paths.detail(created.id));
         return;
       }
@@ -109,6 +114,7 @@ function NewForm({ today, defaultDueDays, categories, departments, suggestedDue 
         today={today}
         onReceivedChange={onReceivedChange}
         onDueChange={() => (dueSetByHand.current = true)}
+        onValuesChange={() => setDirty(true)}
         autoFocus
       >
         <Space wrap>

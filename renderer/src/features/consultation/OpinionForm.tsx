@@ -12,6 +12,8 @@ import { useApiMutation, useAppInfo } from '../../api/hooks';
 import { applyIssues, errorText } from '../../shared/errors';
 import { OpinionFields } from './actions/StepDialogs';
 import { useSubmitGuard } from '../../shared/useSubmitGuard';
+import { useState } from 'react';
+import { useUnsavedChanges } from '../../shared/unsaved';
 
 interface Values {
   conclusion?: Conclusion;
@@ -28,6 +30,8 @@ export function OpinionForm({ detail }: { detail: ConsultationDetail }) {
   const round = detail.opinions.length + 1;
 
   const guard = useSubmitGuard();
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
   const submit = (v: Values) =>
     guard.run(async () => {
     try {
@@ -39,6 +43,7 @@ export function OpinionForm({ detail }: { detail: ConsultationDetail }) {
         issuedOn: v.issuedOn ?? '',
       });
       form.resetFields();
+      setDirty(false);
       void message.success(t('action.done', { action: t('action.addOpinion') }));
     } catch (error) {
       if (applyIssues(form, error, ['conclusion', 'text', 'issuedOn'])) return;
@@ -49,7 +54,7 @@ export function OpinionForm({ detail }: { detail: ConsultationDetail }) {
 
   return (
     <Card size="small" title={round === 1 ? t('detail.opinionFormTitle') : t('detail.opinionFormNext', { round })} className="opinion-form">
-      <Form<Values> form={form} layout="vertical" initialValues={{ issuedOn: today, text: '' }} onFinish={(v) => void submit(v)}>
+      <Form<Values> form={form} layout="vertical" initialValues={{ issuedOn: today, text: '' }} onFinish={(v) => void submit(v)} onValuesChange={() => setDirty(true)}>
         <OpinionFields today={today} receivedOn={detail.receivedOn} />
         <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={guard.busy} disabled={guard.busy}>
           {t('detail.submitOpinion')}
