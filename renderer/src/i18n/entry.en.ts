@@ -11,7 +11,7 @@ const entry_en: Shape<typeof entry> = {
     pick: 'Pick from the calendar',
     problem: {
       empty: 'Enter a date',
-      unrecognised: 'Cannot read “{{typed}}”: write 2026-03-10, 2026/3/10, 2026.3.10, 20260310 or 2026年3月10日',
+      unrecognised: 'Cannot read “{{typed}}”: write 2026-03-10, 2026/3/10, 2026.3.10 or 20260310',
       noSuchDay: 'There is no such day: “{{typed}}”',
       yearOutOfRange: 'Implausible year: “{{typed}}” ({{min}}–{{max}})',
       shortYear: 'Write the year of “{{typed}}” with four digits',
