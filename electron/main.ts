@@ -7,7 +7,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
-import { IPC_CHANNEL, type Envelope } from './api/envelope';
+import { IPC_CHANNEL, UNSAVED_CHANNEL, type Envelope } from './api/envelope';
 import { failedStartRouter } from './api/failed-start';
 import type { Router } from './api/router';
 import type { Runtime } from './api/runtime';
@@ -27,6 +27,23 @@ const RENDERER_DIR = path.join(import.meta.dirname, '../renderer');
 const PRELOAD_FILE = path.join(import.meta.dirname, '../preload/index.cjs');
 
 let mainWindow: BrowserWindow | null = null;
+/** what the page last said through window.ledger.setUnsavedChanges */
+let unsavedChanges = false;
+
+/** true: close anyway (the typed changes are lost); false: stay. */
+function askCloseWithUnsaved(win: BrowserWindow): boolean {
+  const choice = dialog.showMessageBoxSync(win, {
+    type: 'warning',
+    title: PRODUCT_NAME,
+    message: '有尚未保存的修改',
+    detail: '关闭后，刚才填写的内容将不会保存。Unsaved changes will be lost.',
+    buttons: ['继续编辑', '放弃修改并关闭'],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  });
+  return choice === 1;
+}
 let runtime: Runtime | null = null;
 /** settles when the database is checked, migrated and open: its router, or one that shows why it could not be (null: quitting) */
 let runtimeReady: Promise<Pick<Runtime, 'router'> | { router: Router } | null> = Promise.resolve(null);
@@ -148,6 +165,12 @@ function buildMenu(): Menu {
 function createWindow(): void {
   mainWindow = new BrowserWindow(windowOptions(PRELOAD_FILE, { devTools: !app.isPackaged, title: PRODUCT_NAME }));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  // a form with unsaved changes: ask before the window (and with it the typed text) goes
+  mainWindow.on('close', (event: Electron.Event) => {
+    if (!unsavedChanges || !mainWindow) return;
+    if (askCloseWithUnsaved(mainWindow)) unsavedChanges = false;
+    else event.preventDefault();
+  });
   mainWindow.on('closed', () => (mainWindow = null));
   void mainWindow.loadURL(APP_ENTRY_URL);
 }
@@ -206,6 +229,9 @@ function start({ startRuntime }: typeof import('./api/runtime')): void {
       console.error('[ipc]', err);
       return { ok: false, error: { code: 'INTERNAL', message: '内部错误，请重试或联系管理员' } };
     }
+  });
+  ipcMain.on(UNSAVED_CHANNEL, (event, dirty: unknown) => {
+    if (isTrustedSender(event.senderFrame, event.sender.mainFrame)) unsavedChanges = dirty === true;
   });
   Menu.setApplicationMenu(buildMenu());
   createWindow();

@@ -6,7 +6,7 @@
  * Bundled into one CommonJS file: a sandboxed preload can require only 'electron'.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_CHANNEL, type Envelope } from './api/envelope';
+import { IPC_CHANNEL, UNSAVED_CHANNEL, type Envelope } from './api/envelope';
 import { METHOD_NAMES } from './api/methods';
 
 const KNOWN = new Set<string>(METHOD_NAMES);
@@ -21,5 +21,10 @@ function call(method: unknown, input: unknown): Promise<Envelope<unknown>> {
   return ipcRenderer.invoke(IPC_CHANNEL, method, input) as Promise<Envelope<unknown>>;
 }
 
-// a frozen object with a single function: nothing else of the bridge leaks out
-contextBridge.exposeInMainWorld('ledger', Object.freeze({ call }));
+/** The page says whether a form holds unsaved changes; main asks before the window closes. Only a boolean crosses. */
+function setUnsavedChanges(dirty: unknown): void {
+  ipcRenderer.send(UNSAVED_CHANNEL, dirty === true);
+}
+
+// a frozen object with two functions: nothing else of the bridge leaks out
+contextBridge.exposeInMainWorld('ledger', Object.freeze({ call, setUnsavedChanges }));

@@ -35,3 +35,5 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError 
 
 /** The one IPC channel. */
 export const IPC_CHANNEL = 'counsel-ledger:call';
+/** renderer → main, one boolean: whether a form holds unsaved changes (asked about before the window closes) */
+export const UNSAVED_CHANNEL = 'counsel-ledger:unsaved';

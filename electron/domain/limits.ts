@@ -2,8 +2,9 @@
  * The length limits of free-text fields (UTF-16 code units, as a text box
  * counts them). The one home of each limit: the contract refuses longer text
  * with VALIDATION (never cuts it), the UI shows a counter up to the same number.
- * Pure data, so the renderer imports it without zod.
+ * Pure TypeScript, so the renderer imports it without zod.
  */
+import { toHalfWidth } from './text';
 export const LIMITS = {
   title: 200,
   description: 20_000,
@@ -28,3 +29,16 @@ export const LIMITS = {
 
 /** 项数: a whole number in this range. */
 export const ITEM_COUNT = { min: 1, max: 999 } as const;
+
+export type ItemCountResult = { ok: true; value: number } | { ok: false; problem: 'empty' | 'decimal' | 'notNumber' | 'range' };
+
+/** 项数 as typed: half-width or full-width digits ("３"), a trailing 项; "2.5" is refused, never rounded. */
+export function parseItemCount(typed: string): ItemCountResult {
+  const s = toHalfWidth(typed).replace(/\s+/g, '').replace(/项$/, '');
+  if (s === '') return { ok: false, problem: 'empty' };
+  if (/^\d+\.\d*[1-9]\d*$/.test(s)) return { ok: false, problem: 'decimal' };
+  if (!/^\d+(\.0*)?$/.test(s)) return { ok: false, problem: 'notNumber' };
+  const value = Number(s);
+  if (value < ITEM_COUNT.min || value > ITEM_COUNT.max) return { ok: false, problem: 'range' };
+  return { ok: true, value };
+}

@@ -18,6 +18,7 @@ const fake = vi.hoisted(() => {
     userData: '/tmp',
     appEvents: new Map<string, AnyFn[]>(),
     ipc: new Map<string, AnyFn>(),
+    ipcOn: new Map<string, AnyFn>(),
     windows: [] as { options: Record<string, unknown>; url?: string; events: Map<string, AnyFn> }[],
     menu: null as unknown,
     permissionRequest: null as AnyFn | null,
@@ -27,6 +28,8 @@ const fake = vi.hoisted(() => {
     errorBoxes: [] as [string, string][],
     quit: 0,
     pdfOptions: [] as unknown[],
+    messageBoxes: [] as Record<string, unknown>[],
+    messageBoxAnswer: 0,
   };
   const on = (name: string, fn: AnyFn) => {
     state.appEvents.set(name, [...(state.appEvents.get(name) ?? []), fn]);
@@ -64,9 +67,10 @@ const fake = vi.hoisted(() => {
         setPermissionCheckHandler: (fn: AnyFn) => (state.permissionCheck = fn),
       },
     },
-    ipcMain: { handle: (channel: string, fn: AnyFn) => state.ipc.set(channel, fn) },
+    ipcMain: { handle: (channel: string, fn: AnyFn) => state.ipc.set(channel, fn), on: (channel: string, fn: AnyFn) => state.ipcOn.set(channel, fn) },
     dialog: {
       showErrorBox: (title: string, message: string) => state.errorBoxes.push([title, message]),
+      showMessageBoxSync: (_win: unknown, options: Record<string, unknown>) => (state.messageBoxes.push(options), state.messageBoxAnswer),
       showSaveDialog: async () => ({ canceled: true }),
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
     },
@@ -124,7 +128,7 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 vi.mock('../../electron/api/runtime', () => ({ startRuntime: fake.startRuntime }));
 
-const { IPC_CHANNEL } = await import('../../electron/api/envelope');
+const { IPC_CHANNEL, UNSAVED_CHANNEL } = await import('../../electron/api/envelope');
 
 let userData: string;
 
@@ -151,6 +155,7 @@ beforeEach(() => {
     userData,
     appEvents: new Map(),
     ipc: new Map(),
+    ipcOn: new Map(),
     windows: [],
     menu: null,
     permissionRequest: null,
@@ -160,6 +165,8 @@ beforeEach(() => {
     errorBoxes: [],
     quit: 0,
     pdfOptions: [],
+    messageBoxes: [],
+    messageBoxAnswer: 0,
   });
   fake.startRuntime.mockClear();
   fake.runtime.router.call.mockClear();
@@ -170,6 +177,38 @@ afterEach(() => {
 });
 
 describe('electron/main.ts', () => {
+  it('closing the window with unsaved changes asks first: 继续编辑 keeps it open, 放弃修改并关闭 closes; a foreign page cannot set the flag', async () => {
+    await startMain();
+    const win = fake.state.windows[0]!;
+    const close = win.events.get('close')!;
+    const unsaved = fake.state.ipcOn.get(UNSAVED_CHANNEL)!;
+    const closing = () => {
+      const event = { prevented: false, preventDefault() { this.prevented = true; } };
+      close(event);
+      return event.prevented;
+    };
+    // nothing typed: closes without a question
+    expect(closing()).toBe(false);
+    expect(fake.state.messageBoxes).toHaveLength(0);
+    // a foreign frame says "dirty": ignored
+    unsaved(ipcEvent({ url: 'https://evil.example/', processId: 2, routingId: 2 }), true);
+    expect(closing()).toBe(false);
+    // the page says dirty; the user keeps editing
+    unsaved(ipcEvent(ownFrame), true);
+    fake.state.messageBoxAnswer = 0;
+    expect(closing()).toBe(true);
+    expect(fake.state.messageBoxes[0]).toMatchObject({ message: '有尚未保存的修改', buttons: ['继续编辑', '放弃修改并关闭'], cancelId: 0 });
+    // asks again, the user discards: closes
+    fake.state.messageBoxAnswer = 1;
+    expect(closing()).toBe(false);
+    expect(fake.state.messageBoxes).toHaveLength(2);
+    // the page saved (clean): no question
+    unsaved(ipcEvent(ownFrame), true);
+    unsaved(ipcEvent(ownFrame), false);
+    expect(closing()).toBe(false);
+    expect(fake.state.messageBoxes).toHaveLength(2);
+  });
+
   it('registers the app scheme and the sandbox before ready, and starts opening the database before the window', async () => {
     await startMain();
     const { calls } = fake.state;

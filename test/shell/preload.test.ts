@@ -4,20 +4,21 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 const fake = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, value: 'from main' })),
+  send: vi.fn((..._args: unknown[]) => undefined),
 }));
 
 vi.mock('electron', () => {
   const electron = {
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => fake.exposed.set(key, api) },
-    ipcRenderer: { invoke: fake.invoke },
+    ipcRenderer: { invoke: fake.invoke, send: fake.send },
   };
   return { ...electron, default: electron };
 });
 
-const { IPC_CHANNEL } = await import('../../electron/api/envelope');
+const { IPC_CHANNEL, UNSAVED_CHANNEL } = await import('../../electron/api/envelope');
 const { METHOD_NAMES } = await import('../../electron/api/methods');
 
-type Bridge = { call(method: unknown, input?: unknown): Promise<unknown> };
+type Bridge = { call(method: unknown, input?: unknown): Promise<unknown>; setUnsavedChanges(dirty: unknown): void };
 let ledger: Bridge;
 
 beforeAll(async () => {
@@ -26,9 +27,22 @@ beforeAll(async () => {
 });
 
 describe('preload bridge', () => {
-  it('exposes exactly window.ledger with one frozen function, and no ipcRenderer', () => {
+  it('passes only a boolean for unsaved changes: anything but true is false', () => {
+    ledger.setUnsavedChanges(true);
+    ledger.setUnsavedChanges('yes');
+    ledger.setUnsavedChanges({ evil: true });
+    ledger.setUnsavedChanges(false);
+    expect(fake.send.mock.calls).toEqual([
+      [UNSAVED_CHANNEL, true],
+      [UNSAVED_CHANNEL, false],
+      [UNSAVED_CHANNEL, false],
+      [UNSAVED_CHANNEL, false],
+    ]);
+  });
+
+  it('exposes exactly window.ledger with two frozen functions, and no ipcRenderer', () => {
     expect([...fake.exposed.keys()]).toEqual(['ledger']);
-    expect(Object.keys(ledger)).toEqual(['call']);
+    expect(Object.keys(ledger)).toEqual(['call', 'setUnsavedChanges']);
     expect(Object.isFrozen(ledger)).toBe(true);
     expect(JSON.stringify(Object.getOwnPropertyNames(ledger))).not.toContain('ipc');
   });

@@ -11,7 +11,7 @@ const entry_en: Shape<typeof entry> = {
     pick: 'Pick from the calendar',
     problem: {
       empty: 'Enter a date',
-      unrecognised: 'Cannot read “{{typed}}”: write 2026-03-10, 2026/3/10, 2026.3.10, 20260310 or 2026年3月10日',
+      unrecognised: 'Cannot read “{{typed}}”: write 2026-03-10, 2026/3/10, 2026.3.10 or 20260310',
       noSuchDay: 'There is no such day: “{{typed}}”',
       yearOutOfRange: 'Implausible year: “{{typed}}” ({{min}}–{{max}})',
       shortYear: 'Write the year of “{{typed}}” with four digits',
@@ -19,6 +19,19 @@ const entry_en: Shape<typeof entry> = {
     },
     future: 'Cannot be after today ({{today}})',
     before: 'Cannot be before the {{what}} ({{day}})',
+  },
+  itemCount: {
+    tooltip: 'How many distinct items this consultation covers, the “items” of “N consultations (M items)”: one contract, one document or one question needing its own opinion is 1 item; 3 contracts sent together are 3 items.',
+    empty: 'Enter the number of items',
+    decimal: 'The number of items must be a whole number',
+    notNumber: 'The number of items must be a number',
+    range: 'The number of items must be between {{min}} and {{max}}',
+  },
+  unsaved: {
+    title: 'Unsaved changes',
+    content: 'What you typed here has not been saved and will be lost. Leave anyway?',
+    leave: 'Discard and leave',
+    stay: 'Keep editing',
   },
 };
 

@@ -16,6 +16,19 @@ const entry = {
     future: '不能晚于今天（{{today}}）',
     before: '不能早于{{what}}（{{day}}）',
   },
+  itemCount: {
+    tooltip: '本次咨询涉及的不同事项数，即报告“N次（M项）”中的“项”：一份合同、一份文件或一个需要分别给出意见的问题算 1 项；如一次送审 3 份合同为 3 项。',
+    empty: '请填写项数',
+    decimal: '项数应为整数，不能有小数',
+    notNumber: '项数应为数字（可用全角数字）',
+    range: '项数应为 {{min}} 至 {{max}} 之间的整数',
+  },
+  unsaved: {
+    title: '有尚未保存的修改',
+    content: '离开后，刚才填写的内容将不会保存。确定要离开吗？',
+    leave: '放弃修改并离开',
+    stay: '继续编辑',
+  },
 };
 
 export default entry;

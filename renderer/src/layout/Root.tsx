@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { createQueryClient } from '../api/hooks';
 import { seedQueryCache, type Prefetched } from '../api/prefetch';
 import { SessionGate } from '../features/session/SessionGate';
+import { UnsavedChangesHost } from '../shared/unsaved';
 
 export function Root({ prefetched = [] }: { prefetched?: readonly Prefetched[] }) {
   const [queryClient] = useState(() => {
@@ -27,6 +28,7 @@ export function Root({ prefetched = [] }: { prefetched?: readonly Prefetched[] }
         button={{ autoInsertSpace: false }}
       >
         <AntApp style={{ height: '100%' }}>
+          <UnsavedChangesHost />
           <SessionGate />
         </AntApp>
       </ConfigProvider>

@@ -7,10 +7,12 @@
 import { Alert, App, Form, Modal } from 'antd';
 import type { FormInstance } from 'antd';
 import type { ReactNode } from 'react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { applyIssues, errorText } from './errors';
+import { useSubmitGuard } from './useSubmitGuard';
+import { useState } from 'react';
+import { confirmDiscard, useUnsavedChanges } from './unsaved';
 
 interface Props<V> {
   title: string;
@@ -33,19 +35,27 @@ export function FormModal<V extends object>(props: Props<V>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<V>();
-  const [pending, setPending] = useState(false);
+  const guard = useSubmitGuard();
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
+  const cancel = () => {
+    if (!dirty) props.onClose();
+    else void confirmDiscard().then((ok) => (ok ? props.onClose() : undefined));
+  };
 
-  const onOk = async () => {
+  // from the first click until the answer: one request, the button disabled
+  const onOk = () => guard.run(submit);
+  const submit = async () => {
     let values: V;
     try {
       values = await form.validateFields();
     } catch {
       return; // the fields show what is wrong
     }
-    setPending(true);
     try {
       await props.submit(values);
       void message.success(props.doneText);
+      setDirty(false);
       props.onClose();
     } catch (error) {
       if (applyIssues(form, error, props.fields)) return;
@@ -56,8 +66,6 @@ export function FormModal<V extends object>(props: Props<V>) {
       } else {
         void message.error(errorText(error, t));
       }
-    } finally {
-      setPending(false);
     }
   };
 
@@ -67,14 +75,14 @@ export function FormModal<V extends object>(props: Props<V>) {
       title={props.title}
       okText={props.okText}
       cancelText={t('common.cancel')}
-      okButtonProps={{ danger: props.danger, loading: pending }}
+      okButtonProps={{ danger: props.danger, loading: guard.busy, disabled: guard.busy }}
       onOk={() => void onOk()}
-      onCancel={props.onClose}
+      onCancel={cancel}
       mask={{ closable: false }}
       width={props.width ?? 560}
     >
       {props.warning ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={props.warning} /> : null}
-      <Form<V> form={form} layout="vertical" initialValues={props.initialValues} preserve={false}>
+      <Form<V> form={form} layout="vertical" initialValues={props.initialValues} preserve={false} onValuesChange={() => setDirty(true)}>
         {props.children?.(form)}
       </Form>
     </Modal>

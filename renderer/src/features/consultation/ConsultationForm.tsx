@@ -1,10 +1,14 @@
 /** The fields of 登记/编辑, with the rules the service applies, worded in the UI language. */
-import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Col, Form, Input, Row, Select } from 'antd';
 import type { FormInstance } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category, Department } from '../../../../electron/api/types';
-import { categoryName, DAY_FORMAT } from '../../shared/format';
+import { categoryName } from '../../shared/format';
+import { DateInput, dateRules } from '../../shared/DateInput';
+import { LIMITS } from '../../../../electron/domain/limits';
+import { ItemCountInput, itemCountRules } from '../../shared/ItemCountInput';
+import { textCount } from '../../shared/limits';
 import type { FormValues } from './formValues';
 
 interface Props {
@@ -18,6 +22,8 @@ interface Props {
   onDueChange(): void;
   onValuesChange?(): void;
   autoFocus?: boolean;
+  /** app.info's today: 收件日期 may not be after it */
+  today: string;
   children?: ReactNode;
 }
 
@@ -35,6 +41,7 @@ export function ConsultationForm(props: Props) {
   const required = (field: string) => ({ required: true, message: t('validation.required', { field }) });
   const select = (field: string) => ({ required: true, message: t('validation.select', { field }) });
   const max = (n: number) => ({ max: n, message: t('validation.maxLength', { max: n }) });
+  const today = props.today;
 
   return (
     <Form<FormValues>
@@ -50,9 +57,9 @@ export function ConsultationForm(props: Props) {
           <Form.Item
             name="title"
             label={t('field.title')}
-            rules={[{ ...required(t('field.title')), whitespace: true }, max(200)]}
+            rules={[{ ...required(t('field.title')), whitespace: true }, max(LIMITS.title)]}
           >
-            <Input placeholder={t('form.titlePlaceholder')} autoFocus={props.autoFocus} maxLength={200} />
+            <Input placeholder={t('form.titlePlaceholder')} autoFocus={props.autoFocus} count={textCount(LIMITS.title)} />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -66,13 +73,13 @@ export function ConsultationForm(props: Props) {
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="requester" label={t('field.requester')} rules={[max(50)]}>
-            <Input placeholder={t('form.requesterPlaceholder')} maxLength={50} />
+          <Form.Item name="requester" label={t('field.requester')} rules={[max(LIMITS.requester)]}>
+            <Input placeholder={t('form.requesterPlaceholder')} count={textCount(LIMITS.requester)} />
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="receivedOn" label={t('field.receivedOn')} rules={[select(t('field.receivedOn'))]}>
-            <DatePicker style={{ width: '100%' }} format={DAY_FORMAT} allowClear={false} onChange={props.onReceivedChange} />
+          <Form.Item name="receivedOn" label={t('field.receivedOn')} rules={dateRules(t, { required: t('field.receivedOn'), notAfter: today })}>
+            <DateInput notAfter={today} onChange={props.onReceivedChange} />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -82,10 +89,11 @@ export function ConsultationForm(props: Props) {
             extra={t('form.dueHint', { days: defaultDueDays })}
             dependencies={['receivedOn']}
             rules={[
+              ...dateRules(t),
               ({ getFieldValue }) => ({
                 validator(_, value: FormValues['dueOn']) {
                   const received = getFieldValue('receivedOn') as FormValues['receivedOn'];
-                  if (value && received && value.isBefore(received, 'day')) {
+                  if (value && received && value < received) {
                     return Promise.reject(new Error(t('validation.dueBeforeReceived')));
                   }
                   return Promise.resolve();
@@ -93,29 +101,27 @@ export function ConsultationForm(props: Props) {
               }),
             ]}
           >
-            <DatePicker style={{ width: '100%' }} format={DAY_FORMAT} onChange={props.onDueChange} />
+            <DateInput allowClear onChange={props.onDueChange} />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item
             name="itemCount"
             label={t('field.itemCount')}
-            rules={[
-              { required: true, message: t('validation.itemCountRange') },
-              { type: 'integer', min: 1, max: 999, message: t('validation.itemCountRange') },
-            ]}
+            tooltip={t('entry.itemCount.tooltip')}
+            rules={itemCountRules(t)}
           >
-            <InputNumber style={{ width: '100%' }} precision={0} />
+            <ItemCountInput />
           </Form.Item>
         </Col>
         <Col span={24}>
-          <Form.Item name="description" label={t('field.description')} rules={[max(20_000)]}>
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
+          <Form.Item name="description" label={t('field.description')} rules={[max(LIMITS.description)]}>
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} count={textCount(LIMITS.description)} />
           </Form.Item>
         </Col>
         <Col span={24}>
-          <Form.Item name="note" label={t('field.note')} rules={[max(2_000)]}>
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+          <Form.Item name="note" label={t('field.note')} rules={[max(LIMITS.note)]}>
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} count={textCount(LIMITS.note)} />
           </Form.Item>
         </Col>
       </Row>

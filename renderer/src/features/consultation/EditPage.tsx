@@ -20,6 +20,8 @@ import { ConsultationForm } from './ConsultationForm';
 import { ItemUnavailable, isUnavailableItem } from '../../layout/PageResults';
 import { fieldsOf, fromFields, mergeFields, toInput, type ConsultationFields, type FormValues } from './formValues';
 import { useReferenceData, useSaveFailure, useValidate } from './useFormSupport';
+import { useSubmitGuard } from '../../shared/useSubmitGuard';
+import { discardUnsavedChanges, useUnsavedChanges } from '../../shared/unsaved';
 
 export function isEditable(d: ConsultationDetail): boolean {
   return d.trashedAt === null && (d.status === 'registered' || d.status === 'assigned' || d.status === 'answered');
@@ -45,7 +47,7 @@ export function EditConsultationPage({ id }: { id: number }) {
 
 type Props = ReturnType<typeof useReferenceData> & { loaded: ConsultationDetail };
 
-function EditForm({ loaded, defaultDueDays, categories, departments }: Props) {
+function EditForm({ loaded, defaultDueDays, categories, departments, today }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -63,13 +65,19 @@ function EditForm({ loaded, defaultDueDays, categories, departments }: Props) {
   const onFailure = useSaveFailure(form);
   const editable = isEditable(base.detail);
 
-  const save = async () => {
-    if (update.isPending || !editable) return;
+  const guard = useSubmitGuard();
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
+  const save = () =>
+    guard.run(async () => {
+      if (!editable) return;
     const values = await validate();
     if (!values) return;
     try {
       const saved = await update.mutateAsync({ id: loaded.id, version: base.version, ...toInput(values) });
       void message.success(t('form.updated', { serialNo: saved.serialNo }));
+      setDirty(false);
+      discardUnsavedChanges();
       navigate(paths.detail(saved.id));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT') {
@@ -79,7 +87,7 @@ function EditForm({ loaded, defaultDueDays, categories, departments }: Props) {
         onFailure(error);
       }
     }
-  };
+    });
 
   const reload = async () => {
     setReloading(true);
@@ -147,15 +155,17 @@ function EditForm({ loaded, defaultDueDays, categories, departments }: Props) {
         categories={categories}
         departments={departments}
         defaultDueDays={defaultDueDays}
+        today={today}
         onReceivedChange={() => undefined}
         onDueChange={() => undefined}
+        onValuesChange={() => setDirty(true)}
       >
         <Space wrap>
           <Button
             type="primary"
             icon={<SaveOutlined />}
-            loading={update.isPending}
-            disabled={!editable}
+            loading={guard.busy}
+            disabled={!editable || guard.busy}
             onClick={() => void save()}
           >
             {t('form.saveShortcut')}

@@ -1,19 +1,21 @@
 /** 登记: a new consultation with today's date, 1 item and the default due date; Ctrl+S saves. */
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Space, Typography } from 'antd';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { newRequestId } from '../../api/requestId';
 import { navigate, paths } from '../../router/hash';
 import { lastLedgerQuery } from '../ledger/filterState';
-import { fromDay, toDay } from '../../shared/format';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
 import { useHotkey } from '../../shared/useHotkey';
 import { ConsultationForm } from './ConsultationForm';
 import { newDefaults, toInput, type FormValues } from './formValues';
 import { useReferenceData, useSaveFailure, useValidate } from './useFormSupport';
+import { isCalendarDay } from '../../../../electron/api/dates';
+import { useSubmitGuard } from '../../shared/useSubmitGuard';
+import { discardUnsavedChanges, useUnsavedChanges } from '../../shared/unsaved';
 
 export function NewConsultationPage() {
   const { t } = useTranslation();
@@ -43,34 +45,38 @@ function NewForm({ today, defaultDueDays, categories, departments, suggestedDue 
   const validate = useValidate(form);
   const onFailure = useSaveFailure(form);
 
-  const save = async (andNew: boolean) => {
-    if (create.isPending) return;
+  const guard = useSubmitGuard();
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
+  const save = (andNew: boolean) =>
+    guard.run(async () => {
     const values = await validate();
     if (!values) return;
     try {
       const created = await create.mutateAsync({ ...toInput(values), requestId: requestId.current });
       requestId.current = newRequestId();
       void message.success(t('form.created', { serialNo: created.serialNo }));
+      setDirty(false);
       if (!andNew) {
+        discardUnsavedChanges();
         navigate(paths.detail(created.id));
         return;
       }
       // the next request usually comes from the same division on the same day
       dueSetByHand.current = false;
       form.setFieldsValue(
-        newDefaults(today, toDay(values.dueOn), {
+        newDefaults(today, values.dueOn, {
           receivedOn: values.receivedOn,
           departmentId: values.departmentId,
           categoryId: values.categoryId,
         }),
       );
-      const received = toDay(values.receivedOn);
-      if (received) void suggestDue(received);
+      if (values.receivedOn) void suggestDue(values.receivedOn);
       form.getFieldInstance('title')?.focus?.();
     } catch (error) {
       onFailure(error);
     }
-  };
+    });
 
   useHotkey('s', () => void save(false));
 
@@ -78,8 +84,8 @@ function NewForm({ today, defaultDueDays, categories, departments, suggestedDue 
   const suggestDue = async (received: string) => {
     try {
       const { dueOn } = await call('calendar.dueOn', { receivedOn: received });
-      const current = toDay(form.getFieldValue('receivedOn') as FormValues['receivedOn']);
-      if (!dueSetByHand.current && current === received) form.setFieldValue('dueOn', fromDay(dueOn));
+      const current = form.getFieldValue('receivedOn') as FormValues['receivedOn'];
+      if (!dueSetByHand.current && current === received) form.setFieldValue('dueOn', dueOn);
     } catch {
       // no suggestion: the field keeps its value and the user can still set it
     }
@@ -87,8 +93,8 @@ function NewForm({ today, defaultDueDays, categories, departments, suggestedDue 
 
   const onReceivedChange = () => {
     if (dueSetByHand.current) return;
-    const received = toDay(form.getFieldValue('receivedOn') as FormValues['receivedOn']);
-    if (received) void suggestDue(received);
+    const received = form.getFieldValue('receivedOn') as FormValues['receivedOn'];
+    if (received && isCalendarDay(received)) void suggestDue(received);
   };
 
   const hasDepartments = departments.some((d) => d.active);
@@ -109,15 +115,17 @@ function NewForm({ today, defaultDueDays, categories, departments, suggestedDue 
         categories={categories}
         departments={departments}
         defaultDueDays={defaultDueDays}
+        today={today}
         onReceivedChange={onReceivedChange}
         onDueChange={() => (dueSetByHand.current = true)}
+        onValuesChange={() => setDirty(true)}
         autoFocus
       >
         <Space wrap>
-          <Button type="primary" icon={<SaveOutlined />} loading={create.isPending} onClick={() => void save(false)}>
+          <Button type="primary" icon={<SaveOutlined />} loading={guard.busy} disabled={guard.busy} onClick={() => void save(false)}>
             {t('form.saveShortcut')}
           </Button>
-          <Button loading={create.isPending} onClick={() => void save(true)}>
+          <Button loading={guard.busy} disabled={guard.busy} onClick={() => void save(true)}>
             {t('form.saveAndNew')}
           </Button>
           <Button onClick={() => navigate(paths.ledger, lastLedgerQuery())}>{t('common.cancel')}</Button>

@@ -5,19 +5,20 @@
  */
 import { SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Conclusion, ConsultationDetail } from '../../../../electron/api/types';
 import { ApiError } from '../../api/client';
 import { useApiMutation, useAppInfo } from '../../api/hooks';
 import { applyIssues, errorText } from '../../shared/errors';
-import { fromDay, toDay } from '../../shared/format';
 import { OpinionFields } from './actions/StepDialogs';
+import { useSubmitGuard } from '../../shared/useSubmitGuard';
+import { useState } from 'react';
+import { useUnsavedChanges } from '../../shared/unsaved';
 
 interface Values {
   conclusion?: Conclusion;
   text: string;
-  issuedOn: Dayjs | null;
+  issuedOn: string | null;
 }
 
 export function OpinionForm({ detail }: { detail: ConsultationDetail }) {
@@ -28,29 +29,34 @@ export function OpinionForm({ detail }: { detail: ConsultationDetail }) {
   const add = useApiMutation('consultations.addOpinion');
   const round = detail.opinions.length + 1;
 
-  const submit = async (v: Values) => {
+  const guard = useSubmitGuard();
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
+  const submit = (v: Values) =>
+    guard.run(async () => {
     try {
       await add.mutateAsync({
         id: detail.id,
         version: detail.version,
         conclusion: v.conclusion ?? 'advisory',
         text: v.text,
-        issuedOn: toDay(v.issuedOn) ?? today,
+        issuedOn: v.issuedOn ?? '',
       });
       form.resetFields();
+      setDirty(false);
       void message.success(t('action.done', { action: t('action.addOpinion') }));
     } catch (error) {
       if (applyIssues(form, error, ['conclusion', 'text', 'issuedOn'])) return;
       if (error instanceof ApiError && error.code === 'CONFLICT') void message.warning(t('action.refreshed'));
       else void message.error(errorText(error, t));
     }
-  };
+    });
 
   return (
     <Card size="small" title={round === 1 ? t('detail.opinionFormTitle') : t('detail.opinionFormNext', { round })} className="opinion-form">
-      <Form<Values> form={form} layout="vertical" initialValues={{ issuedOn: fromDay(today), text: '' }} onFinish={(v) => void submit(v)}>
+      <Form<Values> form={form} layout="vertical" initialValues={{ issuedOn: today, text: '' }} onFinish={(v) => void submit(v)} onValuesChange={() => setDirty(true)}>
         <OpinionFields today={today} receivedOn={detail.receivedOn} />
-        <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={add.isPending}>
+        <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={guard.busy} disabled={guard.busy}>
           {t('detail.submitOpinion')}
         </Button>
       </Form>

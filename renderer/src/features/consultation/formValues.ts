@@ -3,10 +3,8 @@
  * and the three-way merge used after a conflicting save (base = the version the
  * form was loaded from, mine = what is typed, theirs = the latest version).
  */
-import type { Dayjs } from 'dayjs';
 import type { InputOf } from '../../../../electron/api/contract';
 import type { ConsultationDetail } from '../../../../electron/api/types';
-import { fromDay, toDay } from '../../shared/format';
 
 export const FORM_FIELDS = [
   'title',
@@ -26,8 +24,9 @@ export interface FormValues {
   categoryId?: number;
   departmentId?: number;
   requester: string;
-  receivedOn: Dayjs | null;
-  dueOn: Dayjs | null;
+  /** 'YYYY-MM-DD', or the typed text DateInput could not read (the form's rules refuse it) */
+  receivedOn: string | null;
+  dueOn: string | null;
   itemCount: number | null;
   description: string;
   note: string;
@@ -42,8 +41,8 @@ export function toInput(v: FormValues): ConsultationFields {
     categoryId: v.categoryId ?? 0,
     departmentId: v.departmentId ?? 0,
     requester: (v.requester ?? '').trim(),
-    receivedOn: toDay(v.receivedOn) ?? '',
-    dueOn: toDay(v.dueOn),
+    receivedOn: v.receivedOn ?? '',
+    dueOn: v.dueOn || null,
     itemCount: v.itemCount ?? 0,
     description: v.description ?? '',
     note: v.note ?? '',
@@ -56,8 +55,8 @@ export function fromFields(f: ConsultationFields): FormValues {
     categoryId: f.categoryId || undefined,
     departmentId: f.departmentId || undefined,
     requester: f.requester ?? '',
-    receivedOn: fromDay(f.receivedOn),
-    dueOn: fromDay(f.dueOn ?? null),
+    receivedOn: f.receivedOn,
+    dueOn: f.dueOn ?? null,
     itemCount: f.itemCount,
     description: f.description ?? '',
     note: f.note ?? '',
@@ -85,8 +84,8 @@ export function newDefaults(today: string, suggestedDue: string | null, keep: Pa
     categoryId: keep.categoryId,
     departmentId: keep.departmentId,
     requester: keep.requester ?? '',
-    receivedOn: keep.receivedOn ?? fromDay(today),
-    dueOn: fromDay(suggestedDue),
+    receivedOn: keep.receivedOn ?? today,
+    dueOn: suggestedDue,
     itemCount: 1,
     description: '',
     note: '',

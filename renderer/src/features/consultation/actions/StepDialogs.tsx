@@ -1,11 +1,11 @@
 /** 分派, 出具意见, 登记采纳情况: the workflow steps that carry data. */
-import { DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Form, Input, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CONCLUSIONS, OUTCOMES, type Conclusion, type ConsultationDetail, type Opinion, type Outcome } from '../../../../../electron/api/types';
 import { useApi, useApiMutation, useAppInfo } from '../../../api/hooks';
+import { LIMITS } from '../../../../../electron/domain/limits';
 import { DateInput, dateRules } from '../../../shared/DateInput';
-import { DAY_FORMAT, fromDay, toDay } from '../../../shared/format';
+import { textCount } from '../../../shared/limits';
 import { ActionModal } from './ActionModal';
 import { counselOption, EngagementNote } from './EngagementNote';
 
@@ -37,16 +37,16 @@ export function AssignDialog({ detail, onClose, title }: DialogProps & { title: 
   if (detail.dueOn === null && suggested.isPending) return null;
   const noCounsel = counsels.isSuccess && counsels.data.length === 0;
   return (
-    <ActionModal<{ counselId?: number; dueOn: Dayjs | null; assignedOn: string }>
+    <ActionModal<{ counselId?: number; dueOn: string | null; assignedOn: string }>
       title={t('action.assignTitle')}
       okText={t('action.confirmButton', { action: title })}
       doneText={t('action.done', { action: title })}
       warning={noCounsel ? t('action.noCounsel') : undefined}
       fields={['counselId', 'dueOn', 'assignedOn']}
-      initialValues={{ counselId: detail.counselId ?? undefined, dueOn: fromDay(due), assignedOn: today }}
+      initialValues={{ counselId: detail.counselId ?? undefined, dueOn: due, assignedOn: today }}
       onClose={onClose}
       submit={(v) =>
-        assign.mutateAsync({ id: detail.id, version: detail.version, counselId: v.counselId ?? 0, dueOn: toDay(v.dueOn), assignedOn: v.assignedOn })
+        assign.mutateAsync({ id: detail.id, version: detail.version, counselId: v.counselId ?? 0, dueOn: v.dueOn || null, assignedOn: v.assignedOn })
       }
     >
       {() => (
@@ -66,8 +66,8 @@ export function AssignDialog({ detail, onClose, title }: DialogProps & { title: 
           </Form.Item>
           <EngagementNote counsels={counsels.data ?? []} day={detail.receivedOn} />
           <StepDateField name="assignedOn" label={t('action.assignedOn')} today={today} />
-          <Form.Item name="dueOn" label={t('field.dueOn')}>
-            <DatePicker style={{ width: '100%' }} format={DAY_FORMAT} />
+          <Form.Item name="dueOn" label={t('field.dueOn')} rules={dateRules(t, { notBefore: { day: detail.receivedOn, what: t('field.receivedOn') } })}>
+            <DateInput allowClear notBefore={detail.receivedOn} />
           </Form.Item>
         </>
       )}
@@ -80,12 +80,12 @@ export function OpinionDialog({ detail, onClose }: DialogProps) {
   const today = useAppInfo().data?.today ?? detail.receivedOn;
   const add = useApiMutation('consultations.addOpinion');
   return (
-    <ActionModal<{ conclusion?: Conclusion; text: string; issuedOn: Dayjs | null }>
+    <ActionModal<{ conclusion?: Conclusion; text: string; issuedOn: string | null }>
       title={t('action.opinionTitle')}
       okText={t('action.confirmButton', { action: t('action.addOpinion') })}
       doneText={t('action.done', { action: t('action.addOpinion') })}
       fields={['conclusion', 'text', 'issuedOn']}
-      initialValues={{ issuedOn: fromDay(today), text: '' }}
+      initialValues={{ issuedOn: today, text: '' }}
       onClose={onClose}
       submit={(v) =>
         add.mutateAsync({
@@ -93,7 +93,8 @@ export function OpinionDialog({ detail, onClose }: DialogProps) {
           version: detail.version,
           conclusion: v.conclusion ?? 'advisory',
           text: v.text,
-          issuedOn: toDay(v.issuedOn) ?? today,
+          // the rules passed: a readable day, never replaced by today
+          issuedOn: v.issuedOn ?? '',
         })
       }
     >
@@ -117,20 +118,19 @@ export function OpinionFields({ today, receivedOn }: { today: string; receivedOn
       <Form.Item
         name="issuedOn"
         label={t('action.issuedOn')}
-        rules={[{ required: true, message: t('validation.select', { field: t('action.issuedOn') }) }]}
+        rules={dateRules(t, { required: t('action.issuedOn'), notAfter: today, notBefore: { day: receivedOn, what: t('field.receivedOn') } })}
       >
-        <DatePicker
-          style={{ width: 200 }}
-          format={DAY_FORMAT}
-          disabledDate={(d) => d.isAfter(fromDay(today), 'day') || d.isBefore(fromDay(receivedOn), 'day')}
-        />
+        <DateInput style={{ width: 240 }} notAfter={today} notBefore={receivedOn} />
       </Form.Item>
       <Form.Item
         name="text"
         label={t('action.opinionText')}
-        rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('action.opinionText') }) }]}
+        rules={[
+          { required: true, whitespace: true, message: t('validation.required', { field: t('action.opinionText') }) },
+          { max: LIMITS.opinionText, message: t('validation.maxLength', { max: LIMITS.opinionText }) },
+        ]}
       >
-        <Input.TextArea autoSize={{ minRows: 5, maxRows: 12 }} />
+        <Input.TextArea autoSize={{ minRows: 5, maxRows: 12 }} count={textCount(LIMITS.opinionText)} />
       </Form.Item>
     </>
   );
@@ -141,7 +141,7 @@ export function OutcomeDialog({ detail, onClose }: DialogProps) {
   const today = useAppInfo().data?.today ?? detail.receivedOn;
   const record = useApiMutation('consultations.recordOutcome');
   return (
-    <ActionModal<{ outcome?: Outcome; reason: string; outcomeOn: Dayjs | null }>
+    <ActionModal<{ outcome?: Outcome; reason: string; outcomeOn: string | null }>
       title={t('action.outcomeTitle')}
       okText={t('action.confirmButton', { action: t('action.recordOutcome') })}
       doneText={t('action.done', { action: t('action.recordOutcome') })}
@@ -149,7 +149,7 @@ export function OutcomeDialog({ detail, onClose }: DialogProps) {
       initialValues={{
         outcome: detail.outcome ?? undefined,
         reason: detail.outcomeReason ?? '',
-        outcomeOn: fromDay(detail.outcomeOn ?? today),
+        outcomeOn: detail.outcomeOn ?? today,
       }}
       onClose={onClose}
       submit={(v) =>
@@ -158,7 +158,7 @@ export function OutcomeDialog({ detail, onClose }: DialogProps) {
           version: detail.version,
           outcome: v.outcome ?? 'adopted',
           reason: v.reason ?? '',
-          outcomeOn: toDay(v.outcomeOn) ?? today,
+          outcomeOn: v.outcomeOn ?? '',
         })
       }
     >
@@ -178,9 +178,12 @@ export function OutcomeDialog({ detail, onClose }: DialogProps) {
                 <Form.Item
                   name="reason"
                   label={notAdopted ? t('action.notAdoptedReason') : t('action.outcomeReason')}
-                  rules={notAdopted ? [{ required: true, whitespace: true, message: t('validation.notAdoptedReason') }] : []}
+                  rules={[
+                    ...(notAdopted ? [{ required: true, whitespace: true, message: t('validation.notAdoptedReason') }] : []),
+                    { max: LIMITS.outcomeReason, message: t('validation.maxLength', { max: LIMITS.outcomeReason }) },
+                  ]}
                 >
-                  <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+                  <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} count={textCount(LIMITS.outcomeReason)} />
                 </Form.Item>
               );
             }}
@@ -188,9 +191,9 @@ export function OutcomeDialog({ detail, onClose }: DialogProps) {
           <Form.Item
             name="outcomeOn"
             label={t('action.outcomeOn')}
-            rules={[{ required: true, message: t('validation.select', { field: t('action.outcomeOn') }) }]}
+            rules={dateRules(t, { required: t('action.outcomeOn'), notAfter: today, notBefore: { day: detail.opinions[0]?.issuedOn, what: t('action.issuedOn') } })}
           >
-            <DatePicker style={{ width: 200 }} format={DAY_FORMAT} />
+            <DateInput style={{ width: 240 }} notAfter={today} notBefore={detail.opinions[0]?.issuedOn} />
           </Form.Item>
         </>
       )}
@@ -205,12 +208,12 @@ export function CorrectOpinionDialog({ detail, opinion, onClose }: DialogProps &
   const correct = useApiMutation('consultations.correctOpinion');
   const action = t('detail.correctOpinion');
   return (
-    <ActionModal<{ conclusion?: Conclusion; text: string; issuedOn: Dayjs | null; reason: string }>
+    <ActionModal<{ conclusion?: Conclusion; text: string; issuedOn: string | null; reason: string }>
       title={t('detail.correctTitle', { round: opinion.round })}
       okText={t('action.confirmButton', { action })}
       doneText={t('action.done', { action })}
       fields={['conclusion', 'text', 'issuedOn', 'reason']}
-      initialValues={{ conclusion: opinion.conclusion, text: opinion.text, issuedOn: fromDay(opinion.issuedOn), reason: '' }}
+      initialValues={{ conclusion: opinion.conclusion, text: opinion.text, issuedOn: opinion.issuedOn, reason: '' }}
       onClose={onClose}
       submit={(v) =>
         correct.mutateAsync({
@@ -219,7 +222,7 @@ export function CorrectOpinionDialog({ detail, opinion, onClose }: DialogProps &
           opinionId: opinion.id,
           conclusion: v.conclusion ?? opinion.conclusion,
           text: v.text,
-          issuedOn: toDay(v.issuedOn) ?? opinion.issuedOn,
+          issuedOn: v.issuedOn || opinion.issuedOn,
           reason: v.reason,
         })
       }
