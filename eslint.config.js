@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules (not type-checked, to stay fast),
-// plus the architecture's boundaries (docs: ARCHITECTURE.md, "Lint enforces the
+// plus the architecture's boundaries (docs/ARCHITECTURE.md, "Lint enforces the
 // boundaries"). test/shell/eslint-boundaries.test.ts pins the boundary rules.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';

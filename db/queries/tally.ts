@@ -3,7 +3,7 @@
  *
  * Every figure and every drill-down reads the same "facts" of each consultation
  * of the period (FACTS below), so a drill-down lists exactly the items its
- * figure counted. The counting rules themselves (DOMAIN.md) are:
+ * figure counted. The counting rules themselves (docs/DOMAIN.md) are:
  *   population = not trashed, receivedOn (local Asia/Shanghai day) within the period
  *                [, and the counsel's own items for a counsel];
  *   counted    = population and status <> 'withdrawn' (withdrawn: their own line).

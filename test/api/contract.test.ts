@@ -85,7 +85,7 @@ describe('contract', () => {
     expect(audits()).toBe(forbidden);
   });
 
-  it('the method × role table is the one written here by hand from DOMAIN.md and the issues', () => {
+  it('the method × role table is the one written here by hand from docs/DOMAIN.md and the issues', () => {
     // A admin · R registrar · C counsel (own items only) · L leader (reads); then the access level if not 'session'
     const expected: Record<string, string> = {
       'app.info': 'ACLR', 'settings.get': 'ACLR', 'settings.update': 'A',

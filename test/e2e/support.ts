@@ -1,6 +1,6 @@
 /**
  * What every e2e file needs: the built renderer, a harness on a fresh SQLite
- * file in a temp folder, Debian's Chromium (MACHINE.md) with a fresh profile,
+ * file in a temp folder, Debian's Chromium (/usr/bin/chromium) with a fresh profile,
  * and a page at 1366×768 in zh-CN, Beijing time.
  */
 import { execFileSync } from 'node:child_process';

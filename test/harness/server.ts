@@ -1,5 +1,5 @@
 /**
- * The browser harness (ARCHITECTURE.md, "One contract, two transports"): serves
+ * The browser harness (docs/ARCHITECTURE.md, "One contract, two transports"): serves
  * the built renderer and the same router over HTTP on 127.0.0.1, and gives the
  * page a `window.ledger` that posts to it, so the real UI runs in a real browser
  * against a real SQLite file. For development and tests, not a product mode.

@@ -28,7 +28,7 @@ const ACTIONS: Record<Exclude<Action, 'restore'>, (c: any, b: Basics) => [string
   trash: (c) => ['consultations.trash', { id: c.id, version: c.version, reason: '重复登记' }],
 };
 
-/** DOMAIN.md's workflow, written out by hand (not read from the code under test). */
+/** docs/DOMAIN.md's workflow, written out by hand (not read from the code under test). */
 const ALLOWED: Record<Exclude<Action, 'restore'>, ConsultationStatus[]> = {
   update: ['registered', 'assigned', 'answered'],
   assign: ['registered', 'assigned'],

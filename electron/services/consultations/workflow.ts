@@ -1,5 +1,5 @@
 /**
- * The workflow of DOMAIN.md: registered → assigned → answered → closed, withdrawn
+ * The workflow of docs/DOMAIN.md: registered → assigned → answered → closed, withdrawn
  * from any state before closed, reopening (admin, with a reason). Anything else is
  * refused with INVALID_TRANSITION.
  */

@@ -1,6 +1,6 @@
 /**
  * reports.drilldown: the consultations behind one figure of the tally. A key is
- * one or more atoms joined by ';' (grammar in REPORT_JSON.md). Each atom becomes
+ * one or more atoms joined by ';' (grammar in docs/REPORT_JSON.md). Each atom becomes
  * a condition over the same facts the tally counted (db/queries/tally.ts), so
  * the list has exactly the figure's length.
  */

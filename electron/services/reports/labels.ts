@@ -1,4 +1,4 @@
-/** The Chinese words of the report (DOMAIN.md's glossary), for the text output and the exports. */
+/** The Chinese words of the report (docs/DOMAIN.md's glossary), for the text output and the exports. */
 import type { Conclusion, ConsultationStatus, Outcome } from '../../api/types';
 
 export const STATUS_ZH: Record<ConsultationStatus, string> = {

@@ -1,5 +1,5 @@
 /**
- * The report sentence (DOMAIN.md "The report sentence"): the admin's template
+ * The report sentence (docs/DOMAIN.md "The report sentence"): the admin's template
  * with exact numbers filled in.
  *
  * Decisions:

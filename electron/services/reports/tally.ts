@@ -1,5 +1,5 @@
 /**
- * The yearly tally (年度统计) per DOMAIN.md "How the yearly figures are counted".
+ * The yearly tally (年度统计) per docs/DOMAIN.md "How the yearly figures are counted".
  * The SQL is in db/queries/tally.ts: one scan of the period's items, every
  * derived fact computed once per item. Here every breakdown is folded from that
  * scan, and every figure gets the drill-down key that lists exactly the items
@@ -98,7 +98,7 @@ interface Folded {
 
 /**
  * Every figure in one pass over the period's items. Withdrawn items go to their
- * own line only; everything else counts the counted items (DOMAIN.md). The SQL
+ * own line only; everything else counts the counted items (docs/DOMAIN.md). The SQL
  * conditions of the drill-down (db/queries/tally.ts) say the same in SQL; the
  * tests check that each figure's drill-down has the figure's length.
  */

@@ -1,5 +1,5 @@
 /**
- * Which actions fit an item now: the workflow of DOMAIN.md (mirrors the
+ * Which actions fit an item now: the workflow of docs/DOMAIN.md (mirrors the
  * service's ALLOWED_FROM) and the caller's roles from the contract. The service
  * enforces both anyway; this only keeps impossible buttons off the screen.
  */
