@@ -89,7 +89,3 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
     return send(method, input);
   }
 }
-
-export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError;
-}

@@ -27,10 +27,6 @@ export function passesTheLock(method: MethodName): boolean {
   return method.startsWith('auth.') || method.startsWith('recovery.');
 }
 
-export function sessionState(): SessionState {
-  return state;
-}
-
 /**
  * Set by the session gate whenever auth.status changes. Unlocking releases the
  * waiting calls; signing out fails them with `closedError`.
