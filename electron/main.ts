@@ -9,8 +9,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { nativeBindingPath } from '../build/native-path.mjs';
-import { IPC_CHANNEL, type Envelope } from './api/envelope';
-import { startRuntime, type Runtime } from './api/runtime';
+import { IPC_CHANNEL, type Envelope } from '#contract/envelope';
+import { startRuntime, type Runtime } from './runtime';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,

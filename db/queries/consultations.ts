@@ -3,7 +3,7 @@
  * (cached per SQL text). Query functions take the database first.
  */
 import type Database from 'better-sqlite3';
-import type { ConsultationRow, ConsultationStatus } from '../../electron/api/types';
+import type { ConsultationRow, ConsultationStatus } from '#domain/types';
 import { matchIds } from './search';
 
 export interface ConsultationFilter {

@@ -32,8 +32,8 @@ import type {
   Page,
   Role,
   Settings,
-} from './types';
-import { CONCLUSIONS, OUTCOMES, ROLES, ROTATION_LIMITS, STATUSES } from './types';
+} from '../domain/types';
+import { CONCLUSIONS, OUTCOMES, ROLES, ROTATION_LIMITS, STATUSES } from '../domain/types';
 
 const ALL: readonly Role[] = ROLES;
 const ADMIN: readonly Role[] = ['admin'];

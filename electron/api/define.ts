@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isCalendarDay } from './dates';
-import type { Role } from './types';
+import { isCalendarDay } from '../domain/dates';
+import type { Role } from '../domain/types';
 
 /**
  * Who may reach a method before the role check:

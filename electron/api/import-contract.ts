@@ -15,7 +15,7 @@
  */
 import { z } from 'zod';
 import { method, type MethodDef } from './define';
-import type { ConsultationStatus, Role } from './types';
+import type { ConsultationStatus, Role } from '../domain/types';
 
 const REGISTRAR: readonly Role[] = ['registrar'];
 

@@ -4,9 +4,9 @@
  * shape is documented for people in docs/REPORT_JSON.md.
  */
 import { z } from 'zod';
-import { daysBetween } from './dates';
+import { daysBetween } from '../domain/dates';
 import { day, method, type MethodDef } from './define';
-import type { Conclusion, ConsultationRow, ConsultationStatus, Outcome, Role } from './types';
+import type { Conclusion, ConsultationRow, ConsultationStatus, Outcome, Role } from '../domain/types';
 
 const READERS: readonly Role[] = ['registrar', 'leader', 'counsel', 'admin'];
 

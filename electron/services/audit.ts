@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { prepareCached } from '../../db/queries/consultations';
-import type { AuditVerification } from '../api/types';
+import type { AuditVerification } from '#domain/types';
 import type { ServiceContext } from './context';
 
 export const GENESIS_HASH = '0'.repeat(64);

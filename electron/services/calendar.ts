@@ -3,9 +3,9 @@
  * days off and the weekend days worked in exchange (调休).
  */
 import type Database from 'better-sqlite3';
-import type { ParsedInputOf } from '../api/contract';
-import { addDays } from '../api/dates';
-import type { HolidayEntry, Reminders } from '../api/types';
+import type { ParsedInputOf } from '#contract/contract';
+import { addDays } from '#domain/dates';
+import type { HolidayEntry, Reminders } from '#domain/types';
 import { appendAudit } from './audit';
 import { inWriteTransaction, type ServiceContext } from './context';
 import { AppError } from './errors';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contract, type MethodName } from '../../electron/api/contract';
-import { METHOD_NAMES } from '../../electron/api/methods';
-import { ROLES, type Role } from '../../electron/api/types';
+import { contract, type MethodName } from '#contract/contract';
+import { METHOD_NAMES } from '#contract/methods';
+import { ROLES, type Role } from '#domain/types';
 import { seedBasics, testApp, type TestApp } from '../helpers/ledger';
 
 const methods = Object.keys(contract) as MethodName[];

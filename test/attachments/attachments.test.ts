@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
-import { createRouter } from '../../electron/api/router';
+import { createRouter } from '#contract/router';
 import { addAttachmentFile, MAX_ATTACHMENT_BYTES } from '../../electron/services/attachments/attachments';
 import { createBackup } from '../../electron/services/backup/backup';
 import { LOCAL_ADMIN } from '../../electron/services/context';

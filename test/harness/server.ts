@@ -20,8 +20,8 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Envelope } from '../../electron/api/envelope';
-import { startRuntime, type Runtime } from '../../electron/api/runtime';
+import type { Envelope } from '#contract/envelope';
+import { startRuntime, type Runtime } from '../../electron/runtime';
 import { contentTypeFor, RESPONSE_SECURITY_HEADERS } from '../../electron/security';
 import type { PlatformAdapter } from '../../electron/services/platform';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../electron/services/consultations/workflow';
-import { STATUSES, type ConsultationStatus } from '../../electron/api/types';
+import { STATUSES, type ConsultationStatus } from '#domain/types';
 import { register, seedBasics, testApp, type TestApp } from '../helpers/ledger';
 
 type Basics = Awaited<ReturnType<typeof seedBasics>>;

@@ -115,9 +115,9 @@ const fake = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
-vi.mock('../../electron/api/runtime', () => ({ startRuntime: fake.startRuntime }));
+vi.mock('../../electron/runtime', () => ({ startRuntime: fake.startRuntime }));
 
-const { IPC_CHANNEL } = await import('../../electron/api/envelope');
+const { IPC_CHANNEL } = await import('#contract/envelope');
 
 let userData: string;
 

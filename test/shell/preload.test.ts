@@ -14,8 +14,8 @@ vi.mock('electron', () => {
   return { ...electron, default: electron };
 });
 
-const { IPC_CHANNEL } = await import('../../electron/api/envelope');
-const { METHOD_NAMES } = await import('../../electron/api/methods');
+const { IPC_CHANNEL } = await import('#contract/envelope');
+const { METHOD_NAMES } = await import('#contract/methods');
 
 type Bridge = { call(method: unknown, input?: unknown): Promise<unknown> };
 let ledger: Bridge;

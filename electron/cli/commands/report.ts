@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { periodInput, type ExportFormat } from '../../api/reports-contract';
+import { periodInput, type ExportFormat } from '#contract/reports-contract';
 import { defaultExportName, exportReport } from '../../services/reports/export';
 import { writeAtomically } from '../../services/reports/export/atomic';
 import { buildTally } from '../../services/reports/tally';

@@ -7,8 +7,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ParsedInputOf } from '../../api/contract';
-import type { Attachment } from '../../api/types';
+import type { ParsedInputOf } from '#contract/contract';
+import type { Attachment } from '#domain/types';
 import { reindexConsultation } from '../../../db/queries/search';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type HostServices, type ServiceContext } from '../context';

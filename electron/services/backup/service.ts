@@ -1,6 +1,6 @@
 /** The backup methods of the contract (admin): list, take, restore, and where backups go. */
 import path from 'node:path';
-import type { BackupList, BackupRotation, BackupView, RestoreOutcome } from '../../api/types';
+import type { BackupList, BackupRotation, BackupView, RestoreOutcome } from '#domain/types';
 import type { ServiceContext, HostServices } from '../context';
 import { AppError, diskFull, isDiskFull } from '../errors';
 import { appendAudit } from '../audit';

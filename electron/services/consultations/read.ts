@@ -1,7 +1,7 @@
 import { getConsultationRow, listConsultations as queryList, prepareCached, type ConsultationFilter } from '../../../db/queries/consultations';
-import type { ParsedInputOf } from '../../api/contract';
-import type { ConsultationDetail, Opinion, Page, StatusChange, ConsultationRow } from '../../api/types';
-import { shanghaiDay } from '../../api/dates';
+import type { ParsedInputOf } from '#contract/contract';
+import type { ConsultationDetail, Opinion, Page, StatusChange, ConsultationRow } from '#domain/types';
+import { shanghaiDay } from '#domain/dates';
 import type { ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
 

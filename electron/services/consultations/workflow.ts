@@ -3,7 +3,7 @@
  * from any state before closed, reopening (admin, with a reason). Anything else is
  * refused with INVALID_TRANSITION.
  */
-import type { ConsultationStatus } from '../../api/types';
+import type { ConsultationStatus } from '#domain/types';
 import { AppError } from '../errors';
 
 export type Action =

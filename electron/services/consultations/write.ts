@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { ParsedInputOf } from '../../api/contract';
-import { yearOf } from '../../api/dates';
+import type { ParsedInputOf } from '#contract/contract';
+import { yearOf } from '#domain/dates';
 import { addWorkingDays } from '../calendar';
 import { reindexConsultation } from '../../../db/queries/search';
-import type { ConsultationDetail, ConsultationStatus } from '../../api/types';
+import type { ConsultationDetail, ConsultationStatus } from '#domain/types';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
 import { conflict, invalidField } from '../errors';

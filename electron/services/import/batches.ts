@@ -1,7 +1,7 @@
 /** The import batches as the wizard lists them, and whether each can still be undone. */
 import type Database from 'better-sqlite3';
 import { formatSerialNo } from '../../../db/queries/consultations';
-import type { ImportBatchView } from '../../api/import-contract';
+import type { ImportBatchView } from '#contract/import-contract';
 import type { ServiceContext } from '../context';
 
 interface BatchRow {

@@ -4,7 +4,7 @@
  * transaction, so what is committed is exactly what was checked then (and a
  * change made in between, e.g. a new item taking a serial, is caught).
  */
-import { shanghaiDay } from '../../api/dates';
+import { shanghaiDay } from '#domain/dates';
 import type {
   ImportBatchView,
   ImportCategoryEntry,
@@ -13,8 +13,8 @@ import type {
   ImportNameEntry,
   ImportOptions,
   ImportProblem,
-} from '../../api/import-contract';
-import { IMPORT_FIELD_LABELS, MAX_IMPORT_ROWS, REQUIRED_IMPORT_FIELDS } from '../../api/import-contract';
+} from '#contract/import-contract';
+import { IMPORT_FIELD_LABELS, MAX_IMPORT_ROWS, REQUIRED_IMPORT_FIELDS } from '#contract/import-contract';
 import type { ServiceContext } from '../context';
 import { readSettings } from '../settings';
 import { activeBatchOf } from './batches';

@@ -5,8 +5,8 @@
  * could not have been entered by hand; the dates of an imported item are its
  * own (an item answered in 2023 is answered in 2023), never the import's.
  */
-import { IMPORT_FIELD_LABELS, type ImportField } from '../../api/import-contract';
-import type { Conclusion, ConsultationStatus, Outcome } from '../../api/types';
+import { IMPORT_FIELD_LABELS, type ImportField } from '#contract/import-contract';
+import type { Conclusion, ConsultationStatus, Outcome } from '#domain/types';
 import { CONCLUSION_WORDS, OUTCOME_WORDS, STATUS_WORDS, TEMPLATE_EXAMPLE_NOTE } from './fields';
 import type { GridRow, RawCell } from './grid';
 import { matchKey } from './text';

@@ -3,7 +3,7 @@
  * Chinese. Dates: Excel date cells and serial numbers, 2025-3-1, 2025.3.1,
  * 2025/03/01, 2025年3月1日, 20250301, with full-width digits and stray spaces.
  */
-import { isCalendarDay } from '../../api/dates';
+import { isCalendarDay } from '#domain/dates';
 import { CellError, type RawCell } from './grid';
 import { cleanBlock, cleanLine, matchKey, toHalfWidth } from './text';
 

@@ -6,8 +6,8 @@
  */
 import { DUE_STATE_SQL, OPEN_AT_END_SQL, drilldownIds, type FactCondition } from '../../../db/queries/tally';
 import { listConsultations } from '../../../db/queries/consultations';
-import type { Drilldown } from '../../api/reports-contract';
-import { CONCLUSIONS, OUTCOMES, STATUSES } from '../../api/types';
+import type { Drilldown } from '#contract/reports-contract';
+import { CONCLUSIONS, OUTCOMES, STATUSES } from '#domain/types';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { resolvePeriod, scopeFor, type PeriodInput } from './period';

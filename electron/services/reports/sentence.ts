@@ -17,7 +17,7 @@
  *   "2025年1月1日至6月30日，……"; other placeholders: {period}, {count}, {items},
  *   {opinions}, {adoptionRate}, {withdrawn}, {office}. Unknown ones stay as typed.
  */
-import type { CategoryFigure, Rate, ReportPeriod, ReportSentence, TallyFigures } from '../../api/reports-contract';
+import type { CategoryFigure, Rate, ReportPeriod, ReportSentence, TallyFigures } from '#contract/reports-contract';
 import { NO_RATE } from './labels';
 
 export const SENTENCE_CATEGORY_LIMIT = 4;

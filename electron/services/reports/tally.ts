@@ -17,13 +17,13 @@ import type {
   ReportPeriod,
   Tally,
   TallyFigures,
-} from '../../api/reports-contract';
-import { CONCLUSIONS, OUTCOMES, type Conclusion, type ConsultationStatus, type Outcome } from '../../api/types';
+} from '#contract/reports-contract';
+import { CONCLUSIONS, OUTCOMES, type Conclusion, type ConsultationStatus, type Outcome } from '#domain/types';
 import type { ServiceContext } from '../context';
 import { readSettings } from '../settings';
 import { monthsOf, previousPeriod, resolvePeriod, scopeFor, type PeriodInput } from './period';
 import { formatRate, renderSentence, shortCategoryName } from './sentence';
-import { shanghaiDay } from '../../api/dates';
+import { shanghaiDay } from '#domain/dates';
 import { visibleCounselId } from '../consultations/read';
 
 /** The tally carries at most this many carried-over rows; the drill-down lists them all. */

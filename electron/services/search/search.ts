@@ -6,8 +6,8 @@
  */
 import { charLength, matchIds } from '../../../db/queries/search';
 import { formatSerialNo, prepareCached } from '../../../db/queries/consultations';
-import type { ParsedInputOf } from '../../api/contract';
-import type { SearchHit, TextPart } from '../../api/types';
+import type { ParsedInputOf } from '#contract/contract';
+import type { SearchHit, TextPart } from '#domain/types';
 import type { ServiceContext } from '../context';
 import { visibleCounselId } from '../consultations/read';
 

@@ -3,8 +3,8 @@
  * in a browser): one call per contract method, unwrapping the envelope and
  * throwing an ApiError with the server's code, message and field issues.
  */
-import type { InputOf, MethodName, OutputOf } from '../../../electron/api/contract';
-import { ERROR_CODES, type Envelope, type ErrorCode, type FieldIssue } from '../../../electron/api/envelope';
+import type { InputOf, MethodName, OutputOf } from '#contract/contract';
+import { ERROR_CODES, type Envelope, type ErrorCode, type FieldIssue } from '#contract/envelope';
 import { i18n } from '../i18n';
 import { passesTheLock, reportUnauthenticated, reportUnavailable, whenUnlocked } from './session';
 

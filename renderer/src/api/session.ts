@@ -5,7 +5,7 @@
  * main process holds the real session and refuses calls itself; this only keeps
  * the page from reacting to those refusals as if they were failures.
  */
-import type { MethodName } from '../../../electron/api/contract';
+import type { MethodName } from '#contract/contract';
 
 export type SessionState = 'open' | 'locked' | 'closed';
 

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { LedgerDetailRow } from '../../../../db/queries/tally';
-import type { Tally } from '../../../api/reports-contract';
+import type { Tally } from '#contract/reports-contract';
 import { closeStream } from './atomic';
 import { cellText, dayAsDate, instantAsLocalDate, widestLine } from './cells';
 import { NO_RATE } from '../labels';

@@ -3,7 +3,7 @@ import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { FormInstance } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Category, Department } from '../../../../electron/api/types';
+import type { Category, Department } from '#domain/types';
 import { categoryName, DAY_FORMAT } from '../../shared/format';
 import type { FormValues } from './formValues';
 

@@ -8,7 +8,7 @@ import { Alert, Button, Card, Col, Descriptions, Row, Space, Tag, Typography } f
 import type { DescriptionsProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ConsultationDetail, Outcome } from '../../../../electron/api/types';
+import type { ConsultationDetail, Outcome } from '#domain/types';
 import { isCounselOnly, useApi, useRoles } from '../../api/hooks';
 import { AttachmentPanel } from '../attachments/AttachmentPanel';
 import { navigate, paths } from '../../router/hash';

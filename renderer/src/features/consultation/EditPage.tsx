@@ -8,7 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsultationDetail } from '../../../../electron/api/types';
+import type { ConsultationDetail } from '#domain/types';
 import { ApiError, call } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { navigate, paths } from '../../router/hash';

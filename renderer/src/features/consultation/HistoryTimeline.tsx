@@ -1,7 +1,7 @@
 /** 办理记录: every status change, oldest first, with who, when and why. */
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { StatusChange } from '../../../../electron/api/types';
+import type { StatusChange } from '#domain/types';
 import { formatInstant } from '../../shared/format';
 
 const COLOR: Record<StatusChange['toStatus'], string> = {

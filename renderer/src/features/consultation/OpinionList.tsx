@@ -1,7 +1,7 @@
 /** The opinion rounds, oldest first, each with its own materials. */
 import { Card, Empty, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Attachment, Conclusion, Opinion } from '../../../../electron/api/types';
+import type { Attachment, Conclusion, Opinion } from '#domain/types';
 import { AttachmentPanel } from '../attachments/AttachmentPanel';
 
 const CONCLUSION_COLOR: Record<Conclusion, string> = {

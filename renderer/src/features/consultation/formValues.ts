@@ -4,8 +4,8 @@
  * form was loaded from, mine = what is typed, theirs = the latest version).
  */
 import type { Dayjs } from 'dayjs';
-import type { InputOf } from '../../../../electron/api/contract';
-import type { ConsultationDetail } from '../../../../electron/api/types';
+import type { InputOf } from '#contract/contract';
+import type { ConsultationDetail } from '#domain/types';
 import { fromDay, toDay } from '../../shared/format';
 
 export const FORM_FIELDS = [

@@ -4,7 +4,7 @@ import { Button, Card, Empty, Table, Tooltip } from 'antd';
 import type { TableProps } from 'antd';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsultationRow } from '../../../../electron/api/types';
+import type { ConsultationRow } from '#domain/types';
 import { useApi, useAppInfo, useCan } from '../../api/hooks';
 import { navigate, paths, useScreenLocation } from '../../router/hash';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';

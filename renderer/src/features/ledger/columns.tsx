@@ -3,7 +3,7 @@ import { Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import type { TFunction } from 'i18next';
-import type { ConsultationRow } from '../../../../electron/api/types';
+import type { ConsultationRow } from '#domain/types';
 import { formatHash, paths } from '../../router/hash';
 import { categoryName } from '../../shared/format';
 import { OverdueTag, StatusTag } from '../../shared/StatusTag';

@@ -2,8 +2,8 @@
  * The ledger's filters live in the URL hash ("#/ledger?year=2025&status=closed"),
  * so Back, reload and the sidebar (which reopens the last query) keep them.
  */
-import type { InputOf } from '../../../../electron/api/contract';
-import { STATUSES, type ConsultationStatus } from '../../../../electron/api/types';
+import type { InputOf } from '#contract/contract';
+import { STATUSES, type ConsultationStatus } from '#domain/types';
 import { toSearchParams } from '../../router/hash';
 
 export const SORT_FIELDS = ['receivedOn', 'serialNo', 'dueOn', 'itemCount', 'status', 'title'] as const;

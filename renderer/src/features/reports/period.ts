@@ -6,8 +6,8 @@
  *   …&key=category:3[&prev=1]                  the consultations behind one figure
  *                                               (prev: of the previous period)
  */
-import type { InputOf } from '../../../../electron/api/contract';
-import { isCalendarDay } from '../../../../electron/api/dates';
+import type { InputOf } from '#contract/contract';
+import { isCalendarDay } from '#domain/dates';
 import { toSearchParams } from '../../router/hash';
 import { SORT_FIELDS, type SortField } from '../ledger/filterState';
 

@@ -1,7 +1,7 @@
 /** New account, edit an account (name, roles, linked counsel), reset a password. */
 import { Alert, Checkbox, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role, type UserAccount } from '../../../../electron/api/types';
+import { ROLES, type Role, type UserAccount } from '#domain/types';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { FormModal } from '../../shared/FormModal';
 import { newPasswordRules, repeatRule } from '../session/passwordRules';

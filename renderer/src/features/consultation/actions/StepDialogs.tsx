@@ -2,7 +2,7 @@
 import { DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { CONCLUSIONS, OUTCOMES, type Conclusion, type ConsultationDetail, type Outcome } from '../../../../../electron/api/types';
+import { CONCLUSIONS, OUTCOMES, type Conclusion, type ConsultationDetail, type Outcome } from '#domain/types';
 import { useApi, useApiMutation, useAppInfo } from '../../../api/hooks';
 import { DAY_FORMAT, fromDay, toDay } from '../../../shared/format';
 import { ActionModal } from './ActionModal';

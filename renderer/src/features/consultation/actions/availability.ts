@@ -3,8 +3,8 @@
  * service's ALLOWED_FROM) and the caller's roles from the contract. The service
  * enforces both anyway; this only keeps impossible buttons off the screen.
  */
-import type { MethodName } from '../../../../../electron/api/contract';
-import type { ConsultationDetail, ConsultationStatus } from '../../../../../electron/api/types';
+import type { MethodName } from '#contract/contract';
+import type { ConsultationDetail, ConsultationStatus } from '#domain/types';
 
 export type ActionName =
   | 'edit'
