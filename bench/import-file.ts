@@ -7,7 +7,7 @@
  * plan has no error and the whole file is committed.
  */
 import ExcelJS from 'exceljs';
-import { IMPORT_FIELD_LABELS, type ImportField } from '#contract/import-contract';
+import { IMPORT_FIELD_LABELS, type ImportField } from '#domain/import-fields';
 import { addDays } from '#domain/dates';
 import { CATEGORY_WEIGHTS, COUNSELS, DEPARTMENTS, KINDS, rng, SUBJECTS } from './generate';
 

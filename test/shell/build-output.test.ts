@@ -2,7 +2,7 @@
  * Checks on what `electron-vite build` produced (npm test builds before it
  * runs vitest; skipped when out/ is missing, e.g. under test:unit).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -33,5 +33,14 @@ describe.skipIf(!built)('build output', () => {
     const code = readFileSync(main, 'utf8');
     expect(code).toContain('"../preload/index.cjs"');
     expect(code).toContain('"../renderer"');
+  });
+
+  it("the renderer's chunks carry no zod (the contract's schemas stay in the main process)", () => {
+    const assets = path.join(root, 'out/renderer/assets');
+    const chunks = readdirSync(assets).filter((f) => f.endsWith('.js'));
+    expect(chunks.length).toBeGreaterThan(1);
+    // zod 4's error class and its internal marker on every schema
+    const withZod = chunks.filter((f) => /ZodError|\$ZodType|_zod\b/.test(readFileSync(path.join(assets, f), 'utf8')));
+    expect(withZod).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * (text.ts), so spaces, full-width letters and bracket styles do not matter.
  * The app's own export (明细台账) is among them, so an export imports back.
  */
-import { IMPORT_FIELD_LABELS, type ImportField } from '#contract/import-contract';
+import { IMPORT_FIELD_LABELS, type ImportField } from '#domain/import-fields';
 import type { Conclusion, ConsultationStatus, Outcome } from '#domain/types';
 import { headerKey, matchKey } from './text';
 

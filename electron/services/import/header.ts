@@ -5,7 +5,8 @@
  * fields. Each column is then proposed a field from its header text; when two
  * columns claim the same field, the stronger header wins (收件日期 over 日期).
  */
-import { REQUIRED_IMPORT_FIELDS, type ImportField, type ImportSheetInfo } from '#contract/import-contract';
+import { REQUIRED_IMPORT_FIELDS, type ImportField } from '#domain/import-fields';
+import type { ImportSheetInfo } from '#contract/import-contract';
 import { headerMeaning, IGNORED } from './fields';
 import type { GridRow, SheetGrid } from './grid';
 import { HEADER_SCAN_ROWS } from './limits';

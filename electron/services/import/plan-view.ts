@@ -1,6 +1,7 @@
 /** The plan as the wizard shows it: bounded lists, summaries, the first rows. */
 import { formatSerialNo } from '../../../db/queries/consultations';
-import { REQUIRED_IMPORT_FIELDS, type ImportPlanView, type ImportPreviewRow, type ImportProblem } from '#contract/import-contract';
+import { REQUIRED_IMPORT_FIELDS } from '#domain/import-fields';
+import type { ImportPlanView, ImportPreviewRow, ImportProblem } from '#contract/import-contract';
 import type { ConsultationStatus } from '#domain/types';
 import { sheetInfos } from './header';
 import { PREVIEW_ROWS, PROBLEMS_SHOWN } from './limits';

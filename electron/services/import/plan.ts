@@ -5,16 +5,9 @@
  * change made in between, e.g. a new item taking a serial, is caught).
  */
 import { shanghaiDay } from '#domain/dates';
-import type {
-  ImportBatchView,
-  ImportCategoryEntry,
-  ImportColumn,
-  ImportField,
-  ImportNameEntry,
-  ImportOptions,
-  ImportProblem,
-} from '#contract/import-contract';
-import { IMPORT_FIELD_LABELS, MAX_IMPORT_ROWS, REQUIRED_IMPORT_FIELDS } from '#contract/import-contract';
+import type { ImportField } from '#domain/import-fields';
+import type { ImportBatchView, ImportCategoryEntry, ImportColumn, ImportNameEntry, ImportOptions, ImportProblem } from '#contract/import-contract';
+import { IMPORT_FIELD_LABELS, MAX_IMPORT_ROWS, REQUIRED_IMPORT_FIELDS } from '#domain/import-fields';
 import type { ServiceContext } from '../context';
 import { readSettings } from '../settings';
 import { activeBatchOf } from './batches';

@@ -5,7 +5,7 @@
  * could not have been entered by hand; the dates of an imported item are its
  * own (an item answered in 2023 is answered in 2023), never the import's.
  */
-import { IMPORT_FIELD_LABELS, type ImportField } from '#contract/import-contract';
+import { IMPORT_FIELD_LABELS, type ImportField } from '#domain/import-fields';
 import type { Conclusion, ConsultationStatus, Outcome } from '#domain/types';
 import { CONCLUSION_WORDS, OUTCOME_WORDS, STATUS_WORDS, TEMPLATE_EXAMPLE_NOTE } from './fields';
 import type { GridRow, RawCell } from './grid';

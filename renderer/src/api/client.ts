@@ -4,7 +4,8 @@
  * throwing an ApiError with the server's code, message and field issues.
  */
 import type { InputOf, MethodName, OutputOf } from '#contract/contract';
-import { ERROR_CODES, type Envelope, type ErrorCode, type FieldIssue } from '#contract/envelope';
+import { ERROR_CODES, type ErrorCode, type FieldIssue } from '#domain/errors';
+import type { Envelope } from '#contract/envelope';
 import { i18n } from '../i18n';
 import { passesTheLock, reportUnauthenticated, reportUnavailable, whenUnlocked } from './session';
 
