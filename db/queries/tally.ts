@@ -13,7 +13,9 @@
  * status_history_consultation_idx (consultation_id, id).
  */
 import type Database from 'better-sqlite3';
-import { prepareCached } from './consultations';
+import { OPEN_STATUSES, sqlStatusList } from '#domain/status';
+import { STATUSES } from '#domain/types';
+import { prepareCached } from './statements';
 
 export interface TallyScope {
   /** first and last local day of the period, 'YYYY-MM-DD' */
@@ -27,8 +29,8 @@ export interface TallyScope {
   onlyCounselId?: number;
 }
 
-const OPEN_STATUSES = `('registered','assigned','answered')`;
-const REAL_STATUSES = `('registered','assigned','answered','closed','withdrawn')`;
+const OPEN_STATUSES_SQL = sqlStatusList(OPEN_STATUSES);
+const REAL_STATUSES_SQL = sqlStatusList(STATUSES);
 
 /**
  * The conclusion of the item's LATEST opinion round: after revisions the last
@@ -62,7 +64,7 @@ const STATUS_FROM_DATES = `CASE
     ELSE 'registered' END`;
 const STATUS_AT_END = `CASE WHEN c.updated_at < @settled THEN c.status ELSE coalesce(
   (SELECT h.to_status FROM status_history h WHERE h.consultation_id = c.id AND h.at < @boundary
-     AND h.to_status IN ${REAL_STATUSES} ORDER BY h.id DESC LIMIT 1),
+     AND h.to_status IN ${REAL_STATUSES_SQL} ORDER BY h.id DESC LIMIT 1),
   ${STATUS_FROM_DATES}) END`;
 
 /** A minute before the boundary: see STATUS_AT_END. */
@@ -96,7 +98,7 @@ export const DUE_STATE_SQL = `CASE WHEN dueOn IS NULL THEN 'none'
   WHEN firstOn IS NOT NULL THEN (CASE WHEN firstOn <= dueOn THEN 'met' ELSE 'missed' END)
   WHEN dueOn < @today THEN 'missed' ELSE 'pending' END`;
 export const COUNTED_SQL = `status <> 'withdrawn'`;
-export const OPEN_AT_END_SQL = `statusAtEnd IN ${OPEN_STATUSES}`;
+export const OPEN_AT_END_SQL = `statusAtEnd IN ${OPEN_STATUSES_SQL}`;
 
 /** The facts of the period's population, as a derived table with the asked-for columns. */
 function facts(scope: TallyScope, columns: readonly FactColumn[]): string {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { prepareCached } from '../../db/queries/consultations';
+import { prepareCached } from '../../db/queries/statements';
 import type { AuditVerification } from '#domain/types';
 import type { ServiceContext } from './context';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Action } from '../../electron/services/consultations/workflow';
+import type { Action } from '#domain/workflow';
 import { STATUSES, type ConsultationStatus } from '#domain/types';
 import { register, seedBasics, testApp, type TestApp } from '../helpers/ledger';
 

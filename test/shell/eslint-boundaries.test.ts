@@ -116,7 +116,7 @@ describe('the renderer takes only types from the contract, and the domain by its
 describe('layers point one way: db/ and the domain import neither the contract nor the services', () => {
   it.each([
     ['db/queries/consultations.ts', "import type { ParsedInputOf } from '#contract/contract';"],
-    ['db/queries/consultations.ts', "import type { Tally } from '../../electron/api/reports-contract';"],
+    ['db/queries/consultations.ts', "import type { Tally } from '#contract/reports-contract';"],
     ['db/queries/consultations.ts', "import { appendAudit } from '../../electron/services/audit';"],
     ['electron/domain/types.ts', "import { contract } from '../api/contract';"],
     ['electron/domain/types.ts', "import { AppError } from '../services/errors';"],

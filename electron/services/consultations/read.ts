@@ -1,4 +1,5 @@
-import { getConsultationRow, listConsultations as queryList, prepareCached, type ConsultationFilter } from '../../../db/queries/consultations';
+import { prepareCached } from '../../../db/queries/statements';
+import { getConsultationRow, listConsultations as queryList, type ConsultationFilter } from '../../../db/queries/consultations';
 import type { ParsedInputOf } from '#contract/contract';
 import type { ConsultationDetail, Opinion, Page, StatusChange, ConsultationRow } from '#domain/types';
 import { shanghaiDay } from '#domain/dates';

@@ -9,7 +9,8 @@ import { inWriteTransaction, type ServiceContext } from '../context';
 import { conflict, invalidField } from '../errors';
 import { readSettings } from '../settings';
 import { assertVisible, loadDetail, today } from './read';
-import { assertTransition, type Action } from './workflow';
+import type { Action } from '#domain/workflow';
+import { assertTransition } from './workflow';
 
 function assertActive(sqlite: Database.Database, table: 'categories' | 'departments' | 'counsels', id: number, field: string, what: string): void {
   const row = sqlite.prepare(`SELECT active FROM ${table} WHERE id = ?`).get(id) as { active: number } | undefined;

@@ -1,6 +1,6 @@
 /** The import batches as the wizard lists them, and whether each can still be undone. */
 import type Database from 'better-sqlite3';
-import { formatSerialNo } from '../../../db/queries/consultations';
+import { formatSerialNo } from '#domain/ledger-view';
 import type { ImportBatchView } from '#contract/import-contract';
 import type { ServiceContext } from '../context';
 

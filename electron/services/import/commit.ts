@@ -14,7 +14,8 @@
  */
 import type { ImportCommitOptions, ImportNameEntry, ImportNameRef, ImportResult } from '#contract/import-contract';
 import type { ConsultationStatus } from '#domain/types';
-import { formatSerialNo, prepareCached } from '../../../db/queries/consultations';
+import { formatSerialNo } from '#domain/ledger-view';
+import { prepareCached } from '../../../db/queries/statements';
 import { indexNewConsultation } from '../../../db/queries/search';
 import { appendAudit } from '../audit';
 import { getCounsel } from '../catalog/counsels';

@@ -1,5 +1,5 @@
 /** The plan as the wizard shows it: bounded lists, summaries, the first rows. */
-import { formatSerialNo } from '../../../db/queries/consultations';
+import { formatSerialNo } from '#domain/ledger-view';
 import { REQUIRED_IMPORT_FIELDS } from '#domain/import-fields';
 import type { ImportPlanView, ImportPreviewRow, ImportProblem } from '#contract/import-contract';
 import type { ConsultationStatus } from '#domain/types';

@@ -18,7 +18,7 @@
  *   {opinions}, {adoptionRate}, {withdrawn}, {office}. Unknown ones stay as typed.
  */
 import type { CategoryFigure, Rate, ReportPeriod, ReportSentence, TallyFigures } from '#contract/reports-contract';
-import { NO_RATE } from './labels';
+import { NO_RATE } from '#domain/labels';
 
 export const SENTENCE_CATEGORY_LIMIT = 4;
 export const NO_CATEGORIES = '各类事项';

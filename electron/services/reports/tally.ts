@@ -6,7 +6,8 @@
  * it counts (drilldown.ts turns a key back into SQL).
  */
 import { carriedOverRows, tallyItems, type TallyItem } from '../../../db/queries/tally';
-import { formatSerialNo, prepareCached } from '../../../db/queries/consultations';
+import { formatSerialNo } from '#domain/ledger-view';
+import { prepareCached } from '../../../db/queries/statements';
 import type {
   CategoryFigure,
   ReportSentence,
@@ -24,13 +25,12 @@ import { readSettings } from '../settings';
 import { monthsOf, previousPeriod, resolvePeriod, scopeFor, type PeriodInput } from './period';
 import { formatRate, renderSentence, shortCategoryName } from './sentence';
 import { shanghaiDay } from '#domain/dates';
+import { COUNTED_STATUSES, OPEN_STATUSES } from '#domain/status';
 import { visibleCounselId } from '../consultations/read';
 
 /** The tally carries at most this many carried-over rows; the drill-down lists them all. */
 export const CARRIED_OVER_ROW_LIMIT = 500;
 
-const COUNTED_STATUSES = ['registered', 'assigned', 'answered', 'closed'] as const;
-const OPEN_STATUSES = ['registered', 'assigned', 'answered'] as const;
 
 /** A running 次/项 sum for one key. */
 class Bucket {

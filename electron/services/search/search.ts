@@ -5,7 +5,8 @@
  * highlighted, and limited to what the caller may see.
  */
 import { charLength, matchIds } from '../../../db/queries/search';
-import { formatSerialNo, prepareCached } from '../../../db/queries/consultations';
+import { formatSerialNo } from '#domain/ledger-view';
+import { prepareCached } from '../../../db/queries/statements';
 import type { ParsedInputOf } from '#contract/contract';
 import type { SearchHit, TextPart } from '#domain/types';
 import type { ServiceContext } from '../context';

@@ -3,7 +3,7 @@
  * (XLSX sheets, DOCX tables), so every file shows the same numbers as the JSON.
  */
 import type { Figure, Tally, TallyFigures } from '#contract/reports-contract';
-import { CONCLUSION_ZH, OUTCOME_ZH, STATUS_ZH, monthLabel } from '../labels';
+import { CONCLUSION_ZH, OUTCOME_ZH, STATUS_ZH, monthLabel } from '#domain/labels';
 import { formatRate } from '../sentence';
 
 export type CellKind = 'text' | 'number' | 'percent' | 'day';

@@ -20,6 +20,7 @@ import { DetailActions } from './actions/DetailActions';
 import { HistoryTimeline } from './HistoryTimeline';
 import { OpinionForm } from './OpinionForm';
 import { OpinionList } from './OpinionList';
+import { allows } from '#domain/workflow';
 
 const OUTCOME_COLOR: Record<Outcome, string> = { adopted: 'green', partiallyAdopted: 'gold', notAdopted: 'red' };
 
@@ -36,7 +37,7 @@ export function ConsultationDetailPage({ id }: { id: number }) {
   const attachments = files.data ?? [];
   const open = d.trashedAt === null;
   // the counsel answers here, on the page they opened from 我的待办
-  const answering = counselOnly && open && (d.status === 'assigned' || d.status === 'answered');
+  const answering = counselOnly && allows('addOpinion', d);
   const back = () => (counselOnly ? navigate(paths.queue) : navigate(paths.ledger, lastLedgerQuery()));
   return (
     <>

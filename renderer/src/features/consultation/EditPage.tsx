@@ -19,9 +19,10 @@ import { ConflictNotice, type Reloaded } from './ConflictNotice';
 import { ConsultationForm } from './ConsultationForm';
 import { fieldsOf, fromFields, mergeFields, toInput, type ConsultationFields, type FormValues } from './formValues';
 import { useReferenceData, useSaveFailure, useValidate } from './useFormSupport';
+import { allows } from '#domain/workflow';
 
 export function isEditable(d: ConsultationDetail): boolean {
-  return d.trashedAt === null && (d.status === 'registered' || d.status === 'assigned' || d.status === 'answered');
+  return allows('update', d);
 }
 
 export function EditConsultationPage({ id }: { id: number }) {

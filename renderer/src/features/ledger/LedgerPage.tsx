@@ -9,7 +9,8 @@ import { useApi, useAppInfo, useCan } from '../../api/hooks';
 import { navigate, paths, useScreenLocation } from '../../router/hash';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
 import { ledgerColumns } from './columns';
-import { filterToInput, filterToQuery, isFiltered, readFilter, rememberLedgerQuery, SORT_FIELDS, type LedgerFilter } from './filterState';
+import { PAGE_SIZES, SORT_FIELDS } from '#domain/ledger-view';
+import { filterToInput, filterToQuery, isFiltered, readFilter, rememberLedgerQuery, type LedgerFilter } from './filterState';
 import { LedgerFilters } from './LedgerFilters';
 import { RemindersBar } from '../queue/RemindersBar';
 
@@ -102,7 +103,7 @@ function LedgerTable({ currentYear }: { currentYear: number }) {
           pageSize: filter.pageSize,
           total: list.data?.total ?? 0,
           showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
+          pageSizeOptions: [...PAGE_SIZES],
           showTotal: (total) => t('common.total', { total }),
         }}
       />

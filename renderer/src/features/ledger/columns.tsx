@@ -7,7 +7,8 @@ import type { ConsultationRow } from '#domain/types';
 import { formatHash, paths } from '../../router/hash';
 import { categoryName } from '../../shared/format';
 import { OverdueTag, StatusTag } from '../../shared/StatusTag';
-import type { LedgerFilter, SortField } from './filterState';
+import type { SortField } from '#domain/ledger-view';
+import type { LedgerFilter } from './filterState';
 
 function sortOrderOf(filter: LedgerFilter, field: SortField): SortOrder {
   if (filter.sort !== field) return null;

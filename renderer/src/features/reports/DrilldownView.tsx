@@ -12,7 +12,8 @@ import { useApi } from '../../api/hooks';
 import { navigate, paths } from '../../router/hash';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
 import { ledgerColumns } from '../ledger/columns';
-import { SORT_FIELDS, type LedgerFilter } from '../ledger/filterState';
+import { PAGE_SIZES, SORT_FIELDS } from '#domain/ledger-view';
+import type { LedgerFilter } from '../ledger/filterState';
 import { describeKey, nameBook, periodLabel, spansYears } from './labels';
 import { drillQuery, fromReportPeriod, periodQuery, periodToInput, type DrillState, type Period } from './period';
 
@@ -112,7 +113,7 @@ export function DrilldownView({ period, drill }: Props) {
             pageSize: drill.pageSize,
             total: d.ids.length > 0 ? (list.data?.total ?? 0) : 0,
             showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
+            pageSizeOptions: [...PAGE_SIZES],
             showTotal: (total) => t('common.total', { total }),
           }}
         />
