@@ -5,6 +5,8 @@ import type { Plugin } from 'vite';
 import { rolesByMethod } from './electron/api/contract';
 
 const root = import.meta.dirname;
+/** the contract's role lists as data, without the schemas: the renderer's canCall and the preload's method names */
+const define = { __METHOD_ROLES__: JSON.stringify(rolesByMethod()) };
 
 /**
  * The renderer's entry (main.tsx) is small: it starts the first screen's calls
@@ -52,6 +54,7 @@ export default defineConfig({
     },
   },
   preload: {
+    define,
     build: {
       outDir: resolve(root, 'out/preload'),
       // A sandboxed preload can require nothing but 'electron' (and a few
@@ -67,8 +70,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     plugins: [react(), preloadApp(resolve(root, 'renderer/src/app.tsx'))],
-    // the contract's role lists as data (renderer/src/api/hooks.ts: canCall), without the schemas
-    define: { __METHOD_ROLES__: JSON.stringify(rolesByMethod()) },
+    define,
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,

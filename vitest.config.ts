@@ -1,10 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import { rolesByMethod } from './electron/api/contract';
 
+// the contract's role table as the builds get it (electron.vite.config.ts)
+const define = { __METHOD_ROLES__: JSON.stringify(rolesByMethod()) };
+
 export default defineConfig({
   test: {
     projects: [
       {
+        define,
         test: {
           name: 'node',
           environment: 'node',
@@ -15,8 +19,7 @@ export default defineConfig({
         },
       },
       {
-        // as the renderer's build (electron.vite.config.ts)
-        define: { __METHOD_ROLES__: JSON.stringify(rolesByMethod()) },
+        define,
         test: {
           name: 'renderer',
           environment: 'happy-dom',
