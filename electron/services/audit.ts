@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { prepareCached } from '../../db/queries/statements';
-import type { AuditVerification } from '#domain/types';
+import type { AuditRecord, AuditVerification } from '#domain/types';
 import type { ServiceContext } from './context';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -15,16 +15,7 @@ export interface AuditEntry {
   result?: 'ok' | 'refused' | 'failed';
 }
 
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  result: string;
-  before: string | null;
-  after: string | null;
+interface AuditRow extends AuditRecord {
   prevHash: string;
   hash: string;
 }
@@ -143,19 +134,8 @@ export function listAudit(sqlite: Database.Database, f: AuditFilter) {
       `SELECT id, at, actor, action, entity, entity_id AS entityId, result, before, after FROM audit_log ${w}
        ORDER BY id DESC LIMIT @limit OFFSET @offset`,
     )
-    .all({ ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }) as AuditRecordRow[];
+    .all({ ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }) as AuditRecord[];
   const total = sqlite.prepare(`SELECT count(*) FROM audit_log ${w}`).pluck().get(params) as number;
   return { rows, total, page: f.page, pageSize: f.pageSize };
 }
 
-interface AuditRecordRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  result: string;
-  before: string | null;
-  after: string | null;
-}
