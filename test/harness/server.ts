@@ -22,7 +22,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Envelope } from '#contract/envelope';
 import { startRuntime, type Runtime } from '../../electron/runtime';
-import { contentTypeFor, RESPONSE_SECURITY_HEADERS } from '../../electron/security';
+import { contentTypeFor, fileInside, RESPONSE_SECURITY_HEADERS } from '../../electron/security';
 import type { PlatformAdapter } from '../../electron/services/platform';
 
 export const TOKEN_HEADER = 'x-ledger-token';
@@ -104,13 +104,7 @@ export function resolveStaticFile(root: string, urlPath: string): string | null 
     return null;
   }
   if (rel.includes('\0') || rel.includes('\\')) return null;
-  rel = rel.replace(/^\/+/, '');
-  if (rel === '' || path.extname(rel) === '') rel = 'index.html';
-  const base = path.resolve(root);
-  const file = path.resolve(base, rel);
-  const inside = path.relative(base, file);
-  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return null;
-  return file;
+  return fileInside(root, rel.replace(/^\/+/, ''));
 }
 
 /** The shim goes first in <head>: a classic script runs before the (deferred) module bundle. */
