@@ -6,6 +6,8 @@ import { parseWorkerPlugin } from './build/parse-worker';
 import { rolesByMethod } from './electron/api/contract';
 
 const root = import.meta.dirname;
+/** the contract's role lists as data, without the schemas: the renderer's canCall and the preload's method names */
+const define = { __METHOD_ROLES__: JSON.stringify(rolesByMethod()) };
 
 /**
  * The renderer's entry (main.tsx) is small: it starts the first screen's calls
@@ -59,6 +61,7 @@ export default defineConfig({
     },
   },
   preload: {
+    define,
     build: {
       outDir: resolve(root, 'out/preload'),
       // A sandboxed preload can require nothing but 'electron' (and a few
@@ -74,8 +77,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     plugins: [react(), preloadApp(resolve(root, 'renderer/src/app.tsx'))],
-    // the contract's role lists as data (renderer/src/api/hooks.ts: canCall), without the schemas
-    define: { __METHOD_ROLES__: JSON.stringify(rolesByMethod()) },
+    define,
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,

@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules (not type-checked, to stay fast),
-// plus the architecture's boundaries (docs: ARCHITECTURE.md, "Lint enforces the
+// plus the architecture's boundaries (docs/ARCHITECTURE.md, "Lint enforces the
 // boundaries"). test/shell/eslint-boundaries.test.ts pins the boundary rules.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
@@ -9,6 +9,11 @@ import tseslint from 'typescript-eslint';
 
 // includes the sub-paths (fs/promises, path/posix, ...)
 const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));
+
+const PLAIN_NODE = 'Services, db/ and the domain are plain Node: take what you need through a platform adapter.';
+const NO_ELECTRON_PATHS = [{ name: 'electron', message: PLAIN_NODE }];
+const NO_ELECTRON_PATTERNS = [{ regex: '^electron/', message: PLAIN_NODE }];
+const NO_ELECTRON_RULE = { paths: NO_ELECTRON_PATHS, patterns: NO_ELECTRON_PATTERNS };
 
 const RENDERER_IMPORT_RULE = {
   paths: [
@@ -22,15 +27,44 @@ const RENDERER_IMPORT_RULE = {
     { regex: '^\\.{1,2}/(.*/)?db(/|$)', message: 'The renderer never imports db/: call window.ledger instead.' },
     {
       regex: '^\\.{1,2}/(.*/)?electron/services(/|$)',
-      message: 'The renderer never imports services: use the contract types from electron/api.',
+      message: 'The renderer never imports services: use the domain (#domain/…) and the contract types (#contract/…).',
+    },
+    {
+      regex: '^\\.{1,2}/(.*/)?electron/(?!services(/|$))',
+      message: 'Import the domain as #domain/… and the contract as #contract/… (package.json "imports"), not by a relative path.',
     },
   ],
 };
 
-const NO_ELECTRON_RULE = {
-  paths: [{ name: 'electron', message: 'Services and db/ are plain Node: take what you need through a platform adapter.' }],
-  patterns: [{ regex: '^electron/', message: 'Services and db/ are plain Node: take what you need through a platform adapter.' }],
+// The contract builds zod schemas at module level: the renderer takes its types only
+// (import type), and its plain data (statuses, fields, codes) from #domain/.
+const RENDERER_CONTRACT_TYPES_ONLY = {
+  patterns: [
+    {
+      regex: '^#contract/',
+      allowTypeImports: true,
+      message: 'The renderer imports only types from the contract (import type …): its values bring zod along. Plain data lives in #domain/….',
+    },
+  ],
 };
+
+// Layers point one way: services → db → domain. The domain and db/ import nothing from the
+// contract (electron/api) or the services, and the domain nothing from db/ or zod either.
+const UPWARD = {
+  regex: '^(#contract/|(\\.{1,2}/)+(electron/)?(api|services)(/|$))',
+  message: 'db/ and the domain do not import the contract (electron/api) or the services: move the shared word to electron/domain.',
+};
+const DB_IMPORT_RULE = { paths: NO_ELECTRON_PATHS, patterns: [...NO_ELECTRON_PATTERNS, UPWARD] };
+const DOMAIN_IMPORT_RULE = {
+  paths: NO_ELECTRON_PATHS,
+  patterns: [
+    ...NO_ELECTRON_PATTERNS,
+    UPWARD,
+    { regex: '^(zod|better-sqlite3|drizzle-orm|drizzle-kit)(/|$)', message: 'The domain is plain data and functions: no zod, no database.' },
+    { regex: '^(\\.{1,2}/)+(db|\\.\\./db)(/|$)', message: 'The domain does not import db/.' },
+  ],
+};
+
 
 // Chinese text belongs in renderer/src/i18n; components use i18n keys.
 const CJK = '[\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]';
@@ -65,11 +99,22 @@ export default defineConfig([
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': ['error', RENDERER_IMPORT_RULE] },
+    rules: {
+      'no-restricted-imports': ['error', RENDERER_IMPORT_RULE],
+      '@typescript-eslint/no-restricted-imports': ['error', RENDERER_CONTRACT_TYPES_ONLY],
+    },
   },
   {
-    files: ['electron/services/**', 'db/**'],
+    files: ['electron/services/**'],
     rules: { 'no-restricted-imports': ['error', NO_ELECTRON_RULE] },
+  },
+  {
+    files: ['db/**'],
+    rules: { 'no-restricted-imports': ['error', DB_IMPORT_RULE] },
+  },
+  {
+    files: ['electron/domain/**'],
+    rules: { 'no-restricted-imports': ['error', DOMAIN_IMPORT_RULE] },
   },
   {
     files: ['renderer/src/**'],

@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { rolesByMethod } from './electron/api/contract';
 
+// the contract's role table as the builds get it (electron.vite.config.ts)
+const define = { __METHOD_ROLES__: JSON.stringify(rolesByMethod()) };
+
 export default defineConfig({
   test: {
     // npm run coverage: V8 coverage of the main-process code and the database layer over the node project
@@ -14,6 +17,7 @@ export default defineConfig({
     },
     projects: [
       {
+        define,
         test: {
           name: 'node',
           environment: 'node',
@@ -24,8 +28,7 @@ export default defineConfig({
         },
       },
       {
-        // as the renderer's build (electron.vite.config.ts)
-        define: { __METHOD_ROLES__: JSON.stringify(rolesByMethod()) },
+        define,
         test: {
           name: 'renderer',
           environment: 'happy-dom',

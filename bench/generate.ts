@@ -7,7 +7,7 @@
 import { openDatabase, type Ledger } from '../db/open';
 import { indexNewConsultation } from '../db/queries/search';
 import { appendAuditRaw } from '../electron/services/audit';
-import { addDays } from '../electron/api/dates';
+import { addDays } from '#domain/dates';
 
 /** Small, fast, seedable PRNG (mulberry32). */
 export function rng(seed: number): () => number {

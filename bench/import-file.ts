@@ -7,8 +7,8 @@
  * plan has no error and the whole file is committed.
  */
 import ExcelJS from 'exceljs';
-import { IMPORT_FIELD_LABELS, type ImportField } from '../electron/api/import-contract';
-import { addDays } from '../electron/api/dates';
+import { IMPORT_FIELD_LABELS, type ImportField } from '#domain/import-fields';
+import { addDays } from '#domain/dates';
 import { CATEGORY_WEIGHTS, COUNSELS, DEPARTMENTS, KINDS, rng, SUBJECTS } from './generate';
 
 /** How the category is written in old ledgers: the built-in name or a usual variant. */

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/open';
-import { createRouter } from '../electron/api/router';
+import { createRouter } from '#contract/router';
 import { LOCAL_ADMIN, type ServiceContext } from '../electron/services/context';
 import { exportReport } from '../electron/services/reports/export';
 import { importThroughWizard, removeDatabase } from './extra';

@@ -122,11 +122,6 @@ function assertWalLooksValid(file: string): void {
  * quick_check on a read-only connection. Any failure (not a database, a damaged
  * page, a bad header) is reported as CORRUPT and the file is left untouched.
  */
-export function assertHealthy(file: string): void {
-  assertWalLooksValid(file);
-  assertQuickCheck(file);
-}
-
 function assertQuickCheck(file: string): void {
   let ro: Database.Database | undefined;
   try {

@@ -7,10 +7,10 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
-import { IPC_CHANNEL, UNSAVED_CHANNEL, type Envelope } from './api/envelope';
-import { failedStartRouter } from './api/failed-start';
-import type { Router } from './api/router';
-import type { Runtime } from './api/runtime';
+import { IPC_CHANNEL, UNSAVED_CHANNEL, type Envelope } from '#contract/envelope';
+import { failedStartRouter } from '#contract/failed-start';
+import type { Router } from '#contract/router';
+import type { Runtime } from './runtime';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -192,7 +192,7 @@ function hardenSessionAndContents(): void {
   });
 }
 
-function start({ startRuntime }: typeof import('./api/runtime')): void {
+function start({ startRuntime }: typeof import('./runtime')): void {
   hardenSessionAndContents();
   const dataDir = app.getPath('userData');
   // The window loads while the database is checked on a worker thread
@@ -256,7 +256,7 @@ if (!app.requestSingleInstanceLock()) {
   // The runtime (database, services, better-sqlite3) loads while Electron gets
   // ready, as a dynamic import so that a module that cannot be loaded is shown
   // by failStart instead of leaving a process without a window.
-  const runtimeModule = import('./api/runtime');
+  const runtimeModule = import('./runtime');
   runtimeModule.catch(() => {}); // handled below, after 'ready'
   void app
     .whenReady()

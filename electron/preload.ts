@@ -6,8 +6,8 @@
  * Bundled into one CommonJS file: a sandboxed preload can require only 'electron'.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_CHANNEL, UNSAVED_CHANNEL, type Envelope } from './api/envelope';
-import { METHOD_NAMES } from './api/methods';
+import { IPC_CHANNEL, UNSAVED_CHANNEL, type Envelope } from '#contract/envelope';
+import { METHOD_NAMES } from '#contract/methods';
 
 const KNOWN = new Set<string>(METHOD_NAMES);
 

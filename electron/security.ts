@@ -198,10 +198,16 @@ export function resolveAppFile(root: string, url: string): string | null {
     return null; // malformed percent-encoding
   }
   if (rel.includes('\0')) return null;
-  rel = rel.replace(/^[/\\]+/, '');
-  if (rel === '' || path.extname(rel) === '') rel = 'index.html';
+  return fileInside(root, rel.replace(/^[/\\]+/, ''));
+}
+
+/**
+ * The file a relative request path names under `root` (no extension: the app's
+ * index.html), or null when it would leave `root`. Shared with the browser harness.
+ */
+export function fileInside(root: string, rel: string): string | null {
   const base = path.resolve(root);
-  const file = path.resolve(base, rel);
+  const file = path.resolve(base, rel === '' || path.extname(rel) === '' ? 'index.html' : rel);
   const inside = path.relative(base, file);
   if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return null;
   return file;

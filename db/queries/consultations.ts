@@ -1,9 +1,12 @@
 /**
  * Hot read queries of the ledger, as hand-written SQL on prepared statements
- * (cached per SQL text). Query functions take the database first.
+ * (cached per SQL text: statements.ts). Query functions take the database first.
  */
 import type Database from 'better-sqlite3';
-import type { ConsultationRow, ConsultationStatus } from '../../electron/api/types';
+import type { SortField } from '#domain/ledger-view';
+import { AWAITING_OPINION, sqlStatusList } from '#domain/status';
+import type { ConsultationRow, ConsultationStatus } from '#domain/types';
+import { prepareCached } from './statements';
 import { matchIds } from './search';
 
 export interface ConsultationFilter {
@@ -22,8 +25,6 @@ export interface ConsultationFilter {
   onlyCounselId?: number;
 }
 
-export type SortField = 'receivedOn' | 'serialNo' | 'dueOn' | 'itemCount' | 'status' | 'title';
-
 const SORTS: Record<SortField, (dir: string) => string> = {
   receivedOn: (d) => `c.received_on ${d}, c.id ${d}`,
   serialNo: (d) => `c.serial_year ${d}, c.serial_seq ${d}`,
@@ -33,7 +34,8 @@ const SORTS: Record<SortField, (dir: string) => string> = {
   title: (d) => `c.title COLLATE NOCASE ${d}, c.id ${d}`,
 };
 
-const OPEN_STATUSES = "('registered','assigned')";
+/** Overdue (docs/DOMAIN.md): waiting for an opinion with a 办理时限 before @today. The one SQL for it. */
+export const OVERDUE_SQL = `c.status IN ${sqlStatusList(AWAITING_OPINION)} AND c.due_on IS NOT NULL AND c.due_on < @today`;
 
 /** The row the ledger shows; serial number and overdue flag computed by SQLite (@today is bound). */
 export const ROW_COLUMNS = `
@@ -43,7 +45,7 @@ export const ROW_COLUMNS = `
   c.department_id AS departmentId, d.name AS departmentName, c.requester, c.received_on AS receivedOn,
   c.due_on AS dueOn, c.item_count AS itemCount, c.counsel_id AS counselId, co.name AS counselName,
   c.status, c.outcome,
-  (c.status IN ('registered', 'assigned') AND c.due_on IS NOT NULL AND c.due_on < @today) AS overdue,
+  (${OVERDUE_SQL}) AS overdue,
   c.trashed_at AS trashedAt, c.version`;
 
 export const ROW_FROM = `
@@ -51,10 +53,6 @@ export const ROW_FROM = `
   JOIN categories cat ON cat.id = c.category_id
   JOIN departments d ON d.id = c.department_id
   LEFT JOIN counsels co ON co.id = c.counsel_id`;
-
-export function formatSerialNo(prefix: string, year: number, seq: number): string {
-  return `${prefix}〔${year}〕${seq}号`;
-}
 
 /** SQLite hands back 0/1 for the overdue flag; the contract says boolean. In place: this is the hot path. */
 function withBooleans(rows: ConsultationRow[]): ConsultationRow[] {
@@ -95,7 +93,7 @@ export function buildWhere(filter: ConsultationFilter, today: string): Where {
     params.onlyCounselId = filter.onlyCounselId;
   }
   if (filter.overdue) {
-    parts.push(`c.status IN ${OPEN_STATUSES} AND c.due_on < @today`);
+    parts.push(OVERDUE_SQL);
     params.today = today;
   }
   if (filter.ids !== undefined) {
@@ -110,22 +108,6 @@ export function buildWhere(filter: ConsultationFilter, today: string): Where {
     params.text = m.param;
   }
   return { sql: parts.join(' AND '), params };
-}
-
-const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-export function prepareCached(sqlite: Database.Database, sql: string): Database.Statement {
-  let cache = statementCache.get(sqlite);
-  if (!cache) {
-    cache = new Map();
-    statementCache.set(sqlite, cache);
-  }
-  let stmt = cache.get(sql);
-  if (!stmt) {
-    stmt = sqlite.prepare(sql);
-    cache.set(sql, stmt);
-  }
-  return stmt;
 }
 
 export interface ListOptions {

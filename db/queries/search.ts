@@ -5,7 +5,7 @@
  * into 1- and 2-character tokens, so short Chinese queries are indexed too.
  */
 import type Database from 'better-sqlite3';
-import { prepareCached } from './consultations';
+import { prepareCached } from './statements';
 
 /** Bumped when what goes into the index changes; openDatabase rebuilds on a mismatch. */
 export const SEARCH_INDEX_VERSION = 2;

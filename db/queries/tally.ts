@@ -3,7 +3,7 @@
  *
  * Every figure and every drill-down reads the same "facts" of each consultation
  * of the period (FACTS below), so a drill-down lists exactly the items its
- * figure counted. The counting rules themselves (DOMAIN.md) are:
+ * figure counted. The counting rules themselves (docs/DOMAIN.md) are:
  *   population = not trashed, receivedOn (local Asia/Shanghai day) within the period
  *                [, and the counsel's own items for a counsel];
  *   status     = the status at the end of the period, from the steps' business dates
@@ -17,9 +17,11 @@
  * status_history_consultation_idx (consultation_id, id).
  */
 import type Database from 'better-sqlite3';
-import { addDays } from '../../electron/api/dates';
-import { prepareCached } from './consultations';
+import { addDays } from '#domain/dates';
+import { OPEN_STATUSES, sqlStatusList } from '#domain/status';
+import { STATUSES } from '#domain/types';
 import { personNameSql } from './people';
+import { prepareCached } from './statements';
 
 export interface TallyScope {
   /** first and last local day of the period, 'YYYY-MM-DD' */
@@ -31,8 +33,8 @@ export interface TallyScope {
   onlyCounselId?: number;
 }
 
-const OPEN_STATUSES = `('registered','assigned','answered')`;
-const REAL_STATUSES = `('registered','assigned','answered','closed','withdrawn')`;
+const OPEN_STATUSES_SQL = sqlStatusList(OPEN_STATUSES);
+const REAL_STATUSES_SQL = sqlStatusList(STATUSES);
 
 /**
  * The conclusion of the item's LATEST opinion round given by the period's end: after
@@ -77,7 +79,7 @@ const STATUS_FROM_DATES = `CASE
     ELSE 'registered' END`;
 const STATUS_AT_END = `CASE WHEN c.status_on <= @to THEN c.status ELSE coalesce(
   (SELECT h.to_status FROM status_history h WHERE h.consultation_id = c.id AND h.business_on <= @to
-     AND h.to_status IN ${REAL_STATUSES} ORDER BY h.business_on DESC, h.id DESC LIMIT 1),
+     AND h.to_status IN ${REAL_STATUSES_SQL} ORDER BY h.business_on DESC, h.id DESC LIMIT 1),
   ${STATUS_FROM_DATES}) END`;
 
 /**
@@ -117,7 +119,7 @@ export const DUE_STATE_SQL = `CASE WHEN dueOn IS NULL THEN 'none'
   WHEN firstOn IS NOT NULL THEN (CASE WHEN firstOn <= dueOn THEN 'met' ELSE 'missed' END)
   WHEN dueOn < @dueBy THEN 'missed' ELSE 'pending' END`;
 export const COUNTED_SQL = `status <> 'withdrawn'`;
-export const OPEN_AT_END_SQL = `status IN ${OPEN_STATUSES}`;
+export const OPEN_AT_END_SQL = `status IN ${OPEN_STATUSES_SQL}`;
 
 /** The facts of the period's population, as a derived table with the asked-for columns. */
 function facts(scope: TallyScope, columns: readonly FactColumn[]): string {

@@ -33,8 +33,9 @@ import type {
   Page,
   Role,
   Settings,
-} from './types';
-import { CONCLUSIONS, MAX_ATTACHMENT_BASE64, MAX_ATTACHMENT_BYTES, OUTCOMES, ROLES, ROTATION_LIMITS, STATUSES } from './types';
+} from '../domain/types';
+import { CONCLUSIONS, MAX_ATTACHMENT_BASE64, MAX_ATTACHMENT_BYTES, OUTCOMES, ROLES, ROTATION_LIMITS, STATUSES } from '../domain/types';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORT_FIELDS } from '../domain/ledger-view';
 
 const ALL: readonly Role[] = ROLES;
 const ADMIN: readonly Role[] = ['admin'];
@@ -93,10 +94,10 @@ export const listConsultationsInput = z.strictObject({
   text: text(LIMITS.search).optional(),
   trashed: z.boolean().optional(),
   ids: z.array(id).max(100_000).optional(),
-  sort: z.enum(['receivedOn', 'serialNo', 'dueOn', 'itemCount', 'status', 'title']).default('receivedOn'),
+  sort: z.enum(SORT_FIELDS).default('receivedOn'),
   order: z.enum(['asc', 'desc']).default('desc'),
   page: z.number().int().min(1).max(1_000_000).default(1),
-  pageSize: z.number().int().min(1).max(500).default(20),
+  pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 });
 
 const ref = z.strictObject({ id, version });
@@ -377,7 +378,7 @@ export const contract = {
       action: text(60).optional(),
       result: z.enum(['ok', 'refused', 'failed']).optional(),
       page: z.number().int().min(1).max(1_000_000).default(1),
-      pageSize: z.number().int().min(1).max(500).default(50),
+      pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
     }),
     ['admin', 'leader'],
   ),

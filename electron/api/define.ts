@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isCalendarDay } from './dates';
+import { isCalendarDay } from '../domain/dates';
 import { isBlankText, normaliseName, textProblem, textProblemZh } from '../domain/text';
-import type { Role } from './types';
+import type { Role } from '../domain/types';
 
 /**
  * Who may reach a method before the role check:

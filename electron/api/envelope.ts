@@ -3,27 +3,7 @@
  * browser harness). Errors travel as data because Electron keeps only the
  * message of a thrown error.
  */
-export const ERROR_CODES = [
-  'VALIDATION',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INVALID_TRANSITION',
-  'IN_USE',
-  'FORBIDDEN',
-  'UNAUTHENTICATED',
-  /** the database is damaged: only the recovery methods answer */
-  'UNAVAILABLE',
-  /** a write did not fit on the disk: rolled back, nothing half-saved; free space and retry */
-  'DISK_FULL',
-  'INTERNAL',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-export interface FieldIssue {
-  /** dotted path into the input, e.g. "itemCount" */
-  path: string;
-  message: string;
-}
+import type { ErrorCode, FieldIssue } from '../domain/errors';
 
 export interface ApiError {
   code: ErrorCode;

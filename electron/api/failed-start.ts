@@ -8,7 +8,7 @@
  */
 import type { Envelope } from './envelope';
 import type { Router } from './router';
-import type { RecoveryStatus } from './types';
+import type { RecoveryStatus } from '../domain/types';
 
 export function failedStartRouter(error: unknown): Router {
   const problem = error instanceof Error ? error.message : String(error);

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { MethodName, OutputOf, ParsedInputOf } from './contract';
-import { shanghaiDay } from './dates';
+import { shanghaiDay } from '../domain/dates';
 import { SCHEMA_VERSION } from '../../db/open';
 import type { ServiceContext } from '../services/context';
 import { listAudit } from '../services/audit';

@@ -1,12 +1,12 @@
 /**
  * Methods of the annual report (年度统计), merged into the contract, and the
  * shapes they return (type-only, so the renderer may import them). The JSON
- * shape is documented for people in electron/services/reports/REPORT_JSON.md.
+ * shape is documented for people in docs/REPORT_JSON.md.
  */
 import { z } from 'zod';
-import { daysBetween } from './dates';
+import { daysBetween } from '../domain/dates';
 import { day, method, type MethodDef } from './define';
-import type { Conclusion, ConsultationRow, ConsultationStatus, Outcome, Role } from './types';
+import type { Conclusion, ConsultationRow, ConsultationStatus, Outcome, Role } from '../domain/types';
 
 const READERS: readonly Role[] = ['registrar', 'leader', 'counsel', 'admin'];
 
@@ -40,7 +40,7 @@ export const periodInput = z.strictObject(periodFields).superRefine(checkPeriod)
 
 /**
  * A drill-down key: one or more atoms joined by ';' (e.g. "category:3",
- * "month:2025-03;category:3"). The grammar is in REPORT_JSON.md; the service
+ * "month:2025-03;category:3"). The grammar is in docs/REPORT_JSON.md; the service
  * refuses atoms it does not know.
  */
 export const drilldownKey = z

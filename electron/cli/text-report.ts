@@ -1,5 +1,5 @@
 /** The `--format text` rendering of a tally: plain Chinese text with aligned columns. */
-import type { Figure, Tally } from '../api/reports-contract';
+import type { Figure, Tally } from '#contract/reports-contract';
 import { displayWidth } from '../services/reports/export/cells';
 import { categoryTable, conclusionTable, counselTable, departmentTable, isRatio, monthTable, outcomeTable, ratioText, type Table } from '../services/reports/export/tables';
 

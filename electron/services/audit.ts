@@ -1,8 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { prepareCached } from '../../db/queries/consultations';
 import { personNameSql, serialNoSql } from '../../db/queries/people';
-import type { AuditVerification } from '../api/types';
+import { prepareCached } from '../../db/queries/statements';
+import type { AuditRecord, AuditVerification } from '#domain/types';
 import { auditKeyOf, type AuditKeyState } from './audit-key';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
@@ -26,16 +26,7 @@ export interface AuditEntry {
   result?: 'ok' | 'refused' | 'failed';
 }
 
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  result: string;
-  before: string | null;
-  after: string | null;
+interface AuditRow extends Omit<AuditRecord, 'actorName' | 'entityName'> {
   prevHash: string;
   hash: string;
 }
@@ -284,21 +275,8 @@ export function listAudit(sqlite: Database.Database, f: AuditFilter) {
               result, before, after FROM audit_log a ${w}
        ORDER BY id DESC LIMIT @limit OFFSET @offset`,
     )
-    .all({ ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }) as AuditRecordRow[];
+    .all({ ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }) as AuditRecord[];
   const total = sqlite.prepare(`SELECT count(*) FROM audit_log ${w}`).pluck().get(params) as number;
   return { rows, total, page: f.page, pageSize: f.pageSize };
 }
 
-interface AuditRecordRow {
-  id: number;
-  at: string;
-  actor: string;
-  actorName: string;
-  entityName: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  result: string;
-  before: string | null;
-  after: string | null;
-}

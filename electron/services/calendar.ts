@@ -3,10 +3,13 @@
  * days off and the weekend days worked in exchange (调休).
  */
 import type Database from 'better-sqlite3';
-import type { ParsedInputOf } from '../api/contract';
-import { addDays } from '../api/dates';
-import { OFFICIAL_HOLIDAYS } from '../api/official-holidays';
-import type { HolidayEntry, Reminders } from '../api/types';
+import type { ParsedInputOf } from '#contract/contract';
+import { addDays } from '#domain/dates';
+import { OFFICIAL_HOLIDAYS } from '#domain/official-holidays';
+import type { HolidayEntry, Reminders } from '#domain/types';
+import { OVERDUE_SQL } from '../../db/queries/consultations';
+import { prepareCached } from '../../db/queries/statements';
+import { AWAITING_OPINION, DUE_SOON_DAYS, sqlStatusList } from '#domain/status';
 import { appendAudit } from './audit';
 import { inWriteTransaction, type ServiceContext } from './context';
 import { AppError } from './errors';
@@ -87,15 +90,14 @@ export function seedOfficialHolidays(ctx: ServiceContext): number {
 export function reminders(ctx: ServiceContext): Reminders {
   const t = today(ctx);
   const only = visibleCounselId(ctx);
-  const row = ctx.ledger.sqlite
-    .prepare(
-      `SELECT
-         sum(CASE WHEN due_on < @t THEN 1 ELSE 0 END) AS overdue,
-         sum(CASE WHEN due_on BETWEEN @t AND @soon THEN 1 ELSE 0 END) AS dueSoon
-       FROM consultations
-       WHERE trashed_at IS NULL AND status IN ('registered', 'assigned') AND due_on IS NOT NULL
-         AND (@only IS NULL OR counsel_id = @only)`,
-    )
-    .get({ t, soon: addDays(t, 2), only: only ?? null }) as { overdue: number | null; dueSoon: number | null };
+  const row = prepareCached(
+    ctx.ledger.sqlite,
+    `SELECT
+       sum(CASE WHEN ${OVERDUE_SQL} THEN 1 ELSE 0 END) AS overdue,
+       sum(CASE WHEN c.due_on BETWEEN @today AND @soon THEN 1 ELSE 0 END) AS dueSoon
+     FROM consultations c
+     WHERE c.trashed_at IS NULL AND c.status IN ${sqlStatusList(AWAITING_OPINION)} AND c.due_on IS NOT NULL
+       AND (@only IS NULL OR c.counsel_id = @only)`,
+  ).get({ today: t, soon: addDays(t, DUE_SOON_DAYS), only: only ?? null }) as { overdue: number | null; dueSoon: number | null };
   return { overdue: row.overdue ?? 0, dueSoon: row.dueSoon ?? 0 };
 }

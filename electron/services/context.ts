@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Ledger } from '../../db/open';
 import { LOCAL_ADMIN_NAME, LOCAL_ADMIN_USERNAME } from '../../db/queries/people';
-import type { Role } from '../api/types';
+import type { Role } from '#domain/types';
 import type { RestoreResult } from './backup/restore';
 import type { PlatformAdapter } from './platform';
 import type { Session } from './accounts/session';

@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldIssue } from '../api/envelope';
+import type { ErrorCode, FieldIssue } from '#domain/errors';
 
 /** A refusal with a stable code. `message` is user-facing (zh-CN). */
 export class AppError extends Error {

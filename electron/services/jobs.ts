@@ -3,7 +3,7 @@
  * pending: the call carries a job id the page made up, the work reports into it,
  * and `jobs.progress` reads it. Kept in memory; a finished job is forgotten after a minute.
  */
-import type { JobProgress } from '../api/types';
+import type { JobProgress } from '#domain/types';
 
 const jobs = new Map<string, JobProgress & { at: number }>();
 const KEEP_MS = 60_000;

@@ -4,7 +4,7 @@
  * rather than whenever V8 next needs room. Without it, the next job's peak
  * stacks on this one's garbage: at 100,000 items an XLSX export followed by an
  * import took the main process's peak RSS from about 225 MB to over 300 MB
- * (bench/PERFORMANCE.md). A full collection of that heap takes tens of
+ * (docs/PERFORMANCE.md). A full collection of that heap takes tens of
  * milliseconds, after a job of seconds.
  *
  * V8 offers the collector only behind --expose-gc; the flag is set once, here,

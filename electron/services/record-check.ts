@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../db/migrations.generated';
-import type { AuditVerification } from '../api/types';
+import type { AuditVerification } from '#domain/types';
 import { verifyAuditChain } from './audit';
 import type { AuditKeyState } from './audit-key';
 import { readAnchors } from './backup/anchors';

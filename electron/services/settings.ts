@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { settings as settingsTable } from '../../db/schema';
-import type { Settings } from '../api/types';
-import type { ParsedInputOf } from '../api/contract';
+import type { Settings } from '#domain/types';
+import type { ParsedInputOf } from '#contract/contract';
 import type { Db } from '../../db/open';
 import { appendAudit } from './audit';
 import { inWriteTransaction, type ServiceContext } from './context';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRouter } from '../../electron/api/router';
+import { createRouter } from '#contract/router';
 import { Session } from '../../electron/services/accounts/session';
 import { passwordProblem, SCRYPT_PARAMS, verifyPassword } from '../../electron/services/accounts/password';
 import { fakeClock, tempLedger } from '../helpers/ledger';

@@ -4,7 +4,7 @@
  * asynchronous scrypt), and a session follows its account as it is now.
  */
 import { describe, expect, it } from 'vitest';
-import { createRouter } from '../../electron/api/router';
+import { createRouter } from '#contract/router';
 import { MAX_FAILED_ATTEMPTS } from '../../electron/services/accounts/accounts';
 import { Session } from '../../electron/services/accounts/session';
 import { fakeClock, tempLedger } from '../helpers/ledger';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contract, type MethodName } from '../../electron/api/contract';
-import { METHOD_NAMES } from '../../electron/api/methods';
-import { ROLES, type Role } from '../../electron/api/types';
+import { contract, type MethodName } from '#contract/contract';
+import { METHOD_NAMES } from '#contract/methods';
+import { ROLES, type Role } from '#domain/types';
 import { seedBasics, testApp, type TestApp } from '../helpers/ledger';
 
 const methods = Object.keys(contract) as MethodName[];
@@ -85,7 +85,7 @@ describe('contract', () => {
     expect(audits()).toBe(forbidden);
   });
 
-  it('the method × role table is the one written here by hand from DOMAIN.md and the issues', () => {
+  it('the method × role table is the one written here by hand from docs/DOMAIN.md and the issues', () => {
     // A admin · R registrar · C counsel (own items only) · L leader (reads); then the access level if not 'session'
     const expected: Record<string, string> = {
       'app.info': 'ACLR', 'settings.get': 'ACLR', 'settings.update': 'A',

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { REQUEST_KEY_DAYS } from '../../electron/services/consultations/write';
-import type { ConsultationDetail } from '../../electron/api/types';
+import type { ConsultationDetail } from '#domain/types';
 import { seedBasics, testApp } from '../helpers/ledger';
 
 const KEY = '4f1c2b9e-7d3a-4c55-9a1e-0b6f7c8d9e01';

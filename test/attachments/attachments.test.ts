@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
-import { MAX_ATTACHMENT_BYTES } from '../../electron/api/types';
+import { MAX_ATTACHMENT_BYTES } from '#domain/types';
 import { addAttachmentFile } from '../../electron/services/attachments/attachments';
 import { createBackup } from '../../electron/services/backup/backup';
 import { bundleFixture, runAndKill } from '../helpers/child';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Tally } from '../../electron/api/reports-contract';
+import type { Tally } from '#contract/reports-contract';
 import { main } from '../../electron/cli/main';
 import { seedBasics, testApp } from '../helpers/ledger';
 import { HEADER } from '../import/fixtures';

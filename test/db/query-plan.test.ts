@@ -56,7 +56,7 @@ describe('query plans of the ledger', () => {
 
 describe('Asia/Shanghai calendar days', () => {
   it('turn over at 16:00 UTC, whatever the machine’s time zone', async () => {
-    const { shanghaiDay } = await import('../../electron/api/dates');
+    const { shanghaiDay } = await import('#domain/dates');
     expect(shanghaiDay(new Date('2024-12-31T15:59:59.999Z'))).toBe('2024-12-31');
     expect(shanghaiDay(new Date('2024-12-31T16:00:00.000Z'))).toBe('2025-01-01');
     expect(shanghaiDay(new Date('2025-06-30T23:00:00.000Z'))).toBe('2025-07-01');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateProblemZh, parseDateInput, type DateProblem } from '../../electron/domain/date-input';
+import { dateProblemZh, parseDateInput, type DateProblem } from '#domain/date-input';
 
 describe('parseDateInput: the one date parser of the UI and the import', () => {
   const accepted: [string, string][] = [

@@ -1,6 +1,6 @@
 /**
  * What every e2e file needs: the built renderer, a harness on a fresh SQLite
- * file in a temp folder, Debian's Chromium (MACHINE.md) with a fresh profile,
+ * file in a temp folder, Debian's Chromium (/usr/bin/chromium) with a fresh profile,
  * and a page at 1366×768 in zh-CN, Beijing time.
  */
 import { execFileSync } from 'node:child_process';
@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { createRouter, type Router } from '../../electron/api/router';
-import type { Role } from '../../electron/api/types';
+import { createRouter, type Router } from '#contract/router';
+import type { Role } from '#domain/types';
 import { Session } from '../../electron/services/accounts/session';
 import type { Caller } from '../../electron/services/context';
 import { startHarness, type Harness } from '../harness/server';
@@ -45,7 +45,7 @@ function newestMtime(dir: string): number {
 /** Builds the renderer when out/renderer is missing or older than its sources (npm test builds it first). */
 export function ensureRendererBuilt(): void {
   const built = path.join(ROOT, 'out/renderer/index.html');
-  const sources = Math.max(newestMtime(path.join(ROOT, 'renderer')), newestMtime(path.join(ROOT, 'electron/api')));
+  const sources = Math.max(newestMtime(path.join(ROOT, 'renderer')), newestMtime(path.join(ROOT, 'electron/api')), newestMtime(path.join(ROOT, 'electron/domain')));
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
   execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
 }

@@ -1,5 +1,5 @@
 /**
- * The browser harness (ARCHITECTURE.md, "One contract, two transports"): serves
+ * The browser harness (docs/ARCHITECTURE.md, "One contract, two transports"): serves
  * the built renderer and the same router over HTTP on 127.0.0.1, and gives the
  * page a `window.ledger` that posts to it, so the real UI runs in a real browser
  * against a real SQLite file. For development and tests, not a product mode.
@@ -20,9 +20,9 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Envelope } from '../../electron/api/envelope';
-import { startRuntime, type Runtime } from '../../electron/api/runtime';
-import { contentTypeFor, RESPONSE_SECURITY_HEADERS } from '../../electron/security';
+import type { Envelope } from '#contract/envelope';
+import { startRuntime, type Runtime } from '../../electron/runtime';
+import { contentTypeFor, fileInside, RESPONSE_SECURITY_HEADERS } from '../../electron/security';
 import type { PlatformAdapter } from '../../electron/services/platform';
 
 export const TOKEN_HEADER = 'x-ledger-token';
@@ -104,13 +104,7 @@ export function resolveStaticFile(root: string, urlPath: string): string | null 
     return null;
   }
   if (rel.includes('\0') || rel.includes('\\')) return null;
-  rel = rel.replace(/^\/+/, '');
-  if (rel === '' || path.extname(rel) === '') rel = 'index.html';
-  const base = path.resolve(root);
-  const file = path.resolve(base, rel);
-  const inside = path.relative(base, file);
-  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return null;
-  return file;
+  return fileInside(root, rel.replace(/^\/+/, ''));
 }
 
 /** The shim goes first in <head>: a classic script runs before the (deferred) module bundle. */

@@ -1,6 +1,6 @@
 /** A router over a test ledger with a scripted platform (file dialogs, open), as the app's host has. */
 import path from 'node:path';
-import { createRouter } from '../../electron/api/router';
+import { createRouter } from '#contract/router';
 import { LOCAL_ADMIN } from '../../electron/services/context';
 import type { PlatformAdapter } from '../../electron/services/platform';
 import { tempDir, type TestApp } from './ledger';

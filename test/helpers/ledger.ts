@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { openDatabase, type Ledger } from '../../db/open';
-import { createRouter, type Router } from '../../electron/api/router';
+import { createRouter, type Router } from '#contract/router';
 import { LOCAL_ADMIN, type Caller, type ServiceContext } from '../../electron/services/context';
 
 const dirs: string[] = [];

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Tally } from '../../electron/api/reports-contract';
+import type { Tally } from '#contract/reports-contract';
 import { verifyAuditChain } from '../../electron/services/audit';
 import { buildPlan, commitImport, currentJob, listImportBatches, planView, readImportFile, undoImportBatch } from '../../electron/services/import';
 import { withImportJob } from '../../electron/services/import/jobs';

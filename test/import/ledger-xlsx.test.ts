@@ -4,7 +4,7 @@
  * registered by hand would have.
  */
 import { describe, expect, it } from 'vitest';
-import type { Tally } from '../../electron/api/reports-contract';
+import type { Tally } from '#contract/reports-contract';
 import { verifyAuditChain } from '../../electron/services/audit';
 import { buildPlan, commitImport, planView, readImportFile } from '../../electron/services/import';
 import { seedBasics, testApp } from '../helpers/ledger';

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ImportProblem } from '../../electron/api/import-contract';
+import type { ImportProblem } from '#contract/import-contract';
 import { buildPlan, commitImport, planView, readImportFile, renderPlanText } from '../../electron/services/import';
 import { CellError } from '../../electron/services/import/grid';
 import { seedBasics, tempDir, testApp } from '../helpers/ledger';

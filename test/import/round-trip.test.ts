@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Tally } from '../../electron/api/reports-contract';
+import type { Tally } from '#contract/reports-contract';
 import { commitImport, planView, buildPlan, readImportFile } from '../../electron/services/import';
 import { exportReport } from '../../electron/services/reports/export';
 import { testApp } from '../helpers/ledger';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { IMPORT_FIELD_LABELS, IMPORT_FIELDS } from '../../electron/api/import-contract';
+import { IMPORT_FIELD_LABELS, IMPORT_FIELDS } from '#domain/import-fields';
 import { buildPlan, commitImport, readImportFile, writeImportTemplate } from '../../electron/services/import';
 import { readZipDirectory } from '../../electron/services/import/zip-guard';
 import { seedBasics, tempDir, testApp } from '../helpers/ledger';

@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importContract } from '../../electron/api/import-contract';
-import { importHandlers } from '../../electron/api/import-handlers';
+import { importContract } from '#contract/import-contract';
+import { importHandlers } from '#contract/import-handlers';
 import type { Caller, ServiceContext } from '../../electron/services/context';
 import { LOCAL_ADMIN } from '../../electron/services/context';
 import type { PlatformAdapter } from '../../electron/services/platform';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openDatabase } from '../../db/open';
 import { quickCheckOffThread } from '../../db/health-check';
-import { createRuntime, startRuntime } from '../../electron/api/runtime';
+import { createRuntime, startRuntime } from '../../electron/runtime';
 import { createBackup } from '../../electron/services/backup/backup';
 import { LockError } from '../../electron/services/backup/lock';
 import { DISK_FULL_MESSAGE } from '../../electron/services/errors';

@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../electron/api/contract';
-import { createRouter } from '../../electron/api/router';
+import { contract } from '#contract/contract';
+import { createRouter } from '#contract/router';
 import { LOCAL_ADMIN } from '../../electron/services/context';
 import { seedBasics, tempDir, testApp } from '../helpers/ledger';
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
-import { startRuntime } from '../../electron/api/runtime';
+import { startRuntime } from '../../electron/runtime';
 import { BackupError, createBackup } from '../../electron/services/backup/backup';
 import { register, seedBasics, tempDir, testApp } from '../helpers/ledger';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, SCHEMA_VERSION } from '../../db/open';
-import { createRuntime } from '../../electron/api/runtime';
+import { createRuntime } from '../../electron/runtime';
 import { auditHash, GENESIS_HASH } from '../../electron/services/audit';
 import { BackupError, createBackup } from '../../electron/services/backup/backup';
 import { restoreDatabase } from '../../electron/services/backup/restore';

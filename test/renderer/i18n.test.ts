@@ -39,7 +39,7 @@ describe('locale files', () => {
   });
 
   it('cover every error code of the envelope', async () => {
-    const { ERROR_CODES } = await import('../../electron/api/envelope');
+    const { ERROR_CODES } = await import('#domain/errors');
     for (const code of ERROR_CODES) expect(zh.has(`errors.${code}`)).toBe(true);
   });
 });

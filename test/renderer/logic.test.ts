@@ -1,8 +1,8 @@
 /** The renderer's pure logic: routes, ledger filters in the URL, the edit merge, which actions fit. */
 import { describe, expect, it } from 'vitest';
-import { contract, type MethodName } from '../../electron/api/contract';
-import { ROLES, STATUSES } from '../../electron/api/types';
-import { ALLOWED_FROM } from '../../electron/services/consultations/workflow';
+import { contract, type MethodName } from '#contract/contract';
+import { ROLES, STATUSES } from '#domain/types';
+import { ALLOWED_FROM } from '#domain/workflow';
 import { ACTION_RULES, availableActions, nextStep } from '../../renderer/src/features/consultation/actions/availability';
 import { mergeFields, type ConsultationFields } from '../../renderer/src/features/consultation/formValues';
 import { filterToInput, filterToQuery, readFilter } from '../../renderer/src/features/ledger/filterState';

@@ -8,9 +8,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Drilldown } from '../../electron/api/reports-contract';
-import { addDays } from '../../electron/api/dates';
-import { STATUSES, type ConsultationDetail, type ConsultationStatus } from '../../electron/api/types';
+import type { Drilldown } from '#contract/reports-contract';
+import { addDays } from '#domain/dates';
+import { STATUSES, type ConsultationDetail, type ConsultationStatus } from '#domain/types';
 import { register, seedBasics, testApp } from '../helpers/ledger';
 
 const TODAY = '2026-12-31';

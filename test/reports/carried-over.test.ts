@@ -4,7 +4,7 @@
  * their own dates decide. Rows are written as an importer would, in SQL.
  */
 import { describe, expect, it } from 'vitest';
-import type { Tally } from '../../electron/api/reports-contract';
+import type { Tally } from '#contract/reports-contract';
 import { seedBasics, testApp } from '../helpers/ledger';
 
 describe('carried over without history before the year end', () => {

@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
-import type { Drilldown, Tally } from '../../electron/api/reports-contract';
-import type { ConsultationDetail } from '../../electron/api/types';
+import type { Drilldown, Tally } from '#contract/reports-contract';
+import type { ConsultationDetail } from '#domain/types';
 import { register, seedBasics, testApp, type TestApp } from '../helpers/ledger';
 
 const PERIOD = { from: '2026-01-01', to: '2026-06-30' };

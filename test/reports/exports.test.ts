@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Tally } from '../../electron/api/reports-contract';
+import type { Tally } from '#contract/reports-contract';
 import { exportReport, type ExportProgress } from '../../electron/services/reports/export';
 import { LEDGER_COLUMNS } from '../../electron/services/reports/export/ledger-columns';
 import { docxParts, docxTables, parseCsv, xlsxCellsOf } from './readers';

@@ -7,9 +7,9 @@
 import fc from 'fast-check';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { Drilldown, Figure, Tally, TallyFigures } from '../../electron/api/reports-contract';
-import { addDays } from '../../electron/api/dates';
-import { CONCLUSIONS, OUTCOMES, STATUSES } from '../../electron/api/types';
+import type { Drilldown, Figure, Tally, TallyFigures } from '#contract/reports-contract';
+import { addDays } from '#domain/dates';
+import { CONCLUSIONS, OUTCOMES, STATUSES } from '#domain/types';
 import { seedBasics, testApp, type TestApp } from '../helpers/ledger';
 
 interface Gen {

@@ -1,6 +1,6 @@
 /** The report sentence's parts, with expected text written by hand. */
 import { describe, expect, it } from 'vitest';
-import type { CategoryFigure, ReportSentence } from '../../electron/api/reports-contract';
+import type { CategoryFigure, ReportSentence } from '#contract/reports-contract';
 import { formatRate, renderSentence, sentenceCategories, shortCategoryName } from '../../electron/services/reports/sentence';
 import { register, seedBasics, testApp } from '../helpers/ledger';
 

@@ -3,7 +3,7 @@
  * below was worked out by hand from the fixture's table, not by the code.
  */
 import { describe, expect, it } from 'vitest';
-import type { Drilldown, Figure, Tally } from '../../electron/api/reports-contract';
+import type { Drilldown, Figure, Tally } from '#contract/reports-contract';
 import { names, useFixture } from './fixture';
 
 const fixture = useFixture();

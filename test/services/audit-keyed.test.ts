@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
-import { createRuntime } from '../../electron/api/runtime';
+import { createRuntime } from '../../electron/runtime';
 import { auditHash, GENESIS_HASH, verifyAuditChain } from '../../electron/services/audit';
 import { auditKeyFiles, loadAuditKey, type KeyProtector } from '../../electron/services/audit-key';
 import { createBackup } from '../../electron/services/backup/backup';

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../db/migrations.generated';
 import { openDatabase } from '../../db/open';
-import type { ConsultationDetail } from '../../electron/api/types';
+import type { ConsultationDetail } from '#domain/types';
 import { register, seedBasics, tempDir, testApp, type TestApp } from '../helpers/ledger';
 
 async function setup() {

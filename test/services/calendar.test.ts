@@ -12,7 +12,7 @@
  * 2024-12-31 Tue, 2025-12-31 Wed, 2026-01-04 Sun.
  */
 import { describe, expect, it } from 'vitest';
-import type { ConsultationDetail, HolidayEntry, Reminders } from '../../electron/api/types';
+import type { ConsultationDetail, HolidayEntry, Reminders } from '#domain/types';
 import { addWorkingDays } from '../../electron/services/calendar';
 import type { Caller } from '../../electron/services/context';
 import { register, seedBasics, testApp, type TestApp } from '../helpers/ledger';

@@ -4,7 +4,7 @@
  * spaces. Each through the router on a real SQLite file.
  */
 import { describe, expect, it } from 'vitest';
-import { isBlankText, normaliseName, textProblem } from '../../electron/domain/text';
+import { isBlankText, normaliseName, textProblem } from '#domain/text';
 import { register, seedBasics, testApp, type TestApp } from '../helpers/ledger';
 
 async function refused(app: TestApp, method: string, input: unknown): Promise<{ code: string; issues: { path: string; message: string }[] }> {

@@ -5,8 +5,8 @@
  * per-year import adds only the days not already listed.
  */
 import { describe, expect, it } from 'vitest';
-import { createRouter } from '../../electron/api/router';
-import { mergeOfficial, OFFICIAL_HOLIDAYS, officialSchedule } from '../../electron/api/official-holidays';
+import { createRouter } from '#contract/router';
+import { mergeOfficial, OFFICIAL_HOLIDAYS, officialSchedule } from '#domain/official-holidays';
 import { Session } from '../../electron/services/accounts/session';
 import { fakeClock, tempLedger } from '../helpers/ledger';
 

@@ -5,8 +5,8 @@
  * corrections never add one; db/queries/tally.ts OPINION_COUNT) is checked both ways.
  */
 import { describe, expect, it } from 'vitest';
-import type { Tally } from '../../electron/api/reports-contract';
-import type { ConsultationDetail } from '../../electron/api/types';
+import type { Tally } from '#contract/reports-contract';
+import type { ConsultationDetail } from '#domain/types';
 import { register, seedBasics, testApp } from '../helpers/ledger';
 
 async function setup() {

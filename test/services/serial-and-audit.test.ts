@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../electron/api/contract';
+import { contract } from '#contract/contract';
 import { auditHash, verifyAuditChain } from '../../electron/services/audit';
 import { register, seedBasics, testApp } from '../helpers/ledger';
 

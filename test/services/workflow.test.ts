@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Action } from '../../electron/services/consultations/workflow';
-import { STATUSES, type ConsultationStatus } from '../../electron/api/types';
+import type { Action } from '#domain/workflow';
+import { STATUSES, type ConsultationStatus } from '#domain/types';
 import { register, seedBasics, testApp, type TestApp } from '../helpers/ledger';
 
 type Basics = Awaited<ReturnType<typeof seedBasics>>;
@@ -31,7 +31,7 @@ const ACTIONS: Record<Matrix, (c: any, b: Basics) => [string, object]> = {
   trash: (c) => ['consultations.trash', { id: c.id, version: c.version, reason: '重复登记' }],
 };
 
-/** DOMAIN.md's workflow, written out by hand (not read from the code under test). */
+/** docs/DOMAIN.md's workflow, written out by hand (not read from the code under test). */
 const ALLOWED: Record<Matrix, ConsultationStatus[]> = {
   update: ['registered', 'assigned', 'answered'],
   assign: ['registered', 'assigned'],

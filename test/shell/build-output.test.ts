@@ -68,4 +68,13 @@ describe('build output', () => {
     expect(code).toContain('"../preload/index.cjs"');
     expect(code).toContain('"../renderer"');
   });
+
+  it("the renderer's chunks carry no zod (the contract's schemas stay in the main process)", () => {
+    const assets = path.join(root, 'out/renderer/assets');
+    const chunks = readdirSync(assets).filter((f) => f.endsWith('.js'));
+    expect(chunks.length).toBeGreaterThan(1);
+    // zod 4's error class and its internal marker on every schema
+    const withZod = chunks.filter((f) => /ZodError|\$ZodType|_zod\b/.test(readFileSync(path.join(assets, f), 'utf8')));
+    expect(withZod).toEqual([]);
+  });
 });

@@ -15,6 +15,7 @@ async function ruleIds(file: string, code: string): Promise<string[]> {
 }
 
 const restricted = (ids: string[]) => ids.filter((id) => id === 'no-restricted-imports').length;
+const layered = (ids: string[]) => ids.filter((id) => id === 'no-restricted-imports' || id === '@typescript-eslint/no-restricted-imports').length;
 
 describe('renderer import boundary', () => {
   const file = 'renderer/src/features/ledger/LedgerPage.tsx';
@@ -41,8 +42,8 @@ describe('renderer import boundary', () => {
 
   it('allows the contract types, React and the rest of the renderer', async () => {
     const code = [
-      "import type { ConsultationRow } from '../../../../electron/api/types';",
-      "import type { Envelope } from '../../../../electron/api/envelope';",
+      "import type { ConsultationRow } from '#domain/types';",
+      "import type { Envelope } from '#contract/envelope';",
       "import { useState } from 'react';",
       "import { Button } from 'antd';",
       "import { t } from '../../i18n';",
@@ -83,5 +84,61 @@ describe('no Chinese text in components', () => {
     expect(await ruleIds('renderer/src/i18n/zh-CN.ts', "export const zh = { title: '法律顾问咨询台账' };")).not.toContain(
       'no-restricted-syntax',
     );
+  });
+});
+
+describe('the renderer takes only types from the contract, and the domain by its alias', () => {
+  const file = 'renderer/src/features/import/MappingTable.tsx';
+
+  it.each([
+    "import { IMPORT_FIELDS } from '#contract/import-contract';",
+    "import { contract } from '#contract/contract';",
+    "import { IPC_CHANNEL } from '#contract/envelope';",
+    "import { STATUSES } from '../../../../electron/domain/types';",
+    "import type { MethodName } from '../../../../electron/api/contract';",
+  ])('refuses %s', async (code) => {
+    expect(layered(await ruleIds(file, `${code}\nexport {};\n`))).toBe(1);
+  });
+
+  it('allows type-only imports of the contract and values of the domain', async () => {
+    const code = [
+      "import type { MethodName } from '#contract/contract';",
+      "import { type ImportPlanView } from '#contract/import-contract';",
+      "import { IMPORT_FIELDS } from '#domain/import-fields';",
+      "import { STATUSES, type Role } from '#domain/types';",
+      'export type { MethodName, ImportPlanView, Role };',
+      'export { IMPORT_FIELDS, STATUSES };',
+    ].join('\n');
+    expect(layered(await ruleIds(file, code))).toBe(0);
+  });
+});
+
+describe('layers point one way: db/ and the domain import neither the contract nor the services', () => {
+  it.each([
+    ['db/queries/consultations.ts', "import type { ParsedInputOf } from '#contract/contract';"],
+    ['db/queries/consultations.ts', "import type { Tally } from '#contract/reports-contract';"],
+    ['db/queries/consultations.ts', "import { appendAudit } from '../../electron/services/audit';"],
+    ['electron/domain/types.ts', "import { contract } from '../api/contract';"],
+    ['electron/domain/types.ts', "import { AppError } from '../services/errors';"],
+    ['electron/domain/types.ts', "import type { Envelope } from '#contract/envelope';"],
+    ['electron/domain/types.ts', "import { z } from 'zod';"],
+    ['electron/domain/types.ts', "import { openDatabase } from '../../db/open';"],
+    ['electron/domain/types.ts', "import Database from 'better-sqlite3';"],
+    ['electron/domain/types.ts', "import { app } from 'electron';"],
+  ])('%s: refuses %s', async (file, code) => {
+    expect(restricted(await ruleIds(file, `${code}\nexport {};\n`))).toBe(1);
+  });
+
+  it('allows the domain in db/, and the domain its own files', async () => {
+    expect(restricted(await ruleIds('db/queries/consultations.ts', "import { STATUSES } from '#domain/types';\nexport { STATUSES };\n"))).toBe(0);
+    expect(restricted(await ruleIds('electron/domain/types.ts', "import { addDays } from './dates';\nexport { addDays };\n"))).toBe(0);
+  });
+
+  it('the tree as it is passes these rules', async () => {
+    const results = await eslint.lintFiles(['db', 'electron/domain', 'renderer/src']);
+    const broken = results.flatMap((r) =>
+      r.messages.filter((m) => m.ruleId?.endsWith('no-restricted-imports')).map((m) => `${path.relative(root, r.filePath)}: ${m.message}`),
+    );
+    expect(broken).toEqual([]);
   });
 });

@@ -126,9 +126,9 @@ const fake = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
-vi.mock('../../electron/api/runtime', () => ({ startRuntime: fake.startRuntime }));
+vi.mock('../../electron/runtime', () => ({ startRuntime: fake.startRuntime }));
 
-const { IPC_CHANNEL, UNSAVED_CHANNEL } = await import('../../electron/api/envelope');
+const { IPC_CHANNEL, UNSAVED_CHANNEL } = await import('#contract/envelope');
 
 let userData: string;
 
@@ -255,14 +255,14 @@ describe('electron/main.ts', () => {
   });
 
   it('a module that cannot be loaded (a damaged installation) is an error box and an exit, not a windowless process', async () => {
-    vi.doMock('../../electron/api/runtime', () => {
+    vi.doMock('../../electron/runtime', () => {
       throw Object.assign(new Error("Cannot find module 'better-sqlite3'"), { code: 'ERR_MODULE_NOT_FOUND' });
     });
     try {
       await startMain();
       await new Promise((resolve) => setTimeout(resolve, 0));
     } finally {
-      vi.doMock('../../electron/api/runtime', () => ({ startRuntime: fake.startRuntime }));
+      vi.doMock('../../electron/runtime', () => ({ startRuntime: fake.startRuntime }));
     }
     expect(fake.state.errorBoxes).toHaveLength(1);
     // the loader's own message follows in brackets (here vitest's wrapper of the factory's throw)

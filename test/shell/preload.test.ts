@@ -15,8 +15,8 @@ vi.mock('electron', () => {
   return { ...electron, default: electron };
 });
 
-const { IPC_CHANNEL, UNSAVED_CHANNEL } = await import('../../electron/api/envelope');
-const { METHOD_NAMES } = await import('../../electron/api/methods');
+const { IPC_CHANNEL, UNSAVED_CHANNEL } = await import('#contract/envelope');
+const { METHOD_NAMES } = await import('#contract/methods');
 
 type Bridge = { call(method: unknown, input?: unknown): Promise<unknown>; setUnsavedChanges(dirty: unknown): void };
 let ledger: Bridge;

@@ -7,7 +7,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField, type ImportOptions } from '../../api/import-contract';
+import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField } from '#domain/import-fields';
+import type { ImportOptions } from '#contract/import-contract';
 import type { Caller } from '../../services/context';
 import { acquireDataLock, LockError, type DataLock } from '../../services/backup/lock';
 import { AppError } from '../../services/errors';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { periodInput, type ExportFormat } from '../../api/reports-contract';
+import { periodInput, type ExportFormat } from '#contract/reports-contract';
 import { defaultExportName, exportReport } from '../../services/reports/export';
 import { writeAtomically } from '../../services/reports/export/atomic';
 import { buildTally } from '../../services/reports/tally';
@@ -20,7 +20,7 @@ type Format = (typeof FORMATS)[number];
 
 const USAGE = `用法：counsel-ledger report --db 数据库文件 --year 年度 [--format json|text|xlsx|csv|docx] [--out 输出文件]
       counsel-ledger report --db 数据库文件 --from 2025-01-01 --to 2025-06-30 [...]
-  --format  默认 text；json 的结构见 REPORT_JSON.md
+  --format  默认 text；json 的结构见 docs/REPORT_JSON.md
   --out     json、text 默认输出到屏幕；xlsx、csv、docx 默认存到当前文件夹`;
 
 function parsePeriod(values: { year?: string; from?: string; to?: string }) {

@@ -3,8 +3,8 @@
  * refusals are audited like any write.
  */
 import type Database from 'better-sqlite3';
-import type { ParsedInputOf } from '../../api/contract';
-import type { AuthStatus, Role } from '../../api/types';
+import type { ParsedInputOf } from '#contract/contract';
+import type { AuthStatus, Role } from '#domain/types';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
 import { AppError } from '../errors';

@@ -4,7 +4,7 @@
  * session keeps the user (and the renderer keeps its unsaved forms) but every
  * call except unlock is refused until the password is given again.
  */
-import type { Role } from '../../api/types';
+import type { Role } from '#domain/types';
 import type { Caller } from '../context';
 
 export interface SessionUser {

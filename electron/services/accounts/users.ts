@@ -1,6 +1,6 @@
 /** Account administration (admin only): accounts are disabled, never deleted. */
-import type { ParsedInputOf } from '../../api/contract';
-import type { Role, UserAccount } from '../../api/types';
+import type { ParsedInputOf } from '#contract/contract';
+import type { Role, UserAccount } from '#domain/types';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
 import { AppError, conflict, invalidField, notFound } from '../errors';

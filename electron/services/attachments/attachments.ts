@@ -7,8 +7,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ParsedInputOf } from '../../api/contract';
-import { MAX_ATTACHMENT_BASE64, MAX_ATTACHMENT_BYTES, type Attachment } from '../../api/types';
+import type { ParsedInputOf } from '#contract/contract';
+import { MAX_ATTACHMENT_BASE64, MAX_ATTACHMENT_BYTES, type Attachment } from '#domain/types';
 import { reindexConsultation } from '../../../db/queries/search';
 import { personNameSql } from '../../../db/queries/people';
 import { appendAudit } from '../audit';

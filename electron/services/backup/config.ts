@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { rotationInput } from '../../api/contract';
+import { rotationInput } from '#contract/contract';
 import { DEFAULT_ROTATION, type RotationPolicy } from './backup';
 import { commitFile } from './files';
 

@@ -1,6 +1,6 @@
 /** The backup methods of the contract (admin): list, take, restore, and where backups go. */
 import path from 'node:path';
-import type { AuditVerification, BackupList, BackupRotation, BackupView, RestoreOutcome } from '../../api/types';
+import type { AuditVerification, BackupList, BackupRotation, BackupView, RestoreOutcome } from '#domain/types';
 import { verifyRecord } from '../record-check';
 import type { ServiceContext, HostServices } from '../context';
 import { AppError, diskFull, isDiskFull } from '../errors';

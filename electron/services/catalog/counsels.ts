@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { counsels } from '../../../db/schema';
-import type { ParsedInputOf } from '../../api/contract';
-import type { Counsel } from '../../api/types';
+import type { ParsedInputOf } from '#contract/contract';
+import type { Counsel } from '#domain/types';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
 import { AppError, conflict, notFound } from '../errors';

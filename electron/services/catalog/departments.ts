@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { departments } from '../../../db/schema';
-import type { ParsedInputOf } from '../../api/contract';
-import type { Department } from '../../api/types';
+import type { ParsedInputOf } from '#contract/contract';
+import type { Department } from '#domain/types';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
 import { visibleCounselId } from '../consultations/read';

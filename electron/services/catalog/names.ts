@@ -6,7 +6,7 @@
  * stored before that rule.
  */
 import type Database from 'better-sqlite3';
-import { matchKey } from '../../domain/text';
+import { matchKey } from '#domain/text';
 
 /** The stored name that is the same as `name` (other than row `exceptId`), or null. */
 export function sameName(sqlite: Database.Database, table: 'departments' | 'categories', name: string, exceptId?: number): string | null {

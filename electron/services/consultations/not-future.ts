@@ -3,7 +3,7 @@
  * service's clock); due dates (办理时限) are the one kind that may be. The same
  * rule as the import (services/import/rows.ts) and the UI (dateRules' notAfter).
  */
-import { futureDayZh, isAfterToday } from '../../domain/date-input';
+import { futureDayZh, isAfterToday } from '#domain/date-input';
 import type { ServiceContext } from '../context';
 import { invalidField } from '../errors';
 import { today } from './read';

@@ -1,8 +1,9 @@
-import { getConsultationRow, listConsultations as queryList, prepareCached, type ConsultationFilter } from '../../../db/queries/consultations';
+import { prepareCached } from '../../../db/queries/statements';
+import { getConsultationRow, listConsultations as queryList, type ConsultationFilter } from '../../../db/queries/consultations';
 import { personNameSql } from '../../../db/queries/people';
-import type { ParsedInputOf } from '../../api/contract';
-import type { ConsultationDetail, Opinion, OpinionVersion, Page, StatusChange, ConsultationRow, TrashRecord } from '../../api/types';
-import { shanghaiDay } from '../../api/dates';
+import type { ParsedInputOf } from '#contract/contract';
+import type { ConsultationDetail, Opinion, OpinionVersion, Page, StatusChange, ConsultationRow, TrashRecord } from '#domain/types';
+import { shanghaiDay } from '#domain/dates';
 import type { ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
 

@@ -1,46 +1,11 @@
 /**
- * The workflow of DOMAIN.md: registered → assigned → answered → closed, withdrawn
- * from any state before closed, reopening (admin, with a reason). Anything else is
- * refused with INVALID_TRANSITION.
+ * The workflow of docs/DOMAIN.md enforced: the table is electron/domain/workflow.ts;
+ * anything it does not allow is refused with INVALID_TRANSITION.
  */
-import type { ConsultationStatus, StatusChange, StepKind } from '../../api/types';
+import { ALLOWED_FROM, type Action } from '#domain/workflow';
+import type { ConsultationStatus, StatusChange, StepKind } from '#domain/types';
 import { AppError } from '../errors';
-
-export type Action =
-  | 'update'
-  | 'assign'
-  | 'addOpinion'
-  | 'recordOutcome'
-  | 'close'
-  | 'withdraw'
-  | 'reopen'
-  | 'trash'
-  | 'restore'
-  | 'correctStepDate'
-  | 'correctOpinion';
-
-/** Statuses each action may start from. */
-export const ALLOWED_FROM: Record<Action, readonly ConsultationStatus[]> = {
-  update: ['registered', 'assigned', 'answered'],
-  assign: ['registered', 'assigned'],
-  addOpinion: ['assigned', 'answered'],
-  recordOutcome: ['answered'],
-  close: ['answered'],
-  withdraw: ['registered', 'assigned', 'answered'],
-  reopen: ['closed', 'withdrawn'],
-  trash: ['registered', 'assigned', 'answered', 'closed', 'withdrawn'],
-  restore: ['registered', 'assigned', 'answered', 'closed', 'withdrawn'],
-  correctStepDate: ['registered', 'assigned', 'answered', 'closed', 'withdrawn'],
-  correctOpinion: ['answered', 'closed', 'withdrawn'],
-};
-
-const STATUS_ZH: Record<ConsultationStatus, string> = {
-  registered: '已登记',
-  assigned: '已分派',
-  answered: '已出具意见',
-  closed: '已办结',
-  withdrawn: '已撤回',
-};
+import { STATUS_ZH } from '#domain/labels';
 
 const ACTION_ZH: Record<Action, string> = {
   update: '修改',

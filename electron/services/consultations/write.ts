@@ -1,17 +1,18 @@
 import type Database from 'better-sqlite3';
-import type { ParsedInputOf } from '../../api/contract';
-import { yearOf } from '../../api/dates';
+import type { ParsedInputOf } from '#contract/contract';
+import { yearOf } from '#domain/dates';
 import { addWorkingDays } from '../calendar';
 import { reindexConsultation } from '../../../db/queries/search';
-import { prepareCached } from '../../../db/queries/consultations';
-import type { ConsultationDetail, ConsultationStatus, HistoryEvent, StepKind } from '../../api/types';
+import { prepareCached } from '../../../db/queries/statements';
+import type { ConsultationDetail, ConsultationStatus, HistoryEvent, StepKind } from '#domain/types';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
 import { AppError, conflict, invalidField } from '../errors';
 import { readSettings } from '../settings';
 import { assertVisible, loadDetail, today } from './read';
 import { refuseFuture } from './not-future';
-import { assertTransition, isStatusRow, STEP_DATE_ZH, stepKindOf, type Action } from './workflow';
+import type { Action } from '#domain/workflow';
+import { assertTransition, isStatusRow, STEP_DATE_ZH, stepKindOf } from './workflow';
 
 function assertActive(sqlite: Database.Database, table: 'categories' | 'departments' | 'counsels', id: number, field: string, what: string): void {
   const row = sqlite.prepare(`SELECT active FROM ${table} WHERE id = ?`).get(id) as { active: number } | undefined;

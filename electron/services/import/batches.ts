@@ -1,8 +1,8 @@
 /** The import batches as the wizard lists them, and whether each can still be undone. */
 import type Database from 'better-sqlite3';
-import { formatSerialNo } from '../../../db/queries/consultations';
+import { formatSerialNo } from '#domain/ledger-view';
 import { personNameSql } from '../../../db/queries/people';
-import type { ImportBatchView } from '../../api/import-contract';
+import type { ImportBatchView } from '#contract/import-contract';
 import type { ServiceContext } from '../context';
 
 interface BatchRow {

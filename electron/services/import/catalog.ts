@@ -6,7 +6,7 @@
  * map to an existing one (categories: map only; creating them is the admin's).
  */
 import type Database from 'better-sqlite3';
-import type { ImportCategoryEntry, ImportNameChoice, ImportNameEntry, ImportNameRef } from '../../api/import-contract';
+import type { ImportCategoryEntry, ImportNameChoice, ImportNameEntry, ImportNameRef } from '#contract/import-contract';
 import { CATEGORY_KEYWORDS, CATEGORY_SYNONYMS } from './fields';
 import { matchKey } from './text';
 

@@ -12,9 +12,10 @@
  * the audit view is read per item (entity + id); the batch record ties them
  * together and survives an undo.
  */
-import type { ImportCommitOptions, ImportNameEntry, ImportNameRef, ImportResult } from '../../api/import-contract';
-import type { ConsultationStatus } from '../../api/types';
-import { formatSerialNo, prepareCached } from '../../../db/queries/consultations';
+import type { ImportCommitOptions, ImportNameEntry, ImportNameRef, ImportResult } from '#contract/import-contract';
+import type { ConsultationStatus } from '#domain/types';
+import { formatSerialNo } from '#domain/ledger-view';
+import { prepareCached } from '../../../db/queries/statements';
 import { indexNewConsultation } from '../../../db/queries/search';
 import { appendAudit } from '../audit';
 import { getCounsel } from '../catalog/counsels';

@@ -4,7 +4,7 @@
  * warning: two identical requests on one day do happen.
  */
 import type Database from 'better-sqlite3';
-import { formatSerialNo } from '../../../db/queries/consultations';
+import { formatSerialNo } from '#domain/ledger-view';
 import type { PlannedRow } from './rows';
 import { matchKey } from './text';
 

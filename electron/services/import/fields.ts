@@ -4,8 +4,8 @@
  * (text.ts), so spaces, full-width letters and bracket styles do not matter.
  * The app's own export (明细台账) is among them, so an export imports back.
  */
-import { IMPORT_FIELD_LABELS, type ImportField } from '../../api/import-contract';
-import type { Conclusion, ConsultationStatus, Outcome } from '../../api/types';
+import { IMPORT_FIELD_LABELS, type ImportField } from '#domain/import-fields';
+import type { Conclusion, ConsultationStatus, Outcome } from '#domain/types';
 import { headerKey, matchKey } from './text';
 
 /** A known header that is deliberately not imported (序号, the export's computed columns). */

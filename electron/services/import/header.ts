@@ -5,7 +5,8 @@
  * fields. Each column is then proposed a field from its header text; when two
  * columns claim the same field, the stronger header wins (收件日期 over 日期).
  */
-import { IMPORT_FIELD_LABELS, REQUIRED_IMPORT_FIELDS, type ImportField, type ImportSheetInfo } from '../../api/import-contract';
+import { IMPORT_FIELD_LABELS, REQUIRED_IMPORT_FIELDS, type ImportField } from '#domain/import-fields';
+import type { ImportSheetInfo } from '#contract/import-contract';
 import { CONCLUSION_WORDS, headerMeaning, IGNORED, OUTCOME_WORDS } from './fields';
 import { columnLetter, matchKey } from './text';
 import type { GridRow, SheetGrid } from './grid';

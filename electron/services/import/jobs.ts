@@ -5,7 +5,7 @@
  * Another process (the CLI) on the same file is kept out by SQLite's write lock.
  */
 import path from 'node:path';
-import type { ImportProgress } from '../../api/import-contract';
+import type { ImportProgress } from '#contract/import-contract';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { releaseMemoryAfterJob } from '../memory';

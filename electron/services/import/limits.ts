@@ -2,7 +2,7 @@
  * Bounds of an import, so a huge, broken or hostile file is refused early with
  * a clear message instead of exhausting memory or time.
  */
-import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '../../api/import-contract';
+import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '#domain/import-fields';
 import { AppError } from '../errors';
 
 export { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS };

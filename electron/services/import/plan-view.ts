@@ -1,7 +1,8 @@
 /** The plan as the wizard shows it: bounded lists, summaries, the first rows. */
-import { formatSerialNo } from '../../../db/queries/consultations';
-import { REQUIRED_IMPORT_FIELDS, type ImportPlanView, type ImportPreviewRow, type ImportProblem } from '../../api/import-contract';
-import type { ConsultationStatus } from '../../api/types';
+import { formatSerialNo } from '#domain/ledger-view';
+import { REQUIRED_IMPORT_FIELDS } from '#domain/import-fields';
+import type { ImportPlanView, ImportPreviewRow, ImportProblem } from '#contract/import-contract';
+import type { ConsultationStatus } from '#domain/types';
 import { sheetInfos } from './header';
 import { PREVIEW_ROWS, PROBLEMS_SHOWN } from './limits';
 import type { ImportPlan } from './plan';

@@ -4,17 +4,10 @@
  * transaction, so what is committed is exactly what was checked then (and a
  * change made in between, e.g. a new item taking a serial, is caught).
  */
-import { shanghaiDay } from '../../api/dates';
-import type {
-  ImportBatchView,
-  ImportCategoryEntry,
-  ImportColumn,
-  ImportField,
-  ImportNameEntry,
-  ImportOptions,
-  ImportProblem,
-} from '../../api/import-contract';
-import { IMPORT_FIELD_LABELS, MAX_IMPORT_ROWS, REQUIRED_IMPORT_FIELDS } from '../../api/import-contract';
+import { shanghaiDay } from '#domain/dates';
+import type { ImportField } from '#domain/import-fields';
+import type { ImportBatchView, ImportCategoryEntry, ImportColumn, ImportNameEntry, ImportOptions, ImportProblem } from '#contract/import-contract';
+import { IMPORT_FIELD_LABELS, MAX_IMPORT_ROWS, REQUIRED_IMPORT_FIELDS } from '#domain/import-fields';
 import type { ServiceContext } from '../context';
 import { readSettings } from '../settings';
 import { activeBatchOf } from './batches';

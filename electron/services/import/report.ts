@@ -1,5 +1,6 @@
 /** The dry-run report as plain Chinese text (the CLI prints it; people read it). */
-import { IMPORT_FIELD_LABELS, type ImportProblem } from '../../api/import-contract';
+import { IMPORT_FIELD_LABELS } from '#domain/import-fields';
+import type { ImportProblem } from '#contract/import-contract';
 import type { ImportPlan } from './plan';
 import { byYear, sortProblems } from './plan-view';
 

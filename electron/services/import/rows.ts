@@ -5,14 +5,15 @@
  * could not have been entered by hand; the dates of an imported item are its
  * own (an item answered in 2023 is answered in 2023), never the import's.
  */
-import { IMPORT_FIELD_LABELS, type ImportField } from '../../api/import-contract';
-import type { Conclusion, ConsultationStatus, Outcome } from '../../api/types';
+import { IMPORT_FIELD_LABELS, type ImportField } from '#domain/import-fields';
+import { STATUSES, type Conclusion, type ConsultationStatus, type Outcome } from '#domain/types';
 import { CONCLUSION_WORDS, OUTCOME_WORDS, STATUS_WORDS, TEMPLATE_EXAMPLE_NOTE } from './fields';
 import type { GridRow, RawCell } from './grid';
 import { matchKey } from './text';
 import { isBlank, parseCount, parseDay, parseSerial, parseText, parseWord, type SerialParts } from './values';
-import { futureDayZh, isAfterToday } from '../../domain/date-input';
-import { LIMITS } from '../../domain/limits';
+import { futureDayZh, isAfterToday } from '#domain/date-input';
+import { LIMITS } from '#domain/limits';
+import { STATUS_ZH } from '#domain/labels';
 
 export interface PlannedOpinion {
   issuedOn: string;
@@ -56,16 +57,9 @@ export interface RowContext {
   report(row: number, field: ImportField | null, severity: 'error' | 'warning', message: string): void;
 }
 
-const STATUS_ALLOWED = '已登记、已分派、已出具意见、已办结、已撤回';
+const STATUS_ALLOWED = STATUSES.map((s) => STATUS_ZH[s]).join('、');
 const CONCLUSION_ALLOWED = '同意、修改后同意、不同意、咨询答复';
 const OUTCOME_ALLOWED = '采纳、部分采纳、未采纳';
-const STATUS_ZH: Record<ConsultationStatus, string> = {
-  registered: '已登记',
-  assigned: '已分派',
-  answered: '已出具意见',
-  closed: '已办结',
-  withdrawn: '已撤回',
-};
 const label = (f: ImportField): string => IMPORT_FIELD_LABELS[f];
 
 /** The contract's limits on the same fields (electron/domain/limits.ts); a category is matched by up to 100 characters. */

@@ -6,7 +6,7 @@
  * of arrival. The counter of each year is then raised, never lowered.
  */
 import type Database from 'better-sqlite3';
-import { formatSerialNo } from '../../../db/queries/consultations';
+import { formatSerialNo } from '#domain/ledger-view';
 import type { PlannedRow } from './rows';
 import type { SerialParts } from './values';
 

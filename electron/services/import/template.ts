@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, MAX_IMPORT_ROWS, REQUIRED_IMPORT_FIELDS, type ImportField } from '../../api/import-contract';
+import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, MAX_IMPORT_ROWS, REQUIRED_IMPORT_FIELDS, type ImportField } from '#domain/import-fields';
 import { commitFile } from '../backup/files';
 import { TEMPLATE_EXAMPLE_NOTE } from './fields';
 import { MAX_FILE_BYTES, megabytes } from './limits';

@@ -4,7 +4,7 @@
  * stray spaces at either end or in the middle of a name.
  */
 
-import { matchKey, ODD_SPACES, toHalfWidth, ZERO_WIDTH } from '../../domain/text';
+import { matchKey, ODD_SPACES, toHalfWidth, ZERO_WIDTH } from '#domain/text';
 
 export { matchKey, toHalfWidth };
 

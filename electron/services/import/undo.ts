@@ -13,7 +13,7 @@
  * (they may be in use since; an admin can deactivate them).
  */
 import type Database from 'better-sqlite3';
-import type { ImportUndoResult } from '../../api/import-contract';
+import type { ImportUndoResult } from '#contract/import-contract';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';

@@ -3,8 +3,8 @@
  * Chinese. Dates: Excel date cells and serial numbers, 2025-3-1, 2025.3.1,
  * 2025/03/01, 2025年3月1日, 20250301, with full-width digits and stray spaces.
  */
-import { DATE_INPUT_EXAMPLES, dateProblemZh, dayFromParts, parseDateInput } from '../../domain/date-input';
-import { textProblem, textProblemZh } from '../../domain/text';
+import { DATE_INPUT_EXAMPLES, dateProblemZh, dayFromParts, parseDateInput } from '#domain/date-input';
+import { textProblem, textProblemZh } from '#domain/text';
 import { CellError, type RawCell } from './grid';
 import { cleanBlock, cleanLine, matchKey, toHalfWidth } from './text';
 

@@ -5,7 +5,7 @@
  * names, which are re-applied to the kept file on each preview and at commit.
  */
 import type { z } from 'zod';
-import type { ImportFileInfo, ImportPlanView, ImportResult, importCommitInput, importPreviewInput } from '../../api/import-contract';
+import type { ImportFileInfo, ImportPlanView, ImportResult, importCommitInput, importPreviewInput } from '#contract/import-contract';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { commitImport } from './commit';

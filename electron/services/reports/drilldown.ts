@@ -1,13 +1,13 @@
 /**
  * reports.drilldown: the consultations behind one figure of the tally. A key is
- * one or more atoms joined by ';' (grammar in REPORT_JSON.md). Each atom becomes
+ * one or more atoms joined by ';' (grammar in docs/REPORT_JSON.md). Each atom becomes
  * a condition over the same facts the tally counted (db/queries/tally.ts), so
  * the list has exactly the figure's length.
  */
 import { DUE_STATE_SQL, OPEN_AT_END_SQL, drilldownIds, type FactCondition } from '../../../db/queries/tally';
 import { listConsultations } from '../../../db/queries/consultations';
-import type { Drilldown } from '../../api/reports-contract';
-import { CONCLUSIONS, OUTCOMES, STATUSES } from '../../api/types';
+import type { Drilldown } from '#contract/reports-contract';
+import { CONCLUSIONS, OUTCOMES, STATUSES } from '#domain/types';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { resolvePeriod, scopeFor, type PeriodInput } from './period';

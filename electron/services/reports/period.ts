@@ -2,8 +2,8 @@
  * The period a report covers: a calendar year or a custom range of local days
  * (Asia/Shanghai). A consultation counts in the period its receivedOn falls in.
  */
-import type { ReportPeriod } from '../../api/reports-contract';
-import { shanghaiDay } from '../../api/dates';
+import type { ReportPeriod } from '#contract/reports-contract';
+import { shanghaiDay } from '#domain/dates';
 import type { TallyScope } from '../../../db/queries/tally';
 import { visibleCounselId } from '../consultations/read';
 import type { ServiceContext } from '../context';

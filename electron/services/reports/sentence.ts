@@ -1,5 +1,5 @@
 /**
- * The report sentence (DOMAIN.md "The report sentence"): the admin's template
+ * The report sentence (docs/DOMAIN.md "The report sentence"): the admin's template
  * with exact numbers filled in.
  *
  * Decisions:
@@ -17,8 +17,8 @@
  *   "2025年1月1日至6月30日，……"; other placeholders: {period}, {count}, {items},
  *   {opinions}, {adoptionRate}, {withdrawn}, {office}. Unknown ones stay as typed.
  */
-import type { CategoryFigure, Rate, ReportPeriod, ReportSentence, TallyFigures } from '../../api/reports-contract';
-import { NO_RATE } from './labels';
+import type { CategoryFigure, Rate, ReportPeriod, ReportSentence, TallyFigures } from '#contract/reports-contract';
+import { NO_RATE } from '#domain/labels';
 
 export const SENTENCE_CATEGORY_LIMIT = 4;
 export const NO_CATEGORIES = '各类事项';

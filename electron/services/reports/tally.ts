@@ -1,12 +1,13 @@
 /**
- * The yearly tally (年度统计) per DOMAIN.md "How the yearly figures are counted".
+ * The yearly tally (年度统计) per docs/DOMAIN.md "How the yearly figures are counted".
  * The SQL is in db/queries/tally.ts: one scan of the period's items, every
  * derived fact computed once per item. Here every breakdown is folded from that
  * scan, and every figure gets the drill-down key that lists exactly the items
  * it counts (drilldown.ts turns a key back into SQL).
  */
 import { carriedOverRows, tallyItems, type TallyItem } from '../../../db/queries/tally';
-import { formatSerialNo, prepareCached } from '../../../db/queries/consultations';
+import { formatSerialNo } from '#domain/ledger-view';
+import { prepareCached } from '../../../db/queries/statements';
 import type {
   CategoryFigure,
   ReportSentence,
@@ -17,20 +18,19 @@ import type {
   ReportPeriod,
   Tally,
   TallyFigures,
-} from '../../api/reports-contract';
-import { CONCLUSIONS, OUTCOMES, type Conclusion, type ConsultationStatus, type Outcome } from '../../api/types';
+} from '#contract/reports-contract';
+import { CONCLUSIONS, OUTCOMES, type Conclusion, type ConsultationStatus, type Outcome } from '#domain/types';
 import type { ServiceContext } from '../context';
 import { readSettings } from '../settings';
 import { monthsOf, previousPeriod, resolvePeriod, scopeFor, type PeriodInput } from './period';
 import { formatRate, renderSentence, shortCategoryName } from './sentence';
-import { shanghaiDay } from '../../api/dates';
+import { shanghaiDay } from '#domain/dates';
+import { COUNTED_STATUSES, OPEN_STATUSES } from '#domain/status';
 import { visibleCounselId } from '../consultations/read';
 
 /** The tally carries at most this many carried-over rows; the drill-down lists them all. */
 export const CARRIED_OVER_ROW_LIMIT = 500;
 
-const COUNTED_STATUSES = ['registered', 'assigned', 'answered', 'closed'] as const;
-const OPEN_STATUSES = ['registered', 'assigned', 'answered'] as const;
 
 /** A running 次/项 sum for one key. */
 class Bucket {
@@ -98,7 +98,7 @@ interface Folded {
 
 /**
  * Every figure in one pass over the period's items. Withdrawn items go to their
- * own line only; everything else counts the counted items (DOMAIN.md). The SQL
+ * own line only; everything else counts the counted items (docs/DOMAIN.md). The SQL
  * conditions of the drill-down (db/queries/tally.ts) say the same in SQL; the
  * tests check that each figure's drill-down has the figure's length.
  */

@@ -5,9 +5,10 @@
  * highlighted, and limited to what the caller may see.
  */
 import { charLength, matchIds } from '../../../db/queries/search';
-import { formatSerialNo, prepareCached } from '../../../db/queries/consultations';
-import type { ParsedInputOf } from '../../api/contract';
-import { SEARCH_FIELDS, type SearchField, type SearchHit, type TextPart } from '../../api/types';
+import { formatSerialNo } from '#domain/ledger-view';
+import { prepareCached } from '../../../db/queries/statements';
+import type { ParsedInputOf } from '#contract/contract';
+import { SEARCH_FIELDS, type SearchField, type SearchHit, type TextPart } from '#domain/types';
 import type { ServiceContext } from '../context';
 import { visibleCounselId } from '../consultations/read';
 

@@ -3,8 +3,9 @@
  * in a browser): one call per contract method, unwrapping the envelope and
  * throwing an ApiError with the server's code, message and field issues.
  */
-import type { InputOf, MethodName, OutputOf } from '../../../electron/api/contract';
-import { ERROR_CODES, type Envelope, type ErrorCode, type FieldIssue } from '../../../electron/api/envelope';
+import type { InputOf, MethodName, OutputOf } from '#contract/contract';
+import { ERROR_CODES, type ErrorCode, type FieldIssue } from '#domain/errors';
+import type { Envelope } from '#contract/envelope';
 import { i18n } from '../i18n';
 import { passesTheLock, reportUnauthenticated, reportUnavailable, whenUnlocked } from './session';
 
@@ -88,8 +89,4 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
     await whenUnlocked();
     return send(method, input);
   }
-}
-
-export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError;
 }

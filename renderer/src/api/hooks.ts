@@ -1,8 +1,8 @@
 /** TanStack Query over the typed client: queries keyed by [method, input]; any write refreshes everything. */
 import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { InputOf, MethodName, OutputOf } from '../../../electron/api/contract';
-import type { AuthStatus, Role } from '../../../electron/api/types';
+import type { InputOf, MethodName, OutputOf } from '#contract/contract';
+import type { AuthStatus, Role } from '#domain/types';
 import { ApiError, call } from './client';
 
 export function createQueryClient(): QueryClient {

@@ -17,7 +17,7 @@
  * signed-out or locked session, or a forced password change.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import type { InputOf, MethodName, OutputOf } from '../../../electron/api/contract';
+import type { InputOf, MethodName, OutputOf } from '#contract/contract';
 import { filterToInput, readFilter } from '../features/ledger/filterState';
 import { QUEUE_LIST_INPUT } from '../features/queue/due';
 import { matchRoute, parseHash } from '../router/hash';

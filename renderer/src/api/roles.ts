@@ -1,5 +1,5 @@
 /** Role rules the screens share; no React, so the startup prefetch (prefetch.ts) can use them too. */
-import type { Role } from '../../../electron/api/types';
+import type { Role } from '#domain/types';
 
 /**
  * A counsel's account (and nothing more): they see their own items, start from

@@ -5,7 +5,7 @@
  * main process holds the real session and refuses calls itself; this only keeps
  * the page from reacting to those refusals as if they were failures.
  */
-import type { MethodName } from '../../../electron/api/contract';
+import type { MethodName } from '#contract/contract';
 
 export type SessionState = 'open' | 'locked' | 'closed';
 
@@ -25,10 +25,6 @@ let onUnavailable: (() => void) | null = null;
 /** Calls that must get through while locked or signed out: signing in and out, unlocking, recovery. */
 export function passesTheLock(method: MethodName): boolean {
   return method.startsWith('auth.') || method.startsWith('recovery.');
-}
-
-export function sessionState(): SessionState {
-  return state;
 }
 
 /**

@@ -1,4 +1,6 @@
 /** Chinese strings of the ledger import wizard (导入旧台账). */
+import { IMPORT_FIELD_LABELS } from '#domain/import-fields';
+
 const importing = {
   title: '导入旧台账',
   intro: '把原来用 Excel/WPS 记的咨询台账导入本系统。先试导入，逐行核对问题；全部无误后才会一次性导入，导入后可整批撤销。',
@@ -129,29 +131,8 @@ const importing = {
     undone2: '已撤销批次 {{id}}，删除 {{count}} 条咨询事项',
     cannotUndo: '不能撤销',
   },
-  fields: {
-    serialNo: '编号',
-    title: '事项名称',
-    category: '类别',
-    department: '提请处室',
-    requester: '提请人',
-    receivedOn: '收件日期',
-    dueOn: '办理时限',
-    itemCount: '项数',
-    counsel: '法律顾问',
-    counselFirm: '律师事务所',
-    assignedOn: '分派日期',
-    status: '状态',
-    opinionOn: '意见出具日期',
-    conclusion: '意见结论',
-    opinionText: '意见内容',
-    outcome: '采纳情况',
-    outcomeReason: '未采纳理由',
-    outcomeOn: '采纳登记日期',
-    closedOn: '办结日期',
-    description: '事项说明',
-    note: '备注',
-  },
+  // the canonical column headers, as the template writes them
+  fields: IMPORT_FIELD_LABELS,
 };
 
 export default importing;

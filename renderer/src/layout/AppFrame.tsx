@@ -25,7 +25,7 @@ import { App, Badge, Button, Layout, Menu, Space } from 'antd';
 import type { MenuProps } from 'antd';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodName } from '../../../electron/api/contract';
+import type { MethodName } from '#contract/contract';
 import { call } from '../api/client';
 import { isCounselOnly, useApi, useAuthStatus, useCan, useRoles, useSettings } from '../api/hooks';
 import { lastLedgerQuery } from '../features/ledger/filterState';

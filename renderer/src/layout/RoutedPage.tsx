@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import type { MethodName } from '../../../electron/api/contract';
+import type { MethodName } from '#contract/contract';
 import { isCounselOnly, useCan, useRoles } from '../api/hooks';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { QueuePage } from '../features/queue/QueuePage';

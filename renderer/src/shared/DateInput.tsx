@@ -18,7 +18,7 @@ import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DATE_INPUT_MAX_YEAR, DATE_INPUT_MIN_YEAR, isAfterToday, parseDateInput, type DateProblem } from '../../../electron/domain/date-input';
+import { DATE_INPUT_MAX_YEAR, DATE_INPUT_MIN_YEAR, isAfterToday, parseDateInput, type DateProblem } from '#domain/date-input';
 import { DAY_FORMAT } from './format';
 
 interface Props {

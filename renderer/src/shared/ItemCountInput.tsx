@@ -7,7 +7,7 @@ import { Input } from 'antd';
 import type { FormRule } from 'antd';
 import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
-import { ITEM_COUNT, parseItemCount } from '../../../electron/domain/limits';
+import { ITEM_COUNT, parseItemCount } from '#domain/limits';
 
 interface Props {
   id?: string;

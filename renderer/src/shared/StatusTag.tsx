@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ConsultationStatus } from '../../../electron/api/types';
+import type { ConsultationStatus } from '#domain/types';
 
 const COLORS: Record<ConsultationStatus, string> = {
   registered: 'default',

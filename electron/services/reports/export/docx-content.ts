@@ -1,6 +1,6 @@
 /** What the DOCX section says, in order: plain blocks, so the wording can be read and tested apart from the layout. */
-import type { Tally } from '../../../api/reports-contract';
-import { NO_RATE } from '../labels';
+import type { Tally } from '#contract/reports-contract';
+import { NO_RATE } from '#domain/labels';
 import { rangeLabel } from '../period';
 import { carriedOverTable, categoryTable, conclusionTable, counselTable, departmentTable, monthTable, outcomeTable, type Table } from './tables';
 

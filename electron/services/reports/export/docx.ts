@@ -25,7 +25,7 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import type { Tally } from '../../../api/reports-contract';
+import type { Tally } from '#contract/reports-contract';
 import { xmlSafe } from './cells';
 import { buildSections, type Block } from './docx-content';
 import { isRatio, ratioText, type CellValue, type Table } from './tables';

@@ -6,7 +6,7 @@
  * while the file is being written.
  */
 import { ledgerDetailRows, type LedgerDetailRow } from '../../../../db/queries/tally';
-import type { ExportFormat, ExportResult, Tally } from '../../../api/reports-contract';
+import type { ExportFormat, ExportResult, Tally } from '#contract/reports-contract';
 import type { ServiceContext } from '../../context';
 import { releaseMemoryAfterJob } from '../../memory';
 import type { FileFilter, PlatformAdapter } from '../../platform';

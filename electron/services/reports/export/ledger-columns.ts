@@ -2,9 +2,9 @@
  * The detail ledger (明细台账) of the exports: every field of every counted
  * consultation, one column each, shared by the XLSX sheet and the CSV file.
  */
-import { formatSerialNo } from '../../../../db/queries/consultations';
+import { formatSerialNo } from '#domain/ledger-view';
 import type { LedgerDetailRow } from '../../../../db/queries/tally';
-import { CONCLUSION_ZH, DUE_ZH, OUTCOME_ZH, STATUS_ZH, zh } from '../labels';
+import { CONCLUSION_ZH, DUE_ZH, OUTCOME_ZH, STATUS_ZH, zh } from '#domain/labels';
 
 export type ColumnKind = 'text' | 'day' | 'instant' | 'number';
 

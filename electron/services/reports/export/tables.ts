@@ -2,8 +2,8 @@
  * The report's tables, built once from the tally and laid out by each export
  * (XLSX sheets, DOCX tables), so every file shows the same numbers as the JSON.
  */
-import type { Figure, Tally, TallyFigures } from '../../../api/reports-contract';
-import { CONCLUSION_ZH, OUTCOME_ZH, STATUS_ZH, monthLabel } from '../labels';
+import type { Figure, Tally, TallyFigures } from '#contract/reports-contract';
+import { CONCLUSION_ZH, OUTCOME_ZH, STATUS_ZH, monthLabel } from '#domain/labels';
 import { formatRate } from '../sentence';
 
 export type CellKind = 'text' | 'number' | 'percent' | 'day';

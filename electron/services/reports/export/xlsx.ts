@@ -7,10 +7,10 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { LedgerDetailRow } from '../../../../db/queries/tally';
-import type { Tally } from '../../../api/reports-contract';
+import type { Tally } from '#contract/reports-contract';
 import { closeStream } from './atomic';
 import { cellText, dayAsDate, instantAsLocalDate, widestLine } from './cells';
-import { NO_RATE } from '../labels';
+import { NO_RATE } from '#domain/labels';
 import { LEDGER_COLUMNS, type ColumnKind } from './ledger-columns';
 import { categoryTable, counselTable, departmentTable, isRatio, monthTable, ratioValue, summaryTable, type CellValue, type Table } from './tables';
 

@@ -3,7 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Category } from '../../../../electron/api/types';
+import type { Category } from '#domain/types';
 import { useApi, useApiMutation, useCan } from '../../api/hooks';
 import { errorText } from '../../shared/errors';
 import { FormModal } from '../../shared/FormModal';

@@ -4,7 +4,7 @@ import { App, AutoComplete, Button, DatePicker, Empty, Form, Input, Space, Table
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Counsel } from '../../../../electron/api/types';
+import type { Counsel } from '#domain/types';
 import { useApi, useApiMutation, useCan } from '../../api/hooks';
 import { errorText } from '../../shared/errors';
 import { DAY_FORMAT, fromDay, toDay } from '../../shared/format';

@@ -3,7 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Form, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Department } from '../../../../electron/api/types';
+import type { Department } from '#domain/types';
 import { useApi, useApiMutation, useCan } from '../../api/hooks';
 import { applyIssues, errorText } from '../../shared/errors';
 import { FormModal } from '../../shared/FormModal';

@@ -2,7 +2,7 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../../electron/api/types';
+import type { Settings } from '#domain/types';
 import { useApiMutation, useAppInfo, useCan, useSettings } from '../../api/hooks';
 import { applyIssues, errorText } from '../../shared/errors';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';

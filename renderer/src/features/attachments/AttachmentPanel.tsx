@@ -23,7 +23,7 @@ import {
 import { App, Button, Collapse, Empty, List, Popconfirm, Space, Tag, Tooltip, Typography, Upload } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Attachment } from '../../../../electron/api/types';
+import type { Attachment } from '#domain/types';
 import { isCounselOnly, useApiMutation, useCan, useRoles } from '../../api/hooks';
 import { errorText } from '../../shared/errors';
 import { formatInstant, formatSize } from '../../shared/format';

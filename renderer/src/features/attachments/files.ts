@@ -1,6 +1,6 @@
 /** Reading a dropped file for attachments.upload: the size limit first, then the bytes as base64. */
 
-import { MAX_ATTACHMENT_BYTES } from '../../../../electron/api/types';
+import { MAX_ATTACHMENT_BYTES } from '#domain/types';
 
 /** The service's limit per file, checked here first so nothing big is read in vain. */
 export { MAX_ATTACHMENT_BYTES };

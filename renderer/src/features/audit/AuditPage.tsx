@@ -8,7 +8,7 @@ import { Alert, Button, Card, DatePicker, Form, Input, Select, Table, Tag, Typog
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditRecord, AuditVerification } from '../../../../electron/api/types';
+import type { AuditRecord, AuditVerification } from '#domain/types';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { currentLanguage } from '../../i18n';

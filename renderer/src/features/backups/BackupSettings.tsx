@@ -9,8 +9,8 @@ import { FolderOpenOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, InputNumber, Space, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupList, BackupRotation } from '../../../../electron/api/types';
-import { ROTATION_LIMITS } from '../../../../electron/api/types';
+import type { BackupList, BackupRotation } from '#domain/types';
+import { ROTATION_LIMITS } from '#domain/types';
 import { useApiMutation } from '../../api/hooks';
 import { errorText } from '../../shared/errors';
 

@@ -9,7 +9,7 @@ import { CloudUploadOutlined, FolderOpenOutlined, HistoryOutlined, WarningOutlin
 import { Alert, App, Button, Card, Checkbox, Empty, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupView, RestoreOutcome } from '../../../../electron/api/types';
+import type { BackupView, RestoreOutcome } from '#domain/types';
 import { call } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { errorText } from '../../shared/errors';

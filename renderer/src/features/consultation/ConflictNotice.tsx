@@ -1,7 +1,7 @@
 /** After a conflict and a reload: what was merged in, and where both sides changed a field. */
 import { Alert, Button, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Category, Department } from '../../../../electron/api/types';
+import type { Category, Department } from '#domain/types';
 import { categoryName } from '../../shared/format';
 import type { ConsultationFields, FormField } from './formValues';
 

@@ -8,7 +8,7 @@ import { Alert, Button, Card, Col, Descriptions, Row, Space, Tag, Typography } f
 import type { DescriptionsProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ConsultationDetail, Outcome } from '../../../../electron/api/types';
+import type { ConsultationDetail, Outcome } from '#domain/types';
 import { isCounselOnly, useApi, useRoles } from '../../api/hooks';
 import { ItemUnavailable, isUnavailableItem } from '../../layout/PageResults';
 import { AttachmentPanel } from '../attachments/AttachmentPanel';
@@ -21,6 +21,7 @@ import { DetailActions } from './actions/DetailActions';
 import { HistoryTimeline } from './HistoryTimeline';
 import { OpinionForm } from './OpinionForm';
 import { OpinionList } from './OpinionList';
+import { allows } from '#domain/workflow';
 
 const OUTCOME_COLOR: Record<Outcome, string> = { adopted: 'green', partiallyAdopted: 'gold', notAdopted: 'red' };
 
@@ -40,7 +41,7 @@ export function ConsultationDetailPage({ id }: { id: number }) {
   const attachments = files.data ?? [];
   const open = d.trashedAt === null;
   // the counsel answers here, on the page they opened from 我的待办
-  const answering = counselOnly && open && (d.status === 'assigned' || d.status === 'answered');
+  const answering = counselOnly && allows('addOpinion', d);
   const back = () => (counselOnly ? navigate(paths.queue) : navigate(paths.ledger, lastLedgerQuery()));
   return (
     <>

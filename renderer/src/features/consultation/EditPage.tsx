@@ -8,7 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsultationDetail } from '../../../../electron/api/types';
+import type { ConsultationDetail } from '#domain/types';
 import { ApiError, call } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { navigate, paths } from '../../router/hash';
@@ -22,9 +22,10 @@ import { fieldsOf, fromFields, mergeFields, toInput, type ConsultationFields, ty
 import { useReferenceData, useSaveFailure, useValidate } from './useFormSupport';
 import { useSubmitGuard } from '../../shared/useSubmitGuard';
 import { discardUnsavedChanges, useUnsavedChanges } from '../../shared/unsaved';
+import { allows } from '#domain/workflow';
 
 export function isEditable(d: ConsultationDetail): boolean {
-  return d.trashedAt === null && (d.status === 'registered' || d.status === 'assigned' || d.status === 'answered');
+  return allows('update', d);
 }
 
 export function EditConsultationPage({ id }: { id: number }) {

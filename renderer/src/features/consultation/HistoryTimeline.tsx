@@ -4,7 +4,7 @@
  */
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { OUTCOMES, STEP_KINDS, type Outcome, type StatusChange, type StepKind } from '../../../../electron/api/types';
+import { OUTCOMES, STEP_KINDS, type Outcome, type StatusChange, type StepKind } from '#domain/types';
 import { formatInstant } from '../../shared/format';
 
 const COLOR: Record<StatusChange['toStatus'], string> = {

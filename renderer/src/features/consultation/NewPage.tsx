@@ -13,7 +13,7 @@ import { useHotkey } from '../../shared/useHotkey';
 import { ConsultationForm } from './ConsultationForm';
 import { newDefaults, toInput, type FormValues } from './formValues';
 import { useReferenceData, useSaveFailure, useValidate } from './useFormSupport';
-import { isCalendarDay } from '../../../../electron/api/dates';
+import { isCalendarDay } from '#domain/dates';
 import { useSubmitGuard } from '../../shared/useSubmitGuard';
 import { discardUnsavedChanges, useUnsavedChanges } from '../../shared/unsaved';
 

@@ -6,7 +6,7 @@
 import { SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Conclusion, ConsultationDetail } from '../../../../electron/api/types';
+import type { Conclusion, ConsultationDetail } from '#domain/types';
 import { ApiError } from '../../api/client';
 import { useApiMutation, useAppInfo } from '../../api/hooks';
 import { applyIssues, errorText } from '../../shared/errors';

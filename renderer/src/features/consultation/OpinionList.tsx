@@ -7,7 +7,7 @@ import { Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Attachment, Conclusion, ConsultationDetail, Opinion } from '../../../../electron/api/types';
+import type { Attachment, Conclusion, ConsultationDetail, Opinion } from '#domain/types';
 import { useCan } from '../../api/hooks';
 import { formatInstant } from '../../shared/format';
 import { AttachmentPanel } from '../attachments/AttachmentPanel';

@@ -3,8 +3,8 @@
  * and the three-way merge used after a conflicting save (base = the version the
  * form was loaded from, mine = what is typed, theirs = the latest version).
  */
-import type { InputOf } from '../../../../electron/api/contract';
-import type { ConsultationDetail } from '../../../../electron/api/types';
+import type { InputOf } from '#contract/contract';
+import type { ConsultationDetail } from '#domain/types';
 
 export const FORM_FIELDS = [
   'title',

@@ -8,8 +8,8 @@ import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, Select, Space
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mergeOfficial, officialSchedule } from '../../../../electron/api/official-holidays';
-import type { HolidayEntry } from '../../../../electron/api/types';
+import { mergeOfficial, officialSchedule } from '#domain/official-holidays';
+import type { HolidayEntry } from '#domain/types';
 import { useApi, useApiMutation, useAppInfo } from '../../api/hooks';
 import { errorText } from '../../shared/errors';
 import { DAY_FORMAT, fromDay, toDay } from '../../shared/format';

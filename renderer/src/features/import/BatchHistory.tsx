@@ -1,7 +1,7 @@
 /** 导入记录: every import batch, and undoing one as a whole (refused by the main process once an item of it has changed). */
 import { App, Button, Card, Table, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportBatchView } from '../../../../electron/api/import-contract';
+import type { ImportBatchView } from '#contract/import-contract';
 import { useApi } from '../../api/hooks';
 import { formatInstant } from '../../shared/format';
 import { LoadFailed } from '../../shared/PageState';

@@ -7,7 +7,7 @@ import { CheckCircleOutlined } from '@ant-design/icons';
 import { App, Alert, Button, Card, Checkbox, Descriptions, InputNumber, Select, Space, Spin, Statistic } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportFileInfo, ImportPlanView, ImportResult } from '../../../../electron/api/import-contract';
+import type { ImportFileInfo, ImportPlanView, ImportResult } from '#contract/import-contract';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { formatInstant, formatSize } from '../../shared/format';

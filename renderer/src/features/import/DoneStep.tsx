@@ -1,7 +1,7 @@
 /** Step 3: what the import did, with the way back (undo the whole batch). */
 import { Button, Result, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportResult } from '../../../../electron/api/import-contract';
+import type { ImportResult } from '#contract/import-contract';
 import { navigate, paths } from '../../router/hash';
 
 export function DoneStep({ result, busy, onAnother, onUndo }: { result: ImportResult; busy: boolean; onAnother(): void; onUndo(): void }) {

@@ -1,7 +1,7 @@
 /** The dry run's per-row report (row, column, problem) and the first rows as they will be imported. */
 import { Card, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportPlanView, ImportPreviewRow, ImportProblem } from '../../../../electron/api/import-contract';
+import type { ImportPlanView, ImportPreviewRow, ImportProblem } from '#contract/import-contract';
 import { StatusTag } from '../../shared/StatusTag';
 
 export function ProblemsTable({ plan }: { plan: ImportPlanView }) {

@@ -8,7 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Progress, Space, Steps, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportFileInfo, ImportProgress, ImportResult } from '../../../../electron/api/import-contract';
+import type { ImportFileInfo, ImportProgress, ImportResult } from '#contract/import-contract';
 import { call } from '../../api/client';
 import { errorText } from '../../shared/errors';
 import { PageHead } from '../../shared/PageState';

@@ -1,7 +1,8 @@
 /** 列对应: each column of the file, its samples, and what it is imported as (proposed from its header; the user may correct it). */
 import { Card, Select, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportColumn, type ImportField, type ImportPlanView } from '../../../../electron/api/import-contract';
+import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportField } from '#domain/import-fields';
+import type { ImportColumn, ImportPlanView } from '#contract/import-contract';
 
 const NOT_IMPORTED = '';
 

@@ -5,7 +5,7 @@
  */
 import { Card, Checkbox, Select, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportCategoryEntry, ImportNameEntry, ImportPlanView } from '../../../../electron/api/import-contract';
+import type { ImportCategoryEntry, ImportNameEntry, ImportPlanView } from '#contract/import-contract';
 import { useApi } from '../../api/hooks';
 import { currentLanguage } from '../../i18n';
 import { categoryName } from '../../shared/format';

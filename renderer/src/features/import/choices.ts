@@ -4,7 +4,8 @@
  * whole with every preview and with the commit (the main process re-applies
  * them to the file it keeps), so the dry run and the import agree.
  */
-import type { ImportField, ImportNameChoice, ImportOptions } from '../../../../electron/api/import-contract';
+import type { ImportField } from '#domain/import-fields';
+import type { ImportNameChoice, ImportOptions } from '#contract/import-contract';
 
 export interface ImportChoices {
   sheet?: string;

@@ -1,6 +1,6 @@
 /** While an import job runs (reading, committing, undoing), its progress, polled from the main process. */
 import { useQuery } from '@tanstack/react-query';
-import type { ImportProgress } from '../../../../electron/api/import-contract';
+import type { ImportProgress } from '#contract/import-contract';
 import { call } from '../../api/client';
 
 export function useImportProgress(running: boolean): ImportProgress | null {

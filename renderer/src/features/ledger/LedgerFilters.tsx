@@ -3,7 +3,7 @@ import { ClearOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, Select } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STATUSES } from '../../../../electron/api/types';
+import { STATUSES } from '#domain/types';
 import { useApi } from '../../api/hooks';
 import { categoryName } from '../../shared/format';
 import { isFiltered, type LedgerFilter } from './filterState';

@@ -4,13 +4,14 @@ import { Button, Card, Empty, Segmented, Table, Tooltip } from 'antd';
 import type { TableProps } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsultationRow } from '../../../../electron/api/types';
+import type { ConsultationRow } from '#domain/types';
 import { useApi, useAppInfo, useAuthStatus, useCan } from '../../api/hooks';
 import { readUserPref, writeUserPref } from '../../shared/userPrefs';
 import { navigate, paths, useScreenLocation } from '../../router/hash';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
 import { ledgerColumns } from './columns';
-import { filterToInput, filterToQuery, isFiltered, readFilter, rememberLedgerQuery, SORT_FIELDS, type LedgerFilter } from './filterState';
+import { PAGE_SIZES, SORT_FIELDS } from '#domain/ledger-view';
+import { filterToInput, filterToQuery, isFiltered, readFilter, rememberLedgerQuery, type LedgerFilter } from './filterState';
 import { LedgerFilters } from './LedgerFilters';
 import { RemindersBar } from '../queue/RemindersBar';
 
@@ -127,7 +128,7 @@ function LedgerTable({ currentYear }: { currentYear: number }) {
           pageSize: filter.pageSize,
           total: list.data?.total ?? 0,
           showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
+          pageSizeOptions: [...PAGE_SIZES],
           showTotal: (total) => t('common.total', { total }),
         }}
       />

@@ -3,11 +3,12 @@ import { Space, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import type { TFunction } from 'i18next';
-import type { ConsultationRow } from '../../../../electron/api/types';
+import type { ConsultationRow } from '#domain/types';
 import { formatHash, paths } from '../../router/hash';
 import { categoryName } from '../../shared/format';
 import { OverdueTag, StatusTag } from '../../shared/StatusTag';
-import type { LedgerFilter, SortField } from './filterState';
+import type { SortField } from '#domain/ledger-view';
+import type { LedgerFilter } from './filterState';
 
 function sortOrderOf(filter: LedgerFilter, field: SortField): SortOrder {
   if (filter.sort !== field) return null;

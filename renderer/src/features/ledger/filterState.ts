@@ -2,13 +2,11 @@
  * The ledger's filters live in the URL hash ("#/ledger?year=2025&status=closed"),
  * so Back, reload and the sidebar (which reopens the last query) keep them.
  */
-import type { InputOf } from '../../../../electron/api/contract';
-import { STATUSES, type ConsultationStatus } from '../../../../electron/api/types';
+import type { InputOf } from '#contract/contract';
+import { DEFAULT_PAGE_SIZE, pageSizeOrDefault, SORT_FIELDS, type SortField } from '#domain/ledger-view';
+import { STATUSES, type ConsultationStatus } from '#domain/types';
 import { toSearchParams } from '../../router/hash';
 
-export const SORT_FIELDS = ['receivedOn', 'serialNo', 'dueOn', 'itemCount', 'status', 'title'] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
-export const PAGE_SIZES = [20, 50, 100] as const;
 
 export interface LedgerFilter {
   /** 'all' = every year */
@@ -50,7 +48,7 @@ export function readFilter(query: URLSearchParams, currentYear: number): LedgerF
     sort: oneOf(query.get('sort'), SORT_FIELDS) ?? 'receivedOn',
     order: query.get('order') === 'asc' ? 'asc' : 'desc',
     page: Math.min(positiveInt(query.get('page')) ?? 1, 1_000_000),
-    pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : 20,
+    pageSize: pageSizeOrDefault(pageSize),
   };
 }
 
@@ -67,7 +65,7 @@ export function filterToQuery(f: LedgerFilter, currentYear: number): URLSearchPa
     sort: f.sort === 'receivedOn' ? undefined : f.sort,
     order: f.order === 'desc' ? undefined : f.order,
     page: f.page === 1 ? undefined : f.page,
-    size: f.pageSize === 20 ? undefined : f.pageSize,
+    size: f.pageSize === DEFAULT_PAGE_SIZE ? undefined : f.pageSize,
   });
 }
 

@@ -5,7 +5,7 @@
  */
 import { Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ConsultationRow } from '../../../../electron/api/types';
+import type { ConsultationRow } from '#domain/types';
 import { useApi, useAppInfo } from '../../api/hooks';
 import { formatHash, paths } from '../../router/hash';
 import { categoryName } from '../../shared/format';

@@ -9,7 +9,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Descriptions, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecoveryStatus } from '../../../../electron/api/types';
+import type { RecoveryStatus } from '#domain/types';
 import { call } from '../../api/client';
 import { currentLanguage } from '../../i18n';
 import { errorText } from '../../shared/errors';

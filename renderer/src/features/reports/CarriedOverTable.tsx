@@ -2,7 +2,7 @@
 import { Card, Empty, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CarriedOverRow, Tally } from '../../../../electron/api/reports-contract';
+import type { CarriedOverRow, Tally } from '#contract/reports-contract';
 import { formatHash, paths } from '../../router/hash';
 import { StatusTag } from '../../shared/StatusTag';
 import { FigureLink } from './FigureLink';

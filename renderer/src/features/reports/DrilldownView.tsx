@@ -7,12 +7,13 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Table } from 'antd';
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ConsultationRow } from '../../../../electron/api/types';
+import type { ConsultationRow } from '#domain/types';
 import { useApi } from '../../api/hooks';
 import { navigate, paths } from '../../router/hash';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
 import { ledgerColumns } from '../ledger/columns';
-import { SORT_FIELDS, type LedgerFilter } from '../ledger/filterState';
+import { PAGE_SIZES, SORT_FIELDS } from '#domain/ledger-view';
+import type { LedgerFilter } from '../ledger/filterState';
 import { describeKey, nameBook, periodLabel, spansYears } from './labels';
 import { drillQuery, fromReportPeriod, periodQuery, periodToInput, type DrillState, type Period } from './period';
 
@@ -112,7 +113,7 @@ export function DrilldownView({ period, drill }: Props) {
             pageSize: drill.pageSize,
             total: d.ids.length > 0 ? (list.data?.total ?? 0) : 0,
             showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
+            pageSizeOptions: [...PAGE_SIZES],
             showTotal: (total) => t('common.total', { total }),
           }}
         />

@@ -8,8 +8,8 @@ import { FileExcelOutlined, FilePdfOutlined, FileTextOutlined, FileWordOutlined,
 import { App, Button, Modal, Progress, Space, Tooltip, Typography } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportFormat, ExportResult } from '../../../../electron/api/reports-contract';
-import type { JobProgress } from '../../../../electron/api/types';
+import type { ExportFormat, ExportResult } from '#contract/reports-contract';
+import type { JobProgress } from '#domain/types';
 import { call } from '../../api/client';
 import { useCan } from '../../api/hooks';
 import { errorText } from '../../shared/errors';

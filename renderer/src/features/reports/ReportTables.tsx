@@ -6,7 +6,7 @@ import { Card, Col, Row, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Figure, Tally } from '../../../../electron/api/reports-contract';
+import type { Figure, Tally } from '#contract/reports-contract';
 import { FigureLink } from './FigureLink';
 import { conclusionLabel, monthLabel, outcomeLabel, spansYears, type NameBook } from './labels';
 

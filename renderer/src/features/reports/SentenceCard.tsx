@@ -2,7 +2,7 @@
 import { CopyOutlined } from '@ant-design/icons';
 import { App, Button, Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ReportSentence } from '../../../../electron/api/reports-contract';
+import type { ReportSentence } from '#contract/reports-contract';
 import { copyText } from './clipboard';
 
 export function SentenceCard({ sentence }: { sentence: ReportSentence }) {

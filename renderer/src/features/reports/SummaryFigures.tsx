@@ -6,7 +6,7 @@ import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { Col, Row } from 'antd';
 import type { ReactElement, ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import type { Tally } from '../../../../electron/api/reports-contract';
+import type { Tally } from '#contract/reports-contract';
 import { FigureLink } from './FigureLink';
 import { countDelta, daysDelta, formatDate, formatNumber, rateDelta, type Delta } from './labels';
 

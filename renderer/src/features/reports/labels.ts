@@ -4,8 +4,8 @@
  */
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
-import type { Category } from '../../../../electron/api/types';
-import type { Rate, Tally, TallyFigures } from '../../../../electron/api/reports-contract';
+import type { Category } from '#domain/types';
+import type { Rate, Tally, TallyFigures } from '#contract/reports-contract';
 import type { Period } from './period';
 
 export function formatDate(day: string, t: TFunction): string {

@@ -6,10 +6,10 @@
  *   …&key=category:3[&prev=1]                  the consultations behind one figure
  *                                               (prev: of the previous period)
  */
-import type { InputOf } from '../../../../electron/api/contract';
-import { isCalendarDay } from '../../../../electron/api/dates';
+import type { InputOf } from '#contract/contract';
+import { isCalendarDay } from '#domain/dates';
 import { toSearchParams } from '../../router/hash';
-import { SORT_FIELDS, type SortField } from '../ledger/filterState';
+import { pageSizeOrDefault, SORT_FIELDS, type SortField } from '#domain/ledger-view';
 
 export type Period = { kind: 'year'; year: number } | { kind: 'range'; from: string; to: string };
 
@@ -61,7 +61,7 @@ export function readDrill(query: URLSearchParams): DrillState | null {
     sort: SORT_FIELDS.find((f) => f === query.get('sort')) ?? 'receivedOn',
     order: query.get('order') === 'desc' ? 'desc' : 'asc',
     page: Number.isSafeInteger(page) && page > 0 ? page : 1,
-    pageSize: [20, 50, 100].includes(size) ? size : 20,
+    pageSize: pageSizeOrDefault(size),
   };
 }
 

@@ -8,7 +8,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Empty, Input, Modal, Spin, Typography } from 'antd';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchHit, TextPart } from '../../../../electron/api/types';
+import type { SearchHit, TextPart } from '#domain/types';
 import { useApi } from '../../api/hooks';
 import { navigate, paths } from '../../router/hash';
 import { StatusTag } from '../../shared/StatusTag';

@@ -8,7 +8,7 @@ import { LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WhoAmI } from '../../../../electron/api/types';
+import type { WhoAmI } from '#domain/types';
 import { call } from '../../api/client';
 import { authErrorText } from './errors';
 import { useApplyAuthStatus } from './status';

@@ -6,7 +6,7 @@ import { Alert, App, Button, Form, Input, Modal } from 'antd';
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WhoAmI } from '../../../../electron/api/types';
+import type { WhoAmI } from '#domain/types';
 import { call } from '../../api/client';
 import { applyIssues } from '../../shared/errors';
 import { AuthLayout } from './AuthLayout';

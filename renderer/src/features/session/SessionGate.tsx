@@ -8,7 +8,7 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import type { RecoveryStatus } from '../../../../electron/api/types';
+import type { RecoveryStatus } from '#domain/types';
 import { call } from '../../api/client';
 import { AUTH_STATUS_KEY, RECOVERY_STATUS_KEY, useAuthStatus } from '../../api/hooks';
 import { setUnauthenticatedHandler, setUnavailableHandler } from '../../api/session';

@@ -1,6 +1,6 @@
 /** What the signed-in app may ask of the session gate: who is signed in, lock, sign out, reload after a restore. */
 import { createContext, useContext } from 'react';
-import type { AuthStatus, WhoAmI } from '../../../../electron/api/types';
+import type { AuthStatus, WhoAmI } from '#domain/types';
 
 export interface SessionActions {
   status: AuthStatus;

@@ -1,7 +1,7 @@
 /** Applying an auth.status answer: the cache, the client's lock gate, and a clean slate when the person changes. */
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { AuthStatus } from '../../../../electron/api/types';
+import type { AuthStatus } from '#domain/types';
 import { ApiError } from '../../api/client';
 import { AUTH_STATUS_KEY, isSessionKey } from '../../api/hooks';
 import { setSessionState } from '../../api/session';

@@ -3,7 +3,7 @@ import { UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Space, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsultationRow } from '../../../../electron/api/types';
+import type { ConsultationRow } from '#domain/types';
 import { useApi, useApiMutation, useCan } from '../../api/hooks';
 import { formatHash, paths } from '../../router/hash';
 import { errorText } from '../../shared/errors';

@@ -3,7 +3,7 @@ import { Alert, Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import type { FormInstance } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Counsel, type Role, type UserAccount } from '../../../../electron/api/types';
+import { ROLES, type Counsel, type Role, type UserAccount } from '#domain/types';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { FormModal } from '../../shared/FormModal';
 import { newPasswordRules, repeatRule } from '../session/passwordRules';

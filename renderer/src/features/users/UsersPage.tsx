@@ -7,7 +7,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role, UserAccount } from '../../../../electron/api/types';
+import type { Role, UserAccount } from '#domain/types';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { errorText } from '../../shared/errors';
 import { formatInstant } from '../../shared/format';

@@ -2,7 +2,7 @@
 import { Button, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsultationDetail } from '../../../../../electron/api/types';
+import type { ConsultationDetail } from '#domain/types';
 import { useCan } from '../../../api/hooks';
 import { navigate, paths } from '../../../router/hash';
 import { availableActions, nextStep, type ActionName } from './availability';

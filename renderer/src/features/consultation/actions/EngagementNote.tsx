@@ -6,7 +6,7 @@
 import { Alert, Form } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Counsel } from '../../../../../electron/api/types';
+import type { Counsel } from '#domain/types';
 
 /** Why the counsel was not engaged on `day` (a YYYY-MM-DD), or null when they were (or no period is recorded). */
 export function engagementGap(counsel: Pick<Counsel, 'engagedFrom' | 'engagedTo'>, day: string): 'notYet' | 'ended' | null {

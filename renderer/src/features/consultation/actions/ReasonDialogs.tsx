@@ -1,7 +1,7 @@
 /** 办结, 撤回, 重新打开, 移入回收站, 恢复: confirmations, most with a reason for the record. */
 import { Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ConsultationDetail } from '../../../../../electron/api/types';
+import type { ConsultationDetail } from '#domain/types';
 import { useApiMutation, useAppInfo } from '../../../api/hooks';
 import { ActionModal } from './ActionModal';
 import { StepDateField } from './StepDialogs';

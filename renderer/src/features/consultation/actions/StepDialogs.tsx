@@ -1,9 +1,9 @@
 /** 分派, 出具意见, 登记采纳情况: the workflow steps that carry data. */
 import { Form, Input, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CONCLUSIONS, OUTCOMES, type Conclusion, type ConsultationDetail, type Opinion, type Outcome } from '../../../../../electron/api/types';
+import { CONCLUSIONS, OUTCOMES, type Conclusion, type ConsultationDetail, type Opinion, type Outcome } from '#domain/types';
 import { useApi, useApiMutation, useAppInfo } from '../../../api/hooks';
-import { LIMITS } from '../../../../../electron/domain/limits';
+import { LIMITS } from '#domain/limits';
 import { DateInput, dateRules } from '../../../shared/DateInput';
 import { textCount } from '../../../shared/limits';
 import { ActionModal } from './ActionModal';

@@ -1,36 +1,17 @@
 /**
- * Which actions fit an item now: the workflow of DOMAIN.md (mirrors the
- * service's ALLOWED_FROM) and the caller's roles from the contract. The service
- * enforces both anyway; this only keeps impossible buttons off the screen.
+ * Which actions fit an item now: the workflow table of the domain
+ * (#domain/workflow, the one the service enforces) and the caller's roles from
+ * the contract. The service enforces both anyway; this only keeps impossible
+ * buttons off the screen.
  */
-import type { MethodName } from '../../../../../electron/api/contract';
-import type { ConsultationDetail, ConsultationStatus } from '../../../../../electron/api/types';
+import type { MethodName } from '#contract/contract';
+import type { ConsultationDetail, ConsultationStatus } from '#domain/types';
+import { ALLOWED_FROM, allows, type Action } from '#domain/workflow';
 
-export type ActionName =
-  | 'edit'
-  | 'assign'
-  | 'addOpinion'
-  | 'recordOutcome'
-  | 'close'
-  | 'withdraw'
-  | 'reopen'
-  | 'trash'
-  | 'restore';
+/** The buttons: the workflow's actions, with 'update' shown as 'edit'. */
+export type ActionName = Exclude<Action, 'update' | 'correctStepDate' | 'correctOpinion'> | 'edit';
 
-const OPEN: readonly ConsultationStatus[] = ['registered', 'assigned', 'answered'];
-const ANY: readonly ConsultationStatus[] = [...OPEN, 'closed', 'withdrawn'];
-
-export const ACTION_RULES: Record<ActionName, { method: MethodName; from: readonly ConsultationStatus[]; trashed: boolean }> = {
-  edit: { method: 'consultations.update', from: OPEN, trashed: false },
-  assign: { method: 'consultations.assign', from: ['registered', 'assigned'], trashed: false },
-  addOpinion: { method: 'consultations.addOpinion', from: ['assigned', 'answered'], trashed: false },
-  recordOutcome: { method: 'consultations.recordOutcome', from: ['answered'], trashed: false },
-  close: { method: 'consultations.close', from: ['answered'], trashed: false },
-  withdraw: { method: 'consultations.withdraw', from: OPEN, trashed: false },
-  reopen: { method: 'consultations.reopen', from: ['closed', 'withdrawn'], trashed: false },
-  trash: { method: 'consultations.trash', from: ANY, trashed: false },
-  restore: { method: 'consultations.restore', from: ANY, trashed: true },
-};
+const actionOf = (name: ActionName): Action => (name === 'edit' ? 'update' : name);
 
 export const ACTION_ORDER: readonly ActionName[] = [
   'edit',
@@ -44,15 +25,18 @@ export const ACTION_ORDER: readonly ActionName[] = [
   'restore',
 ];
 
+export const ACTION_RULES = Object.fromEntries(
+  ACTION_ORDER.map((name) => {
+    const action = actionOf(name);
+    return [name, { method: `consultations.${action}` as MethodName, from: ALLOWED_FROM[action], trashed: action === 'restore' }];
+  }),
+) as Record<ActionName, { method: MethodName; from: readonly ConsultationStatus[]; trashed: boolean }>;
+
 export function availableActions(
   d: Pick<ConsultationDetail, 'status' | 'trashedAt'>,
   can: (method: MethodName) => boolean,
 ): ActionName[] {
-  const trashed = d.trashedAt !== null;
-  return ACTION_ORDER.filter((a) => {
-    const rule = ACTION_RULES[a];
-    return rule.trashed === trashed && rule.from.includes(d.status) && can(rule.method);
-  });
+  return ACTION_ORDER.filter((a) => allows(actionOf(a), d) && can(ACTION_RULES[a].method));
 }
 
 /** The step that usually comes next, shown as the primary button. */

@@ -8,7 +8,7 @@ import { Card, Col, Empty, Row } from 'antd';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Tally } from '../../../../../electron/api/reports-contract';
+import type { Tally } from '#contract/reports-contract';
 import { useFigureOpener } from '../FigureLink';
 import { monthLabel, spansYears, type NameBook } from '../labels';
 import { echarts } from './echarts';

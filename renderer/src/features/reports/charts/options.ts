@@ -8,7 +8,7 @@ import type { GridComponentOption, LegendComponentOption, TooltipComponentOption
 import type { ComposeOption } from 'echarts/core';
 import { format } from 'echarts/core';
 import type { TFunction } from 'i18next';
-import type { Figure, Tally } from '../../../../../electron/api/reports-contract';
+import type { Figure, Tally } from '#contract/reports-contract';
 import { monthLabel, outcomeLabel, spansYears, type NameBook } from '../labels';
 
 export type ChartOption = ComposeOption<BarSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;

@@ -1,5 +1,5 @@
-/** The Chinese words of the report (DOMAIN.md's glossary), for the text output and the exports. */
-import type { Conclusion, ConsultationStatus, Outcome } from '../../api/types';
+/** The domain's Chinese words (docs/DOMAIN.md, "Words") for messages, the text output and the exports. */
+import type { Conclusion, ConsultationStatus, Outcome } from './types';
 
 export const STATUS_ZH: Record<ConsultationStatus, string> = {
   registered: '已登记',

@@ -6,22 +6,22 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { integrityCheckOffThread, quickCheckOffThread, type IntegrityResult } from '../../db/health-check';
-import { DatabaseOpenError, openDatabase, type Ledger } from '../../db/open';
-import { clearOpenedCopies } from '../services/attachments/attachments';
-import { appendAudit, ensureKeyedChain } from '../services/audit';
-import { loadAuditKey, registerAuditKey, type KeyProtector } from '../services/audit-key';
-import { autoBackupIfDue, listAllBackups, newestVerifiedBackup, type BackupInfo } from '../services/backup/backup';
-import { backupFolders, readBackupConfig, resolveBackupTarget } from '../services/backup/config';
-import { acquireDataLock } from '../services/backup/lock';
-import { restoreDatabase, type RestoreResult } from '../services/backup/restore';
-import { ANONYMOUS, LOCAL_ADMIN, type Caller, type HostServices } from '../services/context';
-import { Session } from '../services/accounts/session';
-import { readSettings } from '../services/settings';
-import type { PlatformAdapter } from '../services/platform';
-import type { Envelope } from './envelope';
-import type { RecoveryStatus } from './types';
-import { createRouter, type Router } from './router';
+import { integrityCheckOffThread, quickCheckOffThread, type IntegrityResult } from '../db/health-check';
+import { DatabaseOpenError, openDatabase, type Ledger } from '../db/open';
+import { clearOpenedCopies } from './services/attachments/attachments';
+import { appendAudit, ensureKeyedChain } from './services/audit';
+import { loadAuditKey, registerAuditKey, type KeyProtector } from './services/audit-key';
+import { autoBackupIfDue, listAllBackups, newestVerifiedBackup, type BackupInfo } from './services/backup/backup';
+import { backupFolders, readBackupConfig, resolveBackupTarget } from './services/backup/config';
+import { acquireDataLock } from './services/backup/lock';
+import { restoreDatabase, type RestoreResult } from './services/backup/restore';
+import { ANONYMOUS, LOCAL_ADMIN, type Caller, type HostServices } from './services/context';
+import { Session } from './services/accounts/session';
+import { readSettings } from './services/settings';
+import type { PlatformAdapter } from './services/platform';
+import type { Envelope } from '#contract/envelope';
+import type { RecoveryStatus } from '#domain/types';
+import { createRouter, type Router } from '#contract/router';
 
 export interface RuntimeOptions {
   dbFile: string;
