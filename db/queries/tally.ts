@@ -272,7 +272,10 @@ export function ledgerDetailRows(sqlite: Database.Database, scope: TallyScope): 
   const sql = `SELECT f.id, c.serial_prefix AS serialPrefix, c.serial_year AS serialYear, c.serial_seq AS serialSeq,
       c.title, c.description, cat.name_zh AS categoryName, d.name AS departmentName, c.requester, f.receivedOn, f.dueOn,
       f.itemCount, co.name AS counselName, co.firm AS counselFirm, c.assigned_on AS assignedOn, f.currentStatus AS status,
-      f.opinionCount, f.firstOn, (SELECT max(o.issued_on) FROM opinions o WHERE o.consultation_id = f.id AND o.issued_on <= @to) AS lastOn,
+      f.opinionCount,
+      -- the item's own first opinion, even when given after the period (its 期末状态 then says it was not yet answered), so a re-import of the ledger rebuilds the same history
+      (SELECT o.issued_on FROM opinions o WHERE o.consultation_id = f.id AND o.round = 1) AS firstOn,
+      (SELECT max(o.issued_on) FROM opinions o WHERE o.consultation_id = f.id AND o.issued_on <= @to) AS lastOn,
       ${DAYS_SQL} AS days,
       ${DUE_STATE_SQL} AS due,
       f.conclusion, f.outcome, c.outcome_reason AS outcomeReason, c.outcome_on AS outcomeOn, c.closed_on AS closedOn,

@@ -87,7 +87,7 @@ describe('search', () => {
     expect(titles(await app.call('search.query', { text: '政策法规处' }))).toEqual(['车辆采购招标文件']);
     expect(titles(await app.call('search.query', { text: '张三' }))).toEqual(['物业服务合同审查']);
     expect(titles(await app.call('search.query', { text: '〔2025〕4号' }))).toEqual(['人防工程租赁协议']);
-    let x = await app.call('consultations.assign', { id: a.id, version: a.version, counselId: b.counsel.id });
+    let x = await app.call('consultations.assign', { id: a.id, version: a.version, counselId: b.counsel.id, assignedOn: '2025-03-01' });
     x = await app.call('consultations.addOpinion', { id: x.id, version: x.version, conclusion: 'object', text: '违约金条款显失公平', issuedOn: '2025-03-02' });
     expect(titles(await app.call('search.query', { text: '显失公平' }))).toEqual(['物业服务合同审查']);
     x = await app.call('consultations.recordOutcome', { id: x.id, version: x.version, outcome: 'notAdopted', reason: '已与对方协商一致', outcomeOn: '2025-03-03' });

@@ -219,10 +219,10 @@ describe('electron/main.ts', () => {
     expect(fake.state.protocolHandlers.has('app')).toBe(true);
   });
 
-  it('opens the database in userData, with nothing but the file and the platform (one better-sqlite3 binary for Node and Electron)', async () => {
+  it('opens the database in userData, with the file, the platform and the audit key protector, no native binding (one better-sqlite3 binary for Node and Electron)', async () => {
     await startMain();
     const opts = fake.startRuntime.mock.calls[0]?.[0] as Record<string, unknown> & { dbFile: string; platform: { dataDir: string } };
-    expect(Object.keys(opts).sort()).toEqual(['dbFile', 'platform']);
+    expect(Object.keys(opts).sort()).toEqual(['auditKeyProtector', 'dbFile', 'platform']);
     expect(opts.dbFile).toBe(path.join(userData, 'ledger.sqlite3'));
     expect(opts.platform.dataDir).toBe(userData);
   });

@@ -95,9 +95,12 @@ function readBackupFacts(file: string): BackupFacts {
     facts.version = db.pragma('user_version', { simple: true }) as number;
     if (facts.version === 0 || facts.version > SCHEMA_VERSION) return facts;
     facts.consultations = db.prepare('SELECT count(*) FROM consultations').pluck().get() as number;
-    const bytes = verifyAttachmentBytes(db);
-    facts.attachments = bytes.checked;
-    facts.attachmentProblem = bytes.problem ?? undefined;
+    // a file without the attachments' table is no ledger of ours: restore's schema check names what is missing
+    if (db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'attachment_blobs'`).get()) {
+      const bytes = verifyAttachmentBytes(db);
+      facts.attachments = bytes.checked;
+      facts.attachmentProblem = bytes.problem ?? undefined;
+    }
     try {
       facts.audit = db.prepare(AUDIT_HEAD_SQL).get() as AuditHead;
     } catch {
