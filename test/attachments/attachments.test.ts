@@ -126,6 +126,6 @@ describe('attachments', () => {
     expect(db.prepare('SELECT count(*) FROM attachment_blobs b WHERE NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = b.sha256)').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM attachments a JOIN attachment_blobs b ON b.sha256 = a.sha256 WHERE length(b.data) <> a.size').pluck().get()).toBe(0);
     db.close();
-    expect(fs.readdirSync(dir).filter((f) => !/^ledger\.sqlite3(-wal|-shm)?$/.test(f))).toEqual([]);
+    expect(fs.readdirSync(dir).filter((f) => !/^ledger\.sqlite3(-wal|-shm|\.audit-key)?$/.test(f))).toEqual([]);
   }, 300_000);
 });
