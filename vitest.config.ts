@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 import { rolesByMethod } from './electron/api/contract';
 
 // the contract's role table as the builds get it (electron.vite.config.ts)
-const define = { __METHOD_ROLES__: JSON.stringify(rolesByMethod()) };
+// a fresh object per project: Vite takes a project's define over as its own
+const define = () => ({ __METHOD_ROLES__: JSON.stringify(rolesByMethod()) });
 
 export default defineConfig({
   test: {
@@ -17,7 +18,7 @@ export default defineConfig({
     },
     projects: [
       {
-        define,
+        define: define(),
         test: {
           name: 'node',
           environment: 'node',
@@ -28,7 +29,7 @@ export default defineConfig({
         },
       },
       {
-        define,
+        define: define(),
         test: {
           name: 'renderer',
           environment: 'happy-dom',
