@@ -87,9 +87,12 @@ describe('index damage quick_check misses (issue 19, finding 6)', () => {
     try {
       expect(await rt.autoBackup).toBeNull();
       expect(logged.some((l) => l.includes('automatic backup failed'))).toBe(true);
-      expect(await rt.router.call('recovery.status', {})).toMatchObject({ ok: true, value: { damaged: false, backupProblem: expect.stringContaining('自动备份失败') } });
+      expect(await rt.router.call('recovery.status', {})).toMatchObject({
+        ok: true,
+        value: { damaged: false, backupProblem: { at: '2025-06-10T02:00:00.000Z', reason: `备份未进行：备份文件夹 ${backupDir} 无法使用（该位置已有一个同名文件，不是文件夹）` } },
+      });
       // still told on the next asking, until a backup succeeds
-      expect(await rt.router.call('recovery.status', {})).toMatchObject({ ok: true, value: { backupProblem: expect.stringContaining('自动备份失败') } });
+      expect(await rt.router.call('recovery.status', {})).toMatchObject({ ok: true, value: { backupProblem: { reason: expect.stringContaining(backupDir) } } });
       fs.rmSync(backupDir);
       expect(await rt.router.call('backups.create', {})).toMatchObject({ ok: true });
       expect(await rt.router.call('recovery.status', {})).toMatchObject({ ok: true, value: { backupProblem: null } });

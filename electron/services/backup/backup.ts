@@ -203,8 +203,24 @@ function backupInfo(finalPath: string, name: string, kind: BackupKind, now: Date
   return { file: finalPath, name, kind, takenAt: now.toISOString(), size: fs.statSync(finalPath).size };
 }
 
+/** The backup folder, made if missing; when it cannot be, a BackupError that names it and says why in words (told on screen by the banner). */
+function ensureBackupFolder(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    if (isDiskFull(error)) throw new BackupError(BACKUP_DISK_FULL_MESSAGE, { cause: error });
+    let why = (error as Error).message;
+    try {
+      if (!fs.statSync(dir).isDirectory()) why = '该位置已有一个同名文件，不是文件夹';
+    } catch {
+      // not there at all: the system's reason (no permission, a drive gone) stands
+    }
+    throw new BackupError(`备份未进行：备份文件夹 ${dir} 无法使用（${why}）`, { cause: error });
+  }
+}
+
 export function createBackup(sqlite: Database.Database, dir: string, kind: BackupKind, now: Date): BackupInfo {
-  fs.mkdirSync(dir, { recursive: true });
+  ensureBackupFolder(dir);
   const { name, finalPath, tmp } = backupPaths(dir, kind, now);
   fs.rmSync(tmp, { force: true });
   try {
@@ -250,7 +266,7 @@ export async function createBackupOffThread(
   now: Date,
   options: OffThreadBackupOptions = {},
 ): Promise<BackupInfo> {
-  fs.mkdirSync(dir, { recursive: true });
+  ensureBackupFolder(dir);
   const { name, finalPath, tmp } = backupPaths(dir, kind, now);
   fs.rmSync(tmp, { force: true });
   const result = await runSqliteWorker(

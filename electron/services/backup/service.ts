@@ -5,7 +5,7 @@ import { verifyRecord } from '../record-check';
 import type { ServiceContext, HostServices } from '../context';
 import { AppError, diskFull, isDiskFull } from '../errors';
 import { appendAudit } from '../audit';
-import { BACKUP_DISK_FULL_MESSAGE, checkBackupFile, createBackup, listAllBackups, type BackupInfo } from './backup';
+import { BACKUP_DISK_FULL_MESSAGE, BackupError, checkBackupFile, createBackup, listAllBackups, type BackupInfo } from './backup';
 import { backupFolders, folderProblem, readBackupConfig, resolveBackupTarget, writeBackupConfig, type BackupConfig, type BackupTarget } from './config';
 
 function host(ctx: ServiceContext): HostServices {
@@ -57,6 +57,8 @@ export function takeBackup(ctx: ServiceContext): BackupView {
   } catch (error) {
     // nothing was written: the partial file is gone and the live database was only read
     if (isDiskFull(error)) throw diskFull(error, BACKUP_DISK_FULL_MESSAGE);
+    // its own words (the folder, the damaged database), not the router's generic internal error
+    if (error instanceof BackupError) throw new AppError('INTERNAL', error.message, undefined, { cause: error });
     throw error;
   }
   ctx.ledger.sqlite.transaction(() => appendAudit(ctx, { action: 'backups.create', entity: 'backup', entityId: info.name, after: { dir: target.dir } })).immediate();
