@@ -12,6 +12,7 @@ import type { BackupRotation } from '#domain/types';
 import { isDiskFull } from '../errors';
 import { damagedAttachmentText, verifyAttachmentBytes } from '../attachments/integrity';
 import { runSqliteWorker, type SqliteWorkerOptions } from '../../../db/sqlite-worker';
+import { integrityCheckOffThread } from '../../../db/health-check';
 import { GENESIS_HASH, type AuditHead } from '../audit';
 import { writeAnchor } from './anchors';
 import { commitFile } from './files';
@@ -219,13 +220,17 @@ function ensureBackupFolder(dir: string): void {
   }
 }
 
-export function createBackup(sqlite: Database.Database, dir: string, kind: BackupKind, now: Date): BackupInfo {
+/**
+ * options.liveChecked: the live database's integrity_check has just passed off this thread
+ * (createCheckedBackup), so it is not run again here.
+ */
+export function createBackup(sqlite: Database.Database, dir: string, kind: BackupKind, now: Date, options: { liveChecked?: boolean } = {}): BackupInfo {
   ensureBackupFolder(dir);
   const { name, finalPath, tmp } = backupPaths(dir, kind, now);
   fs.rmSync(tmp, { force: true });
   try {
     // the live database first: a backup of a damaged one is refused with the reason (the worker does the same)
-    const live = String(sqlite.pragma('integrity_check', { simple: true }));
+    const live = options.liveChecked ? 'ok' : String(sqlite.pragma('integrity_check', { simple: true }));
     if (live !== 'ok') throw new BackupError(`${LIVE_DAMAGED}${live}`);
     sqlite.prepare('VACUUM INTO ?').run(tmp);
     const check = checkBackupFile(tmp);
@@ -236,6 +241,19 @@ export function createBackup(sqlite: Database.Database, dir: string, kind: Backu
     throw backupFailed(error, tmp);
   }
   return backupInfo(finalPath, name, kind, now);
+}
+
+/**
+ * A manual backup (立即备份): the live database's full integrity_check first, on a worker
+ * (db/health-check.ts: seconds for a large ledger, the main process stays free meanwhile);
+ * damage refuses the backup with the same words as the automatic one. When the worker
+ * cannot run, createBackup checks on this thread as before.
+ */
+export async function createCheckedBackup(sqlite: Database.Database, dir: string, kind: BackupKind, now: Date): Promise<BackupInfo> {
+  ensureBackupFolder(dir);
+  const live = await integrityCheckOffThread(sqlite.name);
+  if (live.kind === 'failed') throw new BackupError(`${LIVE_DAMAGED}${live.detail}`);
+  return createBackup(sqlite, dir, kind, now, { liveChecked: live.kind === 'ok' });
 }
 
 /** The audit chain's end beside the finished backup (backup/anchors.ts). */
