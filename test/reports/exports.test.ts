@@ -182,7 +182,6 @@ describe('text that looks like a formula, and awkward characters', () => {
       title: '=HYPERLINK("http://evil.example","点我"), 含逗号',
       requester: '+86 139',
       note: '@SUM(A1)\n第二行',
-      // (a control character is refused at the boundary since the one text sanitiser: test/services/entry-hardening.test.ts)
       description: '\t-1+1 控制字符',
     };
     const b = fixture();
@@ -200,7 +199,7 @@ describe('text that looks like a formula, and awkward characters', () => {
       expect(row[col('事项名称')]).toBe(`'${hostile.title}`);
       expect(row[col('提请人')]).toBe(`'${hostile.requester}`);
       expect(row[col('备注')]).toBe(`'${hostile.note}`);
-      expect(row[col('事项说明')]).toBe(`'-1+1 控制字符`); // the form trims the tab
+      expect(row[col('事项说明')]).toBe(`'-1+1 控制字符`); // the form trims the tab (control characters are refused at the contract: test/services/entry-hardening.test.ts)
       const rows = await parseCsv(fs.readFileSync(csv, 'utf8').slice(1));
       const r = rows.find((x) => x[col('事项名称')]!.includes('HYPERLINK'))!;
       expect(r[col('事项名称')]).toBe(`'${hostile.title}`);
