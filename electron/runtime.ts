@@ -185,11 +185,11 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const router = createRouter({ ledger: () => ledger!, caller, session, now, host });
 
   /** a failed automatic backup, until any backup newer than the failure exists */
-  const backupProblem = (): string | null => {
+  const backupProblem = (): RecoveryStatus['backupProblem'] => {
     if (!backupFailure) return null;
     const since = backupFailure.at;
     if (listAllBackups(backupFolders(backupTarget())).some((b) => b.takenAt >= since)) backupFailure = null;
-    return backupFailure ? `自动备份失败（${backupFailure.message}）` : null;
+    return backupFailure ? { at: backupFailure.at, reason: backupFailure.message } : null;
   };
 
   const recoveryStatus = (): RecoveryStatus => {

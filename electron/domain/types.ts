@@ -244,8 +244,11 @@ export interface RecoveryStatus {
   damaged: boolean;
   problem: string | null;
   newestBackup: { name: string; takenAt: string; consultations: number } | null;
-  /** the last automatic backup failed and no backup has succeeded since: told on screen until one does */
-  backupProblem?: string | null;
+  /**
+   * the last automatic backup failed and no backup has succeeded since: told on screen
+   * (the app frame's banner, for admins and registrars) until one does; when it failed (ISO) and why
+   */
+  backupProblem?: { at: string; reason: string } | null;
 }
 
 export interface AuthStatus {

@@ -62,7 +62,8 @@ export async function seedLedger(app: App, basics?: Basics): Promise<Basics> {
       continue;
     }
     if (s.to === 'registered') continue;
-    d = await app.call('consultations.assign', { ...ref(), counselId: b.counsels[s.counsel ?? 0]!.id, ...(s.dueOn ? { dueOn: s.dueOn } : {}) });
+    // steps dated in order (business dates): assigned the day after receipt, the opinion 4 days after receipt
+    d = await app.call('consultations.assign', { ...ref(), counselId: b.counsels[s.counsel ?? 0]!.id, assignedOn: addDays(s.receivedOn, 1), ...(s.dueOn ? { dueOn: s.dueOn } : {}) });
     if (s.to === 'assigned') continue;
     const issuedOn = addDays(s.receivedOn, 4);
     d = await app.call('consultations.addOpinion', {

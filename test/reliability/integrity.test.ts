@@ -9,10 +9,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../db/open';
 import { startRuntime } from '../../electron/runtime';
 import { BackupError, createBackup } from '../../electron/services/backup/backup';
+import { takeBackup } from '../../electron/services/backup/service';
+import { LOCAL_ADMIN, type ServiceContext } from '../../electron/services/context';
 import { register, seedBasics, tempDir, testApp } from '../helpers/ledger';
 
 const platform = (dataDir: string) => ({ dataDir, chooseSavePath: async () => null, chooseOpenPaths: async () => [], revealFile: async () => {}, openFile: async () => {} });
@@ -87,14 +89,62 @@ describe('index damage quick_check misses (issue 19, finding 6)', () => {
     try {
       expect(await rt.autoBackup).toBeNull();
       expect(logged.some((l) => l.includes('automatic backup failed'))).toBe(true);
-      expect(await rt.router.call('recovery.status', {})).toMatchObject({ ok: true, value: { damaged: false, backupProblem: expect.stringContaining('自动备份失败') } });
+      expect(await rt.router.call('recovery.status', {})).toMatchObject({
+        ok: true,
+        value: { damaged: false, backupProblem: { at: '2025-06-10T02:00:00.000Z', reason: `备份未进行：备份文件夹 ${backupDir} 无法使用（该位置已有一个同名文件，不是文件夹）` } },
+      });
       // still told on the next asking, until a backup succeeds
-      expect(await rt.router.call('recovery.status', {})).toMatchObject({ ok: true, value: { backupProblem: expect.stringContaining('自动备份失败') } });
+      expect(await rt.router.call('recovery.status', {})).toMatchObject({ ok: true, value: { backupProblem: { reason: expect.stringContaining(backupDir) } } });
       fs.rmSync(backupDir);
       expect(await rt.router.call('backups.create', {})).toMatchObject({ ok: true });
       expect(await rt.router.call('recovery.status', {})).toMatchObject({ ok: true, value: { backupProblem: null } });
     } finally {
       rt.close();
     }
+  });
+
+  describe('立即备份 checks the live database off the main thread first (finding 6, before each backup)', () => {
+    /** the backup service as the router runs it, on this ledger, with backups going to `backups` beside it */
+    const manual = (file: string, ledger: ReturnType<typeof openDatabase>): ServiceContext => ({
+      ledger,
+      caller: LOCAL_ADMIN,
+      now: () => new Date('2025-06-10T03:00:00.000Z'),
+      host: { platform: platform(path.dirname(file)), dbFile: file, defaultBackupDir: path.join(path.dirname(file), 'manual-backups'), restoreFrom: () => Promise.reject(new Error('not here')) },
+    });
+    /** the live connection's integrity_checks run on this (the main) thread */
+    const mainThreadChecks = (ledger: ReturnType<typeof openDatabase>) => {
+      const pragma = vi.spyOn(ledger.sqlite, 'pragma');
+      return () => pragma.mock.calls.filter(([p]) => String(p).startsWith('integrity_check')).length;
+    };
+
+    it('refuses a damaged database with the reason, without checking on the main thread, and writes no backup', async () => {
+      const { dir, file } = await damagedLedger();
+      const ledger = openDatabase(file);
+      try {
+        const checks = mainThreadChecks(ledger);
+        const refused = takeBackup(manual(file, ledger));
+        await expect(refused).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('备份未进行：台账数据库的完整性检查未通过，请从最近的备份恢复。') });
+        await expect(refused).rejects.toThrow(/consultations_status_idx/);
+        expect(checks()).toBe(0);
+        expect(fs.readdirSync(path.join(dir, 'manual-backups'))).toEqual([]);
+      } finally {
+        ledger.close();
+      }
+    });
+
+    it('backs up a sound database, its live check off the main thread too', async () => {
+      const dir = tempDir();
+      const file = path.join(dir, 'ledger.sqlite3');
+      const app = testApp(openDatabase(file));
+      await seedBasics(app);
+      try {
+        const checks = mainThreadChecks(app.ledger);
+        const made = await takeBackup(manual(file, app.ledger));
+        expect(checks()).toBe(0);
+        expect(fs.readdirSync(path.join(dir, 'manual-backups'))).toContain(made.name);
+      } finally {
+        app.ledger.close();
+      }
+    });
   });
 });

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Tally } from '#contract/reports-contract';
 import { exportReport, type ExportProgress } from '../../electron/services/reports/export';
@@ -242,4 +243,54 @@ describe('LibreOffice opens the exports', () => {
       expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     }, 180_000);
   }
+});
+
+describe('the audit chain\'s anchor in each export (issue 19: anchors outside the database)', () => {
+  /** read straight from the audit log, not through the code that writes the anchor */
+  const chainEnd = () => {
+    const sqlite = fixture().app.ledger.sqlite;
+    const count = sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+    const last = sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string };
+    return { count, lastId: last.id, head: last.hash };
+  };
+  const anchorIn = (text: string) => {
+    const m = /审计记录共 (\d+) 条，最后一条（第 (\d+) 号）的哈希：([0-9a-f]{64})/.exec(text);
+    if (!m) throw new Error(`no anchor in: ${text}`);
+    return { count: Number(m[1]), lastId: Number(m[2]), head: m[3] };
+  };
+
+  it('XLSX: the last line of 汇总 names the count and head hash of the audit log at the export', async () => {
+    const end = chainEnd();
+    expect(end.count).toBeGreaterThan(10);
+    const file = path.join(outDir, 'anchor.xlsx');
+    await exportReport(fixture().app.ctx(), { year: 2025, format: 'xlsx', path: file });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const summary = xlsxCellsOf(wb.getWorksheet('汇总')!);
+    expect(summary.at(-1)![0]).toBe('审计链锚点');
+    expect(anchorIn(String(summary.at(-1)![1]))).toEqual(end);
+  });
+
+  it('DOCX: the document properties (备注) carry it, the printed text does not', async () => {
+    const file = path.join(outDir, 'anchor.docx');
+    await exportReport(fixture().app.ctx(), { year: 2025, format: 'docx', path: file });
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    const description = /<dc:description>([^<]*)<\/dc:description>/.exec(core)?.[1] ?? '';
+    expect(description.startsWith('审计链锚点：')).toBe(true);
+    expect(anchorIn(description)).toEqual(chainEnd());
+    expect((await docxParts(file)).text).not.toContain('审计链锚点');
+  });
+
+  it('an audited write afterwards moves the chain past the anchor an earlier export carries', async () => {
+    const file = path.join(outDir, 'anchor-before.xlsx');
+    await exportReport(fixture().app.ctx(), { year: 2025, format: 'xlsx', path: file });
+    const before = chainEnd();
+    await fixture().app.call('departments.create', { name: `锚点之后的处室${before.count}` });
+    const after = chainEnd();
+    expect(after.count).toBe(before.count + 1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(anchorIn(String(xlsxCellsOf(wb.getWorksheet('汇总')!).at(-1)![1]))).toEqual(before);
+  });
 });

@@ -20,6 +20,15 @@ export interface AuditAnchor extends AuditHead {
 
 export const ANCHOR_SUFFIX = '.anchor.json';
 
+/**
+ * The same facts as a backup's anchor, as one line for a person: written into each report
+ * export (XLSX 汇总 sheet, DOCX document properties) so that a printed or mailed export can be
+ * compared with the audit log later (count never lower, the record named still with this hash).
+ */
+export function anchorLine(head: AuditHead): string {
+  return `审计记录共 ${head.count} 条，最后一条（第 ${head.lastId} 号）的哈希：${head.head}`;
+}
+
 /** Write the anchor of a finished backup; a failure here does not undo the backup (it is told by verify's missing anchor, not lost data). */
 export function writeAnchor(backupFile: string, head: AuditHead, at: Date): void {
   const anchor: AuditAnchor = { ...head, at: at.toISOString(), backup: path.basename(backupFile) };

@@ -12,6 +12,7 @@ import type { BackupRotation } from '#domain/types';
 import { isDiskFull } from '../errors';
 import { damagedAttachmentText, verifyAttachmentBytes } from '../attachments/integrity';
 import { runSqliteWorker, type SqliteWorkerOptions } from '../../../db/sqlite-worker';
+import { integrityCheckOffThread } from '../../../db/health-check';
 import { GENESIS_HASH, type AuditHead } from '../audit';
 import { writeAnchor } from './anchors';
 import { commitFile } from './files';
@@ -206,13 +207,33 @@ function backupInfo(finalPath: string, name: string, kind: BackupKind, now: Date
   return { file: finalPath, name, kind, takenAt: now.toISOString(), size: fs.statSync(finalPath).size };
 }
 
-export function createBackup(sqlite: Database.Database, dir: string, kind: BackupKind, now: Date): BackupInfo {
-  fs.mkdirSync(dir, { recursive: true });
+/** The backup folder, made if missing; when it cannot be, a BackupError that names it and says why in words (told on screen by the banner). */
+function ensureBackupFolder(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    if (isDiskFull(error)) throw new BackupError(BACKUP_DISK_FULL_MESSAGE, { cause: error });
+    let why = (error as Error).message;
+    try {
+      if (!fs.statSync(dir).isDirectory()) why = '该位置已有一个同名文件，不是文件夹';
+    } catch {
+      // not there at all: the system's reason (no permission, a drive gone) stands
+    }
+    throw new BackupError(`备份未进行：备份文件夹 ${dir} 无法使用（${why}）`, { cause: error });
+  }
+}
+
+/**
+ * options.liveChecked: the live database's integrity_check has just passed off this thread
+ * (createCheckedBackup), so it is not run again here.
+ */
+export function createBackup(sqlite: Database.Database, dir: string, kind: BackupKind, now: Date, options: { liveChecked?: boolean } = {}): BackupInfo {
+  ensureBackupFolder(dir);
   const { name, finalPath, tmp } = backupPaths(dir, kind, now);
   fs.rmSync(tmp, { force: true });
   try {
     // the live database first: a backup of a damaged one is refused with the reason (the worker does the same)
-    const live = String(sqlite.pragma('integrity_check', { simple: true }));
+    const live = options.liveChecked ? 'ok' : String(sqlite.pragma('integrity_check', { simple: true }));
     if (live !== 'ok') throw new BackupError(`${LIVE_DAMAGED}${live}`);
     sqlite.prepare('VACUUM INTO ?').run(tmp);
     const check = checkBackupFile(tmp);
@@ -223,6 +244,19 @@ export function createBackup(sqlite: Database.Database, dir: string, kind: Backu
     throw backupFailed(error, tmp);
   }
   return backupInfo(finalPath, name, kind, now);
+}
+
+/**
+ * A manual backup (立即备份): the live database's full integrity_check first, on a worker
+ * (db/health-check.ts: seconds for a large ledger, the main process stays free meanwhile);
+ * damage refuses the backup with the same words as the automatic one. When the worker
+ * cannot run, createBackup checks on this thread as before.
+ */
+export async function createCheckedBackup(sqlite: Database.Database, dir: string, kind: BackupKind, now: Date): Promise<BackupInfo> {
+  ensureBackupFolder(dir);
+  const live = await integrityCheckOffThread(sqlite.name);
+  if (live.kind === 'failed') throw new BackupError(`${LIVE_DAMAGED}${live.detail}`);
+  return createBackup(sqlite, dir, kind, now, { liveChecked: live.kind === 'ok' });
 }
 
 /** The audit chain's end beside the finished backup (backup/anchors.ts). */
@@ -253,7 +287,7 @@ export async function createBackupOffThread(
   now: Date,
   options: OffThreadBackupOptions = {},
 ): Promise<BackupInfo> {
-  fs.mkdirSync(dir, { recursive: true });
+  ensureBackupFolder(dir);
   const { name, finalPath, tmp } = backupPaths(dir, kind, now);
   fs.rmSync(tmp, { force: true });
   const result = await runSqliteWorker(

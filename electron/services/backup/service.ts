@@ -5,7 +5,7 @@ import { verifyRecord } from '../record-check';
 import type { ServiceContext, HostServices } from '../context';
 import { AppError, diskFull, isDiskFull } from '../errors';
 import { appendAudit } from '../audit';
-import { BACKUP_DISK_FULL_MESSAGE, checkBackupFile, createBackup, listAllBackups, type BackupInfo } from './backup';
+import { BACKUP_DISK_FULL_MESSAGE, BackupError, checkBackupFile, createCheckedBackup, listAllBackups, type BackupInfo } from './backup';
 import { backupFolders, folderProblem, readBackupConfig, resolveBackupTarget, writeBackupConfig, type BackupConfig, type BackupTarget } from './config';
 
 function host(ctx: ServiceContext): HostServices {
@@ -49,14 +49,17 @@ export function listBackupViews(ctx: ServiceContext): BackupList {
   return listOf(host(ctx));
 }
 
-export function takeBackup(ctx: ServiceContext): BackupView {
+/** 立即备份: the live database checked off the main thread first (createCheckedBackup), then copied and verified. */
+export async function takeBackup(ctx: ServiceContext): Promise<BackupView> {
   const target = backupTargetOf(host(ctx));
   let info: BackupInfo;
   try {
-    info = createBackup(ctx.ledger.sqlite, target.dir, 'manual', ctx.now());
+    info = await createCheckedBackup(ctx.ledger.sqlite, target.dir, 'manual', ctx.now());
   } catch (error) {
     // nothing was written: the partial file is gone and the live database was only read
     if (isDiskFull(error)) throw diskFull(error, BACKUP_DISK_FULL_MESSAGE);
+    // its own words (the folder, the damaged database), not the router's generic internal error
+    if (error instanceof BackupError) throw new AppError('INTERNAL', error.message, undefined, { cause: error });
     throw error;
   }
   ctx.ledger.sqlite.transaction(() => appendAudit(ctx, { action: 'backups.create', entity: 'backup', entityId: info.name, after: { dir: target.dir } })).immediate();

@@ -623,6 +623,11 @@ const en: Messages = {
   },
   backups: {
     title: 'Backups',
+    autoFailed: 'The automatic backup failed ({{at}}): no backup has succeeded since',
+    autoFailedAdmin: 'Check the backup folder and the free disk space, then take a backup now under Backups; this notice goes away once a backup succeeds.',
+    autoFailedTellAdmin: 'Please tell the system administrator; this notice goes away once a backup succeeds.',
+    autoFailedReason: 'Reason: {{reason}}',
+    goToBackups: 'Open Backups',
     backupNow: 'Back up now',
     restoreFromFile: 'Restore from a file…',
     settings: 'Backup settings',

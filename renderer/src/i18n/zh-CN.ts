@@ -619,6 +619,11 @@ const zhCN = {
   },
   backups: {
     title: '备份与恢复',
+    autoFailed: '自动备份失败（{{at}}）：此后尚无成功的备份',
+    autoFailedAdmin: '请检查备份文件夹和磁盘空间，然后在“备份与恢复”中立即备份一次；备份成功后此提示自动消失。',
+    autoFailedTellAdmin: '请尽快告知系统管理员处理；备份成功后此提示自动消失。',
+    autoFailedReason: '原因：{{reason}}',
+    goToBackups: '前往备份与恢复',
     backupNow: '立即备份',
     restoreFromFile: '从文件恢复…',
     settings: '备份设置',

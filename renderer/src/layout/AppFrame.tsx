@@ -1,7 +1,7 @@
 /**
  * The frame: the sidebar menu (only what the signed-in roles may use, with the
  * reminders badge), the header with the office name, search, the account menu
- * and the language switch, and the routed page.
+ * and the language switch, a failed automatic backup (BackupProblemBar), and the routed page.
  */
 import {
   AppstoreOutlined,
@@ -28,6 +28,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodName } from '#contract/contract';
 import { call } from '../api/client';
 import { isCounselOnly, useApi, useAuthStatus, useCan, useRoles, useSettings } from '../api/hooks';
+import { BackupProblemBar } from '../features/backups/BackupProblemBar';
 import { lastLedgerQuery } from '../features/ledger/filterState';
 import { takeSignedInMark } from '../features/session/context';
 import { UserMenu } from '../features/session/UserMenu';
@@ -190,6 +191,7 @@ export function AppFrame() {
           </Space>
         </Header>
         <Content className="app-content">
+          <BackupProblemBar />
           <ScreenLocationProvider value={location}>
             <RoutedPage route={route} />
           </ScreenLocationProvider>

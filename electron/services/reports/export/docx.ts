@@ -138,10 +138,12 @@ function render(block: Block, tableNo: () => number): (Paragraph | DocxTable)[] 
   }
 }
 
-export async function writeDocx(file: string, tally: Tally, creator: string): Promise<void> {
+/** anchor: the audit chain's anchor at the snapshot (anchors.ts anchorLine), in the document's properties (备注), out of the printed report */
+export async function writeDocx(file: string, tally: Tally, creator: string, anchor: string): Promise<void> {
   let tables = 0;
   const doc = new Document({
     creator,
+    description: `审计链锚点：${anchor}`,
     title: `${tally.period.label}法律顾问工作情况`,
     styles: { default: { document: { run: { font: BODY_FONT, size: SIZE.body } } } },
     sections: [

@@ -181,6 +181,8 @@ export interface XlsxInput {
   tally: Tally;
   rows: readonly LedgerDetailRow[];
   generatedBy: string;
+  /** the audit chain's anchor at the snapshot (anchors.ts anchorLine): the last line of 汇总 */
+  anchor: string;
   onRow?: (done: number) => void;
 }
 
@@ -207,6 +209,7 @@ async function writeSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: 
     ['统计口径', tally.scope === 'own' ? '本人承办的事项' : '全部事项', null, null],
     ['报告句式', tally.sentence.text, null, null],
     ['生成时间', `${tally.generatedAt.replace('T', ' ').slice(0, 19)} UTC`, null, null],
+    ['审计链锚点', input.anchor, null, null],
   );
   await writeTable(workbook, summary);
   await writeTable(workbook, categoryTable(tally));
