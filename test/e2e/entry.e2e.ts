@@ -1,9 +1,9 @@
 /**
  * How values enter the app, in Chromium (issue 18 items 4–7, the UI half of 5):
  * dates typed the Chinese ways land on the right day (read back from the
- * database), a bad date keeps its text with a red message and blocks saving,
- * 项数 in full-width digits, counters on limited fields, one item per double
- * click, and a dirty form asks before it is left (only the dates are covered here so far).
+ * database), a bad date keeps its text with a red message and blocks saving.
+ * 项数, counters and the unsaved-changes prompt are in unsaved.e2e.ts; one item
+ * per double click in business-dates.e2e.ts.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -33,6 +33,7 @@ import { takeSignedInMark } from '../features/session/context';
 import { UserMenu } from '../features/session/UserMenu';
 import { matchRoute, navigate, paths, ScreenLocationProvider, useHashLocation, type Route } from '../router/hash';
 import { LanguageSwitch } from '../shared/LanguageSwitch';
+import { useDiscardCount } from '../shared/unsaved';
 import { useHotkey } from '../shared/useHotkey';
 import { readUserPref, writeUserPref } from '../shared/userPrefs';
 import { RoutedPage } from './RoutedPage';
@@ -116,6 +117,7 @@ function useSignInReminder(): void {
 export function AppFrame() {
   const { t } = useTranslation();
   const location = useHashLocation();
+  const discards = useDiscardCount();
   const route = matchRoute(location.path);
   const settings = useSettings();
   const can = useCan();
@@ -191,7 +193,7 @@ export function AppFrame() {
         </Header>
         <Content className="app-content">
           <ScreenLocationProvider value={location}>
-            <RoutedPage route={route} />
+            <RoutedPage key={discards} route={route} />
           </ScreenLocationProvider>
         </Content>
       </Layout>
