@@ -275,6 +275,7 @@ const en: Messages = {
     opinionCorrectedStep: 'Round {{round}} opinion corrected',
     correctDate: 'Correct date',
     correctDateTitle: 'Correct {{what}}',
+    correctDateHint: 'Now recorded as {{day}}. The record keeps the old date, the new one and the reason, and the audit log records the correction; the date must stay in order with the steps before and after it.',
     title: 'Consultation',
     basics: 'Details',
     opinions: 'Legal opinions',

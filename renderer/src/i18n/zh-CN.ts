@@ -276,6 +276,7 @@ const zhCN = {
     opinionCorrectedStep: '更正第 {{round}} 轮意见',
     correctDate: '更正日期',
     correctDateTitle: '更正{{what}}',
+    correctDateHint: '现记为 {{day}}。更正后办理记录保留原日期、新日期和原因，并记入审计日志；日期须与前后各步骤保持先后顺序。',
     title: '事项详情',
     basics: '基本信息',
     opinions: '法律意见',
