@@ -523,7 +523,8 @@ const en: Messages = {
     verifyOk: 'Verified: $t(units.auditRecord, {"count": {{count}} }) intact, none changed, deleted or inserted.',
     verifyBad: 'Verification failed: records from no. {{id}} on cannot be trusted ($t(units.auditRecord, {"count": {{count}} }) before it intact).',
     filters: 'Filters',
-    date: 'Date',
+    dateFrom: 'From',
+    dateTo: 'To',
     actor: 'User',
     actorPlaceholder: 'Name or user name',
     action: 'Action',
@@ -600,6 +601,7 @@ const en: Messages = {
     year: 'Year',
     hint: 'The default due date counts working days: weekends and the days off below are skipped, weekend days marked as working days count. Enter the official schedule here each year once it is published.',
     day: 'Date',
+    otherYear: 'This day is not in {{year}}; choose the year above first',
     weekday: 'Weekday',
     kind: 'Kind',
     kinds: {

@@ -519,7 +519,8 @@ const zhCN = {
     verifyOk: '校验通过：{{count}} 条审计记录完整，没有被修改、删除或插入。',
     verifyBad: '校验未通过：从第 {{id}} 条记录起不可信（此前 {{count}} 条完好）。',
     filters: '筛选条件',
-    date: '日期',
+    dateFrom: '起始日期',
+    dateTo: '截止日期',
     actor: '操作人',
     actorPlaceholder: '姓名或用户名',
     action: '操作',
@@ -596,6 +597,7 @@ const zhCN = {
     year: '年度',
     hint: '默认办理时限按工作日计算：周末和下表中“放假”的日子不计，“调休上班”的周末计为工作日。每年国务院公布放假安排后，请在此录入。',
     day: '日期',
+    otherYear: '这一天不在 {{year}} 年；请先在上方选择年度',
     weekday: '星期',
     kind: '类型',
     kinds: {

@@ -4,15 +4,16 @@
  * as a whole (calendar.setHolidays replaces the year).
  */
 import { CloudDownloadOutlined, DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, App, Button, Card, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mergeOfficial, officialSchedule } from '#domain/official-holidays';
 import type { HolidayEntry } from '#domain/types';
 import { useApi, useApiMutation, useAppInfo } from '../../api/hooks';
 import { errorText } from '../../shared/errors';
-import { DAY_FORMAT, fromDay, toDay } from '../../shared/format';
+import { parseDateInput } from '#domain/date-input';
+import { DateInput, dateRules } from '../../shared/DateInput';
+import { fromDay } from '../../shared/format';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
 
 type Kind = HolidayEntry['kind'];
@@ -51,15 +52,17 @@ function YearEditor({ year }: { year: number }) {
   const saved = useApi('calendar.holidays', { year });
   const save = useApiMutation('calendar.setHolidays');
   const [draft, setDraft] = useState<HolidayEntry[] | null>(null);
-  const [form] = Form.useForm<{ day: Dayjs | null; kind: Kind; name: string }>();
+  const [form] = Form.useForm<{ day: string | null; kind: Kind; name: string }>();
   const rows = useMemo(() => [...(draft ?? saved.data ?? [])].sort((a, b) => a.day.localeCompare(b.day)), [draft, saved.data]);
 
   if (saved.isPending) return <Loading />;
   if (saved.isError) return <LoadFailed error={saved.error} onRetry={() => void saved.refetch()} />;
 
-  const add = (v: { day: Dayjs | null; kind: Kind; name?: string }) => {
-    const day = toDay(v.day);
-    if (!day) return;
+  const add = (v: { day: string | null; kind: Kind; name?: string }) => {
+    // the rules passed: a readable day of this year
+    const parsed = parseDateInput(v.day ?? '');
+    if (!parsed.ok) return;
+    const day = parsed.day;
     if (rows.some((r) => r.day === day)) {
       form.setFields([{ name: 'day', errors: [t('holidays.duplicate')] }]);
       return;
@@ -113,13 +116,20 @@ function YearEditor({ year }: { year: number }) {
         </Space>
       ) : null}
       <Form form={form} layout="inline" style={{ rowGap: 12, marginBottom: 16 }} initialValues={{ kind: 'holiday', name: '' }} onFinish={add}>
-        <Form.Item name="day" label={t('holidays.day')} rules={[{ required: true, message: t('validation.select', { field: t('holidays.day') }) }]}>
-          <DatePicker
-            format={DAY_FORMAT}
-            style={{ width: 150 }}
-            defaultPickerValue={fromDay(`${year}-01-01`) ?? undefined}
-            disabledDate={(d) => d.year() !== year}
-          />
+        <Form.Item
+          name="day"
+          label={t('holidays.day')}
+          rules={[
+            ...dateRules(t, { required: t('holidays.day') }),
+            {
+              validator(_, value: string | null) {
+                const r = parseDateInput(value ?? '');
+                return r.ok && Number(r.day.slice(0, 4)) !== year ? Promise.reject(new Error(t('holidays.otherYear', { year }))) : Promise.resolve();
+              },
+            },
+          ]}
+        >
+          <DateInput style={{ width: 170 }} notBefore={`${year}-01-01`} notAfter={`${year}-12-31`} />
         </Form.Item>
         <Form.Item name="kind" label={t('holidays.kind')} htmlFor="holiday-kind">
           <Select
