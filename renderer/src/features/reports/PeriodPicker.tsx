@@ -61,7 +61,7 @@ export function PeriodPicker({ period, currentYear, onChange }: Props) {
           />
         </Form.Item>
       ) : (
-        <Form.Item label={t('reports.range')} htmlFor="report-range" help={reversed ? <Typography.Text type="danger">{t('validation.endBeforeStart')}</Typography.Text> : undefined}>
+        <Form.Item label={t('reports.range')} htmlFor="report-range" help={reversed ? <Typography.Text type="danger">{t('reports.rangeReversed')}</Typography.Text> : undefined}>
           <Space size={8} align="start">
             <DateInput
               id="report-range"
