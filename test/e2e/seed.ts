@@ -62,7 +62,13 @@ export async function seedLedger(app: App, basics?: Basics): Promise<Basics> {
       continue;
     }
     if (s.to === 'registered') continue;
-    d = await app.call('consultations.assign', { ...ref(), counselId: b.counsels[s.counsel ?? 0]!.id, ...(s.dueOn ? { dueOn: s.dueOn } : {}) });
+    // each step on the day it happened (business dates, issue 18): assigned the day after receipt
+    d = await app.call('consultations.assign', {
+      ...ref(),
+      counselId: b.counsels[s.counsel ?? 0]!.id,
+      assignedOn: addDays(s.receivedOn, 1),
+      ...(s.dueOn ? { dueOn: s.dueOn } : {}),
+    });
     if (s.to === 'assigned') continue;
     const issuedOn = addDays(s.receivedOn, 4);
     d = await app.call('consultations.addOpinion', {
@@ -73,7 +79,7 @@ export async function seedLedger(app: App, basics?: Basics): Promise<Basics> {
     });
     if (s.to === 'answered') continue;
     d = await app.call('consultations.recordOutcome', { ...ref(), outcome: OUTCOMES[n % 4], outcomeOn: addDays(issuedOn, 2) });
-    d = await app.call('consultations.close', ref());
+    d = await app.call('consultations.close', { ...ref(), closedOn: addDays(issuedOn, 2) });
   }
   return b;
 }
