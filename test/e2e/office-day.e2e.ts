@@ -39,6 +39,13 @@ async function settleReminder(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
+/** 取消 on a dialog with typed changes asks first (the unsaved-changes guard): throw them away. */
+async function discardTyped(page: Page): Promise<void> {
+  const prompt = page.getByRole('dialog').filter({ hasText: '有尚未保存的修改' });
+  await prompt.getByRole('button', { name: '放弃修改并离开' }).click();
+  await prompt.waitFor({ state: 'detached' });
+}
+
 describe('a new office: first-run guide and accounts', () => {
   let app: App;
 
@@ -120,6 +127,8 @@ describe('a new office: first-run guide and accounts', () => {
     expect(whole.y + whole.height).toBeLessThanOrEqual(VIEWPORT.height);
     await screenshot(page, '72-account-dialog');
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await discardTyped(page);
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('offers the firms already entered for 律师事务所', async () => {
@@ -135,6 +144,8 @@ describe('a new office: first-run guide and accounts', () => {
     await firm.press('Enter');
     expect(await dialog.getByLabel('律师事务所').inputValue()).toBe('北京市某某律师事务所');
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await discardTyped(page);
+    await dialog.waitFor({ state: 'detached' });
   });
 });
 
@@ -252,6 +263,8 @@ describe('a working office', () => {
     await choose(page, '法律顾问', '李明');
     await dialog.getByRole('alert').filter({ hasText: '聘期' }).waitFor({ state: 'detached' });
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await discardTyped(page);
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('says on the 采纳率 card that it counts 采纳 and 部分采纳, with the table\'s figures', async () => {

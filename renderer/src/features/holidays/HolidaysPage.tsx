@@ -12,8 +12,12 @@ import type { HolidayEntry } from '#domain/types';
 import { useApi, useApiMutation, useAppInfo } from '../../api/hooks';
 import { errorText } from '../../shared/errors';
 import { parseDateInput } from '#domain/date-input';
+import { LIMITS } from '#domain/limits';
 import { DateInput, dateRules } from '../../shared/DateInput';
+import { textCount } from '../../shared/limits';
 import { fromDay } from '../../shared/format';
+import { confirmLeave, useUnsavedChanges } from '../../shared/unsaved';
+import { useSubmitGuard } from '../../shared/useSubmitGuard';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
 
 type Kind = HolidayEntry['kind'];
@@ -34,7 +38,8 @@ export function HolidaysPage() {
               id="holiday-year"
               style={{ width: 110 }}
               value={shown}
-              onChange={setYear}
+              // another year's list replaces this one: unsaved changes are asked about first
+              onChange={(y) => void confirmLeave().then((ok) => (ok ? setYear(y) : undefined))}
               options={[thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: y, label: t('ledger.yearValue', { year: y }) }))}
             />
           </Space>
@@ -52,6 +57,9 @@ function YearEditor({ year }: { year: number }) {
   const saved = useApi('calendar.holidays', { year });
   const save = useApiMutation('calendar.setHolidays');
   const [draft, setDraft] = useState<HolidayEntry[] | null>(null);
+  // the list as changed here is unsaved until 保存; one save at a time
+  useUnsavedChanges(draft !== null);
+  const guard = useSubmitGuard();
   const [form] = Form.useForm<{ day: string | null; kind: Kind; name: string }>();
   const rows = useMemo(() => [...(draft ?? saved.data ?? [])].sort((a, b) => a.day.localeCompare(b.day)), [draft, saved.data]);
 
@@ -71,15 +79,16 @@ function YearEditor({ year }: { year: number }) {
     form.setFieldsValue({ day: null });
   };
 
-  const onSave = async () => {
-    try {
-      await save.mutateAsync({ year, days: rows });
-      setDraft(null);
-      void message.success(t('holidays.saved', { year }));
-    } catch (error) {
-      void message.error(errorText(error, t));
-    }
-  };
+  const onSave = () =>
+    guard.run(async () => {
+      try {
+        await save.mutateAsync({ year, days: rows });
+        setDraft(null);
+        void message.success(t('holidays.saved', { year }));
+      } catch (error) {
+        void message.error(errorText(error, t));
+      }
+    });
 
   const weekday = (day: string) => fromDay(day)?.format('dddd') ?? '';
   const official = officialSchedule(year);
@@ -138,8 +147,8 @@ function YearEditor({ year }: { year: number }) {
             options={(['holiday', 'workday'] as const).map((k) => ({ value: k, label: t(`holidays.kinds.${k}`) }))}
           />
         </Form.Item>
-        <Form.Item name="name" label={t('holidays.name')}>
-          <Input style={{ width: 160 }} maxLength={30} placeholder={t('holidays.namePlaceholder')} />
+        <Form.Item name="name" label={t('holidays.name')} rules={[{ max: LIMITS.holidayName, message: t('validation.maxLength', { max: LIMITS.holidayName }) }]}>
+          <Input style={{ width: 190 }} count={textCount(LIMITS.holidayName)} placeholder={t('holidays.namePlaceholder')} />
         </Form.Item>
         <Form.Item>
           <Button htmlType="submit" icon={<PlusOutlined />}>
@@ -181,7 +190,7 @@ function YearEditor({ year }: { year: number }) {
         ]}
       />
       <Space style={{ marginTop: 16 }}>
-        <Button type="primary" icon={<SaveOutlined />} disabled={draft === null} loading={save.isPending} onClick={() => void onSave()}>
+        <Button type="primary" icon={<SaveOutlined />} disabled={draft === null || guard.busy} loading={guard.busy} onClick={() => void onSave()}>
           {t('holidays.save', { year })}
         </Button>
         {draft !== null ? (
