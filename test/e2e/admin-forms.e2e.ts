@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, seedBasics, type App } from './support';
+import { answerUnsaved, openApp, seedBasics, unsavedPrompt, type App } from './support';
 
 let app: App;
 
@@ -20,14 +20,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-const prompt = (page: Page) => page.getByRole('dialog').filter({ hasText: '有尚未保存的修改' });
-
-async function answer(page: Page, choice: '继续编辑' | '放弃修改并离开'): Promise<void> {
-  const dialog = prompt(page);
-  await dialog.waitFor();
-  await dialog.getByRole('button', { name: choice }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
+const prompt = unsavedPrompt;
+const answer = answerUnsaved;
 
 async function typeInto(field: ReturnType<Page['getByLabel']>, text: string): Promise<void> {
   await field.fill(text);

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, openApp, screenshot, seedBasics, type App } from './support';
+import { choose, openApp, screenshot, seedBasics, unsavedPrompt, type App } from './support';
 
 let app: App;
 
@@ -24,7 +24,7 @@ const total = async () => (await app.call<{ total: number }>('consultations.list
 
 /** In-app navigation; a form left dirty by the test before is discarded through the prompt. */
 async function goTo(page: Page, hash: string): Promise<void> {
-  const prompt = page.getByRole('dialog').filter({ hasText: '有尚未保存的修改' });
+  const prompt = unsavedPrompt(page);
   // resolves once the page has handled the hashchange (a capturing listener runs first, the timeout after every handler)
   await page.evaluate(
     (h) =>

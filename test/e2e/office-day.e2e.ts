@@ -7,7 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLedger } from './seed';
-import { choose, dismissNotifications, openApp, screenshot, signIn, signOut, VIEWPORT, type App, type Basics } from './support';
+import { answerUnsaved, choose, dismissNotifications, openApp, screenshot, signIn, signOut, VIEWPORT, type App, type Basics } from './support';
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -39,12 +39,6 @@ async function settleReminder(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
-/** 取消 on a dialog with typed changes asks first (the unsaved-changes guard): throw them away. */
-async function discardTyped(page: Page): Promise<void> {
-  const prompt = page.getByRole('dialog').filter({ hasText: '有尚未保存的修改' });
-  await prompt.getByRole('button', { name: '放弃修改并离开' }).click();
-  await prompt.waitFor({ state: 'detached' });
-}
 
 describe('a new office: first-run guide and accounts', () => {
   let app: App;
@@ -127,7 +121,7 @@ describe('a new office: first-run guide and accounts', () => {
     expect(whole.y + whole.height).toBeLessThanOrEqual(VIEWPORT.height);
     await screenshot(page, '72-account-dialog');
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
-    await discardTyped(page);
+    await answerUnsaved(page, '放弃修改并离开'); // 取消 with typed changes asks first
     await dialog.waitFor({ state: 'detached' });
   });
 
@@ -144,7 +138,7 @@ describe('a new office: first-run guide and accounts', () => {
     await firm.press('Enter');
     expect(await dialog.getByLabel('律师事务所').inputValue()).toBe('北京市某某律师事务所');
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
-    await discardTyped(page);
+    await answerUnsaved(page, '放弃修改并离开'); // 取消 with typed changes asks first
     await dialog.waitFor({ state: 'detached' });
   });
 });
@@ -263,7 +257,7 @@ describe('a working office', () => {
     await choose(page, '法律顾问', '李明');
     await dialog.getByRole('alert').filter({ hasText: '聘期' }).waitFor({ state: 'detached' });
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
-    await discardTyped(page);
+    await answerUnsaved(page, '放弃修改并离开'); // 取消 with typed changes asks first
     await dialog.waitFor({ state: 'detached' });
   });
 

@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '#domain/limits';
-import { choose, openApp, screenshot, seedBasics, type App } from './support';
+import { answerUnsaved, choose, openApp, screenshot, seedBasics, unsavedPrompt, type App } from './support';
 
 let app: App;
 
@@ -24,17 +24,11 @@ afterAll(async () => {
 });
 
 const total = async () => (await app.call<{ total: number }>('consultations.list', {})).total;
-const prompt = (page: Page) => page.getByRole('dialog').filter({ hasText: '有尚未保存的修改' });
+const prompt = unsavedPrompt;
 const heading = (page: Page) => page.getByRole('heading', { name: '登记咨询事项' });
 const description = (page: Page) => page.getByLabel('事项说明');
 
-/** The prompt is shown; answer it and wait until it is gone. */
-async function answer(page: Page, choice: '继续编辑' | '放弃修改并离开'): Promise<void> {
-  const dialog = prompt(page);
-  await dialog.waitFor();
-  await dialog.getByRole('button', { name: choice }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
+const answer = answerUnsaved;
 
 /** A fresh 登记咨询 form (reached from the ledger, so back has somewhere to go) with 事项说明 typed in. */
 async function dirtyForm(page: Page, typed: string): Promise<void> {
