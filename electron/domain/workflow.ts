@@ -4,7 +4,7 @@
  * reason). The service refuses anything else (services/consultations/workflow.ts);
  * the screens show only the actions this table allows.
  */
-import type { ConsultationStatus } from './types';
+import type { ConsultationStatus, StatusChange, StepKind } from './types';
 
 export type Action =
   | 'update'
@@ -38,4 +38,32 @@ export const ALLOWED_FROM: Record<Action, readonly ConsultationStatus[]> = {
 export function allows(action: Action, item: { status: ConsultationStatus; trashedAt: string | null }): boolean {
   if (item.trashedAt !== null) return action === 'restore';
   return action !== 'restore' && ALLOWED_FROM[action].includes(item.status);
+}
+
+const REAL: readonly string[] = ['registered', 'assigned', 'answered', 'closed', 'withdrawn'];
+
+/** Whether a history row is a change of status (the rows the status at a date is read from). */
+export function isStatusRow(h: Pick<StatusChange, 'toStatus'>): boolean {
+  return REAL.includes(h.toStatus);
+}
+
+/** Which dated step a history row records; null for trash/restore and corrections. */
+export function stepKindOf(h: Pick<StatusChange, 'fromStatus' | 'toStatus'>): StepKind | null {
+  if (h.toStatus === 'outcome') return 'outcome';
+  if (!isStatusRow(h)) return null;
+  if (h.fromStatus === null) return 'received';
+  if (h.fromStatus === 'closed' || h.fromStatus === 'withdrawn') return 'reopened';
+  if (h.toStatus === 'assigned') return 'assigned';
+  if (h.toStatus === 'answered') return 'opinion';
+  return h.toStatus === 'closed' ? 'closed' : 'withdrawn';
+}
+
+/**
+ * The steps whose business date a registrar corrects from the timeline (correctStepDate):
+ * 分派, 采纳登记, 办结, 撤回, 重新打开 with a date. 收件日期 is corrected by editing the item,
+ * 出具日期 by correcting the opinion.
+ */
+export function isCorrectableStep(h: Pick<StatusChange, 'fromStatus' | 'toStatus' | 'businessOn'>): boolean {
+  const kind = stepKindOf(h);
+  return kind !== null && kind !== 'received' && kind !== 'opinion' && h.businessOn !== null;
 }

@@ -90,7 +90,8 @@ describe('business dates, one item per save, opinion corrections', () => {
   it('an opinion corrected keeps one 份 and shows its previous version', async () => {
     const { page } = app;
     // the item is closed: a correction is still allowed (it is not a new round)
-    await page.getByRole('button', { name: '更正' }).click();
+    // the opinion's 更正 (the timeline's entries have 更正日期 buttons of their own)
+    await page.getByRole('button', { name: /更正$/ }).click();
     const dialog = page.getByRole('dialog', { name: '更正第 1 轮意见' });
     await dialog.getByLabel('意见内容').fill('合同第五条存在法律风险，建议修改后签订。');
     await dialog.getByRole('radio', { name: '修改后同意' }).check();
@@ -105,5 +106,40 @@ describe('business dates, one item per save, opinion corrections', () => {
     const t = await app.call<{ opinions: { documents: number } }>('reports.tally', { year: 2025 });
     expect(t.opinions.documents).toBe(1);
     expect(await page.getByText('第 2 轮意见').count()).toBe(0);
+  });
+
+  it('a registrar corrects the date of a past step from the timeline: reason required, order kept, the correction in the record', async () => {
+    const { page } = app;
+    const timeline = page.locator('.ant-timeline');
+    const assigned = timeline.locator('.ant-timeline-item').filter({ hasText: '已分派' });
+    // 收件 and 出具 are corrected elsewhere (edit, opinion correction): no 更正日期 on them
+    expect(await timeline.locator('.ant-timeline-item').filter({ hasText: '已登记' }).getByRole('button', { name: /更正日期/ }).count()).toBe(0);
+    expect(await timeline.locator('.ant-timeline-item').filter({ hasText: '已出具意见' }).getByRole('button', { name: /更正日期/ }).count()).toBe(0);
+    await assigned.getByRole('button', { name: /更正日期/ }).click();
+    const dialog = page.getByRole('dialog', { name: '更正分派日期' });
+    const on = dialog.getByLabel('分派日期');
+    expect(await on.inputValue()).toBe('2025-06-09');
+    // before 收件日期: refused in the form with both named; no reason: refused
+    await on.fill('2025.6.5');
+    await on.press('Tab');
+    await dialog.getByRole('button', { name: '确定更正日期' }).click();
+    await dialog.getByText('不能早于收件日期（2025-06-06）').waitFor();
+    await dialog.getByText('请填写原因').waitFor();
+    await on.fill('2025年6月7日');
+    await on.press('Tab');
+    expect(await on.inputValue()).toBe('2025-06-07');
+    await dialog.getByLabel('更正原因').fill('按分派单上的日期');
+    await screenshot(page, '45-correct-step-date-dialog');
+    await dialog.getByRole('button', { name: '确定更正日期' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await timeline.getByText('更正分派日期：2025-06-09 → 2025-06-07').waitFor();
+    await timeline.getByText('原因：按分派单上的日期').waitFor();
+    expect(await assigned.locator('.history-date').textContent()).toBe('2025-06-07');
+    await timeline.getByText('原因：按分派单上的日期').scrollIntoViewIfNeeded();
+    await screenshot(page, '46-timeline-date-corrected');
+    const d = await app.call<{ assignedOn: string; history: { toStatus: string; reason: string }[] }>('consultations.get', { id: 1 });
+    expect(d.assignedOn).toBe('2025-06-07');
+    expect(d.history.filter((h) => h.toStatus === 'dateCorrected').map((h) => h.reason)).toEqual(['按分派单上的日期']);
   });
 });

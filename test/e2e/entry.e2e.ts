@@ -1,13 +1,13 @@
 /**
  * How values enter the app, in Chromium (issue 18 items 4–7, the UI half of 5):
  * dates typed the Chinese ways land on the right day (read back from the
- * database), a bad date keeps its text with a red message and blocks saving,
- * 项数 in full-width digits, counters on limited fields, one item per double
- * click, and a dirty form asks before it is left (only the dates are covered here so far).
+ * database), a bad date keeps its text with a red message and blocks saving.
+ * 项数, counters and the unsaved-changes prompt are in unsaved.e2e.ts; one item
+ * per double click in business-dates.e2e.ts.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, openApp, screenshot, seedBasics, type App } from './support';
+import { choose, openApp, screenshot, seedBasics, unsavedPrompt, type App } from './support';
 
 let app: App;
 
@@ -24,7 +24,7 @@ const total = async () => (await app.call<{ total: number }>('consultations.list
 
 /** In-app navigation; a form left dirty by the test before is discarded through the prompt. */
 async function goTo(page: Page, hash: string): Promise<void> {
-  const prompt = page.getByRole('dialog').filter({ hasText: '有尚未保存的修改' });
+  const prompt = unsavedPrompt(page);
   // resolves once the page has handled the hashchange (a capturing listener runs first, the timeout after every handler)
   await page.evaluate(
     (h) =>

@@ -7,7 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLedger } from './seed';
-import { choose, dismissNotifications, openApp, screenshot, signIn, signOut, VIEWPORT, type App, type Basics } from './support';
+import { answerUnsaved, choose, dismissNotifications, openApp, screenshot, signIn, signOut, VIEWPORT, type App, type Basics } from './support';
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -38,6 +38,7 @@ async function settleReminder(page: Page): Promise<void> {
   });
   await page.waitForTimeout(300);
 }
+
 
 describe('a new office: first-run guide and accounts', () => {
   let app: App;
@@ -120,6 +121,8 @@ describe('a new office: first-run guide and accounts', () => {
     expect(whole.y + whole.height).toBeLessThanOrEqual(VIEWPORT.height);
     await screenshot(page, '72-account-dialog');
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await answerUnsaved(page, '放弃修改并离开'); // 取消 with typed changes asks first
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('offers the firms already entered for 律师事务所', async () => {
@@ -135,6 +138,8 @@ describe('a new office: first-run guide and accounts', () => {
     await firm.press('Enter');
     expect(await dialog.getByLabel('律师事务所').inputValue()).toBe('北京市某某律师事务所');
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await answerUnsaved(page, '放弃修改并离开'); // 取消 with typed changes asks first
+    await dialog.waitFor({ state: 'detached' });
   });
 });
 
@@ -252,6 +257,8 @@ describe('a working office', () => {
     await choose(page, '法律顾问', '李明');
     await dialog.getByRole('alert').filter({ hasText: '聘期' }).waitFor({ state: 'detached' });
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await answerUnsaved(page, '放弃修改并离开'); // 取消 with typed changes asks first
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('says on the 采纳率 card that it counts 采纳 and 部分采纳, with the table\'s figures', async () => {

@@ -74,7 +74,7 @@ export async function seedLedger(app: App, basics?: Basics): Promise<Basics> {
     });
     if (s.to === 'answered') continue;
     d = await app.call('consultations.recordOutcome', { ...ref(), outcome: OUTCOMES[n % 4], outcomeOn: addDays(issuedOn, 2) });
-    d = await app.call('consultations.close', ref());
+    d = await app.call('consultations.close', { ...ref(), closedOn: addDays(issuedOn, 2) });
   }
   return b;
 }

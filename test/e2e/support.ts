@@ -303,3 +303,16 @@ export async function screenshot(page: Page, name: string, opts: { keepToasts?: 
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
+
+/** The unsaved-changes prompt (renderer/src/shared/unsaved.tsx). */
+export function unsavedPrompt(page: Page): Locator {
+  return page.getByRole('dialog').filter({ hasText: '有尚未保存的修改' });
+}
+
+/** Waits for the unsaved-changes prompt and answers it by its button (never by awaiting a navigation it holds up). */
+export async function answerUnsaved(page: Page, choice: '继续编辑' | '放弃修改并离开'): Promise<void> {
+  const dialog = unsavedPrompt(page);
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: choice }).click();
+  await dialog.waitFor({ state: 'detached' });
+}

@@ -3,7 +3,8 @@
  * anything it does not allow is refused with INVALID_TRANSITION.
  */
 import { ALLOWED_FROM, type Action } from '#domain/workflow';
-import type { ConsultationStatus, StatusChange, StepKind } from '#domain/types';
+export { isStatusRow, stepKindOf } from '#domain/workflow';
+import type { ConsultationStatus, StepKind } from '#domain/types';
 import { AppError } from '../errors';
 import { STATUS_ZH } from '#domain/labels';
 
@@ -31,24 +32,6 @@ export const STEP_DATE_ZH: Record<StepKind, string> = {
   withdrawn: '撤回日期',
   reopened: '重新打开日期',
 };
-
-const REAL: readonly string[] = ['registered', 'assigned', 'answered', 'closed', 'withdrawn'];
-
-/** Whether a history row is a change of status (the rows the status at a date is read from). */
-export function isStatusRow(h: Pick<StatusChange, 'toStatus'>): boolean {
-  return REAL.includes(h.toStatus);
-}
-
-/** Which dated step a history row records; null for trash/restore and corrections. */
-export function stepKindOf(h: Pick<StatusChange, 'fromStatus' | 'toStatus'>): StepKind | null {
-  if (h.toStatus === 'outcome') return 'outcome';
-  if (!isStatusRow(h)) return null;
-  if (h.fromStatus === null) return 'received';
-  if (h.fromStatus === 'closed' || h.fromStatus === 'withdrawn') return 'reopened';
-  if (h.toStatus === 'assigned') return 'assigned';
-  if (h.toStatus === 'answered') return 'opinion';
-  return h.toStatus === 'closed' ? 'closed' : 'withdrawn';
-}
 
 export function assertTransition(action: Action, status: ConsultationStatus, trashed: boolean): void {
   if (action === 'restore') {

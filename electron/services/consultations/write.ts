@@ -11,7 +11,7 @@ import { AppError, conflict, invalidField } from '../errors';
 import { readSettings } from '../settings';
 import { assertVisible, loadDetail, today } from './read';
 import { refuseFuture } from './not-future';
-import type { Action } from '#domain/workflow';
+import { isCorrectableStep, type Action } from '#domain/workflow';
 import { assertTransition, isStatusRow, STEP_DATE_ZH, stepKindOf } from './workflow';
 
 function assertActive(sqlite: Database.Database, table: 'categories' | 'departments' | 'counsels', id: number, field: string, what: string): void {
@@ -368,7 +368,7 @@ export function correctStepDate(ctx: ServiceContext, input: ParsedInputOf<'consu
     const index = before.history.findIndex((h) => h.id === input.historyId);
     const row = before.history[index];
     const kind = row ? stepKindOf(row) : null;
-    if (!row || !kind || kind === 'received' || kind === 'opinion' || !row.businessOn) {
+    if (!row || !kind || !isCorrectableStep(row) || !row.businessOn) {
       throw invalidField('historyId', '只能更正分派、采纳登记、办结、撤回或重新打开的日期（收件日期请修改事项，出具日期请更正意见）');
     }
     const dated = (rows: typeof before.history): DatedStep[] =>

@@ -12,6 +12,7 @@ const reports: Shape<typeof zh> = {
   yearOption: '{{year}}',
   range: 'From – to',
   rangeStart: 'Start date',
+  rangeReversed: 'The end date cannot be before the start date',
   rangeEnd: 'End date',
   yearLabel: '{{year}}',
   rangeLabel: '{{from}} to {{to}}',

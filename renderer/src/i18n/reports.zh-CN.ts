@@ -8,6 +8,7 @@ const reports = {
   yearOption: '{{year}} 年',
   range: '起止日期',
   rangeStart: '开始日期',
+  rangeReversed: '结束日期不能早于开始日期',
   rangeEnd: '结束日期',
   // how a period and a day are written in the report (dayjs formats)
   yearLabel: '{{year}}年',

@@ -34,6 +34,7 @@ import { takeSignedInMark } from '../features/session/context';
 import { UserMenu } from '../features/session/UserMenu';
 import { matchRoute, navigate, paths, ScreenLocationProvider, useHashLocation, type Route } from '../router/hash';
 import { LanguageSwitch } from '../shared/LanguageSwitch';
+import { useDiscardCount } from '../shared/unsaved';
 import { useHotkey } from '../shared/useHotkey';
 import { readUserPref, writeUserPref } from '../shared/userPrefs';
 import { RoutedPage } from './RoutedPage';
@@ -117,6 +118,7 @@ function useSignInReminder(): void {
 export function AppFrame() {
   const { t } = useTranslation();
   const location = useHashLocation();
+  const discards = useDiscardCount();
   const route = matchRoute(location.path);
   const settings = useSettings();
   const can = useCan();
@@ -193,7 +195,7 @@ export function AppFrame() {
         <Content className="app-content">
           <BackupProblemBar />
           <ScreenLocationProvider value={location}>
-            <RoutedPage route={route} />
+            <RoutedPage key={discards} route={route} />
           </ScreenLocationProvider>
         </Content>
       </Layout>

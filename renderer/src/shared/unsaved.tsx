@@ -3,14 +3,15 @@
  * unsaved changes (useUnsavedChanges); while any does:
  *  - in-app navigation (sidebar, links, navigate()) and the browser's back and
  *    forward are stopped at the hashchange and asked about first;
- *  - 取消 and the language switch ask through confirmLeave();
+ *  - 取消 and the language switch ask through confirmLeave(); leaving by the
+ *    language switch redraws the screen (confirmLeaveHere, useDiscardCount), so the form is emptied;
  *  - closing the window: the page's beforeunload (browser), and the main
  *    process asks window.ledger's dirty flag before Electron closes
  *    (electron/main.ts, via setUnsavedChanges on the preload bridge).
  * The idle lock only covers the screen (SessionGate): the form stays as typed.
  */
 import { App } from 'antd';
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const dirtyForms = new Set<string>();
@@ -32,11 +33,39 @@ export function discardUnsavedChanges(): void {
   report();
 }
 
+// Left without leaving the screen (the language switch, confirmLeaveHere): the screen is drawn
+// afresh, so what the user chose to throw away is gone from the form too, not only from the guard.
+let discards = 0;
+const discardListeners = new Set<() => void>();
+function subscribeDiscards(listener: () => void): () => void {
+  discardListeners.add(listener);
+  return () => discardListeners.delete(listener);
+}
+
+/** A number that changes each time typed changes were thrown away on request; the screen is keyed by it (AppFrame). */
+export function useDiscardCount(): number {
+  return useSyncExternalStore(subscribeDiscards, () => discards);
+}
+
 /** Ask before throwing typed changes away; true when there is nothing to lose or the user agrees. */
 export async function confirmLeave(): Promise<boolean> {
   if (dirtyForms.size === 0) return true;
   const ok = asker ? await asker() : window.confirm('');
   if (ok) discardUnsavedChanges();
+  return ok;
+}
+
+/**
+ * confirmLeave for a change that stays on the screen (the language switch): when the user
+ * chose to throw typed changes away, the screen is redrawn and its forms start empty.
+ */
+export async function confirmLeaveHere(): Promise<boolean> {
+  if (dirtyForms.size === 0) return true;
+  const ok = await confirmLeave();
+  if (ok) {
+    discards += 1;
+    for (const listener of discardListeners) listener();
+  }
   return ok;
 }
 

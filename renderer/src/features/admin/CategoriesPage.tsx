@@ -7,6 +7,8 @@ import type { Category } from '#domain/types';
 import { useApi, useApiMutation, useCan } from '../../api/hooks';
 import { errorText } from '../../shared/errors';
 import { FormModal } from '../../shared/FormModal';
+import { LIMITS } from '#domain/limits';
+import { textCount } from '../../shared/limits';
 import { LoadFailed, PageHead } from '../../shared/PageState';
 
 export function CategoriesPage() {
@@ -126,13 +128,13 @@ function CategoryDialog({ category, onClose }: { category: Category | null; onCl
             label={t('categories.nameZh')}
             rules={[
               { required: true, whitespace: true, message: t('validation.required', { field: t('categories.nameZh') }) },
-              { max: 30, message: t('validation.maxLength', { max: 30 }) },
+              { max: LIMITS.categoryNameZh, message: t('validation.maxLength', { max: LIMITS.categoryNameZh }) },
             ]}
           >
-            <Input maxLength={30} />
+            <Input count={textCount(LIMITS.categoryNameZh)} />
           </Form.Item>
-          <Form.Item name="nameEn" label={t('categories.nameEn')} rules={[{ max: 60, message: t('validation.maxLength', { max: 60 }) }]}>
-            <Input maxLength={60} />
+          <Form.Item name="nameEn" label={t('categories.nameEn')} rules={[{ max: LIMITS.categoryNameEn, message: t('validation.maxLength', { max: LIMITS.categoryNameEn }) }]}>
+            <Input count={textCount(LIMITS.categoryNameEn)} />
           </Form.Item>
         </>
       )}

@@ -1,13 +1,15 @@
 /** 法律顾问: the roster of lawyers (with their firm and engagement period); disabled, never deleted. */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Button, DatePicker, Empty, Form, Input, Space, Table, Tag } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { App, AutoComplete, Button, Empty, Form, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Counsel } from '#domain/types';
 import { useApi, useApiMutation, useCan } from '../../api/hooks';
 import { errorText } from '../../shared/errors';
-import { DAY_FORMAT, fromDay, toDay } from '../../shared/format';
+import { parseDateInput } from '#domain/date-input';
+import { LIMITS } from '#domain/limits';
+import { DateInput, dateRules } from '../../shared/DateInput';
+import { textCount } from '../../shared/limits';
 import { FormModal } from '../../shared/FormModal';
 import { LoadFailed, PageHead } from '../../shared/PageState';
 
@@ -15,8 +17,8 @@ interface CounselForm {
   name: string;
   firm: string;
   phone: string;
-  engagedFrom: Dayjs | null;
-  engagedTo: Dayjs | null;
+  engagedFrom: string | null;
+  engagedTo: string | null;
 }
 
 export function CounselsPage() {
@@ -106,7 +108,7 @@ function FirmInput(props: { value?: string; onChange?: (value: string) => void; 
   const options = firms.filter((f) => f !== typed && f.includes(typed)).map((f) => ({ value: f }));
   return (
     <AutoComplete {...props} options={options}>
-      <Input maxLength={100} />
+      <Input count={textCount(LIMITS.firm)} />
     </AutoComplete>
   );
 }
@@ -117,6 +119,7 @@ function CounselDialog({ counsel, onClose }: { counsel: Counsel | null; onClose(
   const update = useApiMutation('counsels.update');
   const title = counsel ? t('counsels.editTitle') : t('counsels.add');
   const required = (field: string) => ({ required: true, whitespace: true, message: t('validation.required', { field }) });
+  const max = (n: number) => ({ max: n, message: t('validation.maxLength', { max: n }) });
   return (
     <FormModal<CounselForm>
       title={title}
@@ -128,8 +131,8 @@ function CounselDialog({ counsel, onClose }: { counsel: Counsel | null; onClose(
         name: counsel?.name ?? '',
         firm: counsel?.firm ?? '',
         phone: counsel?.phone ?? '',
-        engagedFrom: fromDay(counsel?.engagedFrom),
-        engagedTo: fromDay(counsel?.engagedTo),
+        engagedFrom: counsel?.engagedFrom ?? null,
+        engagedTo: counsel?.engagedTo ?? null,
       }}
       onClose={onClose}
       submit={(v) => {
@@ -137,43 +140,44 @@ function CounselDialog({ counsel, onClose }: { counsel: Counsel | null; onClose(
           name: v.name.trim(),
           firm: v.firm.trim(),
           phone: (v.phone ?? '').trim(),
-          engagedFrom: toDay(v.engagedFrom),
-          engagedTo: toDay(v.engagedTo),
+          // the rules passed: each is a readable day or empty
+          engagedFrom: v.engagedFrom || null,
+          engagedTo: v.engagedTo || null,
         };
         return counsel ? update.mutateAsync({ id: counsel.id, version: counsel.version, ...fields }) : create.mutateAsync(fields);
       }}
     >
       {() => (
         <>
-          <Form.Item name="name" label={t('counsels.name')} rules={[required(t('counsels.name')), { max: 30, message: t('validation.maxLength', { max: 30 }) }]}>
-            <Input maxLength={30} />
+          <Form.Item name="name" label={t('counsels.name')} rules={[required(t('counsels.name')), max(LIMITS.counselName)]}>
+            <Input count={textCount(LIMITS.counselName)} />
           </Form.Item>
-          <Form.Item name="firm" label={t('counsels.firm')} rules={[required(t('counsels.firm')), { max: 100, message: t('validation.maxLength', { max: 100 }) }]}>
+          <Form.Item name="firm" label={t('counsels.firm')} rules={[required(t('counsels.firm')), max(LIMITS.firm)]}>
             <FirmInput />
           </Form.Item>
-          <Form.Item name="phone" label={t('counsels.phone')} rules={[{ max: 30, message: t('validation.maxLength', { max: 30 }) }]}>
-            <Input maxLength={30} />
+          <Form.Item name="phone" label={t('counsels.phone')} rules={[max(LIMITS.phone)]}>
+            <Input count={textCount(LIMITS.phone)} />
           </Form.Item>
           <Space size={16} align="start">
-            <Form.Item name="engagedFrom" label={t('counsels.engagedFrom')}>
-              <DatePicker format={DAY_FORMAT} style={{ width: 200 }} />
+            <Form.Item name="engagedFrom" label={t('counsels.engagedFrom')} rules={dateRules(t)}>
+              <DateInput allowClear style={{ width: 200 }} />
             </Form.Item>
             <Form.Item
               name="engagedTo"
               label={t('counsels.engagedTo')}
               dependencies={['engagedFrom']}
               rules={[
+                ...dateRules(t),
                 ({ getFieldValue }) => ({
-                  validator(_, value: Dayjs | null) {
-                    const from = getFieldValue('engagedFrom') as Dayjs | null;
-                    return value && from && value.isBefore(from, 'day')
-                      ? Promise.reject(new Error(t('validation.endBeforeStart')))
-                      : Promise.resolve();
+                  validator(_, value: string | null) {
+                    const to = parseDateInput(value ?? '');
+                    const from = parseDateInput((getFieldValue('engagedFrom') as string | null) ?? '');
+                    return to.ok && from.ok && to.day < from.day ? Promise.reject(new Error(t('validation.endBeforeStart'))) : Promise.resolve();
                   },
                 }),
               ]}
             >
-              <DatePicker format={DAY_FORMAT} style={{ width: 200 }} />
+              <DateInput allowClear style={{ width: 200 }} />
             </Form.Item>
           </Space>
         </>

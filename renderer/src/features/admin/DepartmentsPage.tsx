@@ -7,6 +7,8 @@ import type { Department } from '#domain/types';
 import { useApi, useApiMutation, useCan } from '../../api/hooks';
 import { applyIssues, errorText } from '../../shared/errors';
 import { FormModal } from '../../shared/FormModal';
+import { LIMITS } from '#domain/limits';
+import { textCount } from '../../shared/limits';
 import { LoadFailed, PageHead } from '../../shared/PageState';
 
 export function DepartmentsPage() {
@@ -49,10 +51,10 @@ export function DepartmentsPage() {
             label={t('departments.name')}
             rules={[
               { required: true, whitespace: true, message: t('validation.required', { field: t('departments.name') }) },
-              { max: 50, message: t('validation.maxLength', { max: 50 }) },
+              { max: LIMITS.departmentName, message: t('validation.maxLength', { max: LIMITS.departmentName }) },
             ]}
           >
-            <Input placeholder={t('departments.namePlaceholder')} style={{ width: 280 }} maxLength={50} />
+            <Input placeholder={t('departments.namePlaceholder')} style={{ width: 280 }} count={textCount(LIMITS.departmentName)} />
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={create.isPending}>
@@ -130,10 +132,10 @@ export function DepartmentsPage() {
               label={t('departments.name')}
               rules={[
                 { required: true, whitespace: true, message: t('validation.required', { field: t('departments.name') }) },
-                { max: 50, message: t('validation.maxLength', { max: 50 }) },
+                { max: LIMITS.departmentName, message: t('validation.maxLength', { max: LIMITS.departmentName }) },
               ]}
             >
-              <Input maxLength={50} />
+              <Input count={textCount(LIMITS.departmentName)} />
             </Form.Item>
           )}
         </FormModal>

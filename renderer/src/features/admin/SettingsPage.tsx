@@ -1,11 +1,16 @@
 /** 设置: office name, serial prefix, default due period, idle lock, report sentence template. */
 import { SaveOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, InputNumber, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LIMITS } from '#domain/limits';
 import type { Settings } from '#domain/types';
 import { useApiMutation, useAppInfo, useCan, useSettings } from '../../api/hooks';
 import { applyIssues, errorText } from '../../shared/errors';
+import { textCount } from '../../shared/limits';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
+import { useUnsavedChanges } from '../../shared/unsaved';
+import { useSubmitGuard } from '../../shared/useSubmitGuard';
 
 const FIELDS = ['officeName', 'serialPrefix', 'defaultDueDays', 'idleLockMinutes', 'reportTemplate'] as const;
 
@@ -31,8 +36,11 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const prefix = Form.useWatch('serialPrefix', form) as string | undefined;
   const update = useApiMutation('settings.update');
   const readOnly = !can('settings.update');
+  const guard = useSubmitGuard();
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
 
-  const save = async (values: Settings) => {
+  const save = (values: Settings) => guard.run(async () => {
     try {
       await update.mutateAsync({
         officeName: values.officeName.trim(),
@@ -41,12 +49,13 @@ function SettingsForm({ initial }: { initial: Settings }) {
         idleLockMinutes: values.idleLockMinutes,
         reportTemplate: values.reportTemplate.trim(),
       });
+      setDirty(false);
       void message.success(t('common.saved'));
     } catch (error) {
       if (applyIssues(form, error, FIELDS)) void message.error(t('validation.checkFields'));
       else void message.error(errorText(error, t));
     }
-  };
+  });
 
   const required = (field: string, max: number) => [
     { required: true, whitespace: true, message: t('validation.required', { field }) },
@@ -55,17 +64,17 @@ function SettingsForm({ initial }: { initial: Settings }) {
 
   return (
     <Card variant="borderless" style={{ maxWidth: 760 }}>
-      <Form<Settings> form={form} layout="vertical" initialValues={initial} onFinish={(v) => void save(v)} disabled={readOnly}>
-        <Form.Item name="officeName" label={t('settings.officeName')} rules={required(t('settings.officeName'), 100)}>
-          <Input placeholder={t('settings.officeNamePlaceholder')} maxLength={100} />
+      <Form<Settings> form={form} layout="vertical" initialValues={initial} onFinish={(v) => void save(v)} onValuesChange={() => setDirty(true)} disabled={readOnly}>
+        <Form.Item name="officeName" label={t('settings.officeName')} rules={required(t('settings.officeName'), LIMITS.officeName)}>
+          <Input placeholder={t('settings.officeNamePlaceholder')} count={textCount(LIMITS.officeName)} />
         </Form.Item>
         <Form.Item
           name="serialPrefix"
           label={t('settings.serialPrefix')}
-          rules={required(t('settings.serialPrefix'), 10)}
+          rules={required(t('settings.serialPrefix'), LIMITS.serialPrefix)}
           extra={t('settings.serialPreview', { example: t('settings.serialExample', { prefix: prefix ?? '', year }) })}
         >
-          <Input style={{ width: 200 }} maxLength={10} />
+          <Input style={{ width: 200 }} count={textCount(LIMITS.serialPrefix)} />
         </Form.Item>
         <Form.Item
           name="defaultDueDays"
@@ -93,11 +102,11 @@ function SettingsForm({ initial }: { initial: Settings }) {
           name="reportTemplate"
           label={t('settings.reportTemplate')}
           extra={<Typography.Text type="secondary">{t('settings.reportTemplateHint')}</Typography.Text>}
-          rules={required(t('settings.reportTemplate'), 2000)}
+          rules={required(t('settings.reportTemplate'), LIMITS.reportTemplate)}
         >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} count={textCount(LIMITS.reportTemplate)} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={update.isPending}>
+        <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={guard.busy} disabled={guard.busy}>
           {t('common.save')}
         </Button>
       </Form>

@@ -4,8 +4,7 @@
  * chain and names the first bad record. Nothing here can change a record.
  */
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Table, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, Button, Card, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditRecord, AuditVerification } from '#domain/types';
@@ -13,7 +12,8 @@ import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { currentLanguage } from '../../i18n';
 import { errorText } from '../../shared/errors';
-import { formatInstant, toDay } from '../../shared/format';
+import { DateInput } from '../../shared/DateInput';
+import { formatInstant } from '../../shared/format';
 import { LoadFailed, PageHead } from '../../shared/PageState';
 import { actionLabel, AUDIT_ACTIONS, entityLabel } from './actions';
 
@@ -22,7 +22,9 @@ type Result = (typeof RESULTS)[number];
 const RESULT_COLOR: Record<Result, string> = { ok: 'green', refused: 'red', failed: 'orange' };
 
 interface Filter {
-  range?: [Dayjs | null, Dayjs | null] | null;
+  /** understood days only: the standalone DateInput shows its own message for anything else */
+  from?: string | null;
+  to?: string | null;
   actor?: string;
   action?: string;
   result?: Result;
@@ -34,8 +36,7 @@ export function AuditPage() {
   const [page, setPage] = useState({ page: 1, pageSize: 50 });
   const [verification, setVerification] = useState<AuditVerification | { error: string } | null>(null);
   const [verifying, setVerifying] = useState(false);
-  const from = toDay(filter.range?.[0]);
-  const to = toDay(filter.range?.[1]);
+  const { from, to } = filter;
   const list = useApi(
     'audit.list',
     {
@@ -78,8 +79,11 @@ export function AuditPage() {
       {verification ? <VerificationResult result={verification} /> : null}
       <Card size="small" variant="borderless" styles={{ body: { padding: 16 } }}>
         <Form<Filter> layout="inline" style={{ rowGap: 12, marginBottom: 16 }} onValuesChange={onFilter} aria-label={t('audit.filters')}>
-          <Form.Item name="range" label={t('audit.date')}>
-            <DatePicker.RangePicker style={{ width: 260 }} allowEmpty={[true, true]} />
+          <Form.Item name="from" label={t('audit.dateFrom')}>
+            <DateInput standalone allowClear style={{ width: 170 }} />
+          </Form.Item>
+          <Form.Item name="to" label={t('audit.dateTo')}>
+            <DateInput standalone allowClear style={{ width: 170 }} notBefore={from ?? undefined} />
           </Form.Item>
           <Form.Item name="actor" label={t('audit.actor')}>
             <Input allowClear style={{ width: 140 }} placeholder={t('audit.actorPlaceholder')} maxLength={50} />

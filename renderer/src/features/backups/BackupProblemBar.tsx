@@ -6,10 +6,10 @@
  * the day's backup runs on a worker after the start and may fail later.
  */
 import { Alert, Button } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
-import { useCan, useRoles } from '../../api/hooks';
+import { RECOVERY_STATUS_KEY, useCan, useRoles } from '../../api/hooks';
 import { navigate, paths } from '../../router/hash';
 import { formatInstant } from '../../shared/format';
 
@@ -24,11 +24,16 @@ export function BackupProblemBar() {
   const roles = useRoles();
   const can = useCan();
   const keeper = roles.includes('admin') || roles.includes('registrar');
+  const queryClient = useQueryClient();
   const status = useQuery({
     queryKey: BACKUP_PROBLEM_KEY,
     queryFn: () => call('recovery.status', {}),
     enabled: keeper,
     refetchInterval: 60_000,
+    // the first screen's answer (prefetched for the session gate) serves until the next write or minute: not asked twice at start
+    initialData: () => queryClient.getQueryData(RECOVERY_STATUS_KEY),
+    initialDataUpdatedAt: () => queryClient.getQueryState(RECOVERY_STATUS_KEY)?.dataUpdatedAt,
+    staleTime: 60_000,
   });
   const problem = status.data?.backupProblem;
   if (!keeper || !problem) return null;

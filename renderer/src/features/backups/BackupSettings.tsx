@@ -7,12 +7,14 @@
  */
 import { FolderOpenOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, InputNumber, Space, Tag, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupList, BackupRotation } from '#domain/types';
 import { ROTATION_LIMITS } from '#domain/types';
 import { useApiMutation } from '../../api/hooks';
 import { errorText } from '../../shared/errors';
+import { useUnsavedChanges } from '../../shared/unsaved';
+import { useSubmitGuard } from '../../shared/useSubmitGuard';
 
 const FIELDS = [
   { key: 'daily', label: 'backups.keepDaily', unit: 'backups.unitDays' },
@@ -26,37 +28,43 @@ export function BackupSettings({ list }: { list: BackupList }) {
   const choose = useApiMutation('backups.chooseFolder');
   const configure = useApiMutation('backups.configure');
   const [form] = Form.useForm<BackupRotation>();
+  // one write at a time, each button disabled until its answer; typed numbers are unsaved changes
+  const guard = useSubmitGuard();
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
 
+  // a refreshed list (after a backup, another window) never overwrites numbers being typed
   useEffect(() => {
-    form.setFieldsValue(list.rotation);
-  }, [form, list.rotation]);
+    if (!dirty) form.setFieldsValue(list.rotation);
+  }, [form, list.rotation, dirty]);
 
-  const chooseFolder = async () => {
+  const chooseFolder = () => guard.run(async () => {
     try {
       const changed = await choose.mutateAsync({});
       if (changed) void message.success(t('backups.folderChanged', { dir: changed.dir }));
     } catch (error) {
       void message.error(errorText(error, t));
     }
-  };
+  });
 
-  const useDefault = async () => {
+  const useDefault = () => guard.run(async () => {
     try {
       await configure.mutateAsync({ useDefaultFolder: true });
       void message.success(t('backups.folderReset'));
     } catch (error) {
       void message.error(errorText(error, t));
     }
-  };
+  });
 
-  const saveRotation = async (rotation: BackupRotation) => {
+  const saveRotation = (rotation: BackupRotation) => guard.run(async () => {
     try {
       await configure.mutateAsync({ rotation });
+      setDirty(false);
       void message.success(t('backups.rotationSaved'));
     } catch (error) {
       void message.error(errorText(error, t));
     }
-  };
+  });
 
   return (
     <Card size="small" title={t('backups.settings')} style={{ marginBottom: 16 }}>
@@ -68,11 +76,11 @@ export function BackupSettings({ list }: { list: BackupList }) {
         </Typography.Text>
       </div>
       <Space wrap style={{ marginBottom: 8 }}>
-        <Button icon={<FolderOpenOutlined />} loading={choose.isPending} onClick={() => void chooseFolder()}>
+        <Button icon={<FolderOpenOutlined />} loading={choose.isPending} disabled={guard.busy} onClick={() => void chooseFolder()}>
           {t('backups.changeFolder')}
         </Button>
         {list.chosenDir ? (
-          <Button icon={<UndoOutlined />} loading={configure.isPending} onClick={() => void useDefault()}>
+          <Button icon={<UndoOutlined />} loading={configure.isPending} disabled={guard.busy} onClick={() => void useDefault()}>
             {t('backups.useDefaultFolder')}
           </Button>
         ) : null}
@@ -89,14 +97,14 @@ export function BackupSettings({ list }: { list: BackupList }) {
       <Typography.Paragraph type="secondary" style={{ margin: '4px 0 8px' }}>
         {t('backups.policy', { ...list.rotation })}
       </Typography.Paragraph>
-      <Form form={form} layout="inline" initialValues={list.rotation} onFinish={(v) => void saveRotation(v)}>
+      <Form form={form} layout="inline" initialValues={list.rotation} onFinish={(v) => void saveRotation(v)} onValuesChange={() => setDirty(true)}>
         {FIELDS.map(({ key, label, unit }) => (
           <Form.Item key={key} name={key} label={t(label)} htmlFor={`rotation-${key}`} rules={[{ required: true, message: t('validation.required', { field: t(label) }) }]}>
             <InputNumber id={`rotation-${key}`} min={ROTATION_LIMITS[key][0]} max={ROTATION_LIMITS[key][1]} precision={0} suffix={t(unit)} style={{ width: 120 }} />
           </Form.Item>
         ))}
         <Form.Item>
-          <Button htmlType="submit" loading={configure.isPending}>
+          <Button htmlType="submit" loading={configure.isPending} disabled={guard.busy}>
             {t('backups.saveRotation')}
           </Button>
         </Form.Item>

@@ -92,7 +92,7 @@ export function ConsultationDetailPage({ id }: { id: number }) {
         </Col>
         <Col span={8}>
           <Card title={t('detail.timeline')} size="small">
-            <HistoryTimeline history={d.history} />
+            <HistoryTimeline history={d.history} detail={d} />
           </Card>
         </Col>
       </Row>

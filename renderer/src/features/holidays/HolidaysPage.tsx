@@ -4,15 +4,20 @@
  * as a whole (calendar.setHolidays replaces the year).
  */
 import { CloudDownloadOutlined, DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, App, Button, Card, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mergeOfficial, officialSchedule } from '#domain/official-holidays';
 import type { HolidayEntry } from '#domain/types';
 import { useApi, useApiMutation, useAppInfo } from '../../api/hooks';
 import { errorText } from '../../shared/errors';
-import { DAY_FORMAT, fromDay, toDay } from '../../shared/format';
+import { parseDateInput } from '#domain/date-input';
+import { LIMITS } from '#domain/limits';
+import { DateInput, dateRules } from '../../shared/DateInput';
+import { textCount } from '../../shared/limits';
+import { fromDay } from '../../shared/format';
+import { confirmLeave, useUnsavedChanges } from '../../shared/unsaved';
+import { useSubmitGuard } from '../../shared/useSubmitGuard';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
 
 type Kind = HolidayEntry['kind'];
@@ -33,7 +38,8 @@ export function HolidaysPage() {
               id="holiday-year"
               style={{ width: 110 }}
               value={shown}
-              onChange={setYear}
+              // another year's list replaces this one: unsaved changes are asked about first
+              onChange={(y) => void confirmLeave().then((ok) => (ok ? setYear(y) : undefined))}
               options={[thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: y, label: t('ledger.yearValue', { year: y }) }))}
             />
           </Space>
@@ -51,15 +57,20 @@ function YearEditor({ year }: { year: number }) {
   const saved = useApi('calendar.holidays', { year });
   const save = useApiMutation('calendar.setHolidays');
   const [draft, setDraft] = useState<HolidayEntry[] | null>(null);
-  const [form] = Form.useForm<{ day: Dayjs | null; kind: Kind; name: string }>();
+  // the list as changed here is unsaved until 保存; one save at a time
+  useUnsavedChanges(draft !== null);
+  const guard = useSubmitGuard();
+  const [form] = Form.useForm<{ day: string | null; kind: Kind; name: string }>();
   const rows = useMemo(() => [...(draft ?? saved.data ?? [])].sort((a, b) => a.day.localeCompare(b.day)), [draft, saved.data]);
 
   if (saved.isPending) return <Loading />;
   if (saved.isError) return <LoadFailed error={saved.error} onRetry={() => void saved.refetch()} />;
 
-  const add = (v: { day: Dayjs | null; kind: Kind; name?: string }) => {
-    const day = toDay(v.day);
-    if (!day) return;
+  const add = (v: { day: string | null; kind: Kind; name?: string }) => {
+    // the rules passed: a readable day of this year
+    const parsed = parseDateInput(v.day ?? '');
+    if (!parsed.ok) return;
+    const day = parsed.day;
     if (rows.some((r) => r.day === day)) {
       form.setFields([{ name: 'day', errors: [t('holidays.duplicate')] }]);
       return;
@@ -68,15 +79,16 @@ function YearEditor({ year }: { year: number }) {
     form.setFieldsValue({ day: null });
   };
 
-  const onSave = async () => {
-    try {
-      await save.mutateAsync({ year, days: rows });
-      setDraft(null);
-      void message.success(t('holidays.saved', { year }));
-    } catch (error) {
-      void message.error(errorText(error, t));
-    }
-  };
+  const onSave = () =>
+    guard.run(async () => {
+      try {
+        await save.mutateAsync({ year, days: rows });
+        setDraft(null);
+        void message.success(t('holidays.saved', { year }));
+      } catch (error) {
+        void message.error(errorText(error, t));
+      }
+    });
 
   const weekday = (day: string) => fromDay(day)?.format('dddd') ?? '';
   const official = officialSchedule(year);
@@ -109,17 +121,27 @@ function YearEditor({ year }: { year: number }) {
           <Button icon={<CloudDownloadOutlined />} onClick={importOfficial}>
             {t('holidays.importOfficial')}
           </Button>
-          <Typography.Text type="secondary">{t('holidays.officialSource', { source: official.source })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {/* the State Council notice's own title: an official Chinese name, in the English UI too */}
+            {t('holidays.officialSource')} <span lang="zh-CN">{official.source}</span>
+          </Typography.Text>
         </Space>
       ) : null}
       <Form form={form} layout="inline" style={{ rowGap: 12, marginBottom: 16 }} initialValues={{ kind: 'holiday', name: '' }} onFinish={add}>
-        <Form.Item name="day" label={t('holidays.day')} rules={[{ required: true, message: t('validation.select', { field: t('holidays.day') }) }]}>
-          <DatePicker
-            format={DAY_FORMAT}
-            style={{ width: 150 }}
-            defaultPickerValue={fromDay(`${year}-01-01`) ?? undefined}
-            disabledDate={(d) => d.year() !== year}
-          />
+        <Form.Item
+          name="day"
+          label={t('holidays.day')}
+          rules={[
+            ...dateRules(t, { required: t('holidays.day') }),
+            {
+              validator(_, value: string | null) {
+                const r = parseDateInput(value ?? '');
+                return r.ok && Number(r.day.slice(0, 4)) !== year ? Promise.reject(new Error(t('holidays.otherYear', { year }))) : Promise.resolve();
+              },
+            },
+          ]}
+        >
+          <DateInput style={{ width: 170 }} notBefore={`${year}-01-01`} notAfter={`${year}-12-31`} />
         </Form.Item>
         <Form.Item name="kind" label={t('holidays.kind')} htmlFor="holiday-kind">
           <Select
@@ -128,8 +150,8 @@ function YearEditor({ year }: { year: number }) {
             options={(['holiday', 'workday'] as const).map((k) => ({ value: k, label: t(`holidays.kinds.${k}`) }))}
           />
         </Form.Item>
-        <Form.Item name="name" label={t('holidays.name')}>
-          <Input style={{ width: 160 }} maxLength={30} placeholder={t('holidays.namePlaceholder')} />
+        <Form.Item name="name" label={t('holidays.name')} rules={[{ max: LIMITS.holidayName, message: t('validation.maxLength', { max: LIMITS.holidayName }) }]}>
+          <Input style={{ width: 190 }} count={textCount(LIMITS.holidayName)} placeholder={t('holidays.namePlaceholder')} />
         </Form.Item>
         <Form.Item>
           <Button htmlType="submit" icon={<PlusOutlined />}>
@@ -171,7 +193,7 @@ function YearEditor({ year }: { year: number }) {
         ]}
       />
       <Space style={{ marginTop: 16 }}>
-        <Button type="primary" icon={<SaveOutlined />} disabled={draft === null} loading={save.isPending} onClick={() => void onSave()}>
+        <Button type="primary" icon={<SaveOutlined />} disabled={draft === null || guard.busy} loading={guard.busy} onClick={() => void onSave()}>
           {t('holidays.save', { year })}
         </Button>
         {draft !== null ? (

@@ -1,10 +1,9 @@
 /** The report's period: a calendar year, or a custom range of days (at most ten years). */
-import { DatePicker, Form, Segmented, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Form, Segmented, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/hooks';
-import { DAY_FORMAT, fromDay, toDay } from '../../shared/format';
+import { DateInput } from '../../shared/DateInput';
 import type { Period } from './period';
 
 interface Props {
@@ -21,8 +20,16 @@ export function PeriodPicker({ period, currentYear, onChange }: Props) {
   const shownYear = period.kind === 'year' ? period.year : Number(period.from.slice(0, 4));
   // the years with consultations, this year, the year before and the one shown
   const years = [...new Set<number>([currentYear, currentYear - 1, shownYear, ...(knownYears.data ?? [])])].sort((a, b) => b - a);
-  const range: [Dayjs | null, Dayjs | null] =
-    period.kind === 'range' ? [fromDay(period.from), fromDay(period.to)] : [fromDay(`${shownYear}-01-01`), fromDay(`${shownYear}-12-31`)];
+  const shown = period.kind === 'range' ? { from: period.from, to: period.to } : { from: `${shownYear}-01-01`, to: `${shownYear}-12-31` };
+  // the two ends as typed (understood days only); the period changes once both are there and in order
+  const [ends, setEnds] = useState<{ from: string | null; to: string | null }>(shown);
+  useEffect(() => setEnds({ from: shown.from, to: shown.to }), [shown.from, shown.to]);
+  const reversed = ends.from !== null && ends.to !== null && ends.to < ends.from;
+  const setEnd = (which: 'from' | 'to', day: string | null) => {
+    const next = { ...ends, [which]: day };
+    setEnds(next);
+    if (next.from && next.to && next.from <= next.to) onChange({ kind: 'range', from: next.from, to: next.to });
+  };
 
   return (
     <Form layout="inline" className="report-period report-no-print" aria-label={t('reports.period')} style={{ rowGap: 8 }}>
@@ -54,20 +61,29 @@ export function PeriodPicker({ period, currentYear, onChange }: Props) {
           />
         </Form.Item>
       ) : (
-        <Form.Item label={t('reports.range')} htmlFor="report-range">
-          <DatePicker.RangePicker
-            id={{ start: 'report-range', end: 'report-range-end' }}
-            format={DAY_FORMAT}
-            allowClear={false}
-            value={range}
-            placeholder={[t('reports.rangeStart'), t('reports.rangeEnd')]}
-            style={{ width: 260 }}
-            onChange={(values) => {
-              const from = toDay(values?.[0]);
-              const to = toDay(values?.[1]);
-              if (from && to) onChange({ kind: 'range', from, to });
-            }}
-          />
+        <Form.Item label={t('reports.range')} htmlFor="report-range" help={reversed ? <Typography.Text type="danger">{t('reports.rangeReversed')}</Typography.Text> : undefined}>
+          <Space size={8} align="start">
+            <DateInput
+              id="report-range"
+              standalone
+              aria-label={t('reports.rangeStart')}
+              placeholder={t('reports.rangeStart')}
+              value={ends.from}
+              style={{ width: 170 }}
+              onChange={(day) => setEnd('from', day)}
+            />
+            <span style={{ lineHeight: '32px' }}>–</span>
+            <DateInput
+              id="report-range-end"
+              standalone
+              aria-label={t('reports.rangeEnd')}
+              placeholder={t('reports.rangeEnd')}
+              value={ends.to}
+              notBefore={ends.from ?? undefined}
+              style={{ width: 170 }}
+              onChange={(day) => setEnd('to', day)}
+            />
+          </Space>
         </Form.Item>
       )}
     </Form>

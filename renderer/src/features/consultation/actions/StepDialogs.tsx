@@ -1,7 +1,8 @@
 /** 分派, 出具意见, 登记采纳情况: the workflow steps that carry data. */
 import { Form, Input, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CONCLUSIONS, OUTCOMES, type Conclusion, type ConsultationDetail, type Opinion, type Outcome } from '#domain/types';
+import { CONCLUSIONS, OUTCOMES, type Conclusion, type ConsultationDetail, type Opinion, type Outcome, type StatusChange } from '#domain/types';
+import { stepKindOf } from '#domain/workflow';
 import { useApi, useApiMutation, useAppInfo } from '../../../api/hooks';
 import { LIMITS } from '#domain/limits';
 import { DateInput, dateRules } from '../../../shared/DateInput';
@@ -237,6 +238,50 @@ export function CorrectOpinionDialog({ detail, opinion, onClose }: DialogProps &
             rules={[{ required: true, whitespace: true, message: t('validation.reasonRequired') }]}
           >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
+          </Form.Item>
+        </>
+      )}
+    </ActionModal>
+  );
+}
+
+/**
+ * 更正日期 of a past step (分派, 采纳登记, 办结, 撤回, 重新打开), from the timeline: the new
+ * business date and a reason. The service keeps the steps in order, names both dates when
+ * refusing, and records the correction in the history and the audit log.
+ */
+export function CorrectStepDateDialog({ detail, step, onClose }: DialogProps & { step: StatusChange }) {
+  const { t } = useTranslation();
+  const today = useAppInfo().data?.today ?? detail.receivedOn;
+  const correct = useApiMutation('consultations.correctStepDate');
+  const kind = stepKindOf(step) ?? 'assigned';
+  const what = t(`stepDate.${kind}`);
+  const action = t('detail.correctDate');
+  return (
+    <ActionModal<{ on: string | null; reason: string }>
+      title={t('detail.correctDateTitle', { what })}
+      okText={t('action.confirmButton', { action })}
+      doneText={t('action.done', { action })}
+      fields={['on', 'reason']}
+      initialValues={{ on: step.businessOn, reason: '' }}
+      onClose={onClose}
+      submit={(v) => correct.mutateAsync({ id: detail.id, version: detail.version, historyId: step.id, on: v.on ?? '', reason: v.reason })}
+    >
+      {() => (
+        <>
+          <Typography.Paragraph type="secondary">{t('detail.correctDateHint', { what, day: step.businessOn })}</Typography.Paragraph>
+          <Form.Item name="on" label={what} rules={dateRules(t, { required: what, notAfter: today, notBefore: { day: detail.receivedOn, what: t('field.receivedOn') } })}>
+            <DateInput style={{ width: 240 }} notAfter={today} notBefore={detail.receivedOn} autoFocus />
+          </Form.Item>
+          <Form.Item
+            name="reason"
+            label={t('detail.correctReason')}
+            rules={[
+              { required: true, whitespace: true, message: t('validation.reasonRequired') },
+              { max: LIMITS.reason, message: t('validation.maxLength', { max: LIMITS.reason }) },
+            ]}
+          >
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} count={textCount(LIMITS.reason)} />
           </Form.Item>
         </>
       )}
