@@ -42,7 +42,7 @@ beforeAll(async () => {
     itemCount: 1,
     description: '采购合同草案及报价单见附件。',
   });
-  d = await app.call('consultations.assign', { id: d.id, version: d.version, counselId: b.counsels[0]!.id });
+  d = await app.call('consultations.assign', { id: d.id, version: d.version, counselId: b.counsels[0]!.id, assignedOn: '2025-06-04' });
   d = await app.call('consultations.addOpinion', {
     id: d.id,
     version: d.version,

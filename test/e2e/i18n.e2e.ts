@@ -37,6 +37,8 @@ async function dataStrings(): Promise<string[]> {
   }
   for (const c of await app.call<{ nameZh: string }[]>('categories.list', { includeInactive: true })) out.add(c.nameZh);
   for (const u of await app.call<{ displayName: string; counselName: string | null }[]>('users.list')) out.add(u.displayName);
+  // the holidays' names (元旦, 春节调休上班 …): the State Council's schedule as loaded, editable like any other data
+  for (const year of [2025, 2026]) for (const h of await app.call<{ name: string }[]>('calendar.holidays', { year })) out.add(h.name);
   for (const trashed of [false, true]) {
     const page = await app.call<{ rows: { id: number }[] }>('consultations.list', { trashed, pageSize: 500 });
     for (const { id } of page.rows) {
@@ -152,6 +154,11 @@ describe('the language switch', () => {
 
     const closed = await app.call<{ rows: { id: number }[] }>('consultations.list', { status: 'closed', year: 2025 });
     await app.goto(`#/consultations/${closed.rows[0]!.id}`);
+    // the form has typed text: leaving asks first, in English too
+    const prompt = page.getByRole('dialog').filter({ hasText: 'Unsaved changes' });
+    await prompt.waitFor();
+    expect(await leftoverChinese(page)).toEqual([]);
+    await prompt.getByRole('button', { name: 'Discard and leave' }).click();
     await page.getByText('History', { exact: true }).waitFor();
     await page.getByText('Legal opinions', { exact: true }).waitFor();
     expect(await leftoverChinese(page)).toEqual([]);
