@@ -30,7 +30,7 @@ describe('节假日', () => {
     const table = page.getByRole('table');
     await table.getByRole('row', { name: /2025-10-01.*放假.*国庆节、中秋节/ }).waitFor();
     await table.getByRole('row', { name: /2025-09-28.*调休上班.*国庆节、中秋节调休上班/ }).waitFor();
-    await page.getByText('来源：国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号，2024年11月12日）').waitFor();
+    await page.getByText('国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号，2024年11月12日）').waitFor(); // after 来源：, as the notice's own title
     expect(await table.getByRole('row').count()).toBe(1 + 28 + 5);
     await screenshot(page, '81-holidays-official');
   });
