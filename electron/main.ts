@@ -123,10 +123,9 @@ function electronPlatform(dataDir: string): PlatformAdapter {
       const failure = await shell.openPath(file); // '' on success
       if (failure) throw new Error(`无法打开文件：${failure}`);
     },
-    async printToPdf() {
+    async printToPdf(options) {
       if (!mainWindow) throw new Error('没有可导出的窗口');
-      // the page size and margins come from the report's print stylesheet (@page)
-      return mainWindow.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true });
+      return mainWindow.webContents.printToPDF(options);
     },
   };
 }

@@ -20,10 +20,21 @@ export interface PlatformAdapter {
   /** Open a file with the system's default program. */
   openFile(path: string): Promise<void>;
   /**
-   * The app's window as a PDF (A4, its print stylesheet), for 导出 PDF; absent
+   * The app's window as a PDF (A4, its print stylesheet), for 导出 PDF, printed
+   * with these options (reports/export/pdf.ts pdfPrintOptions: the names
+   * Electron's webContents.printToPDF and Chromium's printToPDF share); absent
    * where nothing can render the page (the CLI).
    */
-  printToPdf?(): Promise<Buffer>;
+  printToPdf?(options: PdfPrintOptions): Promise<Buffer>;
   /** The folder the app keeps its data in. */
   dataDir: string;
+}
+
+export interface PdfPrintOptions {
+  printBackground: boolean;
+  /** the page size and margins from the print stylesheet (@page) */
+  preferCSSPageSize: boolean;
+  displayHeaderFooter: boolean;
+  headerTemplate: string;
+  footerTemplate: string;
 }

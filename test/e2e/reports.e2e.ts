@@ -12,6 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLedger } from './seed';
 import { openApp, screenshot, type App } from './support';
@@ -20,7 +21,7 @@ let app: App;
 
 beforeAll(async () => {
   // 导出 PDF: the desktop renders the page (Electron's printToPDF in the app); here Chromium's, of the same page
-  app = await openApp({ platform: { printToPdf: () => app.page.pdf({ printBackground: true, preferCSSPageSize: true }) } });
+  app = await openApp({ platform: { printToPdf: (options) => app.page.pdf(options) } });
   await seedLedger(app);
   await app.page.reload();
 });
@@ -74,6 +75,20 @@ describe('年度统计', () => {
     expect(text).toContain('开展法律咨询12次（19项）');
     // the screen's buttons are not printed
     expect(text).not.toContain('导出Excel');
+    // every page's foot: its number, and the audit chain's anchor, which names a record of the live log by its hash
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    expect(pages).toBeGreaterThan(0);
+    expect(text).toContain(`第1页共${pages}页`);
+    const anchor = /审计链锚点：审计记录共(\d+)条，最后一条（第(\d+)号）的哈希：([0-9a-f]{64})/.exec(text);
+    expect(anchor).not.toBeNull();
+    const db = new Database(path.join(app.dir, 'ledger.sqlite3'), { readonly: true });
+    try {
+      const record = db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(Number(anchor![2])) as { hash: string };
+      expect(record.hash).toBe(anchor![3]);
+      expect(db.prepare('SELECT count(*) FROM audit_log WHERE id <= ?').pluck().get(Number(anchor![2]))).toBe(Number(anchor![1]));
+    } finally {
+      db.close();
+    }
     execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', file, path.join(app.dir, 'page')]);
     fs.copyFileSync(path.join(app.dir, 'page.png'), path.join(path.dirname(import.meta.filename), 'screenshots', '34-report-pdf-page1.png'));
   });

@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { pdfPrintOptions } from '../../electron/services/reports/export/pdf';
+import type { PlatformAdapter } from '../../electron/services/platform';
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -227,12 +229,14 @@ describe('electron/main.ts', () => {
     expect(opts.platform.dataDir).toBe(userData);
   });
 
-  it('导出 PDF prints the app window with its print stylesheet (A4 from @page, backgrounds)', async () => {
+  it('导出 PDF prints the app window with the options the report service gives (A4 from @page, its footer)', async () => {
     await startMain();
-    const opts = fake.startRuntime.mock.calls[0]?.[0] as { platform: { printToPdf?: () => Promise<Buffer> } };
-    const pdf = await opts.platform.printToPdf!();
+    const opts = fake.startRuntime.mock.calls[0]?.[0] as { platform: Required<PlatformAdapter> };
+    const options = pdfPrintOptions('审计记录共 3 条');
+    const pdf = await opts.platform.printToPdf(options);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(fake.state.pdfOptions).toEqual([{ printBackground: true, preferCSSPageSize: true }]);
+    expect(fake.state.pdfOptions).toEqual([options]);
+    expect(options).toMatchObject({ printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true });
   });
 
   it('in development (npm start) keeps its data apart from the installed app: <userData>-dev, set before the single-instance lock', async () => {
