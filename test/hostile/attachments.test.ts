@@ -17,6 +17,7 @@ import { createRuntime } from '../../electron/runtime';
 import { MAX_ATTACHMENT_BASE64 } from '#domain/types';
 import { main } from '../../electron/cli/main';
 import { createBackup, createBackupOffThread } from '../../electron/services/backup/backup';
+import { parseOffThread } from '../../electron/services/parse/run';
 import type { PlatformAdapter } from '../../electron/services/platform';
 import { withHost } from '../helpers/host';
 import { register, seedBasics, tempDir, testApp } from '../helpers/ledger';
@@ -77,6 +78,16 @@ describe('a DOCX bomb (finding 2)', () => {
     expect(added).toMatchObject({ fileName: '审查意见.docx', size: bomb.file.length });
     const hits = await app.call('search.query', { text: '炸弹开头的检索词' });
     expect(hits.map((h: { id: number }) => h.id)).toContain(c.id);
+  });
+
+  it('its text is read on a parse worker whose time limit really ends it, with a clear message; within the limits the text is read', async () => {
+    const bomb = docxBomb(8);
+    const job = { kind: 'text' as const, fileName: '审查意见.docx', bytes: bomb.file };
+    await expect(parseOffThread(job, { limits: { timeoutMs: 1 } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('读取附件内容“审查意见.docx”时超过 0 秒仍未读完'),
+    });
+    expect(await parseOffThread(job)).toContain('炸弹开头的检索词');
   });
 });
 
