@@ -142,6 +142,23 @@ describe('executables and disguised files (finding 3)', () => {
       expect(fs.statSync(copy).mode & 0o222, `${name} is read-only`).toBe(0);
     }
   });
+
+  it('a DOCX carrying a macro project (a .docm in disguise) is save-only; the same DOCX without it opens', async () => {
+    const { app, c } = await setup();
+    const host = withHost(app);
+    const part = (name: string, text: string) => {
+      const data = Buffer.from(text);
+      return { name, data, method: 0, declaredSize: data.length };
+    };
+    const body = part('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>');
+    const types = { name: '[Content_Types].xml', data: CONTENT_TYPES, method: 0, declaredSize: CONTENT_TYPES.length };
+    const macro = await upload(host.call, c.id, '意见.docx', zip([types, body, part('word/vbaProject.bin', 'Attribute VB_Name = "AutoOpen"')]));
+    expect(macro).toMatchObject({ mimeType: 'application/octet-stream', openable: false });
+    await expect(host.call('attachments.open', { id: macro.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const plain = await upload(host.call, c.id, '意见2.docx', zip([types, body]));
+    expect(plain).toMatchObject({ mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', openable: true });
+    expect(host.opened).toEqual([]);
+  });
 });
 
 // ---------- finding 7 ----------
