@@ -55,6 +55,16 @@ describe('command-line errors are told plainly (issue 19, finding 16)', () => {
     expect(r.err).toMatch(/^counsel-ledger report：/);
     expect(r.err).not.toMatch(/\n\s+at /);
   });
+
+  it('an error no command turned into a message of its own (--out inside a file) is one line with its reason, never a stack trace', async () => {
+    const notAFolder = path.join(work, 'not-a-folder.txt');
+    fs.writeFileSync(notAFolder, 'x');
+    const r = await cli('report', '--db', fixture().app.ledger.file, '--year', '2025', '--format', 'xlsx', '--out', path.join(notAFolder, 'r.xlsx'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^counsel-ledger report：操作未完成：.*ENOTDIR/);
+    expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
 });
 
 describe('counsel-ledger report (in process)', () => {

@@ -17,6 +17,7 @@ import { createRuntime } from '../../electron/runtime';
 import { MAX_ATTACHMENT_BASE64 } from '#domain/types';
 import { main } from '../../electron/cli/main';
 import { createBackup, createBackupOffThread } from '../../electron/services/backup/backup';
+import { parseOffThread } from '../../electron/services/parse/run';
 import type { PlatformAdapter } from '../../electron/services/platform';
 import { withHost } from '../helpers/host';
 import { register, seedBasics, tempDir, testApp } from '../helpers/ledger';
@@ -78,6 +79,16 @@ describe('a DOCX bomb (finding 2)', () => {
     const hits = await app.call('search.query', { text: '炸弹开头的检索词' });
     expect(hits.map((h: { id: number }) => h.id)).toContain(c.id);
   });
+
+  it('its text is read on a parse worker whose time limit really ends it, with a clear message; within the limits the text is read', async () => {
+    const bomb = docxBomb(8);
+    const job = { kind: 'text' as const, fileName: '审查意见.docx', bytes: bomb.file };
+    await expect(parseOffThread(job, { limits: { timeoutMs: 1 } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('读取附件内容“审查意见.docx”时超过 0 秒仍未读完'),
+    });
+    expect(await parseOffThread(job)).toContain('炸弹开头的检索词');
+  });
 });
 
 // ---------- finding 3 ----------
@@ -130,6 +141,23 @@ describe('executables and disguised files (finding 3)', () => {
       expect(fs.readFileSync(copy).equals(data)).toBe(true);
       expect(fs.statSync(copy).mode & 0o222, `${name} is read-only`).toBe(0);
     }
+  });
+
+  it('a DOCX carrying a macro project (a .docm in disguise) is save-only; the same DOCX without it opens', async () => {
+    const { app, c } = await setup();
+    const host = withHost(app);
+    const part = (name: string, text: string) => {
+      const data = Buffer.from(text);
+      return { name, data, method: 0, declaredSize: data.length };
+    };
+    const body = part('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>');
+    const types = { name: '[Content_Types].xml', data: CONTENT_TYPES, method: 0, declaredSize: CONTENT_TYPES.length };
+    const macro = await upload(host.call, c.id, '意见.docx', zip([types, body, part('word/vbaProject.bin', 'Attribute VB_Name = "AutoOpen"')]));
+    expect(macro).toMatchObject({ mimeType: 'application/octet-stream', openable: false });
+    await expect(host.call('attachments.open', { id: macro.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const plain = await upload(host.call, c.id, '意见2.docx', zip([types, body]));
+    expect(plain).toMatchObject({ mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', openable: true });
+    expect(host.opened).toEqual([]);
   });
 });
 

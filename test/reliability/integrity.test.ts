@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../db/open';
 import { startRuntime } from '../../electron/runtime';
-import { BackupError, createBackup } from '../../electron/services/backup/backup';
+import { BackupError, createBackup, createBackupOffThread } from '../../electron/services/backup/backup';
 import { takeBackup } from '../../electron/services/backup/service';
 import { LOCAL_ADMIN, type ServiceContext } from '../../electron/services/context';
 import { register, seedBasics, tempDir, testApp } from '../helpers/ledger';
@@ -73,6 +73,20 @@ describe('index damage quick_check misses (issue 19, finding 6)', () => {
       expect(await rt.router.call('departments.create', { name: '新处室' })).toMatchObject({ ok: true });
     } finally {
       rt.close();
+    }
+  });
+
+  it('the automatic backup (on its worker) refuses the damaged live database before copying it, in the same words as 立即备份, and writes no backup', async () => {
+    const { dir, file } = await damagedLedger();
+    const ledger = openDatabase(file);
+    const auto = path.join(dir, 'auto');
+    try {
+      await expect(createBackupOffThread(ledger.sqlite, auto, 'auto', new Date('2025-06-10T03:00:00.000Z'))).rejects.toThrow(
+        /^备份未进行：台账数据库的完整性检查未通过，请从最近的备份恢复。问题：.*consultations_status_idx/,
+      );
+      expect(fs.existsSync(auto) ? fs.readdirSync(auto).filter((n) => n.endsWith('.sqlite3')) : []).toEqual([]);
+    } finally {
+      ledger.close();
     }
   });
 

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { acquireDataLock, LockError } from '../../electron/services/backup/lock';
 import { bundleFixture } from '../helpers/child';
 import { tempDir } from '../helpers/ledger';
@@ -89,6 +89,67 @@ describe('the data lock under a crowd (issue 19, finding 11)', () => {
       expect(() => acquireDataLock(dbFile)).toThrow(/无法读取/);
       expect(fs.readFileSync(`${dbFile}.lock`, 'utf8')).toBe(partial);
     }
+  });
+
+  it('the lock file is never visible empty or half-written, at any step of taking it (whole or absent)', () => {
+    const dbFile = path.join(tempDir(), 'ledger.sqlite3');
+    const lockFile = `${dbFile}.lock`;
+    const seen: string[] = [];
+    const look = (step: string) => {
+      if (!fs.existsSync(lockFile)) return;
+      const raw = fs.readFileSync(lockFile, 'utf8');
+      let whole = false;
+      try {
+        whole = typeof JSON.parse(raw).pid === 'number';
+      } catch {
+        /* not whole */
+      }
+      if (!whole) seen.push(`${step}: ${JSON.stringify(raw)}`);
+    };
+    // every step that writes a file: the lock's name must hold nothing or the whole content, before and after it
+    const spies = (['openSync', 'writeSync', 'fsyncSync', 'closeSync', 'linkSync', 'writeFileSync', 'renameSync'] as const).map((name) => {
+      const real = fs[name] as (...args: unknown[]) => unknown;
+      return vi.spyOn(fs, name).mockImplementation(((...args: unknown[]) => {
+        look(`before ${name}`);
+        try {
+          return real.apply(fs, args);
+        } finally {
+          look(`after ${name}`);
+        }
+      }) as never);
+    });
+    try {
+      const lock = acquireDataLock(dbFile);
+      lock.release();
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
+    expect(seen).toEqual([]);
+  });
+
+  it("a stale lock replaced by another process's live lock between being read and being removed is not removed: refused, the other lock kept", () => {
+    const dbFile = path.join(tempDir(), 'ledger.sqlite3');
+    const lockFile = `${dbFile}.lock`;
+    fs.writeFileSync(lockFile, JSON.stringify({ pid: 2 ** 22 + 4321, host: os.hostname(), startedAt: 'x' }));
+    // another process (alive: this one's parent) takes the stale lock over right after this one has read it
+    const other = JSON.stringify({ pid: process.ppid, host: os.hostname(), startedAt: 'y', token: 'other' });
+    const realRead = fs.readFileSync;
+    let swapped = false;
+    const spy = vi.spyOn(fs, 'readFileSync').mockImplementation(((...args: unknown[]) => {
+      const out = (realRead as (...a: unknown[]) => unknown).apply(fs, args);
+      if (!swapped && String(args[0]) === lockFile) {
+        swapped = true;
+        fs.writeFileSync(lockFile, other);
+      }
+      return out;
+    }) as never);
+    try {
+      expect(() => acquireDataLock(dbFile)).toThrow(LockError);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(swapped).toBe(true);
+    expect(fs.readFileSync(lockFile, 'utf8')).toBe(other);
   });
 
   it('the lock file is never visible empty: it is created whole by a link', () => {

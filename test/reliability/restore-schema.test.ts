@@ -101,6 +101,22 @@ describe('restore checks the whole schema and the audit chain (issue 19, finding
     expect(restoreDatabase(file, good.file, path.join(dir, 'backups'), new Date('2025-06-10T03:00:00.000Z')).restoredFrom).toBe(good.file);
   });
 
+  it('a backup with an edited record and no anchor beside it is refused by its audit chain alone', async () => {
+    const { dir, file, app, good } = await liveLedger();
+    app.ledger.close();
+    const before = fs.readFileSync(file);
+    const edited = altered(good.file, dir, 'edited.sqlite3', (db) => {
+      const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_update'").pluck().get() as string;
+      db.exec('DROP TRIGGER audit_log_no_update');
+      db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 2").run();
+      db.exec(trigger);
+    });
+    expect(schemaProblem(edited)).toBeNull(); // the schema is intact
+    expect(fs.existsSync(`${edited}.anchor.json`)).toBe(false); // and no anchor to compare with: only the chain tells
+    expect(() => restoreDatabase(file, edited, path.join(dir, 'backups'), new Date())).toThrow(/审计记录校验未通过/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
   it('the app cannot start on a fake ledger: recovery mode with the reason and the newest backup, restore brings it back', async () => {
     const { dir, file, app } = await liveLedger();
     app.ledger.close();

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
 import { createRuntime } from '../../electron/runtime';
-import { auditHash, GENESIS_HASH, verifyAuditChain } from '../../electron/services/audit';
+import { auditHash, auditHmac, GENESIS_HASH, verifyAuditChain } from '../../electron/services/audit';
 import { auditKeyFiles, loadAuditKey, type KeyProtector } from '../../electron/services/audit-key';
 import { createBackup } from '../../electron/services/backup/backup';
 import { LOCAL_ADMIN } from '../../electron/services/context';
@@ -38,6 +38,19 @@ function recomputeUnkeyed(app: TestApp): void {
   const set = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?');
   for (const r of rows) {
     const hash = auditHash(prev, r);
+    set.run(prev, hash, r.id);
+    prev = hash;
+  }
+}
+
+/** Recompute every record's hash with the keyed chain, as someone holding the owner's key file can. */
+function recomputeKeyed(app: TestApp, key: Buffer): void {
+  const db = app.ledger.sqlite;
+  let prev = GENESIS_HASH;
+  const rows = db.prepare(`SELECT id, ${COLS} FROM audit_log ORDER BY id`).all() as ({ id: number } & Parameters<typeof auditHash>[1])[];
+  const set = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?');
+  for (const r of rows) {
+    const hash = auditHmac(key, prev, r);
     set.run(prev, hash, r.id);
     prev = hash;
   }
@@ -100,6 +113,34 @@ describe('the audit record cannot be quietly rewritten (issue 19, finding 5)', (
       app.ledger.sqlite.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'audit_log'").run(total - 1);
     });
     expect(await app.call('audit.verify')).toMatchObject({ ok: false, problem: expect.stringContaining('没有登记时的审计记录') });
+  });
+
+  it('a trimmed tail that held no consultation is found by the anchor beside a backup alone (count never lower)', async () => {
+    const { app } = await ledgerWithThree();
+    await app.call('departments.create', { name: '财务处' });
+    await app.call('departments.create', { name: '审计处' });
+    createBackup(app.ledger.sqlite, backupDirOf(app), 'manual', new Date('2025-06-10T03:00:00.000Z'));
+    const total = app.ledger.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+    const tail = app.ledger.sqlite.prepare('SELECT entity FROM audit_log WHERE id > ? ORDER BY id').pluck().all(total - 2);
+    expect(tail).toEqual(['department', 'department']); // only the two departments' records go
+    withoutTriggers(app, () => {
+      app.ledger.sqlite.prepare('DELETE FROM audit_log WHERE id > ?').run(total - 2);
+      app.ledger.sqlite.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'audit_log'").run(total - 2);
+    });
+    expect(verifyAuditChain(app.ledger.sqlite)).toMatchObject({ ok: true }); // the chain alone cannot tell
+    expect(await app.call('audit.verify')).toMatchObject({ ok: false, problem: expect.stringMatching(/比备份 .* 时还少/) });
+  });
+
+  it('a record rewritten and re-signed with the key itself is found by the anchor beside a backup (the record it names has another hash)', async () => {
+    const { app } = await ledgerWithThree();
+    createBackup(app.ledger.sqlite, backupDirOf(app), 'manual', new Date('2025-06-10T03:00:00.000Z'));
+    const key = Buffer.from(fs.readFileSync(auditKeyFiles(app.ledger.file).plain, 'utf8').trim(), 'hex');
+    withoutTriggers(app, () => {
+      app.ledger.sqlite.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 5").run();
+      recomputeKeyed(app, key);
+    });
+    expect(verifyAuditChain(app.ledger.sqlite)).toMatchObject({ ok: true }); // the signatures fit: the key was used
+    expect(await app.call('audit.verify')).toMatchObject({ ok: false, problem: expect.stringMatching(/与备份 .* 时记下的不同/) });
   });
 
   it('every record deleted (and the sequence with it) is found: 3 consultations, 0 records', async () => {

@@ -139,6 +139,17 @@ describe('19/18: duplicate roles, names that differ only by spaces', () => {
     expect(stored).not.toContain('leader');
   });
 
+  it('users.update refuses duplicate roles where the same update without them is accepted (an administrator account exists)', async () => {
+    const app = testApp();
+    await app.call('users.create', { username: 'guan', displayName: '张管理', roles: ['admin'], password: 'Zhang#Admin2025' });
+    const u = await app.call('users.create', { username: 'li', displayName: '李经办', roles: ['registrar'], password: 'Jingban#2025x' });
+    const e = await refused(app, 'users.update', { id: u.id, version: u.version, roles: ['registrar', 'registrar', 'leader'] });
+    expect(e.code).toBe('VALIDATION');
+    expect(app.ledger.sqlite.prepare('SELECT roles FROM users WHERE id = ?').pluck().get(u.id)).toBe('registrar');
+    const ok = await app.call('users.update', { id: u.id, version: u.version, roles: ['registrar', 'leader'] });
+    expect(ok.roles).toEqual(['registrar', 'leader']);
+  });
+
   it.each([['综合 处'], ['综合\u00a0处'], ['  综合处  '], ['综合\u3000处'], ['综\u200b合处']])('department %j is the same name as 综合处', async (name) => {
     const app = testApp();
     await seedBasics(app);
