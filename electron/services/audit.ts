@@ -17,6 +17,14 @@ export const GENESIS_HASH = '0'.repeat(64);
  */
 export const KEYED_MARKER = { entity: 'audit_chain', action: 'audit.keyed' } as const;
 
+/**
+ * The schema version (user_version) of the first release with the keyed chain:
+ * migration 0004 shipped with it, so every database at this version or later was
+ * opened by an app that keys its chain (or carries an unkeyed one over at once).
+ * Only a database of an earlier version may hold an unkeyed chain.
+ */
+export const KEYED_SINCE_SCHEMA_VERSION = 5;
+
 export interface AuditEntry {
   action: string;
   entity: string;

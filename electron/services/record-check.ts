@@ -16,10 +16,10 @@ export const CREATING_ACTIONS = ['consultations.create', 'consultations.import']
 
 const normalise = (sql: string) => sql.replace(/--[^\n]*\n/g, '').replace(/\s+/g, ' ').replace(/;\s*$/, '').trim();
 
-/** The triggers as the migrations create them: name → SQL. */
-export function shippedTriggers(): Map<string, string> {
+/** The triggers as the migrations up to `version` (user_version) create them: name → SQL. */
+export function shippedTriggers(version = MIGRATIONS.length): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of MIGRATIONS) {
+  for (const m of MIGRATIONS.slice(0, version)) {
     for (const statement of m.statements) {
       const sql = normalise(statement);
       const name = /^CREATE TRIGGER [`"]?(\w+)[`"]?/i.exec(sql)?.[1];
@@ -33,7 +33,8 @@ function triggerProblem(sqlite: Database.Database): string | null {
   const present = new Map(
     (sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[]).map((t) => [t.name, normalise(t.sql)]),
   );
-  for (const [name, sql] of shippedTriggers()) {
+  // a backup of an earlier version has that version's triggers (restore checks it before the migrations run)
+  for (const [name, sql] of shippedTriggers(sqlite.pragma('user_version', { simple: true }) as number)) {
     if (!present.has(name)) return `保护审计记录的触发器 ${name} 不存在（被删除过）`;
     if (present.get(name) !== sql) return `保护审计记录的触发器 ${name} 与本软件的不同（被改动过）`;
   }

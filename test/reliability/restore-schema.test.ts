@@ -10,7 +10,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, SCHEMA_VERSION } from '../../db/open';
 import { createRuntime } from '../../electron/runtime';
-import { auditHash, GENESIS_HASH } from '../../electron/services/audit';
+import { auditHash, GENESIS_HASH, KEYED_SINCE_SCHEMA_VERSION } from '../../electron/services/audit';
+import { MIGRATIONS } from '../../db/migrations.generated';
 import { BackupError, createBackup } from '../../electron/services/backup/backup';
 import { restoreDatabase } from '../../electron/services/backup/restore';
 import { schemaProblem } from '../../electron/services/backup/schema-check';
@@ -99,6 +100,48 @@ describe('restore checks the whole schema and the audit chain (issue 19, finding
     fs.copyFileSync(`${good.file}.anchor.json`, `${rewritten}.anchor.json`);
     expect(() => restoreDatabase(file, rewritten, path.join(dir, 'backups'), new Date())).toThrow(/审计记录与备份时记下的不同/);
     expect(restoreDatabase(file, good.file, path.join(dir, 'backups'), new Date('2025-06-10T03:00:00.000Z')).restoredFrom).toBe(good.file);
+  });
+
+  it('a backup of this version whose chain was rewritten unkeyed and whose anchor was removed is refused (only an earlier version may be unkeyed)', async () => {
+    const { dir, file, app, good } = await liveLedger();
+    app.ledger.close();
+    const before = fs.readFileSync(file);
+    const rewritten = altered(good.file, dir, 'unkeyed.sqlite3', (db) => {
+      const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_update'").pluck().get() as string;
+      db.exec('DROP TRIGGER audit_log_no_update');
+      db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 2").run();
+      let prev = GENESIS_HASH;
+      for (const r of db.prepare('SELECT id, at, actor, action, entity, entity_id AS entityId, result, before, after FROM audit_log ORDER BY id').all() as any[]) {
+        const hash = auditHash(prev, r);
+        db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, r.id);
+        prev = hash;
+      }
+      db.exec(trigger);
+    });
+    expect(schemaProblem(rewritten)).toBeNull();
+    expect(fs.existsSync(`${rewritten}.anchor.json`)).toBe(false);
+    expect(() => restoreDatabase(file, rewritten, path.join(dir, 'backups'), new Date())).toThrow(/审计记录校验未通过：审计记录没有本机密钥的签名/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('a backup of an earlier version (before the keyed chain: unkeyed, no anchor) still restores', async () => {
+    const { dir, file, app } = await liveLedger();
+    app.ledger.close();
+    const old = path.join(dir, 'earlier.sqlite3');
+    const db = new Database(old);
+    for (const m of MIGRATIONS.slice(0, KEYED_SINCE_SCHEMA_VERSION - 1)) for (const statement of m.statements) db.exec(statement);
+    db.pragma(`user_version = ${KEYED_SINCE_SCHEMA_VERSION - 1}`);
+    let prev = GENESIS_HASH;
+    for (const name of ['甲处', '乙处']) {
+      const r = { at: '2025-01-02T03:04:05.000Z', actor: 'local-admin', action: 'departments.create', entity: 'department', entityId: name, result: 'ok', before: null, after: null };
+      const hash = auditHash(prev, r);
+      db.prepare('INSERT INTO audit_log (at, actor, action, entity, entity_id, result, before, after, prev_hash, hash) VALUES (@at, @actor, @action, @entity, @entityId, @result, @before, @after, @prev, @hash)').run({ ...r, prev, hash });
+      prev = hash;
+    }
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    expect(schemaProblem(old)).toBeNull();
+    expect(restoreDatabase(file, old, path.join(dir, 'backups'), new Date('2025-06-10T03:00:00.000Z')).restoredFrom).toBe(old);
   });
 
   it('a backup with an edited record and no anchor beside it is refused by its audit chain alone', async () => {

@@ -11,7 +11,7 @@ import { BackupError, checkBackupFile, createBackup, type BackupInfo } from './b
 import { commitFile } from './files';
 import { walLooksValid } from '../../../db/open';
 import { existingAuditKey, type AuditKeyState } from '../audit-key';
-import { auditHead } from '../audit';
+import { auditHead, KEYED_SINCE_SCHEMA_VERSION } from '../audit';
 import { verifyRecord } from '../record-check';
 import { readAnchorOf } from './anchors';
 import { schemaProblem } from './schema-check';
@@ -30,8 +30,9 @@ export interface RestoreOptions {
 /**
  * Whether a checked backup may replace the live database: exactly the ledger's
  * schema of its version (schema-check.ts), and an audit chain that verifies
- * with this installation's key (an earlier version's unkeyed chain is accepted
- * as such; it is carried over when the app opens it).
+ * with this installation's key (an unkeyed chain only from a version before
+ * the keyed chain, KEYED_SINCE_SCHEMA_VERSION; it is carried over when the app
+ * opens it).
  */
 function refusalOf(file: string, keyState: AuditKeyState): string | null {
   const schema = schemaProblem(file);
@@ -46,7 +47,9 @@ function refusalOf(file: string, keyState: AuditKeyState): string | null {
         return '审计记录与备份时记下的不同（备份文件被改动过）';
       }
     }
-    const chain = verifyRecord(db, { keyState, acceptUnkeyed: true });
+    // an earlier version's unkeyed chain is carried over when the app opens it; at a later version it was rewritten
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const chain = verifyRecord(db, { keyState, acceptUnkeyed: version < KEYED_SINCE_SCHEMA_VERSION });
     return chain.ok ? null : `审计记录校验未通过：${chain.problem}`;
   } finally {
     db.close();
