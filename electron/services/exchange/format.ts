@@ -227,7 +227,7 @@ export function writePackage(out: string, input: WriteInput): { sha256: string; 
   return { sha256: fileSha256(out), size };
 }
 
-function fileSha256(file: string): string {
+export function fileSha256(file: string): string {
   const h = createHash('sha256');
   const fd = fs.openSync(file, 'r');
   try {
