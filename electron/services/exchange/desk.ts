@@ -13,10 +13,9 @@ import { inWriteTransaction, type ServiceContext } from '../context';
 import { refuseFuture } from '../consultations/not-future';
 import { AppError, invalidField, notFound } from '../errors';
 import { reviewContentSchema, type ReplyOpinion, type ReviewItem } from './content';
-import { decryptPackage, fileSha256, newPackageId, verifyPackage, writePackage, type FileSource } from './format';
+import { decryptPackage, fileSha256, verifyPackage, type FileSource } from './format';
 import { activePeer, pairedSigner, requireIdentity, unlockOwn } from './identity';
-import { encryptionKeyOf } from './keys';
-import { blobSource, collectFile, recordPackage, refuseReplay, validContent } from './package-io';
+import { addBlobFile, collectFile, recordPackage, refuseReplay, sealFor, validContent } from './package-io';
 
 export interface DeskFile {
   id: number;
@@ -202,23 +201,10 @@ export function makeReplyPackage(ctx: ServiceContext, input: { out: string; pass
     conclusion: o.conclusion,
     text: o.text,
     issuedOn: o.issuedOn,
-    files: o.files.map((f) => {
-      const ref = `f${files.length + 1}`;
-      files.push(blobSource(sqlite, ref, f.fileName, f.size, f.sha256));
-      return ref;
-    }),
+    files: o.files.map((f) => addBlobFile(sqlite, files, f)),
   }));
-  const packageId = newPackageId();
-  const file = path.resolve(input.out);
-  const written = writePackage(file, {
-    kind: 'reply',
-    packageId,
-    createdAt: ctx.now(),
-    sender: { signingKey: keys.signingKey, fingerprint: keys.fingerprint },
-    recipient: { encryptionKey: encryptionKeyOf(office), fingerprint: office.fingerprint },
-    content: { counsel: { name: identity.public.name }, opinions },
-    files,
-  });
+  const written = sealFor(ctx.now(), 'reply', input.out, keys, office, { counsel: { name: identity.public.name }, opinions }, files);
+  const { packageId, file } = written;
   inWriteTransaction(sqlite, () => {
     const at = ctx.now().toISOString();
     for (const { item, o } of pending) {

@@ -15,10 +15,9 @@ import { addOpinion, correctOpinion } from '../consultations/write';
 import { AppError, invalidField, notFound } from '../errors';
 import { readSettings } from '../settings';
 import { replyContentSchema, type ReplyOpinion, type ReviewItem } from './content';
-import { decryptPackage, fileSha256, newPackageId, PackageRefused, verifyPackage, writePackage, type FileEntry, type FileSource } from './format';
+import { decryptPackage, fileSha256, PackageRefused, verifyPackage, type FileEntry, type FileSource } from './format';
 import { activePeer, pairedSigner, unlockOwn, type PeerKey } from './identity';
-import { encryptionKeyOf } from './keys';
-import { blobSource, collectFile, recordPackage, refuseReplay, validContent } from './package-io';
+import { addBlobFile, collectFile, recordPackage, refuseReplay, sealFor, validContent } from './package-io';
 
 /** Items a 送审包 may carry: assigned to the counsel and waiting for (or given) an opinion. */
 const PACKABLE = ['assigned', 'answered'] as const;
@@ -81,11 +80,7 @@ export function makeReviewPackage(
     const attachments = sqlite
       .prepare('SELECT file_name AS fileName, size, sha256 FROM attachments WHERE consultation_id = ? AND trashed_at IS NULL ORDER BY id')
       .all(d.id) as { fileName: string; size: number; sha256: string }[];
-    const refs = attachments.map((a) => {
-      const ref = `f${files.length + 1}`;
-      files.push(blobSource(sqlite, ref, a.fileName, a.size, a.sha256));
-      return ref;
-    });
+    const refs = attachments.map((a) => addBlobFile(sqlite, files, a));
     return {
       id: d.id,
       version: d.version,
@@ -104,17 +99,9 @@ export function makeReviewPackage(
       files: refs,
     };
   });
-  const packageId = newPackageId();
-  const file = path.resolve(input.out);
-  const written = writePackage(file, {
-    kind: 'review',
-    packageId,
-    createdAt: ctx.now(),
-    sender: { signingKey: keys.signingKey, fingerprint: keys.fingerprint },
-    recipient: { encryptionKey: encryptionKeyOf(peer), fingerprint: peer.fingerprint },
-    content: { office: { name: readSettings(ctx.ledger.db).officeName || '机关' }, counsel: { id: counsel.id, name: counsel.name }, items },
-    files,
-  });
+  const content = { office: { name: readSettings(ctx.ledger.db).officeName || '机关' }, counsel: { id: counsel.id, name: counsel.name }, items };
+  const written = sealFor(ctx.now(), 'review', input.out, keys, peer, content, files);
+  const { packageId, file } = written;
   const summary = details.map((d, i) => ({ id: d.id, serialNo: d.serialNo, title: d.title, version: d.version, secrecy: items[i]!.secrecy, files: items[i]!.files.length }));
   inWriteTransaction(sqlite, () => {
     const at = ctx.now().toISOString();

@@ -3,11 +3,13 @@
  * source, a package id already seen (replay), the record of a package made or taken in, and
  * the signed content validated against its schema (docs/EXCHANGE.md).
  */
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { MAX_ATTACHMENT_BYTES } from '#domain/types';
 import { attachmentDamaged } from '../attachments/integrity';
-import { CHUNK_SIZE, PackageRefused, type FileEntry, type FileSink, type FileSource, type PackageKind } from './format';
+import { CHUNK_SIZE, newPackageId, PackageRefused, writePackage, type FileEntry, type FileSink, type FileSource, type PackageKind } from './format';
+import { encryptionKeyOf, type PublicIdentity, type UnlockedKeys } from './keys';
 
 /** A stored attachment's bytes as a package file: read once, when its turn comes, handed on in chunks. */
 export function blobSource(sqlite: Database.Database, ref: string, name: string, size: number, sha256: string): FileSource {
@@ -75,4 +77,35 @@ export function validContent<S extends z.ZodType>(schema: S, content: unknown, f
     used.add(ref);
   }
   return parsed.data;
+}
+
+/** Add a stored blob to a package's files; returns its ref for the content. */
+export function addBlobFile(sqlite: Database.Database, files: FileSource[], f: { fileName: string; size: number; sha256: string }): string {
+  const ref = `f${files.length + 1}`;
+  files.push(blobSource(sqlite, ref, f.fileName, f.size, f.sha256));
+  return ref;
+}
+
+/** Write a package of this end's, signed with its keys, for the paired peer. */
+export function sealFor(
+  now: Date,
+  kind: PackageKind,
+  out: string,
+  keys: UnlockedKeys,
+  peer: PublicIdentity,
+  content: unknown,
+  files: readonly FileSource[],
+): { packageId: string; file: string; size: number; sha256: string } {
+  const packageId = newPackageId();
+  const file = path.resolve(out);
+  const written = writePackage(file, {
+    kind,
+    packageId,
+    createdAt: now,
+    sender: { signingKey: keys.signingKey, fingerprint: keys.fingerprint },
+    recipient: { encryptionKey: encryptionKeyOf(peer), fingerprint: peer.fingerprint },
+    content,
+    files,
+  });
+  return { packageId, file, ...written };
 }
