@@ -147,6 +147,16 @@ describe('exchange packages between two database files', () => {
     expect(again.reason).toBe('replayed');
     expect(again.message).toMatch(/这个回复包（编号 .{8}）已于 2025-06-13 导入过/);
     expect(footprint(s.office)).toEqual(after);
+
+    // a later package updates the items it carries at the desk
+    const d2 = await s.office.call('consultations.get', { id: s.item2.id });
+    await s.office.call('consultations.update', {
+      id: d2.id, version: d2.version, title: d2.title, description: '补充了信访人的第二封来信', categoryId: d2.categoryId, departmentId: d2.departmentId,
+      requester: d2.requester, receivedOn: d2.receivedOn, dueOn: d2.dueOn, itemCount: d2.itemCount, note: d2.note,
+    });
+    const second = makeReviewPackage(s.office.ctx(), { counselId: s.counsel.id, itemIds: [s.item2.id], out: path.join(s.dir, 'review2.clpkg'), password: OFFICE_PW });
+    expect(openReviewPackage(s.wang.ctx(), { file: second.file, password: DESK_PW }).items).toMatchObject([{ id: s.item2.id, status: 'updated', version: d2.version + 1 }]);
+    expect(listDesk(s.wang.ctx()).find((i) => i.id === s.item2.id)!.description).toBe('补充了信访人的第二封来信');
   });
 
   it('refuses, each with its message and nothing written: tampered, unpaired signer, items of another counsel, meant for another counsel, wrong password', async () => {

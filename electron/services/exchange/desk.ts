@@ -15,7 +15,7 @@ import { AppError, invalidField, notFound } from '../errors';
 import { reviewContentSchema, type ReplyOpinion, type ReviewItem } from './content';
 import { decryptPackage, fileSha256, verifyPackage, type FileSource } from './format';
 import { activePeer, pairedSigner, requireIdentity, unlockOwn } from './identity';
-import { addBlobFile, collectFile, recordPackage, refuseReplay, sealFor, validContent } from './package-io';
+import { addBlobFile, collectFile, recordOrRemove, recordPackage, refuseReplay, sealFor, validContent } from './package-io';
 
 export interface DeskFile {
   id: number;
@@ -205,7 +205,7 @@ export function makeReplyPackage(ctx: ServiceContext, input: { out: string; pass
   }));
   const written = sealFor(ctx.now(), 'reply', input.out, keys, office, { counsel: { name: identity.public.name }, opinions }, files);
   const { packageId, file } = written;
-  inWriteTransaction(sqlite, () => {
+  recordOrRemove(file, () => inWriteTransaction(sqlite, () => {
     const at = ctx.now().toISOString();
     for (const { item, o } of pending) {
       sqlite.prepare('UPDATE desk_opinions SET sent_package_id = ? WHERE id = ?').run(packageId, o.id);
@@ -223,6 +223,6 @@ export function makeReplyPackage(ctx: ServiceContext, input: { out: string; pass
       actor: ctx.caller.username,
     });
     appendAudit(ctx, { action: 'exchange.sendReply', entity: 'exchange_package', entityId: packageId, after: { file: path.basename(file), sha256: written.sha256, opinions: opinions.length } });
-  });
+  }));
   return { packageId, file, opinions: opinions.length };
 }

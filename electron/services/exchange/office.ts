@@ -17,7 +17,7 @@ import { readSettings } from '../settings';
 import { replyContentSchema, type ReplyOpinion, type ReviewItem } from './content';
 import { decryptPackage, fileSha256, PackageRefused, verifyPackage, type FileEntry, type FileSource } from './format';
 import { activePeer, pairedSigner, unlockOwn, type PeerKey } from './identity';
-import { addBlobFile, collectFile, recordPackage, refuseReplay, sealFor, validContent } from './package-io';
+import { addBlobFile, collectFile, recordOrRemove, recordPackage, refuseReplay, sealFor, validContent } from './package-io';
 
 /** Items a 送审包 may carry: assigned to the counsel and waiting for (or given) an opinion. */
 const PACKABLE = ['assigned', 'answered'] as const;
@@ -103,7 +103,7 @@ export function makeReviewPackage(
   const written = sealFor(ctx.now(), 'review', input.out, keys, peer, content, files);
   const { packageId, file } = written;
   const summary = details.map((d, i) => ({ id: d.id, serialNo: d.serialNo, title: d.title, version: d.version, secrecy: items[i]!.secrecy, files: items[i]!.files.length }));
-  inWriteTransaction(sqlite, () => {
+  recordOrRemove(file, () => inWriteTransaction(sqlite, () => {
     const at = ctx.now().toISOString();
     recordPackage(sqlite, {
       packageId,
@@ -122,7 +122,7 @@ export function makeReviewPackage(
       entityId: counsel.id,
       after: { packageId, file: path.basename(file), sha256: written.sha256, recipientFingerprint: peer.fingerprint, items: summary },
     });
-  });
+  }));
   return { packageId, file, size: written.size, sha256: written.sha256, counsel: { id: counsel.id, name: counsel.name, fingerprint: peer.fingerprint }, items: summary };
 }
 

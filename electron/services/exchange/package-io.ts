@@ -3,6 +3,7 @@
  * source, a package id already seen (replay), the record of a package made or taken in, and
  * the signed content validated against its schema (docs/EXCHANGE.md).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
@@ -84,6 +85,16 @@ export function addBlobFile(sqlite: Database.Database, files: FileSource[], f: {
   const ref = `f${files.length + 1}`;
   files.push(blobSource(sqlite, ref, f.fileName, f.size, f.sha256));
   return ref;
+}
+
+/** Run the record of a package just written; if it fails, the file goes too (no package the ledger does not know of). */
+export function recordOrRemove<T>(file: string, record: () => T): T {
+  try {
+    return record();
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
 }
 
 /** Write a package of this end's, signed with its keys, for the paired peer. */
