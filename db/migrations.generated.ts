@@ -79,5 +79,23 @@ export const MIGRATIONS: Migration[] = [
       "UPDATE `consultations` SET `status_on` = (\n  SELECT h.business_on FROM status_history h WHERE h.consultation_id = consultations.id\n    AND h.to_status IN ('registered', 'assigned', 'answered', 'closed', 'withdrawn') ORDER BY h.id DESC LIMIT 1\n);",
       "-- A correction keeps the earlier version: the versions are append-only, like the audit log.\nCREATE TRIGGER `opinion_versions_no_update` BEFORE UPDATE ON `opinion_versions`\nBEGIN\n  SELECT RAISE(ABORT, 'opinion_versions is append-only');\nEND;"
     ]
+  },
+  {
+    "tag": "0005_breezy_talon",
+    "statements": [
+      "CREATE TABLE `desk_files` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`item_id` integer NOT NULL,\n\t`desk_opinion_id` integer,\n\t`file_name` text NOT NULL,\n\t`size` integer NOT NULL,\n\t`sha256` text NOT NULL,\n\t`created_at` text NOT NULL,\n\tFOREIGN KEY (`item_id`) REFERENCES `desk_items`(`item_id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`desk_opinion_id`) REFERENCES `desk_opinions`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`sha256`) REFERENCES `attachment_blobs`(`sha256`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `desk_files_item_idx` ON `desk_files` (`item_id`);",
+      "CREATE TABLE `desk_items` (\n\t`item_id` integer PRIMARY KEY NOT NULL,\n\t`office_version` integer NOT NULL,\n\t`data` text NOT NULL,\n\t`package_id` text NOT NULL,\n\t`received_at` text NOT NULL,\n\t`replied_at` text\n);",
+      "CREATE TABLE `desk_opinions` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`item_id` integer NOT NULL,\n\t`conclusion` text NOT NULL,\n\t`text` text NOT NULL,\n\t`issued_on` text NOT NULL,\n\t`based_on_version` integer NOT NULL,\n\t`created_at` text NOT NULL,\n\t`sent_package_id` text,\n\tFOREIGN KEY (`item_id`) REFERENCES `desk_items`(`item_id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `desk_opinions_item_idx` ON `desk_opinions` (`item_id`);",
+      "CREATE TABLE `exchange_identity` (\n\t`id` integer PRIMARY KEY NOT NULL,\n\t`end` text NOT NULL,\n\t`name` text NOT NULL,\n\t`encryption_key` text NOT NULL,\n\t`signing_key` text NOT NULL,\n\t`fingerprint` text NOT NULL,\n\t`sealed_private` text NOT NULL,\n\t`created_at` text NOT NULL,\n\t`created_by` text NOT NULL,\n\tCONSTRAINT \"exchange_identity_one_ck\" CHECK(\"exchange_identity\".\"id\" = 1)\n);",
+      "CREATE TABLE `exchange_packages` (\n\t`package_id` text PRIMARY KEY NOT NULL,\n\t`direction` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`counsel_id` integer,\n\t`peer_fingerprint` text NOT NULL,\n\t`file_sha256` text NOT NULL,\n\t`items` text NOT NULL,\n\t`at` text NOT NULL,\n\t`actor` text NOT NULL,\n\tFOREIGN KEY (`counsel_id`) REFERENCES `counsels`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `exchange_packages_counsel_idx` ON `exchange_packages` (`counsel_id`,`at`);",
+      "CREATE TABLE `exchange_peers` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`end` text NOT NULL,\n\t`counsel_id` integer,\n\t`name` text NOT NULL,\n\t`encryption_key` text NOT NULL,\n\t`signing_key` text NOT NULL,\n\t`fingerprint` text NOT NULL,\n\t`added_at` text NOT NULL,\n\t`added_by` text NOT NULL,\n\t`revoked_at` text,\n\t`revoked_by` text,\n\tFOREIGN KEY (`counsel_id`) REFERENCES `counsels`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `exchange_peers_fingerprint_idx` ON `exchange_peers` (`fingerprint`);",
+      "CREATE INDEX `exchange_peers_counsel_idx` ON `exchange_peers` (`counsel_id`);",
+      "ALTER TABLE `consultations` ADD `secrecy` text DEFAULT 'none' NOT NULL;",
+      "ALTER TABLE `opinions` ADD `channel` text;"
+    ]
   }
 ];

@@ -85,6 +85,8 @@ export const consultations = sqliteTable(
      */
     statusOn: text('status_on'),
     note: text('note').notNull().default(''),
+    /** 密级: 'none' or 'workSecret' (工作秘密); 秘密/机密/绝密 are refused at registration (a non-classified system) */
+    secrecy: text('secrecy', { enum: ['none', 'workSecret'] }).notNull().default('none'),
     trashedAt: text('trashed_at'),
     version: integer('version').notNull().default(1),
     createdAt: text('created_at').notNull(),
@@ -130,6 +132,8 @@ export const opinions = sqliteTable(
     /** the last correction (null: never corrected); the versions it replaced are in opinion_versions */
     correctedAt: text('corrected_at'),
     correctedBy: text('corrected_by'),
+    /** how it reached the ledger: null = entered here; 'replyPackage' = 经回复包导入 (docs/EXCHANGE.md) */
+    channel: text('channel', { enum: ['replyPackage'] }),
   },
   (t) => [uniqueIndex('opinions_round_uq').on(t.consultationId, t.round)],
 );
@@ -297,4 +301,113 @@ export const attachments = sqliteTable(
     trashedAt: text('trashed_at'),
   },
   (t) => [index('attachments_consultation_idx').on(t.consultationId)],
+);
+
+/**
+ * This end's exchange keys (docs/EXCHANGE.md): one row. The private halves are sealed
+ * under the owner's password; the public halves are what the .clkey file carries.
+ */
+export const exchangeIdentity = sqliteTable(
+  'exchange_identity',
+  {
+    id: integer('id').primaryKey(),
+    end: text('end', { enum: ['office', 'counsel'] }).notNull(),
+    name: text('name').notNull(),
+    encryptionKey: text('encryption_key').notNull(),
+    signingKey: text('signing_key').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    sealedPrivate: text('sealed_private').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [check('exchange_identity_one_ck', sql`${t.id} = 1`)],
+);
+
+/**
+ * The other ends' public keys: at the office one per counsel (counsel_id), at a counsel's
+ * desk the office's (counsel_id null). Revoked keys stay, with when and by whom.
+ */
+export const exchangePeers = sqliteTable(
+  'exchange_peers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    end: text('end', { enum: ['office', 'counsel'] }).notNull(),
+    counselId: integer('counsel_id').references(() => counsels.id),
+    name: text('name').notNull(),
+    encryptionKey: text('encryption_key').notNull(),
+    signingKey: text('signing_key').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    addedAt: text('added_at').notNull(),
+    addedBy: text('added_by').notNull(),
+    revokedAt: text('revoked_at'),
+    revokedBy: text('revoked_by'),
+  },
+  (t) => [index('exchange_peers_fingerprint_idx').on(t.fingerprint), index('exchange_peers_counsel_idx').on(t.counselId)],
+);
+
+/** Every package made here or taken in: a package id seen before is a replay. */
+export const exchangePackages = sqliteTable(
+  'exchange_packages',
+  {
+    packageId: text('package_id').primaryKey(),
+    direction: text('direction', { enum: ['sent', 'received'] }).notNull(),
+    kind: text('kind', { enum: ['review', 'reply'] }).notNull(),
+    counselId: integer('counsel_id').references(() => counsels.id),
+    peerFingerprint: text('peer_fingerprint').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    /** JSON: the items and their versions (sent), or what the import did (received) */
+    items: text('items').notNull(),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+  },
+  (t) => [index('exchange_packages_counsel_idx').on(t.counselId, t.at)],
+);
+
+/** A counsel's desk: the items 送审包 brought (the office's id and version). */
+export const deskItems = sqliteTable('desk_items', {
+  itemId: integer('item_id').primaryKey(),
+  officeVersion: integer('office_version').notNull(),
+  /** JSON: the fields a reviewer needs and the earlier rounds, as the package carried them */
+  data: text('data').notNull(),
+  packageId: text('package_id').notNull(),
+  receivedAt: text('received_at').notNull(),
+  /** set when a 回复包 carried this item's opinion */
+  repliedAt: text('replied_at'),
+});
+
+/** A counsel's desk: opinions written here, waiting for (or sent in) a 回复包. */
+export const deskOpinions = sqliteTable(
+  'desk_opinions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => deskItems.itemId),
+    conclusion: text('conclusion', { enum: ['approve', 'approveWithChanges', 'object', 'advisory'] }).notNull(),
+    text: text('text').notNull(),
+    issuedOn: text('issued_on').notNull(),
+    basedOnVersion: integer('based_on_version').notNull(),
+    createdAt: text('created_at').notNull(),
+    sentPackageId: text('sent_package_id'),
+  },
+  (t) => [index('desk_opinions_item_idx').on(t.itemId)],
+);
+
+/** A counsel's desk: the materials packages brought and the attachments of opinions written here. */
+export const deskFiles = sqliteTable(
+  'desk_files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => deskItems.itemId),
+    deskOpinionId: integer('desk_opinion_id').references(() => deskOpinions.id),
+    fileName: text('file_name').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => attachmentBlobs.sha256),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('desk_files_item_idx').on(t.itemId)],
 );

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ITEM_COUNT, LIMITS } from '../domain/limits';
+import { CLASSIFIED_LEVELS, CLASSIFIED_REFUSAL, SECRECY_LEVELS } from '../domain/secrecy';
 import { block, day, method, name, required, text, type MethodDef } from './define';
 import { importContract } from './import-contract';
 import { reportsContract } from './reports-contract';
@@ -68,8 +69,13 @@ export const consultationFields = {
  */
 export const requestId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { message: '请求标识无效' });
 
+/** 密级 (electron/domain/secrecy.ts): 秘密/机密/绝密 are refused with their own message */
+const secrecy = z
+  .enum(SECRECY_LEVELS, { error: (issue) => (CLASSIFIED_LEVELS.includes(String(issue.input)) ? CLASSIFIED_REFUSAL : '请选择密级') })
+  .default('none');
+
 export const createConsultationInput = z
-  .strictObject({ ...consultationFields, requestId: requestId.optional() })
+  .strictObject({ ...consultationFields, secrecy, requestId: requestId.optional() })
   .refine((v) => v.dueOn === null || v.dueOn >= v.receivedOn, {
     message: '办理时限不能早于收件日期',
     path: ['dueOn'],

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseOpenError, openDatabase, type Ledger } from '../../db/open';
 import type { Caller, ServiceContext } from '../services/context';
+import { acquireDataLock, LockError, type DataLock } from '../services/backup/lock';
 import { CliError, type CliIo } from './io';
 
 /** The command line reads like a leader: everything, and changes nothing. */
@@ -24,4 +25,28 @@ export function openExistingLedger(file: string, io: CliIo): Ledger {
 
 export function cliContext(ledger: Ledger, io: CliIo, caller: Caller = CLI_CALLER): ServiceContext {
   return { ledger, caller, now: () => io.now() };
+}
+
+/**
+ * Open a ledger to write to, holding the data lock as the app does (a running app, or
+ * another writing command, is refused with exit code 3). `fn` runs with it; both are let go after.
+ */
+export async function withWritableLedger<T>(file: string, io: CliIo, purpose: string, fn: (ledger: Ledger) => Promise<T> | T): Promise<T> {
+  let lock: DataLock;
+  try {
+    lock = acquireDataLock(path.resolve(io.cwd, file), purpose);
+  } catch (error) {
+    if (error instanceof LockError) throw new CliError(error.message, 3);
+    throw error;
+  }
+  try {
+    const ledger = openExistingLedger(file, io);
+    try {
+      return await fn(ledger);
+    } finally {
+      ledger.close();
+    }
+  } finally {
+    lock.release();
+  }
 }

@@ -6,6 +6,7 @@
  */
 import { backupCommand, restoreCommand, verifyCommand } from './commands/backup';
 import { importCommand } from './commands/import';
+import { packageCommand, receiveCommand } from './commands/exchange';
 import { reportCommand } from './commands/report';
 import type { Command } from './commands/types';
 import { AppError, DISK_FULL_MESSAGE, isDiskFull } from '../services/errors';
@@ -17,6 +18,8 @@ export const COMMANDS: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   verify: verifyCommand,
+  package: packageCommand,
+  receive: receiveCommand,
 };
 
 function help(): string {

@@ -84,21 +84,32 @@ async function addBytes(ctx: ServiceContext, consultationId: number, opinionId: 
   const sha256 = createHash('sha256').update(data).digest('hex');
   const mimeType = judgeFileType(fileName, data);
   const text = ['docx', 'txt'].includes(extensionOf(fileName)) ? await parseOffThread({ kind: 'text', fileName, bytes: data }) : null;
-  const { sqlite } = ctx.ledger;
-  return inWriteTransaction(sqlite, () => {
+  return inWriteTransaction(ctx.ledger.sqlite, () => {
     checkTarget(ctx, consultationId, opinionId);
-    sqlite.prepare('INSERT OR IGNORE INTO attachment_blobs (sha256, size, data, extracted_text) VALUES (?, ?, ?, ?)').run(sha256, data.length, data, text);
-    const { lastInsertRowid } = sqlite
-      .prepare(
-        `INSERT INTO attachments (consultation_id, opinion_id, file_name, mime_type, size, sha256, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(consultationId, opinionId, fileName, mimeType, data.length, sha256, ctx.now().toISOString(), ctx.caller.username);
-    reindexConsultation(sqlite, consultationId);
-    const created = selectOne(ctx, Number(lastInsertRowid))!;
-    appendAudit(ctx, { action: 'attachments.add', entity: 'consultation', entityId: consultationId, after: created });
-    return created;
+    return storeAttachment(ctx, { consultationId, opinionId, fileName, mimeType, data, sha256, text });
   });
+}
+
+/**
+ * The rows of one attachment (its bytes, content-addressed; its row; the search index; the
+ * audit record). Call inside the caller's write transaction, after checking the target.
+ */
+export function storeAttachment(
+  ctx: ServiceContext,
+  a: { consultationId: number; opinionId: number | null; fileName: string; mimeType: string; data: Buffer; sha256: string; text: string | null },
+): Attachment {
+  const { sqlite } = ctx.ledger;
+  sqlite.prepare('INSERT OR IGNORE INTO attachment_blobs (sha256, size, data, extracted_text) VALUES (?, ?, ?, ?)').run(a.sha256, a.data.length, a.data, a.text);
+  const { lastInsertRowid } = sqlite
+    .prepare(
+      `INSERT INTO attachments (consultation_id, opinion_id, file_name, mime_type, size, sha256, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(a.consultationId, a.opinionId, a.fileName, a.mimeType, a.data.length, a.sha256, ctx.now().toISOString(), ctx.caller.username);
+  reindexConsultation(sqlite, a.consultationId);
+  const created = selectOne(ctx, Number(lastInsertRowid))!;
+  appendAudit(ctx, { action: 'attachments.add', entity: 'consultation', entityId: a.consultationId, after: created });
+  return created;
 }
 
 /** Add from a path on this computer (file picker in the app; tests and the CLI). */

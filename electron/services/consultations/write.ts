@@ -147,9 +147,9 @@ export function createConsultation(ctx: ServiceContext, input: ParsedInputOf<'co
     const { lastInsertRowid } = sqlite
       .prepare(
         `INSERT INTO consultations (serial_prefix, serial_year, serial_seq, title, description, category_id, department_id,
-           requester, received_on, due_on, item_count, status, note, version, created_at, created_by, updated_at, updated_by)
+           requester, received_on, due_on, item_count, status, note, secrecy, version, created_at, created_by, updated_at, updated_by)
          VALUES (@prefix, @year, @seq, @title, @description, @categoryId, @departmentId, @requester, @receivedOn, @dueOn,
-           @itemCount, 'registered', @note, 1, @at, @who, @at, @who)`,
+           @itemCount, 'registered', @note, @secrecy, 1, @at, @who, @at, @who)`,
       )
       .run({ ...fields, prefix, year, seq, at, who });
     const id = Number(lastInsertRowid);
