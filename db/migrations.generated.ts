@@ -81,7 +81,7 @@ export const MIGRATIONS: Migration[] = [
     ]
   },
   {
-    "tag": "0005_breezy_talon",
+    "tag": "0005_exchange_packages_secrecy",
     "statements": [
       "CREATE TABLE `desk_files` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`item_id` integer NOT NULL,\n\t`desk_opinion_id` integer,\n\t`file_name` text NOT NULL,\n\t`size` integer NOT NULL,\n\t`sha256` text NOT NULL,\n\t`created_at` text NOT NULL,\n\tFOREIGN KEY (`item_id`) REFERENCES `desk_items`(`item_id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`desk_opinion_id`) REFERENCES `desk_opinions`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`sha256`) REFERENCES `attachment_blobs`(`sha256`) ON UPDATE no action ON DELETE no action\n);",
       "CREATE INDEX `desk_files_item_idx` ON `desk_files` (`item_id`);",
