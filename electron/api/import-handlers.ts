@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { ServiceContext } from '../services/context';
 import { listImportBatches } from '../services/import/batches';
-import { currentJob } from '../services/import/jobs';
+import { trackJob } from '../services/jobs';
 import { undoImportBatch } from '../services/import/undo';
 import {
   chooseImportFile,
@@ -23,12 +23,12 @@ export const importHandlers: {
     input: z.output<ImportContract[M]['input']>,
   ) => Output<M> | Promise<Output<M>>;
 } = {
-  'import.chooseFile': (ctx) => chooseImportFile(ctx),
+  // the long ones report their progress into the page's job (jobs.progress)
+  'import.chooseFile': (ctx, { jobId }) => trackJob(jobId, (report) => chooseImportFile(ctx, (done, total) => report('read', done, total))),
   'import.preview': previewImportSession,
-  'import.commit': commitImportSession,
+  'import.commit': (ctx, { jobId, ...input }) => trackJob(jobId, (report) => commitImportSession(ctx, input, (done, total) => report('commit', done, total))),
   'import.discard': (ctx, input) => discardImportSession(ctx, input.token),
-  'import.undo': (ctx, input) => undoImportBatch(ctx, input.batchId),
+  'import.undo': (ctx, { jobId, batchId }) => trackJob(jobId, (report) => undoImportBatch(ctx, batchId, (done, total) => report('undo', done, total))),
   'import.batches': (ctx) => listImportBatches(ctx),
-  'import.progress': (ctx) => currentJob(ctx),
   'import.template': (ctx) => saveImportTemplate(ctx),
 };

@@ -5,7 +5,7 @@ import { drilldown } from '../services/reports/drilldown';
 import { saveReportExport } from '../services/reports/export';
 import { saveReportPdf } from '../services/reports/export/pdf';
 import { AppError } from '../services/errors';
-import { finishJob, reportProgress } from '../services/jobs';
+import { trackJob } from '../services/jobs';
 import { resolvePeriod } from '../services/reports/period';
 import { buildSentence, buildTally, computeFigures } from '../services/reports/tally';
 import type { MethodDef } from './define';
@@ -32,14 +32,8 @@ export const reportsHandlers: {
   },
   'reports.export': async (ctx, input) => {
     if (!ctx.host) throw new AppError('INTERNAL', '当前运行环境不支持导出文件');
+    const { platform } = ctx.host;
     const { jobId, ...rest } = input;
-    try {
-      return await saveReportExport(ctx, ctx.host.platform, {
-        ...rest,
-        onProgress: (p) => reportProgress(jobId, p.phase, p.done, p.total),
-      });
-    } finally {
-      finishJob(jobId);
-    }
+    return trackJob(jobId, (report) => saveReportExport(ctx, platform, { ...rest, onProgress: (p) => report(p.phase, p.done, p.total) }));
   },
 };
