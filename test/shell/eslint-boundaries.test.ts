@@ -62,6 +62,37 @@ describe('services and db stay plain Node', () => {
   });
 });
 
+describe('services take only types from the contract', () => {
+  const file = 'electron/services/backup/config.ts';
+
+  it.each([
+    "import { rotationInput } from '#contract/contract';",
+    "import { importToken } from '#contract/import-contract';",
+    "import { contract } from '../../api/contract';",
+  ])('refuses %s', async (code) => {
+    expect(layered(await ruleIds(file, `${code}\nexport {};\n`))).toBe(1);
+  });
+
+  it('allows type-only imports of the contract, and the domain', async () => {
+    const code = [
+      "import type { ParsedInputOf } from '#contract/contract';",
+      "import { type ImportPlanView } from '#contract/import-contract';",
+      "import { ROTATION_LIMITS } from '#domain/types';",
+      'export type { ParsedInputOf, ImportPlanView };',
+      'export { ROTATION_LIMITS };',
+    ].join('\n');
+    expect(layered(await ruleIds(file, code))).toBe(0);
+  });
+
+  it('the services as they are pass it', async () => {
+    const results = await eslint.lintFiles(['electron/services']);
+    const broken = results.flatMap((r) =>
+      r.messages.filter((m) => m.ruleId?.endsWith('no-restricted-imports')).map((m) => `${path.relative(root, r.filePath)}: ${m.message}`),
+    );
+    expect(broken).toEqual([]);
+  });
+});
+
 describe('no Chinese text in components', () => {
   const component = 'renderer/src/features/ledger/LedgerPage.tsx';
 
