@@ -10,6 +10,7 @@ import { openDatabase, type Ledger } from '../db/open';
 import { LOCAL_ADMIN, type ServiceContext } from '../electron/services/context';
 import { buildPlan, commitImport, planView, readImportFile } from '../electron/services/import';
 import { withImportJob } from '../electron/services/import/jobs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/harness/chromium';
 import { ROOT } from './paths';
 import { filterToInput, readFilter } from '../renderer/src/features/ledger/filterState';
 import { measureOwn, measureOwnPair, type Row } from './stats';
@@ -111,17 +112,6 @@ function ensureRendererBuilt(log: (line: string) => void): void {
     log('  the renderer build failed; measuring the existing out/renderer');
   }
 }
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const BENCH_USER = { username: 'benchmark', displayName: '性能测试', password: 'Ledger@2025' };
 
@@ -243,7 +233,7 @@ async function firstPaintRow(deps: ExtraDeps): Promise<Row> {
   let n = 0;
   const firstRow = async (url: string): Promise<number> => {
     const context = await chromium.launchPersistentContext(path.join(profiles, String(n++)), {
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
       viewport: { width: 1366, height: 768 },
       locale: 'zh-CN',

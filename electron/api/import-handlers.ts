@@ -1,6 +1,4 @@
 /** Handlers of the import methods, merged into the router's handler map (spread into `handlers`). */
-import type { z } from 'zod';
-import type { ServiceContext } from '../services/context';
 import { listImportBatches } from '../services/import/batches';
 import { trackJob } from '../services/jobs';
 import { undoImportBatch } from '../services/import/undo';
@@ -11,18 +9,11 @@ import {
   previewImportSession,
   saveImportTemplate,
 } from '../services/import/wizard';
-import type { MethodDef } from './define';
-import { importContract } from './import-contract';
+import type { Handlers } from './handlers';
+import type { importContract } from './import-contract';
 
-type ImportContract = typeof importContract;
-type Output<M extends keyof ImportContract> = ImportContract[M] extends MethodDef<z.ZodType, infer O> ? O : never;
-
-export const importHandlers: {
-  [M in keyof ImportContract]: (
-    ctx: ServiceContext,
-    input: z.output<ImportContract[M]['input']>,
-  ) => Output<M> | Promise<Output<M>>;
-} = {
+/** Typed against the contract like the main map (handlers.ts): a missing handler does not compile. */
+export const importHandlers: Pick<Handlers, keyof typeof importContract> = {
   // the long ones report their progress into the page's job (jobs.progress)
   'import.chooseFile': (ctx, { jobId }) => trackJob(jobId, (report) => chooseImportFile(ctx, (done, total) => report('read', done, total))),
   'import.preview': previewImportSession,

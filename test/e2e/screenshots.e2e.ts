@@ -13,13 +13,8 @@ import { openApp, screenshot, type App } from './support';
 
 let app: App;
 
-beforeAll(async () => {
-  app = await openApp();
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+beforeAll(async () => void (app = await openApp()));
+afterAll(() => app?.close());
 
 describe('screenshots (zh-CN, 1366×768)', () => {
   it('first run', async () => {
