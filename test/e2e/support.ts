@@ -12,6 +12,7 @@ import { createRouter, type Router } from '#contract/router';
 import type { Role } from '#domain/types';
 import { Session } from '../../electron/services/accounts/session';
 import type { Caller } from '../../electron/services/context';
+import { rendererOutOfDate } from '../harness/build';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../harness/chromium';
 import { startHarness, type Harness } from '../harness/server';
 import { startCoverage, writeCoverage } from './coverage';
@@ -25,20 +26,9 @@ export const TODAY = '2025-06-10';
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../harness/chromium';
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 /** Builds the renderer when out/renderer is missing or older than its sources (npm test builds it first). */
 export function ensureRendererBuilt(): void {
-  const built = path.join(ROOT, 'out/renderer/index.html');
-  const sources = Math.max(newestMtime(path.join(ROOT, 'renderer')), newestMtime(path.join(ROOT, 'electron/api')), newestMtime(path.join(ROOT, 'electron/domain')));
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
+  if (!rendererOutOfDate()) return;
   execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
 }
 

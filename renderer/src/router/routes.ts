@@ -32,77 +32,25 @@ export interface RouteDef {
   lights?: 'home';
 }
 
+// prettier-ignore: one line per screen
 export const ROUTES = [
   { name: 'home', path: '/', lights: 'home' },
   { name: 'queue', path: '/queue', for: 'counsel', menu: {} },
   { name: 'ledger', path: '/ledger', menu: {} },
-  {
-    name: 'new',
-    path: '/consultations/new',
-    screen: () => import('../features/consultation/NewPage').then((m) => m.NewConsultationPage),
-    needs: 'consultations.create',
-    menu: { label: 'register' },
-  },
+  { name: 'new', path: '/consultations/new', screen: () => import('../features/consultation/NewPage').then((m) => m.NewConsultationPage), needs: 'consultations.create', menu: { label: 'register' } },
   { name: 'import', path: '/import', screen: () => import('../features/import/ImportPage').then((m) => m.ImportPage), needs: 'import.preview', menu: {} },
   { name: 'reports', path: '/reports', screen: () => import('../features/reports/ReportsPage').then((m) => m.ReportsPage), needs: 'reports.tally', menu: {} },
-  {
-    name: 'counsels',
-    path: '/counsels',
-    screen: () => import('../features/admin/CounselsPage').then((m) => m.CounselsPage),
-    for: 'staff',
-    menu: { group: 'basics' },
-  },
-  {
-    name: 'departments',
-    path: '/departments',
-    screen: () => import('../features/admin/DepartmentsPage').then((m) => m.DepartmentsPage),
-    for: 'staff',
-    menu: { group: 'basics' },
-  },
-  {
-    name: 'categories',
-    path: '/categories',
-    screen: () => import('../features/admin/CategoriesPage').then((m) => m.CategoriesPage),
-    for: 'staff',
-    menu: { group: 'basics' },
-  },
+  { name: 'counsels', path: '/counsels', screen: () => import('../features/admin/CounselsPage').then((m) => m.CounselsPage), for: 'staff', menu: { group: 'basics' } },
+  { name: 'departments', path: '/departments', screen: () => import('../features/admin/DepartmentsPage').then((m) => m.DepartmentsPage), for: 'staff', menu: { group: 'basics' } },
+  { name: 'categories', path: '/categories', screen: () => import('../features/admin/CategoriesPage').then((m) => m.CategoriesPage), for: 'staff', menu: { group: 'basics' } },
   { name: 'users', path: '/users', screen: () => import('../features/users/UsersPage').then((m) => m.UsersPage), needs: 'users.list', menu: { group: 'system' } },
-  {
-    name: 'holidays',
-    path: '/holidays',
-    screen: () => import('../features/holidays/HolidaysPage').then((m) => m.HolidaysPage),
-    needs: 'calendar.setHolidays',
-    menu: { group: 'system' },
-  },
-  {
-    name: 'settings',
-    path: '/settings',
-    screen: () => import('../features/admin/SettingsPage').then((m) => m.SettingsPage),
-    needs: 'settings.update',
-    menu: { group: 'system' },
-  },
-  {
-    name: 'backups',
-    path: '/backups',
-    screen: () => import('../features/backups/BackupsPage').then((m) => m.BackupsPage),
-    needs: 'backups.list',
-    menu: { group: 'system' },
-  },
+  { name: 'holidays', path: '/holidays', screen: () => import('../features/holidays/HolidaysPage').then((m) => m.HolidaysPage), needs: 'calendar.setHolidays', menu: { group: 'system' } },
+  { name: 'settings', path: '/settings', screen: () => import('../features/admin/SettingsPage').then((m) => m.SettingsPage), needs: 'settings.update', menu: { group: 'system' } },
+  { name: 'backups', path: '/backups', screen: () => import('../features/backups/BackupsPage').then((m) => m.BackupsPage), needs: 'backups.list', menu: { group: 'system' } },
   { name: 'audit', path: '/audit', screen: () => import('../features/audit/AuditPage').then((m) => m.AuditPage), needs: 'audit.list', menu: { group: 'system' } },
   { name: 'trash', path: '/trash', screen: () => import('../features/trash/TrashPage').then((m) => m.TrashPage), for: 'staff', menu: {} },
-  {
-    name: 'detail',
-    path: '/consultations/:id',
-    screen: () => import('../features/consultation/DetailPage').then((m) => m.ConsultationDetailPage),
-    lights: 'home',
-  },
-  {
-    name: 'edit',
-    path: '/consultations/:id/edit',
-    screen: () => import('../features/consultation/EditPage').then((m) => m.EditConsultationPage),
-    needs: 'consultations.update',
-    lights: 'home',
-  },
+  { name: 'detail', path: '/consultations/:id', screen: () => import('../features/consultation/DetailPage').then((m) => m.ConsultationDetailPage), lights: 'home' },
+  { name: 'edit', path: '/consultations/:id/edit', screen: () => import('../features/consultation/EditPage').then((m) => m.EditConsultationPage), needs: 'consultations.update', lights: 'home' },
 ] as const satisfies readonly RouteDef[];
 
 type Defs = (typeof ROUTES)[number];
