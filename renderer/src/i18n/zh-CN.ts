@@ -5,6 +5,10 @@
 import importing from './import.zh-CN';
 import entry from './entry.zh-CN';
 import reports from './reports.zh-CN';
+import { ACTION_ZH, STEP_DATE_ZH } from '#domain/labels';
+
+const { assign, addOpinion, recordOutcome, close, withdraw, reopen, trash, restore } = ACTION_ZH;
+const ACTION_NAMES = { assign, addOpinion, recordOutcome, close, withdraw, reopen, trash, restore };
 
 const zhCN = {
   app: {
@@ -295,31 +299,17 @@ const zhCN = {
     opinionFormNext: '补充意见（第 {{round}} 轮）',
     submitOpinion: '提交意见',
   },
-  stepDate: {
-    received: '收件日期',
-    assigned: '分派日期',
-    opinion: '出具日期',
-    outcome: '采纳登记日期',
-    closed: '办结日期',
-    withdrawn: '撤回日期',
-    reopened: '重新打开日期',
-  },
+  stepDate: STEP_DATE_ZH,
   action: {
     assignedOn: '分派日期',
     closedOn: '办结日期',
     withdrawnOn: '撤回日期',
     reopenedOn: '重新打开日期',
     stepDateHint: '这一步实际发生的日期，默认今天；补录时请填实际日期。',
+    // the actions' names are the domain's (electron/domain/labels.ts), 编辑 and 改派 the UI's own
+    ...ACTION_NAMES,
     edit: '编辑',
-    assign: '分派',
     reassign: '改派',
-    addOpinion: '出具意见',
-    recordOutcome: '登记采纳情况',
-    close: '办结',
-    withdraw: '撤回',
-    reopen: '重新打开',
-    trash: '移入回收站',
-    restore: '恢复',
     assignTitle: '分派法律顾问',
     assignHint: '分派后事项状态变为“已分派”，由所选顾问出具意见。',
     noCounsel: '还没有在用的法律顾问，请先在“法律顾问”中添加。',
