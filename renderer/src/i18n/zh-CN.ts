@@ -6,9 +6,13 @@ import importing from './import.zh-CN';
 import entry from './entry.zh-CN';
 import reports from './reports.zh-CN';
 import { ACTION_ZH, STEP_DATE_ZH } from '#domain/labels';
+import { IMPORT_FIELD_LABELS } from '#domain/import-fields';
 
 const { assign, addOpinion, recordOutcome, close, withdraw, reopen, trash, restore } = ACTION_ZH;
 const ACTION_NAMES = { assign, addOpinion, recordOutcome, close, withdraw, reopen, trash, restore };
+const { serialNo, title, description, category, department, requester, receivedOn, dueOn, itemCount, counsel, status, note, assignedOn, outcome, outcomeOn, closedOn } =
+  IMPORT_FIELD_LABELS;
+const FIELD_NAMES = { serialNo, title, description, category, department, requester, receivedOn, dueOn, itemCount, counsel, status, note, assignedOn, outcome, outcomeOn, closedOn };
 
 const zhCN = {
   app: {
@@ -141,23 +145,9 @@ const zhCN = {
     notAdopted: '未采纳',
   },
   field: {
-    serialNo: '编号',
-    title: '事项名称',
-    description: '事项说明',
-    category: '类别',
-    department: '提请处室',
-    requester: '提请人',
-    receivedOn: '收件日期',
-    dueOn: '办理时限',
-    itemCount: '项数',
-    counsel: '法律顾问',
-    status: '状态',
-    note: '备注',
-    assignedOn: '分派日期',
-    outcome: '采纳情况',
+    // the fields' names are the ledger's column headers (electron/domain/import-fields.ts); 采纳说明 is the form's own
+    ...FIELD_NAMES,
     outcomeReason: '采纳说明',
-    outcomeOn: '采纳登记日期',
-    closedOn: '办结日期',
     created: '登记',
     updated: '最后修改',
     version: '版本',
