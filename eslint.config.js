@@ -54,6 +54,18 @@ const UPWARD = {
   regex: '^(#contract/|(\\.{1,2}/)+(electron/)?(api|services)(/|$))',
   message: 'db/ and the domain do not import the contract (electron/api) or the services: move the shared word to electron/domain.',
 };
+// Services take types from the contract (ParsedInputOf, the shapes they return), never its
+// runtime values: its zod schemas validate at the boundary (the router), and a rule both need
+// lives in the domain.
+const SERVICES_CONTRACT_TYPES_ONLY = {
+  patterns: [
+    {
+      regex: '^(#contract/|(\\.{1,2}/)+(electron/)?api(/|$))',
+      allowTypeImports: true,
+      message: 'Services import only types from the contract (import type …): its schemas validate at the boundary. Shared rules live in #domain/….',
+    },
+  ],
+};
 const DB_IMPORT_RULE = { paths: NO_ELECTRON_PATHS, patterns: [...NO_ELECTRON_PATTERNS, UPWARD] };
 const DOMAIN_IMPORT_RULE = {
   paths: NO_ELECTRON_PATHS,
@@ -106,7 +118,10 @@ export default defineConfig([
   },
   {
     files: ['electron/services/**'],
-    rules: { 'no-restricted-imports': ['error', NO_ELECTRON_RULE] },
+    rules: {
+      'no-restricted-imports': ['error', NO_ELECTRON_RULE],
+      '@typescript-eslint/no-restricted-imports': ['error', SERVICES_CONTRACT_TYPES_ONLY],
+    },
   },
   {
     files: ['db/**'],

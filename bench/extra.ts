@@ -10,6 +10,8 @@ import { openDatabase, type Ledger } from '../db/open';
 import { LOCAL_ADMIN, type ServiceContext } from '../electron/services/context';
 import { buildPlan, commitImport, planView, readImportFile } from '../electron/services/import';
 import { withImportJob } from '../electron/services/import/jobs';
+import { BUILT_RENDERER, rendererOutOfDate } from '../test/harness/build';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/harness/chromium';
 import { ROOT } from './paths';
 import { filterToInput, readFilter } from '../renderer/src/features/ledger/filterState';
 import { measureOwn, measureOwnPair, type Row } from './stats';
@@ -89,20 +91,10 @@ async function importRow(deps: ExtraDeps): Promise<Row> {
 
 // ---- the renderer's first ledger paint ----
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 /** Builds the renderer when out/renderer is missing or older than its sources (the rule of test/e2e/support.ts). */
 function ensureRendererBuilt(log: (line: string) => void): void {
-  const built = path.join(ROOT, 'out/renderer/index.html');
-  const sources = Math.max(newestMtime(path.join(ROOT, 'renderer')), newestMtime(path.join(ROOT, 'electron/api')));
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
+  if (!rendererOutOfDate()) return;
+  const built = BUILT_RENDERER;
   log(`  building the renderer (out/renderer is ${fs.existsSync(built) ? 'older than its sources' : 'missing'}) …`);
   try {
     execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
@@ -111,17 +103,6 @@ function ensureRendererBuilt(log: (line: string) => void): void {
     log('  the renderer build failed; measuring the existing out/renderer');
   }
 }
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const BENCH_USER = { username: 'benchmark', displayName: '性能测试', password: 'Ledger@2025' };
 
@@ -243,7 +224,7 @@ async function firstPaintRow(deps: ExtraDeps): Promise<Row> {
   let n = 0;
   const firstRow = async (url: string): Promise<number> => {
     const context = await chromium.launchPersistentContext(path.join(profiles, String(n++)), {
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
       viewport: { width: 1366, height: 768 },
       locale: 'zh-CN',

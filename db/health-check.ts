@@ -6,7 +6,7 @@
  * 100,000 items (`npm run bench`), during which the calling thread can do
  * nothing else. In the app that thread is Electron's main process, which also
  * serves the window's files; run here, the check leaves it free, so the window
- * loads while the file is checked (electron/api/runtime.ts: startRuntime).
+ * loads while the file is checked (electron/runtime.ts: startRuntime).
  *
  * Only an 'ok' is trusted. Anything else ('failed', or 'unavailable' when the
  * worker could not run at all) makes the caller check again on its own thread,

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ITEM_COUNT, LIMITS } from '../domain/limits';
 import { CLASSIFIED_LEVELS, CLASSIFIED_REFUSAL, SECRECY_LEVELS } from '../domain/secrecy';
-import { block, day, method, name, required, text, type MethodDef } from './define';
+import { block, day, jobId, method, name, required, text, type MethodDef } from './define';
 import { importContract } from './import-contract';
 import { reportsContract } from './reports-contract';
 import type {
@@ -369,7 +369,7 @@ export const contract = {
   'attachments.remove': method<Attachment>()(z.strictObject({ id }), ['registrar', 'counsel']),
   'attachments.restore': method<Attachment>()(z.strictObject({ id }), ['registrar', 'counsel']),
 
-  'jobs.progress': method<JobProgress | null>()(z.strictObject({ jobId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) }), ALL),
+  'jobs.progress': method<JobProgress | null>()(z.strictObject({ jobId }), ALL),
 
   'search.query': method<SearchHit[]>()(
     z.strictObject({ text: text(LIMITS.search), limit: z.number().int().min(1).max(200).default(20) }),

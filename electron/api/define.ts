@@ -23,6 +23,9 @@ export const method =
   <O>() =>
   <I extends z.ZodType>(input: I, roles: readonly Role[], access: Access = 'session'): MethodDef<I, O> => ({ input, roles, access });
 
+/** The id a page makes up for a long call, to read its progress with `jobs.progress` (electron/services/jobs.ts). */
+export const jobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+
 export const day = z
   .string()
   .refine(isCalendarDay, { message: '日期格式应为 YYYY-MM-DD，且须为真实存在的日期' });

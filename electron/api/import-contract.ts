@@ -9,12 +9,13 @@
  *                                  dry-run report; call again after each correction
  *   import.commit {token, …}     → all or nothing, in one transaction; refused while the plan has errors
  *   import.undo {batchId}        → removes a whole batch, if none of its items changed since
- *   import.batches / import.progress / import.discard / import.template
+ *   import.batches / import.discard / import.template
+ * chooseFile, commit and undo take an optional jobId: their progress is read with jobs.progress.
  * Inputs carry lists, never objects keyed by file content, so a header or a
  * name like "__proto__" is just a string.
  */
 import { z } from 'zod';
-import { method, required, type MethodDef } from './define';
+import { jobId, method, required, type MethodDef } from './define';
 import type { ConsultationStatus, Role } from '../domain/types';
 import { IMPORT_FIELDS, MAX_IMPORT_COLUMNS, type ImportField } from '../domain/import-fields';
 
@@ -59,6 +60,8 @@ export const importCommitInput = z.strictObject({
   ...importOptionsShape,
   /** the same file was imported before (an active batch): import it again anyway */
   allowDuplicate: z.boolean().default(false),
+  /** progress readable through `jobs.progress` (phase 'commit') */
+  jobId: jobId.optional(),
 });
 
 export type ImportOptions = Omit<z.output<typeof importPreviewInput>, 'token'>;
@@ -233,6 +236,7 @@ export interface ImportUndoResult {
   removed: number;
 }
 
+/** The running import job (services/import/jobs.ts); its kind is the phase its progress is reported under (`jobs.progress`). */
 export interface ImportProgress {
   kind: 'read' | 'commit' | 'undo';
   done: number;
@@ -241,12 +245,11 @@ export interface ImportProgress {
 }
 
 export const importContract = {
-  'import.chooseFile': method<ImportFileInfo | null>()(z.strictObject({}), REGISTRAR),
+  'import.chooseFile': method<ImportFileInfo | null>()(z.strictObject({ jobId: jobId.optional() }), REGISTRAR),
   'import.preview': method<ImportPlanView>()(importPreviewInput, REGISTRAR),
   'import.commit': method<ImportResult>()(importCommitInput, REGISTRAR),
   'import.discard': method<{ discarded: boolean }>()(z.strictObject({ token: importToken }), REGISTRAR),
-  'import.undo': method<ImportUndoResult>()(z.strictObject({ batchId: id }), REGISTRAR),
+  'import.undo': method<ImportUndoResult>()(z.strictObject({ batchId: id, jobId: jobId.optional() }), REGISTRAR),
   'import.batches': method<ImportBatchView[]>()(z.strictObject({}), REGISTRAR),
-  'import.progress': method<ImportProgress | null>()(z.strictObject({}), REGISTRAR),
   'import.template': method<{ path: string; bytes: number } | null>()(z.strictObject({}), REGISTRAR),
 } as const satisfies Record<string, MethodDef>;

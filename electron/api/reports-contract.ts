@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { daysBetween } from '../domain/dates';
-import { day, method, type MethodDef } from './define';
+import { day, jobId, method, type MethodDef } from './define';
 import type { Conclusion, ConsultationRow, ConsultationStatus, Outcome, Role } from '../domain/types';
 
 const READERS: readonly Role[] = ['registrar', 'leader', 'counsel', 'admin'];
@@ -61,7 +61,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
  * save dialog; progress is readable through `jobs.progress` with the jobId).
  */
 export const exportInput = z
-  .strictObject({ ...periodFields, format: z.enum(EXPORT_FORMATS), jobId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional() })
+  .strictObject({ ...periodFields, format: z.enum(EXPORT_FORMATS), jobId: jobId.optional() })
   .superRefine(checkPeriod);
 
 // ---- what the methods return ----

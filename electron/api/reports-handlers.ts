@@ -1,25 +1,16 @@
 /** Handlers of the report methods, merged into the router's handler map. */
-import type { z } from 'zod';
-import type { ServiceContext } from '../services/context';
 import { drilldown } from '../services/reports/drilldown';
 import { saveReportExport } from '../services/reports/export';
 import { saveReportPdf } from '../services/reports/export/pdf';
 import { AppError } from '../services/errors';
-import { finishJob, reportProgress } from '../services/jobs';
+import { trackJob } from '../services/jobs';
 import { resolvePeriod } from '../services/reports/period';
 import { buildSentence, buildTally, computeFigures } from '../services/reports/tally';
-import type { MethodDef } from './define';
-import { reportsContract } from './reports-contract';
+import type { Handlers } from './handlers';
+import type { reportsContract } from './reports-contract';
 
-type ReportsContract = typeof reportsContract;
-type Output<M extends keyof ReportsContract> = ReportsContract[M] extends MethodDef<z.ZodType, infer O> ? O : never;
-
-export const reportsHandlers: {
-  [M in keyof ReportsContract]: (
-    ctx: ServiceContext,
-    input: z.output<ReportsContract[M]['input']>,
-  ) => Output<M> | Promise<Output<M>>;
-} = {
+/** Typed against the contract like the main map (handlers.ts): a missing handler does not compile. */
+export const reportsHandlers: Pick<Handlers, keyof typeof reportsContract> = {
   'reports.tally': buildTally,
   'reports.drilldown': drilldown,
   'reports.sentence': (ctx, input) => {
@@ -32,14 +23,8 @@ export const reportsHandlers: {
   },
   'reports.export': async (ctx, input) => {
     if (!ctx.host) throw new AppError('INTERNAL', '当前运行环境不支持导出文件');
+    const { platform } = ctx.host;
     const { jobId, ...rest } = input;
-    try {
-      return await saveReportExport(ctx, ctx.host.platform, {
-        ...rest,
-        onProgress: (p) => reportProgress(jobId, p.phase, p.done, p.total),
-      });
-    } finally {
-      finishJob(jobId);
-    }
+    return trackJob(jobId, (report) => saveReportExport(ctx, platform, { ...rest, onProgress: (p) => report(p.phase, p.done, p.total) }));
   },
 };

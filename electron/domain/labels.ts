@@ -1,5 +1,6 @@
 /** The domain's Chinese words (docs/DOMAIN.md, "Words") for messages, the text output and the exports. */
-import type { Conclusion, ConsultationStatus, Outcome } from './types';
+import type { Conclusion, ConsultationStatus, Outcome, StepKind } from './types';
+import type { Action } from './workflow';
 
 export const STATUS_ZH: Record<ConsultationStatus, string> = {
   registered: '已登记',
@@ -29,6 +30,32 @@ export const DUE_ZH: Record<'met' | 'missed' | 'pending' | 'none', string> = {
   missed: '超时',
   pending: '未到期',
   none: '未设时限',
+};
+
+/** Each workflow action's name, as messages ("不能分派") and the UI's buttons say it. */
+export const ACTION_ZH: Record<Action, string> = {
+  update: '修改',
+  assign: '分派',
+  addOpinion: '出具意见',
+  recordOutcome: '登记采纳情况',
+  close: '办结',
+  withdraw: '撤回',
+  reopen: '重新打开',
+  trash: '移入回收站',
+  restore: '恢复',
+  correctStepDate: '更正日期',
+  correctOpinion: '更正意见',
+};
+
+/** The name of each step's business date, as messages and the UI's date fields say it. */
+export const STEP_DATE_ZH: Record<StepKind, string> = {
+  received: '收件日期',
+  assigned: '分派日期',
+  opinion: '出具日期',
+  outcome: '采纳登记日期',
+  closed: '办结日期',
+  withdrawn: '撤回日期',
+  reopened: '重新打开日期',
 };
 
 /** Shown for a rate whose denominator is zero (no outcome recorded yet, nothing due yet). */

@@ -219,6 +219,17 @@ export const ROTATION_LIMITS: { readonly [K in keyof BackupRotation]: readonly [
   monthly: [0, 240],
 };
 
+/** A rotation within ROTATION_LIMITS: exactly its three keys, each a whole number in range (how backup-config.json's is read back). */
+export function isBackupRotation(value: unknown): value is BackupRotation {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const limits = Object.entries(ROTATION_LIMITS);
+  if (Object.keys(value).length !== limits.length) return false;
+  return limits.every(([key, [min, max]]) => {
+    const n: unknown = (value as Record<string, unknown>)[key];
+    return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
+  });
+}
+
 export interface BackupList {
   /** where the next backup is written */
   dir: string;

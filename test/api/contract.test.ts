@@ -109,7 +109,7 @@ describe('contract', () => {
       'attachments.saveAs': 'ACLR', 'attachments.remove': 'CR', 'attachments.restore': 'CR', 'search.query': 'ACLR', 'jobs.progress': 'ACLR',
       'reports.tally': 'ACLR', 'reports.drilldown': 'ACLR', 'reports.sentence': 'ACLR', 'reports.export': 'ACLR', 'reports.pdf': 'ACLR',
       'import.chooseFile': 'R', 'import.preview': 'R', 'import.commit': 'R', 'import.discard': 'R',
-      'import.undo': 'R', 'import.batches': 'R', 'import.progress': 'R', 'import.template': 'R',
+      'import.undo': 'R', 'import.batches': 'R', 'import.template': 'R',
     };
     const letter: Record<Role, string> = { admin: 'A', registrar: 'R', counsel: 'C', leader: 'L' };
     const actual = Object.fromEntries(

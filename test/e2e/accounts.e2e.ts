@@ -8,13 +8,8 @@ import { fillLogin, INITIAL_PASSWORD, openApp, PASSWORD, screenshot, signIn, sig
 
 let app: App;
 
-beforeAll(async () => {
-  app = await openApp({ setup: false });
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+beforeAll(async () => void (app = await openApp({ setup: false })));
+afterAll(() => app?.close());
 
 describe('first start', () => {
   it('asks for the administrator account, checks the password rules, and signs in', async () => {

@@ -6,18 +6,12 @@
  * Screenshots 40–43.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, openApp, screenshot, seedBasics, typeDate, type App } from './support';
+import { choose, openSeeded, screenshot, seedBasics, typeDate, type App } from './support';
 
 let app: App;
 
-beforeAll(async () => {
-  app = await openApp();
-  await seedBasics(app);
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+beforeAll(async () => void ({ app } = await openSeeded(seedBasics)));
+afterAll(() => app?.close());
 
 const count = async () => (await app.call<{ total: number }>('consultations.list', { pageSize: 1 })).total;
 

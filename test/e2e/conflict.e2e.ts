@@ -1,18 +1,12 @@
 /** Two windows on one item: the stale save is refused, explains itself, and nothing typed is lost. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, openApp, seedBasics, type App, type Basics } from './support';
+import { choose, openSeeded, seedBasics, type App, type Basics } from './support';
 
 let app: App;
 let basics: Basics;
 
-beforeAll(async () => {
-  app = await openApp();
-  basics = await seedBasics(app);
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+beforeAll(async () => void ({ app, basics } = await openSeeded(seedBasics)));
+afterAll(() => app?.close());
 
 interface Detail {
   id: number;

@@ -8,13 +8,8 @@ import { openApp, screenshot, type App } from './support';
 
 let app: App;
 
-beforeAll(async () => {
-  app = await openApp();
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+beforeAll(async () => void (app = await openApp()));
+afterAll(() => app?.close());
 
 const pickYear = async (year: number) => {
   const { page } = app;

@@ -7,21 +7,14 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { day, writeWorkbook, type Cell } from '../import/fixtures';
-import { choose, openApp, screenshot, seedBasics, type App } from './support';
+import { choose, openSeeded, screenshot, seedBasics, type App } from './support';
 
 let app: App;
 /** what the open dialog answers: the file the test put there */
 let chosen = '';
 
-beforeAll(async () => {
-  app = await openApp({ platform: { chooseOpenPaths: async () => [chosen] } });
-  await seedBasics(app);
-  await app.page.reload();
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+beforeAll(async () => void ({ app } = await openSeeded(seedBasics, { platform: { chooseOpenPaths: async () => [chosen] }, reload: true })));
+afterAll(() => app?.close());
 
 /** 2024's ledger as an office kept it: a merged title row, the header below it, the division 法制办 the app does not know. */
 function ledgerRows(secondDate: string): (Cell[] | null)[] {

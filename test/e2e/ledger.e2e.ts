@@ -2,20 +2,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLedger } from './seed';
-import { choose, openApp, type App, type Basics } from './support';
+import { choose, openSeeded, type App, type Basics } from './support';
 
 let app: App;
 let basics: Basics;
 
-beforeAll(async () => {
-  app = await openApp();
-  basics = await seedLedger(app);
-  await app.page.reload();
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+beforeAll(async () => void ({ app, basics } = await openSeeded(seedLedger, { reload: true })));
+afterAll(() => app?.close());
 
 async function totalOf(filter: Record<string, unknown>): Promise<number> {
   return (await app.call<{ total: number }>('consultations.list', filter)).total;

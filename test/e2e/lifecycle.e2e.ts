@@ -1,18 +1,12 @@
 /** Withdraw and reopen; trash and restore: the irreversible steps ask first, and the ledger follows. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedBasics, openApp, type App, type Basics } from './support';
+import { seedBasics, openSeeded, type App, type Basics } from './support';
 
 let app: App;
 let basics: Basics;
 
-beforeAll(async () => {
-  app = await openApp();
-  basics = await seedBasics(app);
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+beforeAll(async () => void ({ app, basics } = await openSeeded(seedBasics)));
+afterAll(() => app?.close());
 
 async function register(title: string): Promise<{ id: number; serialNo: string }> {
   return app.call('consultations.create', {

@@ -10,13 +10,8 @@ import { answerUnsaved, choose, openApp, screenshot, type App } from './support'
 
 let app: App;
 
-beforeAll(async () => {
-  app = await openApp();
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+beforeAll(async () => void (app = await openApp()));
+afterAll(() => app?.close());
 
 async function idOf(title: string): Promise<number> {
   const list = await app.call<{ rows: { id: number; title: string }[] }>('consultations.list', { text: title, pageSize: 5 });

@@ -6,20 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLedger } from './seed';
-import { choose, openApp, screenshot, signIn, signOut, type App, type Basics } from './support';
+import { choose, openSeeded, screenshot, signIn, signOut, type App, type Basics } from './support';
 
 let app: App;
 let basics: Basics;
 
-beforeAll(async () => {
-  app = await openApp();
-  basics = await seedLedger(app);
-  await app.page.reload();
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+beforeAll(async () => void ({ app, basics } = await openSeeded(seedLedger, { reload: true })));
+afterAll(() => app?.close());
 
 const modal = () => app.page.getByRole('dialog', { name: '搜索' });
 const box = () => modal().getByRole('combobox', { name: '搜索关键词' });

@@ -9,19 +9,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLedger } from './seed';
-import { openApp, signIn, signOut, type App, type Basics } from './support';
+import { openSeeded, signIn, signOut, type App, type Basics } from './support';
 
 let app: App;
 let basics: Basics;
 
-beforeAll(async () => {
-  app = await openApp();
-  basics = await seedLedger(app);
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+beforeAll(async () => void ({ app, basics } = await openSeeded(seedLedger)));
+afterAll(() => app?.close());
 
 interface Sent {
   method: string;

@@ -12,6 +12,8 @@ import { createRouter, type Router } from '#contract/router';
 import type { Role } from '#domain/types';
 import { Session } from '../../electron/services/accounts/session';
 import type { Caller } from '../../electron/services/context';
+import { rendererOutOfDate } from '../harness/build';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../harness/chromium';
 import { startHarness, type Harness } from '../harness/server';
 import { startCoverage, writeCoverage } from './coverage';
 
@@ -22,31 +24,11 @@ export const VIEWPORT = { width: 1366, height: 768 };
 export const NOW = '2025-06-10T02:00:00.000Z';
 export const TODAY = '2025-06-10';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../harness/chromium';
 
 /** Builds the renderer when out/renderer is missing or older than its sources (npm test builds it first). */
 export function ensureRendererBuilt(): void {
-  const built = path.join(ROOT, 'out/renderer/index.html');
-  const sources = Math.max(newestMtime(path.join(ROOT, 'renderer')), newestMtime(path.join(ROOT, 'electron/api')), newestMtime(path.join(ROOT, 'electron/domain')));
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
+  if (!rendererOutOfDate()) return;
   execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
 }
 
@@ -112,6 +94,19 @@ function unwrapEnvelope<T>(method: string, r: Awaited<ReturnType<Router['call']>
   return r.value as T;
 }
 
+/**
+ * What most files open before their tests: the app, seeded (seedBasics, seedLedger from seed.ts),
+ * and the page reloaded when asked so it shows the seeded data:
+ * `beforeAll(async () => ({ app, basics } = await openSeeded(seedLedger, { reload: true })));`
+ */
+export async function openSeeded<B>(seed: (app: App) => Promise<B>, opts: OpenOptions & { reload?: boolean } = {}): Promise<{ app: App; basics: B }> {
+  const { reload, ...open } = opts;
+  const app = await openApp(open);
+  const basics = await seed(app);
+  if (reload) await app.page.reload();
+  return { app, basics };
+}
+
 export async function openApp(opts: OpenOptions = {}): Promise<App> {
   ensureRendererBuilt();
   const ownDir = !opts.dir;
@@ -144,7 +139,7 @@ export async function openApp(opts: OpenOptions = {}): Promise<App> {
     office = { username: OFFICE.username, displayName: OFFICE.displayName, roles: OFFICE.roles, userId: admin!.id, counselId: null };
   }
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const errors: string[] = [];
   const watch = (p: Page) => {

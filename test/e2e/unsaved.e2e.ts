@@ -10,18 +10,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '#domain/limits';
-import { answerUnsaved, choose, openApp, screenshot, seedBasics, unsavedPrompt, type App } from './support';
+import { answerUnsaved, choose, openSeeded, screenshot, seedBasics, unsavedPrompt, type App } from './support';
 
 let app: App;
 
-beforeAll(async () => {
-  app = await openApp();
-  await seedBasics(app);
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+beforeAll(async () => void ({ app } = await openSeeded(seedBasics)));
+afterAll(() => app?.close());
 
 const total = async () => (await app.call<{ total: number }>('consultations.list', {})).total;
 const prompt = unsavedPrompt;

@@ -7,13 +7,8 @@ import { choose, openApp, TODAY, type App } from './support';
 
 let app: App;
 
-beforeAll(async () => {
-  app = await openApp();
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+beforeAll(async () => void (app = await openApp()));
+afterAll(() => app?.close());
 
 describe('first run and the whole workflow', () => {
   it('shows what to do first on an empty ledger', async () => {

@@ -14,6 +14,15 @@ export interface Entry {
   flags?: number;
 }
 
+/** Flags, method, sizes and the name's length: the same layout in both headers, from `at` (6 in the local header, 8 in the central one). */
+function writeEntryFields(header: Buffer, at: number, e: Entry, nameLength: number): void {
+  header.writeUInt16LE(e.flags ?? 0, at);
+  header.writeUInt16LE(e.method ?? 8, at + 2);
+  header.writeUInt32LE(e.data.length, at + 12);
+  header.writeUInt32LE(e.declaredSize, at + 16);
+  header.writeUInt16LE(nameLength, at + 20);
+}
+
 /** A ZIP written by hand, so its headers can say anything. `shareData`: every central record points at the first entry's data. */
 export function zip(entries: Entry[], options: { shareData?: boolean } = {}): Buffer {
   const locals: Buffer[] = [];
@@ -24,20 +33,12 @@ export function zip(entries: Entry[], options: { shareData?: boolean } = {}): Bu
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.flags ?? 0, 6);
-    local.writeUInt16LE(e.method ?? 8, 8);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.declaredSize, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 6, e, name.length);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(e.flags ?? 0, 8);
-    central.writeUInt16LE(e.method ?? 8, 10);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.declaredSize, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeEntryFields(central, 8, e, name.length);
     central.writeUInt32LE(options.shareData ? 0 : offset, 42);
     if (!options.shareData || locals.length === 0) {
       locals.push(local, name, e.data);

@@ -12,6 +12,8 @@ import { importContract } from '#contract/import-contract';
 import { importHandlers } from '#contract/import-handlers';
 import type { Caller, ServiceContext } from '../../electron/services/context';
 import { LOCAL_ADMIN } from '../../electron/services/context';
+import { currentJob } from '../../electron/services/import/jobs';
+import { jobProgress } from '../../electron/services/jobs';
 import type { PlatformAdapter } from '../../electron/services/platform';
 import { seedBasics, tempDir, testApp } from '../helpers/ledger';
 import { realLedger } from './fixtures';
@@ -39,7 +41,7 @@ function wizard(platform: Partial<PlatformAdapter> = {}) {
     const handler = importHandlers[method] as (ctx: ServiceContext, input: unknown) => unknown;
     return (await handler(ctx(), parsed)) as T;
   }
-  return { app, dir, call, as: (c: Caller) => (caller = c) };
+  return { app, dir, call, ctx, as: (c: Caller) => (caller = c) };
 }
 
 describe('the import wizard', () => {
@@ -65,8 +67,10 @@ describe('the import wizard', () => {
 
     const batches = await w.call('import.batches');
     expect(batches).toMatchObject([{ id: result.batchId, rowCount: 12, undoable: true }]);
-    expect(await w.call('import.undo', { batchId: result.batchId })).toEqual({ batchId: result.batchId, removed: 12 });
-    expect(await w.call('import.progress')).toBeNull();
+    // the undo's progress goes into the page's job, read by jobs.progress (the one progress mechanism)
+    expect(await w.call('import.undo', { batchId: result.batchId, jobId: 'undo-job-0001' })).toEqual({ batchId: result.batchId, removed: 12 });
+    expect(jobProgress('undo-job-0001')).toEqual({ phase: 'done', done: 12, total: 12, finished: true });
+    expect(currentJob(w.ctx())).toBeNull();
   });
 
   it('a cancelled dialog returns null; the template is saved where the user chose', async () => {

@@ -17,7 +17,7 @@ const TODAY = '2026-12-31';
 const ACTIONS = ['assign', 'opinion', 'outcome', 'close', 'withdraw', 'reopen'] as const;
 type Act = (typeof ACTIONS)[number];
 
-/** The workflow written out by hand (DOMAIN.md), and where each step leads. */
+/** The workflow written out by hand (docs/DOMAIN.md), and where each step leads. */
 const FROM: Record<Act, ConsultationStatus[]> = {
   assign: ['registered', 'assigned'],
   opinion: ['assigned', 'answered'],

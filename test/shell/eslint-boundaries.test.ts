@@ -15,6 +15,13 @@ async function ruleIds(file: string, code: string): Promise<string[]> {
 }
 
 const restricted = (ids: string[]) => ids.filter((id) => id === 'no-restricted-imports').length;
+/** The import-boundary messages eslint gives for the files as they are. */
+async function brokenImports(paths: string[]): Promise<string[]> {
+  const results = await eslint.lintFiles(paths);
+  return results.flatMap((r) =>
+    r.messages.filter((m) => m.ruleId?.endsWith('no-restricted-imports')).map((m) => `${path.relative(root, r.filePath)}: ${m.message}`),
+  );
+}
 const layered = (ids: string[]) => ids.filter((id) => id === 'no-restricted-imports' || id === '@typescript-eslint/no-restricted-imports').length;
 
 describe('renderer import boundary', () => {
@@ -59,6 +66,33 @@ describe('services and db stay plain Node', () => {
     expect(restricted(await ruleIds(file, "import { app } from 'electron';\nexport const x = app;\n"))).toBe(1);
     expect(restricted(await ruleIds(file, "import { x } from 'electron/main';\nexport const y = x;\n"))).toBe(1);
     expect(restricted(await ruleIds(file, "import fs from 'node:fs';\nexport const y = fs;\n"))).toBe(0);
+  });
+});
+
+describe('services take only types from the contract', () => {
+  const file = 'electron/services/backup/config.ts';
+
+  it.each([
+    "import { rotationInput } from '#contract/contract';",
+    "import { importToken } from '#contract/import-contract';",
+    "import { contract } from '../../api/contract';",
+  ])('refuses %s', async (code) => {
+    expect(layered(await ruleIds(file, `${code}\nexport {};\n`))).toBe(1);
+  });
+
+  it('allows type-only imports of the contract, and the domain', async () => {
+    const code = [
+      "import type { ParsedInputOf } from '#contract/contract';",
+      "import { type ImportPlanView } from '#contract/import-contract';",
+      "import { ROTATION_LIMITS } from '#domain/types';",
+      'export type { ParsedInputOf, ImportPlanView };',
+      'export { ROTATION_LIMITS };',
+    ].join('\n');
+    expect(layered(await ruleIds(file, code))).toBe(0);
+  });
+
+  it('the services as they are pass it', async () => {
+    expect(await brokenImports(['electron/services'])).toEqual([]);
   });
 });
 
@@ -135,10 +169,6 @@ describe('layers point one way: db/ and the domain import neither the contract n
   });
 
   it('the tree as it is passes these rules', async () => {
-    const results = await eslint.lintFiles(['db', 'electron/domain', 'renderer/src']);
-    const broken = results.flatMap((r) =>
-      r.messages.filter((m) => m.ruleId?.endsWith('no-restricted-imports')).map((m) => `${path.relative(root, r.filePath)}: ${m.message}`),
-    );
-    expect(broken).toEqual([]);
+    expect(await brokenImports(['db', 'electron/domain', 'renderer/src'])).toEqual([]);
   });
 });

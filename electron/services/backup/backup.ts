@@ -237,9 +237,7 @@ export function createBackup(sqlite: Database.Database, dir: string, kind: Backu
     if (live !== 'ok') throw new BackupError(`${LIVE_DAMAGED}${live}`);
     sqlite.prepare('VACUUM INTO ?').run(tmp);
     const check = checkBackupFile(tmp);
-    if (!check.ok) throw new BackupError(`备份校验失败：${check.problem}`);
-    commitFile(tmp, finalPath);
-    anchor(finalPath, check, now);
+    keepChecked(check, tmp, finalPath, now);
   } catch (error) {
     throw backupFailed(error, tmp);
   }
@@ -260,6 +258,13 @@ export async function createCheckedBackup(sqlite: Database.Database, dir: string
 }
 
 /** The audit chain's end beside the finished backup (backup/anchors.ts). */
+/** A checked copy becomes the backup (renamed into place, its anchor written); one that failed its check is refused. */
+function keepChecked(check: BackupCheck, tmp: string, finalPath: string, now: Date): void {
+  if (!check.ok) throw new BackupError(`备份校验失败：${check.problem}`);
+  commitFile(tmp, finalPath);
+  anchor(finalPath, check, now);
+}
+
 function anchor(finalPath: string, check: BackupCheck, now: Date): void {
   try {
     if (check.audit) writeAnchor(finalPath, check.audit, now);
@@ -305,9 +310,7 @@ export async function createBackupOffThread(
     if (answer.failed?.message.startsWith(LIVE_DAMAGED)) throw new BackupError(answer.failed.message);
     if (answer.failed) throw Object.assign(new Error(answer.failed.message), { code: answer.failed.code });
     const check = judgeBackup(answer.facts ?? {});
-    if (!check.ok) throw new BackupError(`备份校验失败：${check.problem}`);
-    commitFile(tmp, finalPath);
-    anchor(finalPath, check, now);
+    keepChecked(check, tmp, finalPath, now);
   } catch (error) {
     throw backupFailed(error, tmp);
   }

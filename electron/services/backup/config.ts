@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { rotationInput } from '#contract/contract';
+import { isBackupRotation } from '#domain/types';
 import { DEFAULT_ROTATION, type RotationPolicy } from './backup';
 import { commitFile } from './files';
 
@@ -20,7 +20,8 @@ export const CONFIG_FILE_NAME = 'backup-config.json';
 
 const configSchema = z.object({
   folder: z.string().min(1).max(1_000).nullable().catch(null),
-  rotation: rotationInput.catch(DEFAULT_ROTATION),
+  // the same limits as backups.configure's input (both from ROTATION_LIMITS); anything else means the default
+  rotation: z.unknown().transform((v) => (isBackupRotation(v) ? v : DEFAULT_ROTATION)),
 });
 
 export interface BackupConfig {

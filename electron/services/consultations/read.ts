@@ -40,20 +40,8 @@ function withTrashRecords(ctx: ServiceContext, rows: ConsultationRow[]): Consult
   return rows.map((row) => ({ ...row, trashed: (latest.get(row.id) as TrashRecord | undefined) ?? null }));
 }
 
-interface DetailExtra {
-  description: string;
-  note: string;
-  assignedOn: string | null;
-  outcomeReason: string | null;
-  outcomeOn: string | null;
-  closedOn: string | null;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-  createdByName: string;
-  updatedByName: string;
-}
+/** What the detail adds to the ledger's row, apart from its opinions and history. */
+type DetailExtra = Omit<ConsultationDetail, keyof ConsultationRow | 'opinions' | 'history'>;
 
 /** The row as stored, without visibility checks: for services that already checked. */
 export function loadDetail(ctx: ServiceContext, id: number): ConsultationDetail {

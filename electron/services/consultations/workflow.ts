@@ -4,34 +4,10 @@
  */
 import { ALLOWED_FROM, type Action } from '#domain/workflow';
 export { isStatusRow, stepKindOf } from '#domain/workflow';
-import type { ConsultationStatus, StepKind } from '#domain/types';
+import type { ConsultationStatus } from '#domain/types';
 import { AppError } from '../errors';
-import { STATUS_ZH } from '#domain/labels';
-
-const ACTION_ZH: Record<Action, string> = {
-  update: '修改',
-  assign: '分派',
-  addOpinion: '出具意见',
-  recordOutcome: '登记采纳情况',
-  close: '办结',
-  withdraw: '撤回',
-  reopen: '重新打开',
-  trash: '移入回收站',
-  restore: '恢复',
-  correctStepDate: '更正日期',
-  correctOpinion: '更正意见',
-};
-
-/** The name of each step's business date, as messages say it. */
-export const STEP_DATE_ZH: Record<StepKind, string> = {
-  received: '收件日期',
-  assigned: '分派日期',
-  opinion: '出具日期',
-  outcome: '采纳登记日期',
-  closed: '办结日期',
-  withdrawn: '撤回日期',
-  reopened: '重新打开日期',
-};
+import { ACTION_ZH, STATUS_ZH } from '#domain/labels';
+export { STEP_DATE_ZH } from '#domain/labels';
 
 export function assertTransition(action: Action, status: ConsultationStatus, trashed: boolean): void {
   if (action === 'restore') {

@@ -78,7 +78,7 @@ function datedSteps(before: ConsultationDetail): DatedStep[] {
 }
 
 /**
- * The one rule for business dates (DOMAIN.md): steps happen in order — 收件 ≤ 分派 ≤ 出具
+ * The one rule for business dates (docs/DOMAIN.md): steps happen in order — 收件 ≤ 分派 ≤ 出具
  * ≤ 采纳登记 ≤ 办结, a withdrawal or a reopening after everything before it — and none
  * after today (Asia/Shanghai). A new step's date may not be earlier than the latest dated
  * step so far; the message names both dates.

@@ -5,16 +5,8 @@ import { personNameSql } from '../../../db/queries/people';
 import type { ImportBatchView } from '#contract/import-contract';
 import type { ServiceContext } from '../context';
 
-interface BatchRow {
-  id: number;
-  fileName: string;
-  sha256: string;
-  rowCount: number;
-  importedAt: string;
-  importedBy: string;
-  undoneAt: string | null;
-  undoneBy: string | null;
-}
+/** A row of import_batches: the view without what is worked out from the ledger. */
+type BatchRow = Omit<ImportBatchView, 'liveRows' | 'undoable' | 'blockedReason'>;
 
 /** importedBy and undoneBy are the people's names (personNameSql), as every screen and message shows them. */
 const BATCH_COLUMNS = `id, file_name AS fileName, file_sha256 AS sha256, row_count AS rowCount, imported_at AS importedAt,

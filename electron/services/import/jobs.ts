@@ -1,6 +1,7 @@
 /**
  * One long import task (reading a file, committing, undoing) per database at a
- * time, and its progress for the wizard to poll (import.progress). The guard is
+ * time. Its progress goes to the caller's `onProgress` (the handlers report it
+ * into the page's job, electron/services/jobs.ts, read by jobs.progress). The guard is
  * module-level: two windows, or a double click, cannot start a second one.
  * Another process (the CLI) on the same file is kept out by SQLite's write lock.
  */

@@ -11,6 +11,7 @@ import { AppError } from '../errors';
 import { commitImport } from './commit';
 import { sheetInfos } from './header';
 import { withImportJob } from './jobs';
+import type { Progress } from './grid';
 import { buildPlan } from './plan';
 import { planView } from './plan-view';
 import { closeSession, openSession, useSession } from './sessions';
@@ -24,10 +25,10 @@ function platform(ctx: ServiceContext) {
   return ctx.host.platform;
 }
 
-export async function chooseImportFile(ctx: ServiceContext): Promise<ImportFileInfo | null> {
+export async function chooseImportFile(ctx: ServiceContext, onProgress?: Progress): Promise<ImportFileInfo | null> {
   const [file] = await platform(ctx).chooseOpenPaths({ filters: [{ name: 'Excel 台账或 CSV 文件', extensions: ['xlsx', 'csv', 'txt'] }], multiple: false });
   if (!file) return null;
-  const source = await withImportJob(ctx, 'read', (progress) => readImportFile(file, progress));
+  const source = await withImportJob(ctx, 'read', (progress) => readImportFile(file, progress), onProgress);
   const { token, expiresAt } = openSession(ctx, source);
   return { token, fileName: source.fileName, size: source.size, format: source.format, sha256: source.sha256, sheets: sheetInfos(source.sheets), expiresAt };
 }
@@ -38,9 +39,9 @@ export function previewImportSession(ctx: ServiceContext, input: z.output<typeof
 }
 
 /** Commit, then forget the file (a second commit of the same token is refused as an expired session). */
-export async function commitImportSession(ctx: ServiceContext, input: z.output<typeof importCommitInput>): Promise<ImportResult> {
+export async function commitImportSession(ctx: ServiceContext, input: Omit<z.output<typeof importCommitInput>, 'jobId'>, onProgress?: Progress): Promise<ImportResult> {
   const { token, ...options } = input;
-  const result = await commitImport(ctx, useSession(ctx, token), options);
+  const result = await commitImport(ctx, useSession(ctx, token), options, onProgress);
   closeSession(ctx, token);
   return result;
 }

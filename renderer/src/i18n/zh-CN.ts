@@ -5,6 +5,14 @@
 import importing from './import.zh-CN';
 import entry from './entry.zh-CN';
 import reports from './reports.zh-CN';
+import { ACTION_ZH, STEP_DATE_ZH } from '#domain/labels';
+import { IMPORT_FIELD_LABELS } from '#domain/import-fields';
+
+const { assign, addOpinion, recordOutcome, close, withdraw, reopen, trash, restore } = ACTION_ZH;
+const ACTION_NAMES = { assign, addOpinion, recordOutcome, close, withdraw, reopen, trash, restore };
+const { serialNo, title, description, category, department, requester, receivedOn, dueOn, itemCount, counsel, status, note, assignedOn, outcome, outcomeOn, closedOn } =
+  IMPORT_FIELD_LABELS;
+const FIELD_NAMES = { serialNo, title, description, category, department, requester, receivedOn, dueOn, itemCount, counsel, status, note, assignedOn, outcome, outcomeOn, closedOn };
 
 const zhCN = {
   app: {
@@ -137,23 +145,9 @@ const zhCN = {
     notAdopted: '未采纳',
   },
   field: {
-    serialNo: '编号',
-    title: '事项名称',
-    description: '事项说明',
-    category: '类别',
-    department: '提请处室',
-    requester: '提请人',
-    receivedOn: '收件日期',
-    dueOn: '办理时限',
-    itemCount: '项数',
-    counsel: '法律顾问',
-    status: '状态',
-    note: '备注',
-    assignedOn: '分派日期',
-    outcome: '采纳情况',
+    // the fields' names are the ledger's column headers (electron/domain/import-fields.ts); 采纳说明 is the form's own
+    ...FIELD_NAMES,
     outcomeReason: '采纳说明',
-    outcomeOn: '采纳登记日期',
-    closedOn: '办结日期',
     created: '登记',
     updated: '最后修改',
     version: '版本',
@@ -295,31 +289,17 @@ const zhCN = {
     opinionFormNext: '补充意见（第 {{round}} 轮）',
     submitOpinion: '提交意见',
   },
-  stepDate: {
-    received: '收件日期',
-    assigned: '分派日期',
-    opinion: '出具日期',
-    outcome: '采纳登记日期',
-    closed: '办结日期',
-    withdrawn: '撤回日期',
-    reopened: '重新打开日期',
-  },
+  stepDate: STEP_DATE_ZH,
   action: {
     assignedOn: '分派日期',
     closedOn: '办结日期',
     withdrawnOn: '撤回日期',
     reopenedOn: '重新打开日期',
     stepDateHint: '这一步实际发生的日期，默认今天；补录时请填实际日期。',
+    // the actions' names are the domain's (electron/domain/labels.ts), 编辑 and 改派 the UI's own
+    ...ACTION_NAMES,
     edit: '编辑',
-    assign: '分派',
     reassign: '改派',
-    addOpinion: '出具意见',
-    recordOutcome: '登记采纳情况',
-    close: '办结',
-    withdraw: '撤回',
-    reopen: '重新打开',
-    trash: '移入回收站',
-    restore: '恢复',
     assignTitle: '分派法律顾问',
     assignHint: '分派后事项状态变为“已分派”，由所选顾问出具意见。',
     noCounsel: '还没有在用的法律顾问，请先在“法律顾问”中添加。',

@@ -25,7 +25,6 @@ import { App, Badge, Button, Layout, Menu, Space } from 'antd';
 import type { MenuProps } from 'antd';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodName } from '#contract/contract';
 import { call } from '../api/client';
 import { isCounselOnly, useApi, useAuthStatus, useCan, useRoles, useSettings } from '../api/hooks';
 import { BackupProblemBar } from '../features/backups/BackupProblemBar';
@@ -37,26 +36,38 @@ import { LanguageSwitch } from '../shared/LanguageSwitch';
 import { useDiscardCount } from '../shared/unsaved';
 import { useHotkey } from '../shared/useHotkey';
 import { readUserPref, writeUserPref } from '../shared/userPrefs';
-import { RoutedPage } from './RoutedPage';
+import { ROUTE_BY_NAME, ROUTES, type RouteDef, type RouteName } from '../router/routes';
+import type { Messages } from '../i18n/zh-CN';
+import { mayOpen, RoutedPage } from './RoutedPage';
 
 const { Sider, Header, Content } = Layout;
 
 /** Loaded when first opened (Ctrl+K), not with the first screen. */
 const SearchModal = lazy(() => import('../features/search/SearchModal').then((m) => ({ default: m.SearchModal })));
 
+/** The menu entry lit on a screen: its own, or (home, detail, edit) the screen the account starts from. */
 function selectedKey(route: Route, counselOnly: boolean): string {
-  switch (route.name) {
-    case 'home':
-      return counselOnly ? 'queue' : 'ledger';
-    case 'detail':
-    case 'edit':
-      return counselOnly ? 'queue' : 'ledger';
-    case 'new':
-      return 'register';
-    default:
-      return route.name;
-  }
+  if (route.name !== 'notFound' && ROUTE_BY_NAME[route.name].lights === 'home') return counselOnly ? 'queue' : 'ledger';
+  return route.name;
 }
+
+/** The sidebar's icon of each screen in the menu (router/routes.ts): a screen added to the menu without one does not compile. */
+const MENU_ICONS: Record<Extract<(typeof ROUTES)[number], { menu: object }>['name'], ReactNode> = {
+  queue: <InboxOutlined />,
+  ledger: <TableOutlined />,
+  new: <FileAddOutlined />,
+  import: <ImportOutlined />,
+  reports: <BarChartOutlined />,
+  counsels: <TeamOutlined />,
+  departments: <ApartmentOutlined />,
+  categories: <AppstoreOutlined />,
+  users: <UserSwitchOutlined />,
+  holidays: <CalendarOutlined />,
+  settings: <SettingOutlined />,
+  backups: <CloudServerOutlined />,
+  audit: <AuditOutlined />,
+  trash: <DeleteOutlined />,
+};
 
 /** The reminders' count as a badge: red when something is overdue, orange when only due soon. */
 function useReminderBadge(): (label: string) => ReactNode {
@@ -129,40 +140,28 @@ export function AppFrame() {
   const [searching, setSearching] = useState(false);
   useSignInReminder();
 
-  useHotkey('n', () => navigate(paths.newConsultation), can('consultations.create'));
+  useHotkey('n', () => navigate(paths.new), can('consultations.create'));
   useHotkey('k', () => setSearching(true));
 
-  const entry = (key: string, icon: ReactNode, label: ReactNode, allowed: boolean | MethodName = true) =>
-    (typeof allowed === 'string' ? can(allowed) : allowed) ? [{ key, icon, label }] : [];
-  const group = (key: string, label: string, children: ReturnType<typeof entry>) =>
-    children.length ? [{ key, type: 'group' as const, label, children }] : [];
-
-  const items: MenuProps['items'] = [
+  // the table's screens this account may open, in its order; consecutive entries of one group under the group's title
+  const items: NonNullable<MenuProps['items']> = [];
+  for (const def of ROUTES as readonly RouteDef[]) {
+    if (!def.menu || !mayOpen(def, roles, can)) continue;
+    const name = def.name as keyof typeof MENU_ICONS;
+    const text = t(`nav.${def.menu.label ?? (name as keyof Messages['nav'])}`);
     // the reminders badge sits on the counsel's queue, or on the ledger for everyone else
-    ...entry('queue', <InboxOutlined />, badge(t('nav.queue')), hasQueue),
-    ...entry('ledger', <TableOutlined />, hasQueue ? t('nav.ledger') : badge(t('nav.ledger'))),
-    ...entry('register', <FileAddOutlined />, t('nav.register'), 'consultations.create'),
-    ...entry('import', <ImportOutlined />, t('nav.import'), 'import.preview'),
-    ...entry('reports', <BarChartOutlined />, t('nav.reports'), 'reports.tally'),
-    ...group('basics', t('nav.basics'), [
-      ...entry('counsels', <TeamOutlined />, t('nav.counsels'), !counselOnly),
-      ...entry('departments', <ApartmentOutlined />, t('nav.departments'), !counselOnly),
-      ...entry('categories', <AppstoreOutlined />, t('nav.categories'), !counselOnly),
-    ]),
-    ...group('system', t('nav.system'), [
-      ...entry('users', <UserSwitchOutlined />, t('nav.users'), 'users.list'),
-      ...entry('holidays', <CalendarOutlined />, t('nav.holidays'), 'calendar.setHolidays'),
-      ...entry('settings', <SettingOutlined />, t('nav.settings'), 'settings.update'),
-      ...entry('backups', <CloudServerOutlined />, t('nav.backups'), 'backups.list'),
-      ...entry('audit', <AuditOutlined />, t('nav.audit'), 'audit.list'),
-    ]),
-    ...entry('trash', <DeleteOutlined />, t('nav.trash'), !counselOnly),
-  ];
+    const label = name === 'queue' || (name === 'ledger' && !hasQueue) ? badge(text) : text;
+    const item = { key: name, icon: MENU_ICONS[name], label };
+    const group = def.menu.group;
+    const last = items.at(-1);
+    if (!group) items.push(item);
+    else if (last && last.type === 'group' && last.key === group) last.children?.push(item);
+    else items.push({ key: group, type: 'group', label: t(`nav.${group}`), children: [item] });
+  }
 
   const onMenu: MenuProps['onClick'] = ({ key }) => {
     if (key === 'ledger') navigate(paths.ledger, lastLedgerQuery());
-    else if (key === 'register') navigate(paths.newConsultation);
-    else navigate(`/${key}`);
+    else navigate(ROUTE_BY_NAME[key as RouteName].path);
   };
 
   const officeName = settings.data?.officeName || (settings.isSuccess ? t('app.officeNotSet') : '');

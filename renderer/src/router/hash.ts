@@ -1,9 +1,11 @@
 /**
  * A tiny hash router: the app is one page served from app://ledger/index.html
  * (or the harness), so routes live in location.hash, like "#/ledger?year=2025".
- * No dependency needed for a dozen fixed routes.
+ * No dependency needed for a dozen fixed routes; the routes themselves are the
+ * table in routes.ts.
  */
 import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
+import { ROUTES, type Paths, type Route } from './routes';
 
 export interface HashLocation {
   path: string;
@@ -72,71 +74,28 @@ export function useScreenLocation(): HashLocation {
   return location;
 }
 
-export type Route =
-  | { name: 'home' }
-  | { name: 'ledger' }
-  | { name: 'queue' }
-  | { name: 'new' }
-  | { name: 'detail'; id: number }
-  | { name: 'edit'; id: number }
-  | { name: 'counsels' }
-  | { name: 'departments' }
-  | { name: 'categories' }
-  | { name: 'settings' }
-  | { name: 'trash' }
-  | { name: 'reports' }
-  | { name: 'users' }
-  | { name: 'holidays' }
-  | { name: 'audit' }
-  | { name: 'backups' }
-  | { name: 'import' }
-  | { name: 'notFound' };
+export type { Route } from './routes';
 
-const STATIC: Record<string, Route> = {
-  '/': { name: 'home' },
-  '/ledger': { name: 'ledger' },
-  '/queue': { name: 'queue' },
-  '/consultations/new': { name: 'new' },
-  '/counsels': { name: 'counsels' },
-  '/departments': { name: 'departments' },
-  '/categories': { name: 'categories' },
-  '/settings': { name: 'settings' },
-  '/trash': { name: 'trash' },
-  '/reports': { name: 'reports' },
-  '/users': { name: 'users' },
-  '/holidays': { name: 'holidays' },
-  '/audit': { name: 'audit' },
-  '/backups': { name: 'backups' },
-  '/import': { name: 'import' },
-};
+/** The table's paths without ":id", and those with it as patterns (an id is 1 to 15 digits, a positive safe integer). */
+const STATIC = new Map<string, Route>(ROUTES.filter((r) => !r.path.includes(':id')).map((r) => [r.path, { name: r.name } as Route]));
+const PATTERNS = ROUTES.filter((r) => r.path.includes(':id')).map((r) => ({
+  name: r.name,
+  pattern: new RegExp(`^${r.path.replace(':id', '(\\d{1,15})')}$`),
+}));
 
 export function matchRoute(path: string): Route {
-  const fixed = STATIC[path];
-  if (fixed) return fixed;
-  const m = /^\/consultations\/(\d{1,15})(\/edit)?$/.exec(path);
-  if (m) {
+  const fixed = STATIC.get(path);
+  if (fixed) return { ...fixed };
+  for (const { name, pattern } of PATTERNS) {
+    const m = pattern.exec(path);
+    if (!m) continue;
     const id = Number(m[1]);
-    if (Number.isSafeInteger(id) && id > 0) return m[2] ? { name: 'edit', id } : { name: 'detail', id };
+    if (Number.isSafeInteger(id) && id > 0) return { name, id } as Route;
   }
   return { name: 'notFound' };
 }
 
-export const paths = {
-  home: '/',
-  ledger: '/ledger',
-  queue: '/queue',
-  newConsultation: '/consultations/new',
-  detail: (id: number) => `/consultations/${id}`,
-  edit: (id: number) => `/consultations/${id}/edit`,
-  counsels: '/counsels',
-  departments: '/departments',
-  categories: '/categories',
-  settings: '/settings',
-  trash: '/trash',
-  reports: '/reports',
-  users: '/users',
-  holidays: '/holidays',
-  audit: '/audit',
-  backups: '/backups',
-  import: '/import',
-} as const;
+/** Each screen's path by its name: paths.reports, paths.detail(12). */
+export const paths: Paths = Object.fromEntries(
+  ROUTES.map((r) => [r.name, r.path.includes(':id') ? (id: number) => r.path.replace(':id', String(id)) : r.path]),
+) as Paths;

@@ -21,7 +21,7 @@ import { NamesCard } from './NamesCard';
 interface Props {
   file: ImportFileInfo;
   job: Job | null;
-  run: <T>(kind: Job, work: () => Promise<T>) => Promise<T | undefined>;
+  run: <T>(kind: Job, work: (jobId: string) => Promise<T>) => Promise<T | undefined>;
   onChooseAnother(): void;
   onDiscard(): void;
   onCommitted(r: ImportResult): void;
@@ -45,7 +45,7 @@ export function CheckStep({ file, job, run, onChooseAnother, onDiscard, onCommit
       cancelText: t('common.cancel'),
       onOk: async () => {
         setCommitting(true);
-        const r = await run('commit', () => call('import.commit', { token: file.token, ...toOptions(choices), allowDuplicate }));
+        const r = await run('commit', (jobId) => call('import.commit', { token: file.token, ...toOptions(choices), allowDuplicate, jobId }));
         if (r) onCommitted(r);
         else setCommitting(false);
       },

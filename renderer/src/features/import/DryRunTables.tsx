@@ -3,6 +3,7 @@ import { Card, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportPlanView, ImportPreviewRow, ImportProblem } from '#contract/import-contract';
 import { StatusTag } from '../../shared/StatusTag';
+import { StepTable } from './parts';
 
 export function ProblemsTable({ plan }: { plan: ImportPlanView }) {
   const { t } = useTranslation();
@@ -43,11 +44,8 @@ export function PreviewTable({ plan }: { plan: ImportPlanView }) {
   const { t } = useTranslation();
   return (
     <Card size="small" title={t('import.preview.title', { count: plan.preview.length })}>
-      <Table<ImportPreviewRow>
+      <StepTable<ImportPreviewRow>
         rowKey="row"
-        size="small"
-        tableLayout="fixed"
-        pagination={false}
         scroll={{ y: 320 }}
         dataSource={plan.preview}
         rowClassName={(r) => (r.errors ? 'import-row-error' : '')}

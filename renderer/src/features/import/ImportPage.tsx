@@ -9,13 +9,14 @@ import { App, Button, Card, Progress, Space, Steps, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportFileInfo, ImportProgress, ImportResult } from '#contract/import-contract';
+import type { JobProgress as Progressed } from '#domain/types';
 import { call } from '../../api/client';
+import { newJobId, useJobProgress } from '../../api/jobs';
 import { errorText } from '../../shared/errors';
 import { PageHead } from '../../shared/PageState';
 import { BatchHistory } from './BatchHistory';
 import { CheckStep } from './CheckStep';
 import { DoneStep } from './DoneStep';
-import { useImportProgress } from './useImportProgress';
 
 export type Job = ImportProgress['kind'];
 
@@ -26,7 +27,8 @@ export function ImportPage() {
   const [file, setFile] = useState<ImportFileInfo | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [job, setJob] = useState<Job | null>(null);
-  const progress = useImportProgress(job !== null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const progress = useJobProgress(jobId);
 
   // leaving the page forgets the parsed file in the main process
   const token = useRef<string | null>(null);
@@ -38,22 +40,25 @@ export function ImportPage() {
     [],
   );
 
-  /** Runs one job at a time (the main process refuses a second one anyway). */
-  const run = async <T,>(kind: Job, work: () => Promise<T>): Promise<T | undefined> => {
+  /** Runs one job at a time (the main process refuses a second one anyway), its progress polled by the job id given to `work`'s call. */
+  const run = async <T,>(kind: Job, work: (jobId: string) => Promise<T>): Promise<T | undefined> => {
     if (job) return undefined;
+    const id = newJobId();
     setJob(kind);
+    setJobId(id);
     try {
-      return await work();
+      return await work(id);
     } catch (error) {
       void message.error(errorText(error, t));
       return undefined;
     } finally {
       setJob(null);
+      setJobId(null);
     }
   };
 
   const choose = async () => {
-    const info = await run('read', () => call('import.chooseFile', {}));
+    const info = await run('read', (jobId) => call('import.chooseFile', { jobId }));
     if (!info) return;
     if (file) void call('import.discard', { token: file.token }).catch(() => undefined);
     setResult(null);
@@ -81,7 +86,7 @@ export function ImportPage() {
   };
 
   const undo = async (batchId: number) => {
-    const r = await run('undo', () => call('import.undo', { batchId }));
+    const r = await run('undo', (jobId) => call('import.undo', { batchId, jobId }));
     void queryClient.invalidateQueries();
     if (r) void message.success(t('import.batches.undone2', { id: r.batchId, count: r.removed }));
     if (r && result?.batchId === r.batchId) setResult(null);
@@ -123,7 +128,7 @@ export function ImportPage() {
   );
 }
 
-function JobProgress({ job, progress }: { job: Job; progress: ImportProgress | null }) {
+function JobProgress({ job, progress }: { job: Job; progress: Progressed | null }) {
   const { t } = useTranslation();
   const title = { read: t('import.reading'), commit: t('import.committing'), undo: t('import.undoing') }[job];
   const percent = progress && progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;

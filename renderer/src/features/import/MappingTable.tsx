@@ -1,8 +1,9 @@
 /** 列对应: each column of the file, its samples, and what it is imported as (proposed from its header; the user may correct it). */
-import { Card, Select, Table, Tag, Typography } from 'antd';
+import { Card, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportField } from '#domain/import-fields';
 import type { ImportColumn, ImportPlanView } from '#contract/import-contract';
+import { CellSelect, StepTable } from './parts';
 
 const NOT_IMPORTED = '';
 
@@ -19,11 +20,8 @@ export function MappingTable({ plan, onChange }: { plan: ImportPlanView; onChang
           {t('import.mapping.missingRequired', { fields: plan.missingRequired.map((f) => t(`import.fields.${f}`)).join(t('common.listSeparator')) })}
         </Typography.Paragraph>
       ) : null}
-      <Table<ImportColumn>
+      <StepTable<ImportColumn>
         rowKey="index"
-        size="small"
-        tableLayout="fixed"
-        pagination={false}
         scroll={{ y: 360 }}
         dataSource={plan.columns}
         columns={[
@@ -34,12 +32,9 @@ export function MappingTable({ plan, onChange }: { plan: ImportPlanView; onChang
             key: 'field',
             width: 220,
             render: (_: unknown, c) => (
-              <Select
-                size="small"
-                style={{ width: '100%' }}
+              <CellSelect
                 aria-label={`${t('import.mapping.field')} ${c.letter} ${c.header}`}
                 value={c.field ?? NOT_IMPORTED}
-                showSearch={{ optionFilterProp: 'label' }}
                 options={options}
                 onChange={(v: string) => onChange(c.index, v === NOT_IMPORTED ? null : (v as ImportField))}
               />

@@ -3,13 +3,14 @@
  * or map them to an existing entry (categories: map only; creating one is the
  * administrator's, on the categories screen).
  */
-import { Card, Checkbox, Select, Table, Tag, Typography } from 'antd';
+import { Card, Checkbox, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportCategoryEntry, ImportNameEntry, ImportPlanView } from '#contract/import-contract';
 import { useApi } from '../../api/hooks';
 import { currentLanguage } from '../../i18n';
 import { categoryName } from '../../shared/format';
 import { withCategory, withName, type ImportChoices } from './choices';
+import { CellSelect, StepTable } from './parts';
 
 interface Props {
   plan: ImportPlanView;
@@ -66,11 +67,8 @@ function NameTable({ kind, entries, onChange }: { kind: 'departments' | 'counsel
   ];
   const valueOf = (e: ImportNameEntry) => (e.resolution === 'create' ? 'create' : e.resolution === 'map' && e.targetId ? String(e.targetId) : undefined);
   return (
-    <Table<ImportNameEntry>
+    <StepTable<ImportNameEntry>
       rowKey="name"
-      size="small"
-      tableLayout="fixed"
-      pagination={false}
       style={{ marginBottom: 12 }}
       dataSource={entries}
       columns={[
@@ -81,15 +79,12 @@ function NameTable({ kind, entries, onChange }: { kind: 'departments' | 'counsel
           key: 'resolution',
           width: 300,
           render: (_: unknown, e) => (
-            <Select
-              size="small"
-              style={{ width: '100%' }}
+            <CellSelect
               status={e.resolution === 'unresolved' ? 'error' : undefined}
               aria-label={`${t('import.names.resolution')} ${e.name}`}
               placeholder={t('import.names.unresolved')}
               value={valueOf(e)}
               allowClear
-              showSearch={{ optionFilterProp: 'label' }}
               options={optionsOf(e)}
               onChange={(v: string | undefined) => onChange((c) => withName(c, kind, e.name, v === undefined ? undefined : v === 'create' ? 'create' : Number(v)))}
             />
@@ -105,11 +100,8 @@ function CategoryTable({ entries, onChange }: { entries: ImportCategoryEntry[]; 
   const categories = useApi('categories.list', {});
   const lang = currentLanguage();
   return (
-    <Table<ImportCategoryEntry>
+    <StepTable<ImportCategoryEntry>
       rowKey="name"
-      size="small"
-      tableLayout="fixed"
-      pagination={false}
       style={{ marginBottom: 12 }}
       dataSource={entries}
       columns={[
@@ -120,15 +112,12 @@ function CategoryTable({ entries, onChange }: { entries: ImportCategoryEntry[]; 
           key: 'category',
           width: 300,
           render: (_: unknown, e) => (
-            <Select
-              size="small"
-              style={{ width: '100%' }}
+            <CellSelect
               status={e.match ? undefined : 'error'}
               aria-label={`${t('import.names.categoryChoose')} ${e.name}`}
               placeholder={<Tag color="error">{t('import.names.unresolved')}</Tag>}
               value={e.match?.id}
               allowClear
-              showSearch={{ optionFilterProp: 'label' }}
               options={(categories.data ?? []).map((c) => ({ value: c.id, label: categoryName(c, lang) }))}
               onChange={(v: number | undefined) => onChange((c) => withCategory(c, e.name, v))}
             />

@@ -53,7 +53,7 @@ export function FirstRunGuide() {
       false,
       t('firstRun.register'),
       t('firstRun.registerHint'),
-      paths.newConsultation,
+      paths.new,
       departmentsDone && canRegister,
       canRegister ? null : <NoRegistrarRole />,
     ),

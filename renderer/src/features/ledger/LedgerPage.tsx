@@ -31,7 +31,7 @@ export function LedgerPage() {
         extra={
           can('consultations.create') ? (
             <Tooltip title={t('ledger.shortcutNew')}>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(paths.newConsultation)}>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(paths.new)}>
                 {t('ledger.register')}
               </Button>
             </Tooltip>

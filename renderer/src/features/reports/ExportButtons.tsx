@@ -1,6 +1,6 @@
 /**
  * 导出: XLSX / CSV / DOCX through the platform's save dialog (reports.export),
- * with a progress dialog fed by jobs.progress while the export runs, and
+ * with a progress dialog fed by jobs.progress (api/jobs.ts) while the export runs, and
  * 导出 PDF (reports.pdf: the desktop renders the page through the print
  * stylesheet, A4) and 打印 through the print dialog.
  */
@@ -12,23 +12,21 @@ import type { ExportFormat, ExportResult } from '#contract/reports-contract';
 import type { JobProgress } from '#domain/types';
 import { call } from '../../api/client';
 import { useCan } from '../../api/hooks';
+import { newJobId, useJobProgress } from '../../api/jobs';
 import { errorText } from '../../shared/errors';
-import { newJobId, type PeriodInput } from './period';
-
-const POLL_MS = 250;
+import type { PeriodInput } from './period';
 
 interface Running {
   format: ExportFormat;
-  progress: JobProgress | null;
+  jobId: string;
 }
 
 function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-function ProgressDialog({ running }: { running: Running | null }) {
+function ProgressDialog({ progress: p }: { progress: JobProgress | null }) {
   const { t } = useTranslation();
-  const p = running?.progress;
   // shown once the export has started: before that the save dialog is up
   const open = Boolean(p && !p.finished);
   const percent = p && p.total > 0 ? Math.floor((p.done / p.total) * 100) : 0;
@@ -51,6 +49,7 @@ export function ExportButtons({ period, disabled }: { period: PeriodInput; disab
   const { message } = App.useApp();
   const can = useCan();
   const [running, setRunning] = useState<Running | null>(null);
+  const progress = useJobProgress(running?.jobId ?? null);
   const alive = useRef(true);
   useEffect(
     () => () => {
@@ -61,24 +60,13 @@ export function ExportButtons({ period, disabled }: { period: PeriodInput; disab
 
   const run = async (format: ExportFormat) => {
     const jobId = newJobId();
-    setRunning({ format, progress: null });
-    let polling = true;
-    const poll = async () => {
-      while (polling) {
-        await new Promise((r) => setTimeout(r, POLL_MS));
-        if (!polling) break;
-        const progress = await call('jobs.progress', { jobId }).catch(() => null);
-        if (polling && alive.current && progress) setRunning({ format, progress });
-      }
-    };
-    void poll();
+    setRunning({ format, jobId });
     let result: ExportResult | null = null;
     try {
       result = await call('reports.export', { ...period, format, jobId });
     } catch (error) {
       message.error(t('reports.export.failed', { reason: errorText(error, t) }));
     } finally {
-      polling = false;
       if (alive.current) setRunning(null);
     }
     // null: the save dialog was cancelled, nothing to say
@@ -134,7 +122,7 @@ export function ExportButtons({ period, disabled }: { period: PeriodInput; disab
           {t('reports.export.print')}
         </Button>
       </Tooltip>
-      <ProgressDialog running={running} />
+      <ProgressDialog progress={progress} />
     </Space>
   );
 }

@@ -77,9 +77,3 @@ export function drillQuery(period: Period, d: Partial<DrillState> & { key: strin
   });
 }
 
-/** 16 random bytes as hex: the id the export's progress is polled by. */
-export function newJobId(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
