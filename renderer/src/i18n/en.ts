@@ -177,6 +177,7 @@ const en: Messages = {
     INVALID_TRANSITION: 'This action is not possible in the current status',
     IN_USE: 'The record is in use and cannot be deleted',
     FORBIDDEN: 'Your account may not do this',
+    NEEDS_CONFIRMATION: 'This needs your confirmation before it can go ahead',
     UNAUTHENTICATED: 'Please sign in first',
     UNAVAILABLE: 'The database is damaged: it can only be restored from a backup',
     DISK_FULL: 'The disk is full: nothing was saved and earlier data is intact. Free some disk space and try again',

@@ -179,6 +179,7 @@ const zhCN = {
     INVALID_TRANSITION: '当前状态下不能执行此操作',
     IN_USE: '该记录正在被使用，不能删除',
     FORBIDDEN: '您的账号无权执行此操作',
+    NEEDS_CONFIRMATION: '此操作需要您确认后才能继续',
     UNAUTHENTICATED: '请先登录',
     UNAVAILABLE: '数据库已损坏，当前只能从备份恢复',
     DISK_FULL: '磁盘空间已满，本次操作未保存，已有数据不受影响。请清理磁盘空间后重试',
