@@ -39,8 +39,8 @@ export function assessmentEvidence(ctx: ServiceContext, input: { firmId: number;
       const rows: EvidenceFigure[] = [
         { label: '办理法律咨询', text: times(f.total), key: k('total') },
         { label: '出具法律意见', text: `${f.opinions.documents}份`, key: k('answered') },
-        { label: '首次出具意见用时（中位数）', text: f.turnaround.medianDays === null ? '暂无' : `${f.turnaround.medianDays}天`, key: k('answered') },
-        { label: '按时办结率', text: `${f.turnaround.onTimeRate.text}（${f.turnaround.dueMet.count}/${f.turnaround.dueTracked.count}）`, key: k('due:tracked') },
+        { label: '首次出具意见用时中位数', text: f.turnaround.medianDays === null ? '暂无' : `${f.turnaround.medianDays}天`, key: k('answered') },
+        { label: '按时答复率', text: `${f.turnaround.onTimeRate.text}（${f.turnaround.dueMet.count}/${f.turnaround.dueTracked.count}）`, key: k('due:tracked') },
         { label: '意见采纳率', text: `${f.adoption.rate.text}（${f.adoption.adopted.count}/${f.adoption.withOutcome.count}）`, key: k('adoption:withOutcome') },
         { label: '每项意见轮次', text: roundsPerItem, key: k('answered') },
         ...ratings.map((r) => ({ label: `服务评价：${RATING_LABELS[r.rating]}`, text: `${r.count}次`, key: r.key })),
