@@ -4,6 +4,7 @@
  */
 import importing from './import.zh-CN';
 import entry from './entry.zh-CN';
+import engagement from './engagement.zh-CN';
 import reports from './reports.zh-CN';
 
 const zhCN = {
@@ -413,6 +414,7 @@ const zhCN = {
     restored: '已恢复：{{serialNo}}',
   },
   reports,
+  engagement,
   import: importing,
   entry,
   auth: {

@@ -6,6 +6,8 @@
 import {
   AppstoreOutlined,
   AuditOutlined,
+  SolutionOutlined,
+  TrophyOutlined,
   BarChartOutlined,
   CalendarOutlined,
   CloudServerOutlined,
@@ -144,6 +146,8 @@ export function AppFrame() {
     ...entry('register', <FileAddOutlined />, t('nav.register'), 'consultations.create'),
     ...entry('import', <ImportOutlined />, t('nav.import'), 'import.preview'),
     ...entry('reports', <BarChartOutlined />, t('nav.reports'), 'reports.tally'),
+    ...entry('engagements', <SolutionOutlined />, t('engagement.nav.engagements'), 'engagements.list'),
+    ...entry('assessment', <TrophyOutlined />, t('engagement.nav.assessment'), 'assessments.get'),
     ...group('basics', t('nav.basics'), [
       ...entry('counsels', <TeamOutlined />, t('nav.counsels'), !counselOnly),
       ...entry('departments', <ApartmentOutlined />, t('nav.departments'), !counselOnly),

@@ -26,6 +26,8 @@ const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m
 const TrashPage = lazy(() => import('../features/trash/TrashPage').then((m) => ({ default: m.TrashPage })));
 const NotFound = lazy(() => import('./PageResults').then((m) => ({ default: m.NotFound })));
 const Forbidden = lazy(() => import('./PageResults').then((m) => ({ default: m.Forbidden })));
+const EngagementsPage = lazy(() => import('../features/engagement/EngagementsPage').then((m) => ({ default: m.EngagementsPage })));
+const AssessmentPage = lazy(() => import('../features/engagement/AssessmentPage').then((m) => ({ default: m.AssessmentPage })));
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 
 /** The method a screen is for: without it the screen is not offered (the router refuses the calls anyway). */
@@ -38,6 +40,8 @@ const NEEDS: Partial<Record<Route['name'], MethodName>> = {
   audit: 'audit.list',
   backups: 'backups.list',
   import: 'import.preview',
+  engagements: 'engagements.list',
+  assessment: 'assessments.get',
 };
 
 export function RoutedPage({ route }: { route: Route }) {
@@ -94,6 +98,10 @@ function Page({ route }: { route: Route }) {
       return <BackupsPage />;
     case 'import':
       return <ImportPage />;
+    case 'engagements':
+      return <EngagementsPage />;
+    case 'assessment':
+      return <AssessmentPage />;
     case 'notFound':
       return <NotFound />;
   }

@@ -90,6 +90,8 @@ export type Route =
   | { name: 'audit' }
   | { name: 'backups' }
   | { name: 'import' }
+  | { name: 'engagements' }
+  | { name: 'assessment' }
   | { name: 'notFound' };
 
 const STATIC: Record<string, Route> = {
@@ -108,6 +110,8 @@ const STATIC: Record<string, Route> = {
   '/audit': { name: 'audit' },
   '/backups': { name: 'backups' },
   '/import': { name: 'import' },
+  '/engagements': { name: 'engagements' },
+  '/assessment': { name: 'assessment' },
 };
 
 export function matchRoute(path: string): Route {
@@ -139,4 +143,6 @@ export const paths = {
   audit: '/audit',
   backups: '/backups',
   import: '/import',
+  engagements: '/engagements',
+  assessment: '/assessment',
 } as const;
