@@ -15,6 +15,7 @@ import { DEFAULT_ASSESSMENT_TEMPLATE, gradeOf, scoreAssessment, type HeadScore }
 import { rateItem } from '../../electron/services/engagement/ratings';
 import { exportAssessment } from '../../electron/services/engagement/export';
 import type { Caller } from '../../electron/services/context';
+import { codeOf } from './support';
 import { testApp } from '../helpers/ledger';
 import { convertToPdf, firstPageToPng } from '../helpers/soffice';
 import { useFixture } from '../reports/fixture';
@@ -30,14 +31,6 @@ const full = (duty: number, quality: number, conduct: number, discipline: number
   bonus: s(bonus),
 });
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return (e as { code: string }).code;
-  }
-  return 'OK';
-}
 
 describe('the scoresheet: arithmetic, grades, 一票否决', () => {
   it('adds the heads in tenths exactly (no float drift) and grades by the template\'s thresholds', () => {

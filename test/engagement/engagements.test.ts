@@ -13,19 +13,12 @@ import { contractBytes } from '../../electron/services/engagement/engagements';
 import { parseYuan, yuanText } from '../../electron/domain/engagement';
 import { divideFen } from '../../electron/services/engagement/cost';
 import type { Caller } from '../../electron/services/context';
+import { codeOf } from './support';
 import { register, seedBasics, tempDir, testApp, type TestApp } from '../helpers/ledger';
 
 const REGISTRAR: Caller = { username: 'reg', displayName: '登记员', roles: ['registrar'] };
 const LEADER: Caller = { username: 'boss', displayName: '领导', roles: ['leader'] };
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return (e as { code: string }).code;
-  }
-  return 'OK';
-}
 
 async function firmOf(app: TestApp, name: string): Promise<number> {
   const firms = await app.call<{ id: number; name: string }[]>('firms.list', {});

@@ -21,22 +21,13 @@ import { AppError, conflict, invalidField, notFound } from '../errors';
 import { refuseFuture } from '../consultations/not-future';
 import { getFirm } from './firms';
 
-interface EngagementRow {
-  id: number;
-  firmId: number;
-  firmName: string;
-  contractNo: string;
-  termFrom: string;
-  termTo: string;
-  annualFeeFen: number;
-  paymentTerms: string;
+type EngagementRow = Omit<Engagement, 'duties' | 'contractFile' | 'payments' | 'years'> & {
+  /** JSON array of strings */
   duties: string;
-  filedOn: string | null;
   contractFileName: string | null;
   contractMimeType: string | null;
   contractSize: number | null;
-  version: number;
-}
+};
 
 const SELECT = `SELECT e.id, e.firm_id AS firmId, f.name AS firmName, e.contract_no AS contractNo, e.term_from AS termFrom,
   e.term_to AS termTo, e.annual_fee_fen AS annualFeeFen, e.payment_terms AS paymentTerms, e.duties, e.filed_on AS filedOn,
