@@ -98,15 +98,21 @@ describe('年度考核', () => {
     await page.getByText('合计得分：92.5 分').waitFor();
     await page.getByText('考核等次：优秀').waitFor();
     await screenshot(page, '142-assessment-filling');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await expect.poll(async () => (await app.call('assessments.get', { firmId: 1, year: 2025 }))?.totalTenths).toBe(925);
     // a 一票否决 item: 不称职 whatever the points
     await page.getByRole('checkbox', { name: /泄露国家秘密/ }).check();
     await page.getByText('考核等次：不称职（一票否决）').waitFor();
     await page.getByRole('checkbox', { name: /泄露国家秘密/ }).uncheck();
 
+    // the admin raises 优秀's line in the template: stored; the assessment already open keeps its copy (优秀 at 92.5)
+    await page.getByLabel('优秀不低于').fill('95');
+    await page.getByRole('button', { name: '保存考核模板' }).click();
+    await expect.poll(async () => (await app.call('assessments.template', {})).thresholds.excellent).toBe(95);
+    await page.getByText('考核等次：优秀').waitFor();
+
     // 办理法律咨询 opens the report's drill-down of exactly those items
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByRole('button', { name: evidence.rows[0]!.text }).click();
     await page.getByText(`共 ${evidence.total.count} 条`, { exact: true }).waitFor();
   });

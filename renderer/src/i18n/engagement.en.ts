@@ -109,6 +109,14 @@ const engagement: Shape<typeof zh> = {
     source: 'Source',
     grades: { excellent: 'Excellent', competent: 'Competent', basic: 'Basically competent', incompetent: 'Incompetent' },
   },
+  template: {
+    bonus: 'Bonus',
+    remove: 'Remove',
+    addHead: 'Add head',
+    addVeto: 'Add veto item',
+    threshold: '{{grade}} from',
+    save: 'Save template',
+  },
   cost: {
     title: 'Costs (admin, registrar and leader only)',
     paid: 'Counsel fees paid in the period',

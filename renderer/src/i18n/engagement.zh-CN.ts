@@ -105,6 +105,14 @@ const engagement = {
     source: '来源',
     grades: { excellent: '优秀', competent: '称职', basic: '基本称职', incompetent: '不称职' },
   },
+  template: {
+    bonus: '加分项',
+    remove: '删除',
+    addHead: '新增考核项目',
+    addVeto: '新增一票否决事项',
+    threshold: '{{grade}}不低于',
+    save: '保存考核模板',
+  },
   cost: {
     title: '费用（仅管理员、登记员、领导可见）',
     paid: '本期已付法律顾问服务费',

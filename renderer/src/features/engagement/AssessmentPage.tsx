@@ -15,6 +15,7 @@ import { errorText } from '../../shared/errors';
 import { LoadFailed, PageHead } from '../../shared/PageState';
 import { useUnsavedChanges } from '../../shared/unsaved';
 import { drillQuery } from '../reports/period';
+import { TemplateCard } from './TemplateCard';
 
 export function AssessmentPage() {
   const { t } = useTranslation();
@@ -45,6 +46,9 @@ export function AssessmentPage() {
       />
       {firms.isError ? <LoadFailed error={firms.error} onRetry={() => void firms.refetch()} /> : null}
       {firmId ? <FirmYear key={`${firmId}-${year}`} firmId={firmId} year={year} firmName={firms.data?.find((f) => f.id === firmId)?.name ?? ''} /> : null}
+      <div style={{ marginTop: 16 }}>
+        <TemplateCard />
+      </div>
     </>
   );
 }
