@@ -97,5 +97,23 @@ export const MIGRATIONS: Migration[] = [
       "ALTER TABLE `consultations` ADD `secrecy` text DEFAULT 'none' NOT NULL;",
       "ALTER TABLE `opinions` ADD `channel` text;"
     ]
+  },
+  {
+    "tag": "0006_firms_engagements_assessments",
+    "statements": [
+      "CREATE TABLE `assessments` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`firm_id` integer NOT NULL,\n\t`year` integer NOT NULL,\n\t`template` text NOT NULL,\n\t`scores` text DEFAULT '{}' NOT NULL,\n\t`vetoes` text DEFAULT '[]' NOT NULL,\n\t`self_assessment` text DEFAULT '' NOT NULL,\n\t`remarks` text DEFAULT '' NOT NULL,\n\t`status` text DEFAULT 'draft' NOT NULL,\n\t`signed_at` text,\n\t`signed_by` text,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`created_at` text NOT NULL,\n\t`created_by` text NOT NULL,\n\t`updated_at` text NOT NULL,\n\t`updated_by` text NOT NULL,\n\tFOREIGN KEY (`firm_id`) REFERENCES `firms`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `assessments_firm_year_uq` ON `assessments` (`firm_id`,`year`);",
+      "CREATE TABLE `consultation_ratings` (\n\t`consultation_id` integer PRIMARY KEY NOT NULL,\n\t`rating` text NOT NULL,\n\t`note` text DEFAULT '' NOT NULL,\n\t`rated_on` text NOT NULL,\n\t`rated_at` text NOT NULL,\n\t`rated_by` text NOT NULL,\n\tFOREIGN KEY (`consultation_id`) REFERENCES `consultations`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE TABLE `engagement_payments` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`engagement_id` integer NOT NULL,\n\t`paid_on` text NOT NULL,\n\t`amount_fen` integer NOT NULL,\n\t`voucher_no` text DEFAULT '' NOT NULL,\n\t`note` text DEFAULT '' NOT NULL,\n\t`created_at` text NOT NULL,\n\t`created_by` text NOT NULL,\n\t`voided_at` text,\n\t`void_reason` text,\n\tFOREIGN KEY (`engagement_id`) REFERENCES `engagements`(`id`) ON UPDATE no action ON DELETE no action,\n\tCONSTRAINT \"engagement_payments_amount_ck\" CHECK(\"engagement_payments\".\"amount_fen\" > 0)\n);",
+      "CREATE INDEX `engagement_payments_idx` ON `engagement_payments` (`engagement_id`,`paid_on`);",
+      "CREATE TABLE `engagements` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`firm_id` integer NOT NULL,\n\t`contract_no` text NOT NULL,\n\t`term_from` text NOT NULL,\n\t`term_to` text NOT NULL,\n\t`annual_fee_fen` integer NOT NULL,\n\t`payment_terms` text DEFAULT '' NOT NULL,\n\t`duties` text DEFAULT '[]' NOT NULL,\n\t`filed_on` text,\n\t`contract_file_name` text,\n\t`contract_mime_type` text,\n\t`contract_sha256` text,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`created_at` text NOT NULL,\n\t`created_by` text NOT NULL,\n\tFOREIGN KEY (`firm_id`) REFERENCES `firms`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`contract_sha256`) REFERENCES `attachment_blobs`(`sha256`) ON UPDATE no action ON DELETE no action,\n\tCONSTRAINT \"engagements_term_ck\" CHECK(\"engagements\".\"term_to\" >= \"engagements\".\"term_from\"),\n\tCONSTRAINT \"engagements_fee_ck\" CHECK(\"engagements\".\"annual_fee_fen\" >= 0)\n);",
+      "CREATE UNIQUE INDEX `engagements_contract_no_unique` ON `engagements` (`contract_no`);",
+      "CREATE INDEX `engagements_firm_idx` ON `engagements` (`firm_id`,`term_from`);",
+      "CREATE TABLE `firms` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`name` text NOT NULL,\n\t`contact` text DEFAULT '' NOT NULL,\n\t`phone` text DEFAULT '' NOT NULL,\n\t`active` integer DEFAULT true NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`created_at` text NOT NULL\n);",
+      "CREATE UNIQUE INDEX `firms_name_unique` ON `firms` (`name`);",
+      "ALTER TABLE `counsels` ADD `firm_id` integer REFERENCES firms(id);",
+      "-- The free-text firm names become firm records (one per distinct name, trimmed), and each counsel points at theirs.\nINSERT INTO `firms` (`name`, `active`, `version`, `created_at`)\n  SELECT trim(`firm`), 1, 1, min(`created_at`) FROM `counsels` WHERE trim(`firm`) <> '' GROUP BY trim(`firm`) ORDER BY min(`id`);",
+      "UPDATE `counsels` SET `firm_id` = (SELECT f.`id` FROM `firms` f WHERE f.`name` = trim(`counsels`.`firm`));"
+    ]
   }
 ];

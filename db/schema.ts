@@ -34,7 +34,13 @@ export const departments = sqliteTable('departments', {
 export const counsels = sqliteTable('counsels', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull(),
+  /**
+   * The firm's name as the counsel list shows it: since migration 0005 the firm
+   * record (firm_id) is the truth, and the firms service writes this copy in the
+   * same transaction as every rename (older readers and imports keep working).
+   */
   firm: text('firm').notNull(),
+  firmId: integer('firm_id').references((): AnySQLiteColumn => firms.id),
   phone: text('phone').notNull().default(''),
   engagedFrom: text('engaged_from'),
   engagedTo: text('engaged_to'),
@@ -410,4 +416,110 @@ export const deskFiles = sqliteTable(
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('desk_files_item_idx').on(t.itemId)],
+);
+
+/** A law firm the office retains (律师事务所); counsel belong to one (counsels.firm_id). */
+export const firms = sqliteTable('firms', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  contact: text('contact').notNull().default(''),
+  phone: text('phone').notNull().default(''),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  version: integer('version').notNull().default(1),
+  createdAt: text('created_at').notNull(),
+});
+
+/**
+ * A service contract (聘用合同) with a firm. Money is integer fen (分). The duties
+ * (服务清单) are a JSON array of strings. The signed contract file's bytes live in
+ * attachment_blobs like every attachment.
+ */
+export const engagements = sqliteTable(
+  'engagements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    firmId: integer('firm_id')
+      .notNull()
+      .references(() => firms.id),
+    contractNo: text('contract_no').notNull().unique(),
+    termFrom: text('term_from').notNull(),
+    termTo: text('term_to').notNull(),
+    annualFeeFen: integer('annual_fee_fen').notNull(),
+    paymentTerms: text('payment_terms').notNull().default(''),
+    duties: text('duties').notNull().default('[]'),
+    filedOn: text('filed_on'),
+    contractFileName: text('contract_file_name'),
+    contractMimeType: text('contract_mime_type'),
+    contractSha256: text('contract_sha256').references(() => attachmentBlobs.sha256),
+    version: integer('version').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [
+    index('engagements_firm_idx').on(t.firmId, t.termFrom),
+    check('engagements_term_ck', sql`${t.termTo} >= ${t.termFrom}`),
+    check('engagements_fee_ck', sql`${t.annualFeeFen} >= 0`),
+  ],
+);
+
+/** A payment under an engagement, in fen; a mistaken one is voided with a reason, never deleted. */
+export const engagementPayments = sqliteTable(
+  'engagement_payments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    engagementId: integer('engagement_id')
+      .notNull()
+      .references(() => engagements.id),
+    paidOn: text('paid_on').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    voucherNo: text('voucher_no').notNull().default(''),
+    note: text('note').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    voidedAt: text('voided_at'),
+    voidReason: text('void_reason'),
+  },
+  (t) => [index('engagement_payments_idx').on(t.engagementId, t.paidOn), check('engagement_payments_amount_ck', sql`${t.amountFen} > 0`)],
+);
+
+/** The registrar's rating of the counsel's service when an item closes (optional, one per item). */
+export const consultationRatings = sqliteTable('consultation_ratings', {
+  consultationId: integer('consultation_id')
+    .primaryKey()
+    .references(() => consultations.id),
+  rating: text('rating', { enum: ['satisfied', 'fair', 'unsatisfied'] }).notNull(),
+  note: text('note').notNull().default(''),
+  ratedOn: text('rated_on').notNull(),
+  ratedAt: text('rated_at').notNull(),
+  ratedBy: text('rated_by').notNull(),
+});
+
+/**
+ * The yearly assessment (年度履职考核) of a firm: the template it was scored on (a
+ * copy, so later edits of the template never change it), the scores, the firm's
+ * self-assessment; signed: locked (reopening needs the admin and a reason).
+ */
+export const assessments = sqliteTable(
+  'assessments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    firmId: integer('firm_id')
+      .notNull()
+      .references(() => firms.id),
+    year: integer('year').notNull(),
+    template: text('template').notNull(),
+    scores: text('scores').notNull().default('{}'),
+    vetoes: text('vetoes').notNull().default('[]'),
+    selfAssessment: text('self_assessment').notNull().default(''),
+    remarks: text('remarks').notNull().default(''),
+    status: text('status', { enum: ['draft', 'signed'] }).notNull().default('draft'),
+    signedAt: text('signed_at'),
+    signedBy: text('signed_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    updatedBy: text('updated_by').notNull(),
+  },
+  (t) => [uniqueIndex('assessments_firm_year_uq').on(t.firmId, t.year)],
 );

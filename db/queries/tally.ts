@@ -31,6 +31,25 @@ export interface TallyScope {
   today: string;
   /** a counsel's view: only the items assigned to them */
   onlyCounselId?: number;
+  /** the yearly assessment's evidence: only the items assigned to a counsel of this firm (counsels.firm_id) */
+  firmId?: number;
+}
+
+/** The population's extra conditions: the counsel's own items, the firm's items. */
+function scopeWhere(scope: Pick<TallyScope, 'onlyCounselId' | 'firmId'>): string {
+  const counsel = scope.onlyCounselId === undefined ? '' : ' AND c.counsel_id = @onlyCounselId';
+  const firm = scope.firmId === undefined ? '' : ' AND c.counsel_id IN (SELECT co.id FROM counsels co WHERE co.firm_id = @firmId)';
+  return counsel + firm;
+}
+
+/** A drill-down atom's condition (over the facts): the item was rated @name (consultation_ratings) by the period's end. */
+export function ratingFactSql(name: string): string {
+  return `id IN (SELECT r.consultation_id FROM consultation_ratings r WHERE r.rating = @${name} AND r.rated_on <= @to)`;
+}
+
+/** A drill-down atom's condition (over the facts): the item is assigned to a counsel of the firm @name. */
+export function firmFactSql(name: string): string {
+  return `counselId IN (SELECT co.id FROM counsels co WHERE co.firm_id = @${name})`;
 }
 
 const OPEN_STATUSES_SQL = sqlStatusList(OPEN_STATUSES);
@@ -126,14 +145,14 @@ function facts(scope: TallyScope, columns: readonly FactColumn[]): string {
   const select = [...new Set<FactColumn>(['id', 'status', 'itemCount', ...columns])]
     .map((name) => `${FACT_COLUMNS[name]} AS ${name}`)
     .join(', ');
-  const counsel = scope.onlyCounselId === undefined ? '' : ' AND c.counsel_id = @onlyCounselId';
   return `(SELECT ${select} FROM consultations c
-    WHERE c.trashed_at IS NULL AND c.received_on >= @from AND c.received_on <= @to${counsel})`;
+    WHERE c.trashed_at IS NULL AND c.received_on >= @from AND c.received_on <= @to${scopeWhere(scope)})`;
 }
 
 function params(scope: TallyScope, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const p: Record<string, unknown> = { from: scope.from, to: scope.to, today: scope.today, dueBy: dueBy(scope), ...extra };
   if (scope.onlyCounselId !== undefined) p.onlyCounselId = scope.onlyCounselId;
+  if (scope.firmId !== undefined) p.firmId = scope.firmId;
   return p;
 }
 
@@ -162,15 +181,14 @@ export type TallyItem = [
 ];
 
 /** The SQL of tallyItems (exported so a test can pin its query plan). */
-export function tallyItemsSql(scope: Pick<TallyScope, 'onlyCounselId'>): string {
-  const counsel = scope.onlyCounselId === undefined ? '' : ' AND c.counsel_id = @onlyCounselId';
+export function tallyItemsSql(scope: Pick<TallyScope, 'onlyCounselId' | 'firmId'>): string {
   return `SELECT c.category_id, substr(c.received_on, 1, 7), c.department_id, c.counsel_id, ${STATUS_AT_END}, ${OUTCOME_AT_END},
       c.item_count, ${LATEST_CONCLUSION},
       (SELECT CAST(julianday(o.issued_on) - julianday(c.received_on) AS INTEGER) FROM opinions o WHERE o.consultation_id = c.id AND o.round = 1 AND o.issued_on <= @to),
       CAST(julianday(c.due_on) - julianday(c.received_on) AS INTEGER), coalesce(c.due_on < @dueBy, 0),
       ${OPINION_COUNT}
     FROM consultations c
-    WHERE c.trashed_at IS NULL AND c.received_on >= @from AND c.received_on <= @to${counsel}`;
+    WHERE c.trashed_at IS NULL AND c.received_on >= @from AND c.received_on <= @to${scopeWhere(scope)}`;
 }
 
 export function tallyItems(sqlite: Database.Database, scope: TallyScope): IterableIterator<TallyItem> {

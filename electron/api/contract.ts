@@ -10,6 +10,8 @@ import { CLASSIFIED_LEVELS, CLASSIFIED_REFUSAL, SECRECY_LEVELS } from '../domain
 import { block, day, jobId, method, name, required, text, type MethodDef } from './define';
 import { importContract } from './import-contract';
 import { reportsContract } from './reports-contract';
+import { engagementContract } from './engagement-contract';
+import { RATINGS } from '../domain/engagement';
 import type {
   AppInfo,
   Attachment,
@@ -221,7 +223,15 @@ export const contract = {
   'consultations.create': method<ConsultationDetail>()(createConsultationInput, REGISTRAR),
   'consultations.update': method<ConsultationDetail>()(updateConsultationInput, REGISTRAR),
   'consultations.assign': method<ConsultationDetail>()(
-    z.strictObject({ id, version, counselId: id, dueOn: day.nullable().optional(), assignedOn: day.optional() }),
+    z.strictObject({
+      id,
+      version,
+      counselId: id,
+      dueOn: day.nullable().optional(),
+      assignedOn: day.optional(),
+      /** yes to 该顾问所在律师事务所在分派日期没有有效的聘用合同，仍然分派? (the main process asks without it) */
+      confirmOutsideEngagement: z.boolean().optional(),
+    }),
     REGISTRAR,
   ),
   'consultations.addOpinion': method<ConsultationDetail>()(
@@ -267,7 +277,16 @@ export const contract = {
       }),
     REGISTRAR,
   ),
-  'consultations.close': method<ConsultationDetail>()(z.strictObject({ id, version, closedOn: day.optional() }), REGISTRAR),
+  'consultations.close': method<ConsultationDetail>()(
+    z.strictObject({
+      id,
+      version,
+      closedOn: day.optional(),
+      /** the registrar's optional rating of the service (满意/基本满意/不满意), kept out of the counsel's sight */
+      rating: z.strictObject({ rating: z.enum(RATINGS, { message: '请选择服务评价' }), note: block(1_000).default('') }).optional(),
+    }),
+    REGISTRAR,
+  ),
   'consultations.withdraw': method<ConsultationDetail>()(z.strictObject({ id, version, reason, withdrawnOn: day.optional() }), REGISTRAR),
   'consultations.reopen': method<ConsultationDetail>()(z.strictObject({ id, version, reason, reopenedOn: day.optional() }), ADMIN),
   'consultations.trash': method<ConsultationDetail>()(
@@ -391,6 +410,7 @@ export const contract = {
 
   ...reportsContract,
   ...importContract,
+  ...engagementContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'INVALID_TRANSITION',
   'IN_USE',
   'FORBIDDEN',
+  /** the step is allowed only when the request says yes to a question (e.g. assigning outside the firm's engagement) */
+  'NEEDS_CONFIRMATION',
   'UNAUTHENTICATED',
   /** the database is damaged: only the recovery methods answer */
   'UNAVAILABLE',

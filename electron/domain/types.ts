@@ -37,6 +37,8 @@ export interface Counsel {
   id: number;
   name: string;
   firm: string;
+  /** the firm record (firms); null only for a counsel imported without a firm */
+  firmId: number | null;
   phone: string;
   engagedFrom: string | null;
   engagedTo: string | null;

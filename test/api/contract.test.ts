@@ -110,6 +110,14 @@ describe('contract', () => {
       'reports.tally': 'ACLR', 'reports.drilldown': 'ACLR', 'reports.sentence': 'ACLR', 'reports.export': 'ACLR', 'reports.pdf': 'ACLR',
       'import.chooseFile': 'R', 'import.preview': 'R', 'import.commit': 'R', 'import.discard': 'R',
       'import.undo': 'R', 'import.batches': 'R', 'import.template': 'R',
+      // issue 22: money, ratings and the assessment never for a counsel; contracts edited by the admin, payments by admin and registrar
+      'firms.list': 'ACLR', 'firms.create': 'A', 'firms.update': 'A',
+      'engagements.list': 'ALR', 'engagements.create': 'A', 'engagements.update': 'A', 'engagements.uploadContract': 'A',
+      'engagements.saveContractAs': 'ALR', 'engagements.reminders': 'ALR', 'payments.add': 'AR', 'payments.void': 'AR',
+      'ratings.get': 'ALR', 'ratings.list': 'ALR',
+      'assessments.template': 'ALR', 'assessments.setTemplate': 'A', 'assessments.get': 'ALR', 'assessments.open': 'ALR',
+      'assessments.save': 'ALR', 'assessments.sign': 'ALR', 'assessments.reopen': 'A', 'assessments.evidence': 'ALR',
+      'assessments.export': 'ALR', 'reports.cost': 'ALR',
     };
     const letter: Record<Role, string> = { admin: 'A', registrar: 'R', counsel: 'C', leader: 'L' };
     const actual = Object.fromEntries(

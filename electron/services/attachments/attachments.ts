@@ -21,7 +21,7 @@ import { cleanAttachmentName } from './file-name';
 import { extensionOf, isOpenableType, judgeFileType } from './file-type';
 import { attachmentDamaged } from './integrity';
 
-function host(ctx: ServiceContext): HostServices {
+export function host(ctx: ServiceContext): HostServices {
   if (!ctx.host) throw new AppError('INTERNAL', '当前运行环境不支持文件操作');
   return ctx.host;
 }
@@ -59,7 +59,7 @@ function sizeText(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function tooBig(fileName: string, bytes: number): AppError {
+export function tooBig(fileName: string, bytes: number): AppError {
   return new AppError('VALIDATION', `文件“${fileName}”大小为 ${sizeText(bytes)}，超过单个附件 ${sizeText(MAX_ATTACHMENT_BYTES)} 的上限`);
 }
 

@@ -5,11 +5,13 @@ import type { Counsel } from '#domain/types';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
 import { AppError, conflict, notFound } from '../errors';
+import { firmIdForName } from '../engagement/firms';
 
 const columns = {
   id: counsels.id,
   name: counsels.name,
   firm: counsels.firm,
+  firmId: counsels.firmId,
   phone: counsels.phone,
   engagedFrom: counsels.engagedFrom,
   engagedTo: counsels.engagedTo,
@@ -39,7 +41,7 @@ export function createCounsel(ctx: ServiceContext, input: ParsedInputOf<'counsel
     if (clash) throw new AppError('CONFLICT', `${input.firm}的${input.name}已在顾问名单中`, [{ path: 'name', message: '该顾问已存在' }]);
     const row = ctx.ledger.db
       .insert(counsels)
-      .values({ ...input, active: true, version: 1, createdAt: ctx.now().toISOString() })
+      .values({ ...input, firmId: firmIdForName(ctx, input.firm), active: true, version: 1, createdAt: ctx.now().toISOString() })
       .returning({ id: counsels.id })
       .get();
     const created = getCounsel(ctx, row.id);
@@ -60,7 +62,7 @@ export function updateCounsel(ctx: ServiceContext, input: ParsedInputOf<'counsel
     }
     ctx.ledger.db
       .update(counsels)
-      .set({ ...changes, version: version + 1 })
+      .set({ ...changes, ...(changes.firm === undefined ? {} : { firmId: firmIdForName(ctx, changes.firm) }), version: version + 1 })
       .where(and(eq(counsels.id, id), eq(counsels.version, version)))
       .run();
     const after = getCounsel(ctx, id);

@@ -4,6 +4,8 @@ import { yearOf } from '#domain/dates';
 import { addWorkingDays } from '../calendar';
 import { reindexConsultation } from '../../../db/queries/search';
 import { prepareCached } from '../../../db/queries/statements';
+import { checkEngagementCovers } from '../engagement/engagements';
+import { rateItem } from '../engagement/ratings';
 import type { ConsultationDetail, ConsultationStatus, HistoryEvent, StepKind } from '#domain/types';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
@@ -242,6 +244,7 @@ export function assignConsultation(ctx: ServiceContext, input: ParsedInputOf<'co
     assertActive(sqlite, 'counsels', input.counselId, 'counselId', '法律顾问');
     const assignedOn = input.assignedOn ?? today(ctx);
     assertStepDate(ctx, before, 'assigned', 'assignedOn', assignedOn);
+    checkEngagementCovers(ctx, input.counselId, assignedOn, input.confirmOutsideEngagement === true);
     const dueOn =
       input.dueOn === undefined
         ? (before.dueOn ?? addWorkingDays(sqlite, before.receivedOn, readSettings(ctx.ledger.db).defaultDueDays))
@@ -306,7 +309,9 @@ export function closeConsultation(ctx: ServiceContext, input: ParsedInputOf<'con
     const closedOn = input.closedOn ?? today(ctx);
     assertStepDate(ctx, before, 'closed', 'closedOn', closedOn);
     ctx.ledger.sqlite.prepare("UPDATE consultations SET status = 'closed', closed_on = ? WHERE id = ?").run(closedOn, input.id);
-    return { history: { to: 'closed', on: closedOn } };
+    if (!input.rating) return { history: { to: 'closed', on: closedOn } };
+    rateItem(ctx, input.id, input.rating, closedOn);
+    return { history: { to: 'closed', on: closedOn }, audit: { rating: input.rating } };
   });
 }
 

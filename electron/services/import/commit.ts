@@ -19,6 +19,7 @@ import { prepareCached } from '../../../db/queries/statements';
 import { indexNewConsultation } from '../../../db/queries/search';
 import { appendAudit } from '../audit';
 import { getCounsel } from '../catalog/counsels';
+import { firmIdForName } from '../engagement/firms';
 import { getDepartment } from '../catalog/departments';
 import { inWriteTransaction, type ServiceContext } from '../context';
 import { AppError } from '../errors';
@@ -235,8 +236,8 @@ function writePlan(ctx: ServiceContext, source: ImportSource, options: ImportCom
     const counsels = createNames(ctx, plan.counsels, (e) => {
       const id = Number(
         sqlite
-          .prepare("INSERT INTO counsels (name, firm, phone, active, version, created_at) VALUES (?, ?, '', 1, 1, ?)")
-          .run(e.name, e.firm ?? '', now).lastInsertRowid,
+          .prepare("INSERT INTO counsels (name, firm, firm_id, phone, active, version, created_at) VALUES (?, ?, ?, '', 1, 1, ?)")
+          .run(e.name, e.firm ?? '', e.firm ? firmIdForName(ctx, e.firm) : null, now).lastInsertRowid,
       );
       appendAudit(ctx, { action: 'counsels.create', entity: 'counsel', entityId: id, after: { ...getCounsel(ctx, id), importBatchId: batchId } });
       return { id, name: e.name, active: true };

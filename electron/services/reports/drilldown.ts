@@ -4,10 +4,11 @@
  * a condition over the same facts the tally counted (db/queries/tally.ts), so
  * the list has exactly the figure's length.
  */
-import { DUE_STATE_SQL, OPEN_AT_END_SQL, drilldownIds, type FactCondition } from '../../../db/queries/tally';
+import { DUE_STATE_SQL, OPEN_AT_END_SQL, drilldownIds, firmFactSql, ratingFactSql, type FactCondition } from '../../../db/queries/tally';
 import { listConsultations } from '../../../db/queries/consultations';
 import type { Drilldown } from '#contract/reports-contract';
 import { CONCLUSIONS, OUTCOMES, STATUSES } from '#domain/types';
+import { RATINGS } from '#domain/engagement';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { resolvePeriod, scopeFor, type PeriodInput } from './period';
@@ -64,6 +65,13 @@ const ATOMS: Record<string, AtomParser> = {
     if (arg === undefined || !Object.hasOwn(states, arg)) return null;
     return { sql: `(${DUE_STATE_SQL}) IN ${states[arg]}`, columns: ['dueOn', 'firstOn'] };
   },
+  /** the yearly assessment's evidence: items assigned to a counsel of firm N */
+  firm: (arg, p) => {
+    const id = positiveId(arg);
+    return id === null ? null : { sql: firmFactSql(p), columns: ['counselId'], params: { [p]: id } };
+  },
+  /** items rated so (满意/基本满意/不满意) by the period's end */
+  rating: (arg, p) => (oneOf(RATINGS, arg) ? { sql: ratingFactSql(p), columns: [], params: { [p]: arg } } : null),
   carriedOver: (arg, p) => {
     if (arg === undefined) return { sql: OPEN_AT_END_SQL, columns: [] };
     if (!oneOf(['registered', 'assigned', 'answered'], arg)) return null;

@@ -64,12 +64,13 @@ export function monthsOf(period: ReportPeriod): string[] {
 }
 
 /** What the queries need: the days, today, and the caller's visibility. */
-export function scopeFor(ctx: ServiceContext, period: ReportPeriod): TallyScope {
+export function scopeFor(ctx: ServiceContext, period: ReportPeriod, firmId?: number): TallyScope {
   const onlyCounselId = visibleCounselId(ctx);
   return {
     from: period.from,
     to: period.to,
     today: shanghaiDay(ctx.now()),
     ...(onlyCounselId === undefined ? {} : { onlyCounselId }),
+    ...(firmId === undefined ? {} : { firmId }),
   };
 }

@@ -5,7 +5,7 @@
  * scan, and every figure gets the drill-down key that lists exactly the items
  * it counts (drilldown.ts turns a key back into SQL).
  */
-import { carriedOverRows, tallyItems, type TallyItem } from '../../../db/queries/tally';
+import { carriedOverRows, tallyItems, type TallyItem, type TallyScope } from '../../../db/queries/tally';
 import { formatSerialNo } from '#domain/ledger-view';
 import { prepareCached } from '../../../db/queries/statements';
 import type {
@@ -236,8 +236,8 @@ function byCounsel(ctx: ServiceContext, f: Folded): CounselFigure[] {
   return [...named, { ...f.counsel.figure(null, 'counsel:none'), counselId: null, name: '未分派', firm: '', active: true, engagedTo: null }];
 }
 
-function carriedOver(ctx: ServiceContext, period: ReportPeriod, f: Folded, withRows: boolean): TallyFigures['carriedOver'] {
-  const listed = withRows ? carriedOverRows(ctx.ledger.sqlite, scopeFor(ctx, period), CARRIED_OVER_ROW_LIMIT) : [];
+function carriedOver(ctx: ServiceContext, scope: TallyScope, period: ReportPeriod, f: Folded, withRows: boolean): TallyFigures['carriedOver'] {
+  const listed = withRows ? carriedOverRows(ctx.ledger.sqlite, scope, CARRIED_OVER_ROW_LIMIT) : [];
   const rows = listed.map(
     ({ serialPrefix, serialYear, serialSeq, status, ...r }) => ({
       ...r,
@@ -262,8 +262,12 @@ function carriedOver(ctx: ServiceContext, period: ReportPeriod, f: Folded, withR
  * leaves the carried-over list empty (its count stays; the drill-down lists it):
  * the comparison year needs the numbers only.
  */
-export function computeFigures(ctx: ServiceContext, period: ReportPeriod, { withRows = true } = {}): TallyFigures {
-  const scope = scopeFor(ctx, period);
+export function computeFigures(
+  ctx: ServiceContext,
+  period: ReportPeriod,
+  { withRows = true, firmId }: { withRows?: boolean; firmId?: number } = {},
+): TallyFigures {
+  const scope = scopeFor(ctx, period, firmId);
   const f = fold(tallyItems(ctx.ledger.sqlite, scope));
   const t = turnaround(f);
   const categories = byCategory(ctx, f);
@@ -296,7 +300,7 @@ export function computeFigures(ctx: ServiceContext, period: ReportPeriod, { with
       rate: formatRate(adopted.count, withOutcome.count),
     },
     turnaround: t,
-    carriedOver: carriedOver(ctx, period, f, withRows),
+    carriedOver: carriedOver(ctx, scope, period, f, withRows),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN';
 
 import importing from './import.en';
 import entry from './entry.en';
+import engagement from './engagement.en';
 import reports from './reports.en';
 const en: Messages = {
   app: {
@@ -35,6 +36,8 @@ const en: Messages = {
     register: 'Register',
     import: 'Import from Excel',
     reports: 'Annual report',
+    engagements: 'Engagements',
+    assessment: 'Annual assessment',
     basics: 'Reference data',
     counsels: 'Counsel',
     departments: 'Divisions',
@@ -177,6 +180,7 @@ const en: Messages = {
     INVALID_TRANSITION: 'This action is not possible in the current status',
     IN_USE: 'The record is in use and cannot be deleted',
     FORBIDDEN: 'Your account may not do this',
+    NEEDS_CONFIRMATION: 'This needs your confirmation before it can go ahead',
     UNAUTHENTICATED: 'Please sign in first',
     UNAVAILABLE: 'The database is damaged: it can only be restored from a backup',
     DISK_FULL: 'The disk is full: nothing was saved and earlier data is intact. Free some disk space and try again',
@@ -415,6 +419,7 @@ const en: Messages = {
     restored: 'Restored: {{serialNo}}',
   },
   reports,
+  engagement,
   import: importing,
   entry,
   auth: {

@@ -4,6 +4,7 @@
  */
 import importing from './import.zh-CN';
 import entry from './entry.zh-CN';
+import engagement from './engagement.zh-CN';
 import reports from './reports.zh-CN';
 import { ACTION_ZH, STEP_DATE_ZH } from '#domain/labels';
 import { IMPORT_FIELD_LABELS } from '#domain/import-fields';
@@ -45,6 +46,8 @@ const zhCN = {
     register: '登记咨询',
     import: '导入旧台账',
     reports: '年度统计',
+    engagements: '聘用合同',
+    assessment: '年度考核',
     basics: '基础数据',
     counsels: '法律顾问',
     departments: '处室',
@@ -173,6 +176,7 @@ const zhCN = {
     INVALID_TRANSITION: '当前状态下不能执行此操作',
     IN_USE: '该记录正在被使用，不能删除',
     FORBIDDEN: '您的账号无权执行此操作',
+    NEEDS_CONFIRMATION: '此操作需要您确认后才能继续',
     UNAUTHENTICATED: '请先登录',
     UNAVAILABLE: '数据库已损坏，当前只能从备份恢复',
     DISK_FULL: '磁盘空间已满，本次操作未保存，已有数据不受影响。请清理磁盘空间后重试',
@@ -392,6 +396,7 @@ const zhCN = {
     restored: '已恢复：{{serialNo}}',
   },
   reports,
+  engagement,
   import: importing,
   entry,
   auth: {

@@ -20,6 +20,8 @@ import {
   ApartmentOutlined,
   DatabaseOutlined,
   UserSwitchOutlined,
+  SolutionOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { App, Badge, Button, Layout, Menu, Space } from 'antd';
 import type { MenuProps } from 'antd';
@@ -58,6 +60,8 @@ const MENU_ICONS: Record<Extract<(typeof ROUTES)[number], { menu: object }>['nam
   new: <FileAddOutlined />,
   import: <ImportOutlined />,
   reports: <BarChartOutlined />,
+  engagements: <SolutionOutlined />,
+  assessment: <TrophyOutlined />,
   counsels: <TeamOutlined />,
   departments: <ApartmentOutlined />,
   categories: <AppstoreOutlined />,

@@ -140,11 +140,14 @@ function render(block: Block, tableNo: () => number): (Paragraph | DocxTable)[] 
 
 /** anchor: the audit chain's anchor at the snapshot (anchors.ts anchorLine), in the document's properties (备注), out of the printed report */
 export async function writeDocx(file: string, tally: Tally, creator: string, anchor: string): Promise<void> {
+  await writeBlocksDocx(file, { creator, description: `审计链锚点：${anchor}`, title: `${tally.period.label}法律顾问工作情况` }, buildSections(tally));
+}
+
+/** Any document of plain blocks in the official-document style above (the report's section, the 考核表). */
+export async function writeBlocksDocx(file: string, meta: { creator: string; description: string; title: string }, blocks: readonly Block[]): Promise<void> {
   let tables = 0;
   const doc = new Document({
-    creator,
-    description: `审计链锚点：${anchor}`,
-    title: `${tally.period.label}法律顾问工作情况`,
+    ...meta,
     styles: { default: { document: { run: { font: BODY_FONT, size: SIZE.body } } } },
     sections: [
       {
@@ -159,7 +162,7 @@ export async function writeDocx(file: string, tally: Tally, creator: string, anc
             ],
           }),
         },
-        children: buildSections(tally).flatMap((block) => render(block, () => (tables += 1))),
+        children: blocks.flatMap((block) => render(block, () => (tables += 1))),
       },
     ],
   });

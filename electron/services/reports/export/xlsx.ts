@@ -29,7 +29,7 @@ const MAX_WIDTH = 60;
 /** Column widths are measured on the header and the first rows of the sheet. */
 const WIDTH_SAMPLE_ROWS = 2_000;
 
-const HEADER_STYLE = {
+export const HEADER_STYLE = {
   font: { name: '黑体', bold: true, size: 11 },
   fill: { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFD9E1F2' } },
   alignment: { vertical: 'middle' as const, horizontal: 'center' as const, wrapText: true },

@@ -100,11 +100,11 @@ export function CounselsPage() {
   );
 }
 
-/** 律师事务所: typed, or taken from the firms already on the roster (so one firm is spelled one way). */
+/** 律师事务所: typed, or taken from the firm records (so one firm is spelled one way; a new name becomes a new firm). */
 function FirmInput(props: { value?: string; onChange?: (value: string) => void; id?: string }) {
-  const counsels = useApi('counsels.list', { includeInactive: true });
+  const records = useApi('firms.list', { includeInactive: true });
   const typed = (props.value ?? '').trim();
-  const firms = [...new Set((counsels.data ?? []).map((c) => c.firm.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const firms = (records.data ?? []).map((f) => f.name).sort((a, b) => a.localeCompare(b, 'zh-CN'));
   const options = firms.filter((f) => f !== typed && f.includes(typed)).map((f) => ({ value: f }));
   return (
     <AutoComplete {...props} options={options}>

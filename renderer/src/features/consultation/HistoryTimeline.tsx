@@ -5,6 +5,7 @@
  */
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Timeline, Typography } from 'antd';
+import { RatingLine } from '../engagement/CostCard';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTCOMES, STEP_KINDS, type ConsultationDetail, type Outcome, type StatusChange, type StepKind } from '#domain/types';
@@ -80,6 +81,7 @@ export function HistoryTimeline({ history, detail }: { history: StatusChange[]; 
           };
         })}
       />
+      {detail ? <RatingLine consultationId={detail.id} /> : null}
       {correcting && detail ? <CorrectStepDateDialog detail={detail} step={correcting} onClose={() => setCorrecting(null)} /> : null}
     </>
   );

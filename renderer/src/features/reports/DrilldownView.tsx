@@ -28,6 +28,7 @@ export function DrilldownView({ period, drill }: Props) {
   // the tally names the figure (cached: it is the report just left)
   const tally = useApi('reports.tally', periodToInput(period));
   const categories = useApi('categories.list', { includeInactive: true });
+  const firms = useApi('firms.list', { includeInactive: true });
   const figurePeriod = drill.prev && tally.data ? fromReportPeriod(tally.data.previous.period) : period;
   const ready = !drill.prev || tally.isSuccess;
   const drilldown = useApi('reports.drilldown', { ...periodToInput(figurePeriod), key: drill.key }, { enabled: ready });
@@ -69,7 +70,7 @@ export function DrilldownView({ period, drill }: Props) {
   }
 
   const d = drilldown.data;
-  const names = nameBook(tally.data, categories.data, i18n.language, t);
+  const names = nameBook(tally.data, categories.data, i18n.language, t, firms.data);
   const figure = describeKey(d.key, names, spansYears(drill.prev ? tally.data.previous : tally.data), t);
   const what = `${periodLabel(figurePeriod, t)}${t('reports.keys.separator')}${t('reports.drill.figure', { label: figure, count: d.count, items: d.items })}`;
   const filter: LedgerFilter = {

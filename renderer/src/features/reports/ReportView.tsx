@@ -18,6 +18,7 @@ import { drillQuery, periodQuery, periodToInput, type Period } from './period';
 import { PeriodPicker } from './PeriodPicker';
 import { ReportTables } from './ReportTables';
 import { SentenceCard } from './SentenceCard';
+import { CostCard } from '../engagement/CostCard';
 import { SummaryFigures } from './SummaryFigures';
 
 const ReportCharts = lazy(() => import('./charts/ReportCharts'));
@@ -110,6 +111,7 @@ export function ReportView({ period, currentYear }: { period: Period; currentYea
         <Section title={t('reports.sections.summary')}>
           <SummaryFigures tally={data} previousWord={previousWord} />
           <SentenceCard sentence={data.sentence} />
+          <CostCard period={input} />
         </Section>
 
         <Section title={t('reports.sections.charts')} breakBefore>

@@ -5,6 +5,7 @@
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import type { Category } from '#domain/types';
+import { RATINGS } from '#domain/engagement';
 import type { Rate, Tally, TallyFigures } from '#contract/reports-contract';
 import type { Period } from './period';
 
@@ -35,9 +36,11 @@ export interface NameBook {
   categoryShort(id: number): string;
   department(id: number): string;
   counsel(id: number | null): string;
+  /** the firm of the yearly assessment's drill-down (firm:N) */
+  firm(id: number): string;
 }
 
-export function nameBook(tally: Tally, categories: Category[] | undefined, lang: string, t: TFunction): NameBook {
+export function nameBook(tally: Tally, categories: Category[] | undefined, lang: string, t: TFunction, firms: readonly { id: number; name: string }[] = []): NameBook {
   const en = lang === 'en';
   const english = new Map((categories ?? []).map((c) => [c.id, c.nameEn]));
   const all = [...tally.byCategory, ...tally.previous.byCategory];
@@ -49,6 +52,7 @@ export function nameBook(tally: Tally, categories: Category[] | undefined, lang:
     categoryShort: (id) => (en && english.get(id)) || find(id)?.shortName || `#${id}`,
     department: (id) => departments.get(id) ?? `#${id}`,
     counsel: (id) => (id === null ? t('ledger.notAssigned') : (counsels.get(id) ?? `#${id}`)),
+    firm: (id) => firms.find((f) => f.id === id)?.name ?? `#${id}`,
   };
 }
 
@@ -103,6 +107,12 @@ function atomLabel(atom: string, names: NameBook, withYear: boolean, t: TFunctio
       return value === 'adopted' ? t('reports.keys.adopted') : t('reports.keys.withOutcome');
     case 'due':
       return value === 'met' ? t('reports.keys.dueMet') : value === 'missed' ? t('reports.keys.dueMissed') : t('reports.keys.dueTracked');
+    case 'firm':
+      return names.firm(Number(value));
+    case 'rating': {
+      const known = oneOf(value, RATINGS);
+      return known ? t('engagement.rating.history', { rating: t(`engagement.rating.${known}`) }) : t('reports.keys.unknown', { atom });
+    }
     case 'carriedOver':
       return value ? t('reports.keys.carriedOverStatus', { status: statusLabel(value, t) }) : t('reports.keys.carriedOver');
     default:

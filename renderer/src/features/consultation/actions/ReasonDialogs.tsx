@@ -1,5 +1,6 @@
 /** 办结, 撤回, 重新打开, 移入回收站, 恢复: confirmations, most with a reason for the record. */
-import { Form, Input, Typography } from 'antd';
+import { Form, Input, Radio, Typography } from 'antd';
+import { RATINGS, type Rating } from '#domain/engagement';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationDetail } from '#domain/types';
 import { useApiMutation, useAppInfo } from '../../../api/hooks';
@@ -33,20 +34,34 @@ export function CloseDialog({ detail, onClose }: DialogProps) {
   const today = useAppInfo().data?.today ?? detail.receivedOn;
   const action = t('action.close');
   return (
-    <ActionModal<{ closedOn: string }>
+    <ActionModal<{ closedOn: string; rating?: Rating; ratingNote?: string }>
       title={t('action.closeTitle')}
       okText={t('action.confirmButton', { action })}
       doneText={t('action.done', { action })}
       warning={t('action.closeConfirm')}
-      fields={['closedOn']}
+      fields={['closedOn', 'rating']}
       initialValues={{ closedOn: today }}
       onClose={onClose}
-      submit={(v) => close.mutateAsync({ id: detail.id, version: detail.version, closedOn: v.closedOn })}
+      submit={(v) =>
+        close.mutateAsync({
+          id: detail.id,
+          version: detail.version,
+          closedOn: v.closedOn,
+          ...(v.rating ? { rating: { rating: v.rating, note: v.ratingNote ?? '' } } : {}),
+        })
+      }
     >
       {() => (
         <>
           {detail.outcome ? null : <Typography.Paragraph type="warning">{t('action.closeNoOutcome')}</Typography.Paragraph>}
           <StepDateField name="closedOn" label={t('action.closedOn')} today={today} />
+          {/* the registrar's rating of the service (optional); a counsel never sees it */}
+          <Form.Item name="rating" label={t('engagement.rating.optional')}>
+            <Radio.Group options={RATINGS.map((r) => ({ value: r, label: t(`engagement.rating.${r}`) }))} />
+          </Form.Item>
+          <Form.Item name="ratingNote" label={t('engagement.rating.note')} rules={[{ max: 1000, message: t('validation.maxLength', { max: 1000 }) }]}>
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+          </Form.Item>
         </>
       )}
     </ActionModal>

@@ -1,5 +1,6 @@
 /** 分派, 出具意见, 登记采纳情况: the workflow steps that carry data. */
-import { Form, Input, Radio, Select, Typography } from 'antd';
+import { App, Form, Input, Radio, Select, Typography } from 'antd';
+import { ApiError } from '../../../api/client';
 import { useTranslation } from 'react-i18next';
 import { CONCLUSIONS, OUTCOMES, type Conclusion, type ConsultationDetail, type Opinion, type Outcome, type StatusChange } from '#domain/types';
 import { stepKindOf } from '#domain/workflow';
@@ -33,6 +34,7 @@ export function AssignDialog({ detail, onClose, title }: DialogProps & { title: 
   const counsels = useApi('counsels.list', {});
   const suggested = useApi('calendar.dueOn', { receivedOn: detail.receivedOn }, { enabled: detail.dueOn === null });
   const assign = useApiMutation('consultations.assign');
+  const { modal } = App.useApp();
   const today = useAppInfo().data?.today ?? detail.receivedOn;
   const due = detail.dueOn ?? suggested.data?.dueOn ?? null;
   if (detail.dueOn === null && suggested.isPending) return null;
@@ -46,9 +48,27 @@ export function AssignDialog({ detail, onClose, title }: DialogProps & { title: 
       fields={['counselId', 'dueOn', 'assignedOn']}
       initialValues={{ counselId: detail.counselId ?? undefined, dueOn: due, assignedOn: today }}
       onClose={onClose}
-      submit={(v) =>
-        assign.mutateAsync({ id: detail.id, version: detail.version, counselId: v.counselId ?? 0, dueOn: v.dueOn || null, assignedOn: v.assignedOn })
-      }
+      submit={async (v) => {
+        const input = { id: detail.id, version: detail.version, counselId: v.counselId ?? 0, dueOn: v.dueOn || null, assignedOn: v.assignedOn };
+        try {
+          return await assign.mutateAsync(input);
+        } catch (error) {
+          // outside the firm's engagement: the main process asks; yes sends the same step with the answer
+          if (!(error instanceof ApiError) || error.code !== 'NEEDS_CONFIRMATION') throw error;
+          const yes = await new Promise<boolean>((resolve) =>
+            modal.confirm({
+              title: t('engagement.engagements.confirmAssignTitle'),
+              content: error.message,
+              okText: t('engagement.engagements.confirmAssignOk'),
+              cancelText: t('common.cancel'),
+              onOk: () => resolve(true),
+              onCancel: () => resolve(false),
+            }),
+          );
+          if (!yes) throw error;
+          return assign.mutateAsync({ ...input, confirmOutsideEngagement: true });
+        }
+      }}
     >
       {() => (
         <>
