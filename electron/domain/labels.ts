@@ -26,7 +26,7 @@ export const OUTCOME_ZH: Record<Outcome | 'none', string> = {
 
 export const DUE_ZH: Record<'met' | 'missed' | 'pending' | 'none', string> = {
   met: '按时',
-  missed: '超时',
+  missed: '超期',
   pending: '未到期',
   none: '未设时限',
 };

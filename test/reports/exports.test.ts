@@ -3,7 +3,6 @@
  * (exceljs for XLSX, a CSV parser, the DOCX zip's XML), shows the numbers of the
  * JSON tally; nothing in them runs as a formula; files appear whole or not at all.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import { exportReport, type ExportProgress } from '../../electron/services/repor
 import { LEDGER_COLUMNS } from '../../electron/services/reports/export/ledger-columns';
 import { docxParts, docxTables, parseCsv, xlsxCellsOf } from './readers';
 import { useFixture } from './fixture';
+import { officeToPdf } from '../helpers/office';
 
 const fixture = useFixture();
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'counsel-ledger-exports-'));
@@ -212,17 +212,6 @@ describe('text that looks like a formula, and awkward characters', () => {
   });
 });
 
-/** `soffice` on PATH (Debian: libreoffice-calc, libreoffice-writer; `.ci/run` installs them). */
-function onPath(command: string): string {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    for (const ext of process.platform === 'win32' ? ['.exe', '.com', ''] : ['']) {
-      const candidate = path.join(dir, command + ext);
-      if (dir && fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
-    }
-  }
-  throw new Error(`${command} is not on PATH: apt-get install -y libreoffice-calc libreoffice-writer (see README, "Run the tests")`);
-}
-
 /**
  * The XLSX and DOCX open in LibreOffice, as a user's office suite would open
  * them: a headless conversion to PDF without error. By hand:
@@ -234,12 +223,7 @@ describe('LibreOffice opens the exports', () => {
       const dir = fs.mkdtempSync(path.join(outDir, `soffice-${format}-`));
       const file = path.join(dir, `report.${format}`);
       await exportReport(fixture().app.ctx(), { year: 2025, format, path: file });
-      // a profile of its own, so a LibreOffice the user has open does not take the job
-      execFileSync(onPath('soffice'), [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
-        timeout: 120_000,
-        stdio: 'pipe',
-      });
-      const pdf = path.join(dir, 'report.pdf');
+      const pdf = officeToPdf(file);
       expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     }, 180_000);
   }
