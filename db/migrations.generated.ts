@@ -79,5 +79,11 @@ export const MIGRATIONS: Migration[] = [
       "UPDATE `consultations` SET `status_on` = (\n  SELECT h.business_on FROM status_history h WHERE h.consultation_id = consultations.id\n    AND h.to_status IN ('registered', 'assigned', 'answered', 'closed', 'withdrawn') ORDER BY h.id DESC LIMIT 1\n);",
       "-- A correction keeps the earlier version: the versions are append-only, like the audit log.\nCREATE TRIGGER `opinion_versions_no_update` BEFORE UPDATE ON `opinion_versions`\nBEGIN\n  SELECT RAISE(ABORT, 'opinion_versions is append-only');\nEND;"
     ]
+  },
+  {
+    "tag": "0005_tan_pride",
+    "statements": [
+      "CREATE TABLE `document_templates` (\n\t`kind` text PRIMARY KEY NOT NULL,\n\t`file_name` text NOT NULL,\n\t`size` integer NOT NULL,\n\t`sha256` text NOT NULL,\n\t`data` blob NOT NULL,\n\t`uploaded_at` text NOT NULL,\n\t`uploaded_by` text NOT NULL,\n\tCONSTRAINT \"document_templates_kind_ck\" CHECK(\"document_templates\".\"kind\" IN ('request', 'opinion'))\n);"
+    ]
   }
 ];

@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** A command on PATH, or a clear error naming the packages to install. */
 export function onPath(command: string): string {
@@ -23,7 +24,7 @@ export function onPath(command: string): string {
 /** LibreOffice's PDF of `file`, written next to it (same name, .pdf); returns its path. */
 export function officeToPdf(file: string): string {
   const dir = path.dirname(file);
-  execFileSync(onPath('soffice'), [`-env:UserInstallation=file://${path.join(dir, `profile-${path.basename(file)}`)}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
+  execFileSync(onPath('soffice'), [`-env:UserInstallation=${pathToFileURL(path.join(dir, '.office-profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
     timeout: 120_000,
     stdio: 'pipe',
   });
