@@ -9,6 +9,7 @@ import { ITEM_COUNT, LIMITS } from '../domain/limits';
 import { block, day, method, name, required, text, type MethodDef } from './define';
 import { importContract } from './import-contract';
 import { reportsContract } from './reports-contract';
+import { documentsContract } from './documents-contract';
 import type {
   AppInfo,
   Attachment,
@@ -385,6 +386,7 @@ export const contract = {
 
   ...reportsContract,
   ...importContract,
+  ...documentsContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -6,6 +6,17 @@
 export const DOCUMENT_KINDS = ['request', 'opinion'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
+/** An uploaded template may be this big (a real one is tens of KB); its base64 text for the upload. */
+export const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
+export const MAX_TEMPLATE_BASE64 = Math.ceil(MAX_TEMPLATE_BYTES / 3) * 4;
+
+export interface TemplateInfo {
+  kind: DocumentKind;
+  name: string;
+  /** null: the built-in template */
+  replaced: { fileName: string; size: number; uploadedAt: string; uploadedBy: string } | null;
+}
+
 export const DOCUMENT_KIND_ZH: Record<DocumentKind, string> = {
   request: '法律顾问咨询提请单',
   opinion: '法律意见书（合法性审查意见书、法制审核意见书）',

@@ -110,6 +110,8 @@ describe('contract', () => {
       'reports.tally': 'ACLR', 'reports.drilldown': 'ACLR', 'reports.sentence': 'ACLR', 'reports.export': 'ACLR', 'reports.pdf': 'ACLR',
       'import.chooseFile': 'R', 'import.preview': 'R', 'import.commit': 'R', 'import.discard': 'R',
       'import.undo': 'R', 'import.batches': 'R', 'import.progress': 'R', 'import.template': 'R',
+      'documents.save': 'ACLR', 'documents.caseFile': 'ACLR', 'documents.yearCaseFiles': 'ACLR',
+      'documents.templates': 'A', 'documents.saveTemplate': 'A', 'documents.uploadTemplate': 'A', 'documents.resetTemplate': 'A',
     };
     const letter: Record<Role, string> = { admin: 'A', registrar: 'R', counsel: 'C', leader: 'L' };
     const actual = Object.fromEntries(

@@ -9,11 +9,11 @@
 import Docxtemplater from 'docxtemplater';
 import InspectModule from 'docxtemplater/js/inspect-module.js';
 import PizZip from 'pizzip';
+import { MAX_TEMPLATE_BYTES } from '#domain/documents';
 import { AppError } from '../errors';
 import { readZipDirectory, verifyZipEntries } from '../import/zip-guard';
 
-/** What a template may be: far above a real one (tens of KB), far below what would strain the app. */
-export const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
+/** What a template may inflate to: far above a real one, far below what would strain the worker. */
 export const MAX_TEMPLATE_UNCOMPRESSED = 40 * 1024 * 1024;
 
 const refused = (message: string): AppError => new AppError('VALIDATION', message, [{ path: 'file', message }]);

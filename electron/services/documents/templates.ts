@@ -5,20 +5,12 @@
  * it uses a placeholder the app does not fill; nothing is stored then.
  */
 import { createHash } from 'node:crypto';
-import { DOCUMENT_KIND_ZH, TEMPLATE_FIELDS, type DocumentKind } from '#domain/documents';
+import { DOCUMENT_KIND_ZH, MAX_TEMPLATE_BYTES, TEMPLATE_FIELDS, type DocumentKind, type TemplateInfo } from '#domain/documents';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { parseOffThread } from '../parse/run';
 import { defaultTemplate } from './default-templates';
-import { MAX_TEMPLATE_BYTES } from './template-check';
-
-export interface TemplateInfo {
-  kind: DocumentKind;
-  name: string;
-  /** null: the built-in template */
-  replaced: { fileName: string; size: number; uploadedAt: string; uploadedBy: string } | null;
-}
 
 /** The placeholders `kind` knows, in the form template-check.ts lists them ("checklist.item"). */
 export function knownPlaceholders(kind: DocumentKind): Set<string> {
