@@ -4,6 +4,7 @@ import type { Messages } from './zh-CN';
 import importing from './import.en';
 import entry from './entry.en';
 import reports from './reports.en';
+import documents from './documents.en';
 const en: Messages = {
   app: {
     name: 'Counsel Ledger',
@@ -415,6 +416,7 @@ const en: Messages = {
     restored: 'Restored: {{serialNo}}',
   },
   reports,
+  documents,
   import: importing,
   entry,
   auth: {

@@ -5,6 +5,7 @@
 import importing from './import.zh-CN';
 import entry from './entry.zh-CN';
 import reports from './reports.zh-CN';
+import documents from './documents.zh-CN';
 
 const zhCN = {
   app: {
@@ -412,6 +413,7 @@ const zhCN = {
     restored: '已恢复：{{serialNo}}',
   },
   reports,
+  documents,
   import: importing,
   entry,
   auth: {
