@@ -11,10 +11,8 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  Footer,
   LineRuleType,
   Packer,
-  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -26,7 +24,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import type { DocumentKind } from '#domain/documents';
-import { A4, BODY_FONT, BODY_LINE, CONTENT_WIDTH, FONT_TABLE, HEADING_FONT, MARGIN, SIZE, TITLE_FONT, twips } from '../reports/export/official-fonts';
+import { A4, BODY_FONT, BODY_LINE, CONTENT_WIDTH, FONT_TABLE, HEADING_FONT, MARGIN, SIZE, TITLE_FONT, pageNumberFooter, twips } from '../reports/export/official-fonts';
 
 const run = (text: string, options: Partial<IRunOptions> = {}): TextRun => new TextRun({ text, font: BODY_FONT, size: SIZE.body, ...options });
 const TABLE_SIZE = 28; // 四号 14 pt
@@ -59,10 +57,6 @@ function table(widths: number[], rows: TableRow[]): Table {
   return new Table({ width: { size: CONTENT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: BORDERS, rows });
 }
 
-const pageNumbers = (): Footer =>
-  new Footer({
-  children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: { ascii: '宋体', hAnsi: '宋体', eastAsia: '宋体' }, size: 28 })] })],
-});
 
 /** 法律顾问咨询提请单: the form the division fills and signs, as a table. */
 function requestForm(): (Paragraph | Table)[] {
@@ -137,7 +131,7 @@ export async function defaultTemplate(kind: DocumentKind): Promise<Buffer> {
     sections: [
       {
         properties: { page: { size: A4, margin: { ...MARGIN, header: twips(15), footer: twips(18) } } },
-        footers: { default: pageNumbers() },
+        footers: { default: pageNumberFooter() },
         children: CONTENT[kind](),
       },
     ],

@@ -14,10 +14,8 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  Footer,
   LineRuleType,
   Packer,
-  PageNumber,
   Paragraph,
   Table as DocxTable,
   TableCell,
@@ -33,7 +31,7 @@ import { xmlSafe } from './cells';
 import { buildSections, type Block } from './docx-content';
 import { isRatio, ratioText, type CellValue, type Table } from './tables';
 
-import { A4, BODY_FONT, BODY_LINE, CONTENT_WIDTH, FONT_TABLE, HEADING_FONT, MARGIN, SIZE, TITLE_FONT, twips } from './official-fonts';
+import { A4, BODY_FONT, BODY_LINE, CONTENT_WIDTH, FONT_TABLE, HEADING_FONT, MARGIN, SIZE, TITLE_FONT, pageNumberFooter, twips } from './official-fonts';
 import { columnWidths } from './column-widths';
 
 const run = (text: string, options: Partial<IRunOptions> = {}): TextRun =>
@@ -149,14 +147,7 @@ export async function writeDocx(file: string, tally: Tally, creator: string, anc
       {
         properties: { page: { size: A4, margin: { ...MARGIN, header: twips(15), footer: twips(18) } } },
         footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: { ascii: '宋体', hAnsi: '宋体', eastAsia: '宋体' }, size: 28 })],
-              }),
-            ],
-          }),
+          default: pageNumberFooter(),
         },
         children: buildSections(tally).flatMap((block) => render(block, () => (tables += 1))),
       },

@@ -6,7 +6,7 @@
  * font table names a fallback for each (w:altName), for PCs without the
  * 方正 and GB2312 fonts (Word and WPS then use 华文中宋 / 仿宋 / SimHei).
  */
-import { LineRuleType } from 'docx';
+import { AlignmentType, Footer, LineRuleType, PageNumber, Paragraph, TextRun } from 'docx';
 
 const MM = 1440 / 25.4;
 export const twips = (mm: number): number => Math.round(mm * MM);
@@ -43,3 +43,15 @@ export const FONT_TABLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"
 ${FONT_FALLBACKS.map(fontEntry).join('\n')}
 <w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>
 </w:fonts>`;
+
+/** The page number at the foot, "— 1 —" in 宋体 四号, as GB/T 9704 sets it. */
+export function pageNumberFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: { ascii: '宋体', hAnsi: '宋体', eastAsia: '宋体' }, size: 28 })],
+      }),
+    ],
+  });
+}
