@@ -115,5 +115,11 @@ export const MIGRATIONS: Migration[] = [
       "-- The free-text firm names become firm records (one per distinct name, trimmed), and each counsel points at theirs.\nINSERT INTO `firms` (`name`, `active`, `version`, `created_at`)\n  SELECT trim(`firm`), 1, 1, min(`created_at`) FROM `counsels` WHERE trim(`firm`) <> '' GROUP BY trim(`firm`) ORDER BY min(`id`);",
       "UPDATE `counsels` SET `firm_id` = (SELECT f.`id` FROM `firms` f WHERE f.`name` = trim(`counsels`.`firm`));"
     ]
+  },
+  {
+    "tag": "0007_document_templates",
+    "statements": [
+      "CREATE TABLE `document_templates` (\n\t`kind` text PRIMARY KEY NOT NULL,\n\t`file_name` text NOT NULL,\n\t`size` integer NOT NULL,\n\t`sha256` text NOT NULL,\n\t`data` blob NOT NULL,\n\t`uploaded_at` text NOT NULL,\n\t`uploaded_by` text NOT NULL,\n\tCONSTRAINT \"document_templates_kind_ck\" CHECK(\"document_templates\".\"kind\" IN ('request', 'opinion'))\n);"
+    ]
   }
 ];

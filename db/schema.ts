@@ -523,3 +523,22 @@ export const assessments = sqliteTable(
   },
   (t) => [uniqueIndex('assessments_firm_year_uq').on(t.firmId, t.year)],
 );
+
+/**
+ * Per-item document templates the admin replaced (issue 21): the uploaded DOCX,
+ * inside SQLite so every backup carries it. A kind without a row uses the
+ * app's built-in template (electron/services/documents/default-templates.ts).
+ */
+export const documentTemplates = sqliteTable(
+  'document_templates',
+  {
+    kind: text('kind').primaryKey(),
+    fileName: text('file_name').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+    uploadedAt: text('uploaded_at').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+  },
+  (t) => [check('document_templates_kind_ck', sql`${t.kind} IN ('request', 'opinion')`)],
+);

@@ -274,6 +274,8 @@ export interface LedgerDetailRow {
   conclusion: string | null;
   outcome: string | null;
   outcomeReason: string | null;
+  /** the latest opinion of the period: its text (意见要点) */
+  lastText: string | null;
   outcomeOn: string | null;
   closedOn: string | null;
   statusAtEnd: string;
@@ -294,6 +296,7 @@ export function ledgerDetailRows(sqlite: Database.Database, scope: TallyScope): 
       -- the item's own first opinion, even when given after the period (its 期末状态 then says it was not yet answered), so a re-import of the ledger rebuilds the same history
       (SELECT o.issued_on FROM opinions o WHERE o.consultation_id = f.id AND o.round = 1) AS firstOn,
       (SELECT max(o.issued_on) FROM opinions o WHERE o.consultation_id = f.id AND o.issued_on <= @to) AS lastOn,
+      (SELECT o.text FROM opinions o WHERE o.consultation_id = f.id AND o.issued_on <= @to ORDER BY o.round DESC LIMIT 1) AS lastText,
       ${DAYS_SQL} AS days,
       ${DUE_STATE_SQL} AS due,
       f.conclusion, f.outcome, c.outcome_reason AS outcomeReason, c.outcome_on AS outcomeOn, c.closed_on AS closedOn,

@@ -12,6 +12,7 @@ import { importContract } from './import-contract';
 import { reportsContract } from './reports-contract';
 import { engagementContract } from './engagement-contract';
 import { RATINGS } from '../domain/engagement';
+import { documentsContract } from './documents-contract';
 import type {
   AppInfo,
   Attachment,
@@ -411,6 +412,7 @@ export const contract = {
   ...reportsContract,
   ...importContract,
   ...engagementContract,
+  ...documentsContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

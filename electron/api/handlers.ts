@@ -23,6 +23,7 @@ import * as write from '../services/consultations/write';
 import { importHandlers } from './import-handlers';
 import { reportsHandlers } from './reports-handlers';
 import { engagementHandlers } from './engagement-handlers';
+import { documentsHandlers } from './documents-handlers';
 import * as backups from '../services/backup/service';
 import { AppError } from '../services/errors';
 
@@ -126,4 +127,5 @@ export const handlers: Handlers = {
   ...reportsHandlers,
   ...importHandlers,
   ...engagementHandlers,
+  ...documentsHandlers,
 };

@@ -1,5 +1,5 @@
 /** The domain's Chinese words (docs/DOMAIN.md, "Words") for messages, the text output and the exports. */
-import type { Conclusion, ConsultationStatus, Outcome, StepKind } from './types';
+import type { Conclusion, ConsultationStatus, HistoryEvent, Outcome, StepKind } from './types';
 import type { Action } from './workflow';
 
 export const STATUS_ZH: Record<ConsultationStatus, string> = {
@@ -8,6 +8,15 @@ export const STATUS_ZH: Record<ConsultationStatus, string> = {
   answered: '已出具意见',
   closed: '已办结',
   withdrawn: '已撤回',
+};
+
+/** History rows that are not statuses (types.ts HISTORY_EVENTS), as the case file's history names them. */
+export const HISTORY_EVENT_ZH: Record<HistoryEvent, string> = {
+  trashed: '移入回收站',
+  restored: '从回收站恢复',
+  outcome: '登记采纳情况',
+  dateCorrected: '更正日期',
+  opinionCorrected: '更正法律意见',
 };
 
 export const CONCLUSION_ZH: Record<Conclusion | 'none', string> = {
@@ -27,7 +36,7 @@ export const OUTCOME_ZH: Record<Outcome | 'none', string> = {
 
 export const DUE_ZH: Record<'met' | 'missed' | 'pending' | 'none', string> = {
   met: '按时',
-  missed: '超时',
+  missed: '超期',
   pending: '未到期',
   none: '未设时限',
 };

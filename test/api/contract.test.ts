@@ -118,6 +118,8 @@ describe('contract', () => {
       'assessments.template': 'ALR', 'assessments.setTemplate': 'A', 'assessments.get': 'ALR', 'assessments.open': 'ALR',
       'assessments.save': 'ALR', 'assessments.sign': 'ALR', 'assessments.reopen': 'A', 'assessments.evidence': 'ALR',
       'assessments.export': 'ALR', 'reports.cost': 'ALR',
+      'documents.save': 'ACLR', 'documents.caseFile': 'ACLR', 'documents.yearCaseFiles': 'ACLR',
+      'documents.templates': 'A', 'documents.saveTemplate': 'A', 'documents.uploadTemplate': 'A', 'documents.resetTemplate': 'A',
     };
     const letter: Record<Role, string> = { admin: 'A', registrar: 'R', counsel: 'C', leader: 'L' };
     const actual = Object.fromEntries(

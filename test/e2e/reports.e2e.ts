@@ -76,9 +76,9 @@ describe('年度统计', () => {
     // the screen's buttons are not printed
     expect(text).not.toContain('导出Excel');
     // every page's foot: its number, and the audit chain's anchor, which names a record of the live log by its hash
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
-    expect(pages).toBeGreaterThan(0);
-    expect(text).toContain(`第1页共${pages}页`);
+    const pageCount = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    expect(pageCount).toBeGreaterThan(0);
+    expect(text).toContain(`第1页共${pageCount}页`);
     const anchor = /审计链锚点：审计记录共(\d+)条，最后一条（第(\d+)号）的哈希：([0-9a-f]{64})/.exec(text);
     expect(anchor).not.toBeNull();
     const db = new Database(path.join(app.dir, 'ledger.sqlite3'), { readonly: true });
@@ -91,5 +91,28 @@ describe('年度统计', () => {
     }
     execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', file, path.join(app.dir, 'page')]);
     fs.copyFileSync(path.join(app.dir, 'page.png'), path.join(path.dirname(import.meta.filename), 'screenshots', '34-report-pdf-page1.png'));
+
+    // issue 21: the charts print, at their print size (not collapsed to nothing): the page that
+    // carries the charts' titles has coloured pixels (bars, slices); text is black and grey
+    const pages = raw.split('\f');
+    const chartPage = pages.findIndex((p) => p.replace(/\s+/g, '').includes('月度咨询次数（按类别）')) + 1;
+    expect(chartPage).toBeGreaterThan(0);
+    execFileSync('pdftoppm', ['-r', '40', '-f', String(chartPage), '-l', String(chartPage), '-singlefile', file, path.join(app.dir, 'charts')]);
+    const ppm = fs.readFileSync(path.join(app.dir, 'charts.ppm'));
+    const [, w, h] = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 30).toString('latin1'))!.map(Number) as [unknown, number, number];
+    const pixels = ppm.subarray(ppm.length - w * h * 3);
+    let coloured = 0;
+    for (let i = 0; i < pixels.length; i += 3) {
+      const [r, g, b] = [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!];
+      if (Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured += 1;
+    }
+    expect(coloured / (w * h)).toBeGreaterThan(0.02);
+    fs.copyFileSync(path.join(app.dir, 'charts.ppm'), path.join(app.dir, 'charts-kept.ppm'));
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(chartPage), '-l', String(chartPage), '-singlefile', file, path.join(path.dirname(import.meta.filename), 'screenshots', '123-report-pdf-charts')]);
+    // the carried-over table keeps its columns: an item's title is printed on one or two lines, not one character a line
+    const layout = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const lines = layout.split('\n');
+    const singleCharLines = lines.flatMap((l, i) => (/^\s*[\u4e00-\u9fff]\s*$/.test(l) ? [lines.slice(Math.max(0, i - 2), i + 2).join('⏎')] : []));
+    expect(singleCharLines).toEqual([]);
   });
 });

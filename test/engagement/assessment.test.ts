@@ -17,7 +17,7 @@ import { exportAssessment } from '../../electron/services/engagement/export';
 import type { Caller } from '../../electron/services/context';
 import { codeOf } from './support';
 import { testApp } from '../helpers/ledger';
-import { convertToPdf, firstPageToPng } from '../helpers/soffice';
+import { officeToPdf, pdfFirstPagePng } from '../helpers/office';
 import { useFixture } from '../reports/fixture';
 import { docxParts, docxTables, xlsxCellsOf } from '../reports/readers';
 
@@ -221,10 +221,10 @@ describe('the evidence is the annual report\'s figures for the firm\'s counsel (
       expect(evidenceTable).toEqual([['项目', '数据'], ...ev.rows.map((r) => [r.label, r.text])]);
       expect(scoreTable![1]).toEqual(['职责履行', '30', T.heads[0]!.guidance, '27', '按服务清单履职，个别事项超期']);
       expect(scoreTable!.at(-1)).toEqual(['合计', '', '', '90.5', '']);
-      const pdf = convertToPdf(file, out);
+      const pdf = officeToPdf(file);
       expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
       const png = path.join(__dirname, '../e2e/screenshots/158-assessment-docx-page1.png');
-      firstPageToPng(pdf, png);
+      pdfFirstPagePng(pdf, png, 80);
       expect(fs.readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
     }, 240_000);
 
@@ -242,7 +242,7 @@ describe('the evidence is the annual report\'s figures for the firm\'s counsel (
       expect(rows.slice(at + 1, at + 1 + ev.rows.length)).toEqual(ev.rows.map((r) => [r.label, r.text]));
       expect(rows.some((r) => r[0] === '合计' && r[3] === '90.5')).toBe(true);
       expect(rows.some((r) => r[0] === '合计得分90.5分，考核等次：优秀。')).toBe(true);
-      const pdf = convertToPdf(file, out);
+      const pdf = officeToPdf(file);
       expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     }, 240_000);
   });

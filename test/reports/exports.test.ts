@@ -14,7 +14,7 @@ import { exportReport, type ExportProgress } from '../../electron/services/repor
 import { LEDGER_COLUMNS } from '../../electron/services/reports/export/ledger-columns';
 import { docxParts, docxTables, parseCsv, xlsxCellsOf } from './readers';
 import { useFixture } from './fixture';
-import { convertToPdf } from '../helpers/soffice';
+import { officeToPdf } from '../helpers/office';
 
 const fixture = useFixture();
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'counsel-ledger-exports-'));
@@ -223,7 +223,7 @@ describe('LibreOffice opens the exports', () => {
       const dir = fs.mkdtempSync(path.join(outDir, `soffice-${format}-`));
       const file = path.join(dir, `report.${format}`);
       await exportReport(fixture().app.ctx(), { year: 2025, format, path: file });
-      const pdf = convertToPdf(file, dir);
+      const pdf = officeToPdf(file);
       expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     }, 180_000);
   }

@@ -72,7 +72,7 @@ export async function buildFixture(app: TestApp = testApp()): Promise<Fixture> {
   const opinion = (name: ItemName, conclusion: string, issuedOn: string) =>
     call('consultations.addOpinion', { ...v(name), conclusion, text: `关于事项${name}的法律意见`, issuedOn });
   const outcome = (name: ItemName, value: string, outcomeOn: string) =>
-    call('consultations.recordOutcome', { ...v(name), outcome: value, outcomeOn, reason: value === 'notAdopted' ? '与上级政策冲突' : '' });
+    call('consultations.recordOutcome', { ...v(name), outcome: value, outcomeOn, reason: value === 'notAdopted' ? '与上级政策冲突' : value === 'partiallyAdopted' ? '采纳第一、三条意见' : '' });
   const close = (name: ItemName) => call('consultations.close', v(name));
   const withdraw = (name: ItemName) => call('consultations.withdraw', { ...v(name), reason: '处室撤回' });
   const reopen = (name: ItemName) => call('consultations.reopen', { ...v(name), reason: '处室补充材料后重新提请' });

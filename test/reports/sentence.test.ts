@@ -1,7 +1,7 @@
 /** The report sentence's parts, with expected text written by hand. */
 import { describe, expect, it } from 'vitest';
 import type { CategoryFigure, ReportSentence } from '#contract/reports-contract';
-import { formatRate, renderSentence, sentenceCategories, shortCategoryName } from '../../electron/services/reports/sentence';
+import { formatRate, renderSentence, sentenceCategories, shortCategoryName, withoutClause } from '../../electron/services/reports/sentence';
 import { register, seedBasics, testApp } from '../helpers/ledger';
 
 const cat = (id: number, name: string, count: number, sortOrder = id * 10): CategoryFigure => ({
@@ -56,6 +56,24 @@ describe('pieces of the sentence', () => {
     const s: ReportSentence = renderSentence('{office}{year}年，围绕{categories}开展{count}次（{items}项），{opinions}份，{adoptionRate}，撤回{withdrawn}次，{unknown}', figures, '某办');
     expect(s.text).toBe('某办2025年1月1日至6月30日，围绕合同签订开展36次（41项），36份，97.2%，撤回1次，{unknown}');
     expect(renderSentence('{categories}', { ...figures, byCategory: [] }).text).toBe('各类事项');
+  });
+});
+
+describe('without any recorded outcome (issue 21)', () => {
+  it('the clause holding the adoption rate is left out, wherever it stands', () => {
+    expect(withoutClause('开展咨询5次，出具意见3份，意见采纳率{adoptionRate}。', '{adoptionRate}')).toBe('开展咨询5次，出具意见3份。');
+    expect(withoutClause('采纳率{adoptionRate}，开展咨询5次。', '{adoptionRate}')).toBe('开展咨询5次。');
+    expect(withoutClause('开展咨询5次；采纳率{adoptionRate}；撤回1次。', '{adoptionRate}')).toBe('开展咨询5次；撤回1次。');
+    expect(withoutClause('开展咨询5次。', '{adoptionRate}')).toBe('开展咨询5次。');
+  });
+
+  it('the default sentence of a year with opinions but no outcome says nothing of adoption', async () => {
+    const app = testApp();
+    const b = await seedBasics(app);
+    await register(app, { categoryId: b.cat('procurement'), departmentId: b.dept.id, itemCount: 2, receivedOn: '2025-05-05' });
+    const s = await app.call('reports.sentence', { year: 2025 });
+    expect(s.text).toBe('2025年，我办法律顾问围绕招标采购开展法律咨询1次（2项），出具法律意见0份。');
+    expect(s.text).not.toContain('暂无');
   });
 });
 

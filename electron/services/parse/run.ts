@@ -35,9 +35,10 @@ export interface ParseLimits {
 export const PARSE_LIMITS: Record<ParseJob['kind'], ParseLimits> = {
   import: { heapMb: 1_024, timeoutMs: 120_000 },
   text: { heapMb: 256, timeoutMs: 30_000 },
+  template: { heapMb: 256, timeoutMs: 30_000 },
 };
 
-const WHAT: Record<ParseJob['kind'], string> = { import: '导入文件', text: '附件内容' };
+const WHAT: Record<ParseJob['kind'], string> = { import: '导入文件', text: '附件内容', template: '文书模板' };
 
 function refusal(job: ParseJob, why: string): AppError {
   const message = `读取${WHAT[job.kind]}“${path.basename(job.fileName)}”时${why}，已停止读取，未做任何更改。文件可能已损坏或内容异常（例如“压缩炸弹”）；请在 Excel/WPS/Word 中打开确认后另存为新文件再试。`;

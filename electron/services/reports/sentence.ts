@@ -13,6 +13,9 @@
  * - No counted items: {categories} reads 各类事项.
  * - Rates have one decimal (97.2%, 100.0%), rounded half up; 暂无 when nothing
  *   has an outcome yet.
+ * - No outcome recorded yet: the clause that holds {adoptionRate} (from the
+ *   punctuation before it to the punctuation after it) is left out, so the
+ *   sentence never reads "意见采纳率暂无".
  * - {year}年 becomes the period's label, so a custom range reads
  *   "2025年1月1日至6月30日，……"; other placeholders: {period}, {count}, {items},
  *   {opinions}, {adoptionRate}, {withdrawn}, {office}. Unknown ones stay as typed.
@@ -64,8 +67,24 @@ export function renderSentence(
     withdrawn: String(figures.withdrawn.count),
     office: officeName,
   };
-  const text = template
+  const text = (figures.adoption.rate.value === null ? withoutClause(template, '{adoptionRate}') : template)
     .replaceAll('{year}年', figures.period.label)
     .replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? (values[name] as string) : whole));
   return { text, template, categories: names, more };
+}
+
+const CLAUSE_BREAK = '，,；;';
+/** The template without the clause holding `placeholder`: its leading break goes with it (or the trailing one, for a first clause). */
+export function withoutClause(template: string, placeholder: string): string {
+  const at = template.indexOf(placeholder);
+  if (at < 0) return template;
+  const isBreak = (ch: string | undefined) => ch !== undefined && CLAUSE_BREAK.includes(ch);
+  const isEnd = (ch: string | undefined) => ch === undefined || isBreak(ch) || '。.！!？?\n'.includes(ch);
+  let start = at;
+  while (start > 0 && !isEnd(template[start - 1])) start--;
+  let end = at + placeholder.length;
+  while (end < template.length && !isEnd(template[end])) end++;
+  if (start > 0 && isBreak(template[start - 1])) start--;
+  else if (isBreak(template[end])) end++;
+  return template.slice(0, start) + template.slice(end);
 }

@@ -5,6 +5,7 @@ import importing from './import.en';
 import entry from './entry.en';
 import engagement from './engagement.en';
 import reports from './reports.en';
+import documents from './documents.en';
 const en: Messages = {
   app: {
     name: 'Counsel Ledger',
@@ -420,6 +421,7 @@ const en: Messages = {
   },
   reports,
   engagement,
+  documents,
   import: importing,
   entry,
   auth: {

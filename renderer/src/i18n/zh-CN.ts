@@ -14,6 +14,7 @@ const ACTION_NAMES = { assign, addOpinion, recordOutcome, close, withdraw, reope
 const { serialNo, title, description, category, department, requester, receivedOn, dueOn, itemCount, counsel, status, note, assignedOn, outcome, outcomeOn, closedOn } =
   IMPORT_FIELD_LABELS;
 const FIELD_NAMES = { serialNo, title, description, category, department, requester, receivedOn, dueOn, itemCount, counsel, status, note, assignedOn, outcome, outcomeOn, closedOn };
+import documents from './documents.zh-CN';
 
 const zhCN = {
   app: {
@@ -397,6 +398,7 @@ const zhCN = {
   },
   reports,
   engagement,
+  documents,
   import: importing,
   entry,
   auth: {

@@ -2,7 +2,7 @@
 import type { Tally } from '#contract/reports-contract';
 import { NO_RATE } from '#domain/labels';
 import { rangeLabel } from '../period';
-import { carriedOverTable, categoryTable, conclusionTable, counselTable, departmentTable, monthTable, outcomeTable, type Table } from './tables';
+import { NO_PREVIOUS, carriedOverTable, hasPrevious, categoryTable, conclusionTable, counselTable, departmentTable, monthTable, outcomeTable, type Table } from './tables';
 
 export type Block =
   | { type: 'title'; text: string }
@@ -32,8 +32,10 @@ export function buildSections(t: Tally): Block[] {
         {
           type: 'paragraph',
           text:
-            `${t.period.label}共登记法律咨询事项${t.total.count}次（${t.total.items}项），${comparison(t.total.count, p.total.count)}` +
-            `（上年同期${p.total.count}次、${p.total.items}项）。` +
+            `${t.period.label}共登记法律咨询事项${t.total.count}次（${t.total.items}项），` +
+            (hasPrevious(t)
+              ? `${comparison(t.total.count, p.total.count)}（上年同期${p.total.count}次、${p.total.items}项）。`
+              : `${NO_PREVIOUS}，不作同期比较。`) +
             (t.withdrawn.count > 0 ? `另有${t.withdrawn.count}次（${t.withdrawn.items}项）由提请处室撤回，未计入上述统计。` : ''),
         },
       ],
@@ -49,7 +51,9 @@ export function buildSections(t: Tally): Block[] {
           type: 'paragraph',
           text:
             `法律顾问共出具法律意见${t.opinions.documents}份，涉及咨询事项${t.opinions.answered.count}次。` +
-            `已登记采纳情况的${t.adoption.withOutcome.count}次中，采纳或部分采纳${t.adoption.adopted.count}次，意见采纳率${t.adoption.rate.text}。`,
+            (t.adoption.withOutcome.count === 0
+              ? '尚未登记采纳情况。'
+              : `已登记采纳情况的${t.adoption.withOutcome.count}次中，采纳或部分采纳${t.adoption.adopted.count}次，意见采纳率${t.adoption.rate.text}。`),
         },
         { type: 'table', table: conclusionTable(t) },
         { type: 'table', table: outcomeTable(t) },

@@ -1,20 +1,21 @@
 /**
  * The DOCX export: a section ready to paste into the annual report, in the
  * usual official-document style (GB/T 9704-2012): A4, margins 37/35/28/26 mm
- * (top/bottom/left/right), body 仿宋_GB2312 三号 (16 pt) on a fixed 28 pt line with a
- * two-character indent, headings 黑体, page numbers "— 1 —" at the foot.
+ * (top/bottom/left/right), title 方正小标宋简体 二号, body 仿宋_GB2312 三号 (16 pt)
+ * on a fixed 28 pt line with a two-character indent, headings 黑体, page numbers
+ * "— 1 —" at the foot. Table columns are as wide as their content needs
+ * (column-widths.ts): dates and numbers never break, titles get the room.
  * Fonts: every run names its East Asian font; the font table adds fallbacks
- * (仿宋_GB2312 → 仿宋, 黑体 → SimHei) for machines without the GB2312 fonts.
+ * (方正小标宋简体 → 华文中宋, 仿宋_GB2312 → 仿宋, 黑体 → SimHei) for machines
+ * without them (official-fonts.ts).
  */
 import fs from 'node:fs';
 import {
   AlignmentType,
   BorderStyle,
   Document,
-  Footer,
   LineRuleType,
   Packer,
-  PageNumber,
   Paragraph,
   Table as DocxTable,
   TableCell,
@@ -30,26 +31,8 @@ import { xmlSafe } from './cells';
 import { buildSections, type Block } from './docx-content';
 import { isRatio, ratioText, type CellValue, type Table } from './tables';
 
-const MM = 1440 / 25.4;
-const twips = (mm: number): number => Math.round(mm * MM);
-const A4 = { width: twips(210), height: twips(297) };
-const MARGIN = { top: twips(37), bottom: twips(35), left: twips(28), right: twips(26) };
-const CONTENT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
-
-const LATIN = 'Times New Roman';
-const BODY_FONT = { ascii: LATIN, hAnsi: LATIN, cs: LATIN, eastAsia: '仿宋_GB2312', hint: 'eastAsia' };
-const HEADING_FONT = { ascii: LATIN, hAnsi: LATIN, cs: LATIN, eastAsia: '黑体', hint: 'eastAsia' };
-/** half-points: 二号 22 pt, 三号 16 pt, 小四 12 pt */
-const SIZE = { title: 44, body: 32, table: 24 };
-const BODY_LINE = { line: 560, lineRule: LineRuleType.EXACT };
-
-const FONT_TABLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
-<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>
-<w:font w:name="仿宋"><w:altName w:val="FangSong"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>
-<w:font w:name="黑体"><w:altName w:val="SimHei"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>
-<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>
-</w:fonts>`;
+import { A4, BODY_FONT, BODY_LINE, CONTENT_WIDTH, FONT_TABLE, HEADING_FONT, MARGIN, SIZE, TITLE_FONT, pageNumberFooter, twips } from './official-fonts';
+import { columnWidths } from './column-widths';
 
 const run = (text: string, options: Partial<IRunOptions> = {}): TextRun =>
   new TextRun({ text: xmlSafe(text), font: BODY_FONT, size: SIZE.body, ...options });
@@ -58,7 +41,7 @@ function title(text: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { after: 560, line: 700, lineRule: LineRuleType.EXACT },
-    children: [run(text, { font: HEADING_FONT, size: SIZE.title })],
+    children: [run(text, { font: TITLE_FONT, size: SIZE.title })],
   });
 }
 
@@ -87,7 +70,7 @@ function tableCell(text: string, header: boolean, width: number, alignRight: boo
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
-    margins: { left: 80, right: 80, top: 40, bottom: 40 },
+    margins: { left: CELL_PADDING, right: CELL_PADDING, top: 40, bottom: 40 },
     children: [
       new Paragraph({
         alignment: header ? AlignmentType.CENTER : alignRight ? AlignmentType.RIGHT : AlignmentType.LEFT,
@@ -97,11 +80,25 @@ function tableCell(text: string, header: boolean, width: number, alignRight: boo
   });
 }
 
+/** Half an em of the table's font, in twips (SIZE is in half-points, a point is 20 twips). */
+const UNIT = SIZE.table * 5;
+const CELL_PADDING = 60;
+/** per column: both paddings and a little room for the font's own spacing */
+const COLUMN_ROOM = 2 * CELL_PADDING + 40;
+
+/** Widths from the content (column-widths.ts), in twips, summing to the text width. */
+export function tableWidths(t: Table): number[] {
+  const units = columnWidths(
+    t.columns.map((c, i) => ({ texts: [c.header, ...t.rows.map((r) => cellText(r[i] ?? null))], wraps: c.kind === 'text' })),
+    (CONTENT_WIDTH - t.columns.length * COLUMN_ROOM) / UNIT,
+  );
+  const widths = units.map((u) => Math.floor(u * UNIT) + COLUMN_ROOM);
+  widths[widths.length - 1]! += CONTENT_WIDTH - widths.reduce((s, w) => s + w, 0);
+  return widths;
+}
+
 function table(t: Table): DocxTable {
-  // The first column carries names and gets the most room; the figures share the rest.
-  const first = t.columns.length > 1 ? Math.round(CONTENT_WIDTH * 0.34) : CONTENT_WIDTH;
-  const rest = t.columns.length > 1 ? Math.floor((CONTENT_WIDTH - first) / (t.columns.length - 1)) : 0;
-  const widths = t.columns.map((_, i) => (i === 0 ? first : rest));
+  const widths = tableWidths(t);
   return new DocxTable({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
@@ -153,14 +150,7 @@ export async function writeBlocksDocx(file: string, meta: { creator: string; des
       {
         properties: { page: { size: A4, margin: { ...MARGIN, header: twips(15), footer: twips(18) } } },
         footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: { ascii: '宋体', hAnsi: '宋体', eastAsia: '宋体' }, size: 28 })],
-              }),
-            ],
-          }),
+          default: pageNumberFooter(),
         },
         children: blocks.flatMap((block) => render(block, () => (tables += 1))),
       },

@@ -40,7 +40,10 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   text('是否按时', (r) => zh(DUE_ZH, r.due)),
   text('最新意见结论', (r) => zh(CONCLUSION_ZH, r.conclusion ?? 'none')),
   text('采纳情况', (r) => zh(OUTCOME_ZH, r.outcome ?? 'none')),
-  text('未采纳理由', (r) => r.outcomeReason),
+  text('意见要点', (r) => r.lastText),
+  // one column for why an opinion was not adopted, one for how (and how far) it was adopted
+  text('采纳说明', (r) => (r.outcome === 'notAdopted' ? null : r.outcomeReason)),
+  text('未采纳理由', (r) => (r.outcome === 'notAdopted' ? r.outcomeReason : null)),
   day('采纳登记日期', (r) => r.outcomeOn),
   day('办结日期', (r) => r.closedOn),
   text('事项说明', (r) => r.description),

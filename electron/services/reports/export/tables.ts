@@ -33,15 +33,22 @@ export interface Table {
   rows: CellValue[][];
 }
 
+/** Said where a comparison with the year before would compare with nothing (issue 21). */
+export const NO_PREVIOUS = '上年无记录';
+/** The app holds records of the period before: something was registered in it (counted or withdrawn). */
+export const hasPrevious = (t: Tally): boolean => t.previous.total.count > 0 || t.previous.withdrawn.count > 0;
+
 const share = (num: number, den: number): Ratio => ({ num, den });
 const diff = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b);
 
 /** 汇总: the headline figures, this period against the one before. */
 export function summaryTable(t: Tally): Table {
   const p = t.previous;
-  const line = (label: string, now: number | null, before: number | null): CellValue[] => [label, now, before, diff(now, before)];
+  const known = hasPrevious(t);
+  const line = (label: string, now: number | null, before: number | null): CellValue[] =>
+    known ? [label, now, before, diff(now, before)] : [label, now, NO_PREVIOUS, null];
   // Rates: this period's and last period's as shares; the change in percentage points is left to the reader.
-  const rate = (label: string, now: Ratio, before: Ratio): CellValue[] => [label, now, before, null];
+  const rate = (label: string, now: Ratio, before: Ratio): CellValue[] => [label, now, known ? before : NO_PREVIOUS, null];
   const rows: CellValue[][] = [
     line('咨询次数（次）', t.total.count, p.total.count),
     line('咨询项数（项）', t.total.items, p.total.items),
@@ -68,8 +75,11 @@ function withTotal(rows: CellValue[][], total: CellValue[]): CellValue[][] {
   return [...rows, total];
 }
 
+/** Without records of the year before, its two columns say so instead of showing zeros. */
 export function categoryTable(t: Tally): Table {
   const prev = new Map(t.previous.byCategory.map((c) => [c.categoryId, c]));
+  const known = hasPrevious(t);
+  const before = (count: number, items: number): CellValue[] => (known ? [count, items] : [NO_PREVIOUS, NO_PREVIOUS]);
   return {
     title: '分类',
     caption: '按类别统计',
@@ -82,8 +92,8 @@ export function categoryTable(t: Tally): Table {
       { header: '上年同期项数', kind: 'number' },
     ],
     rows: withTotal(
-      t.byCategory.map((c) => [c.name, c.count, c.items, share(c.count, t.total.count), prev.get(c.categoryId)?.count ?? 0, prev.get(c.categoryId)?.items ?? 0]),
-      ['合计', t.total.count, t.total.items, share(t.total.count, t.total.count), t.previous.total.count, t.previous.total.items],
+      t.byCategory.map((c) => [c.name, c.count, c.items, share(c.count, t.total.count), ...before(prev.get(c.categoryId)?.count ?? 0, prev.get(c.categoryId)?.items ?? 0)]),
+      ['合计', t.total.count, t.total.items, share(t.total.count, t.total.count), ...before(t.previous.total.count, t.previous.total.items)],
     ),
   };
 }

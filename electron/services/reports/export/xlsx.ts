@@ -3,13 +3,16 @@
  * they are committed, so a big ledger does not sit in memory twice): sheets
  * 汇总, 分类, 月度, 处室, 顾问, 明细台账; a styled, frozen header row; widths
  * that fit Chinese text; dates as real dates and counts as numbers; no formulas.
+ * Every sheet prints on A4 (issue 21): fit to the page's width, the header row
+ * repeated on each page, page numbers in the footer; 明细台账 in landscape.
+ * Long or multi-line text wraps, and its row is as tall as its lines.
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { LedgerDetailRow } from '../../../../db/queries/tally';
 import type { Tally } from '#contract/reports-contract';
 import { closeStream } from './atomic';
-import { cellText, dayAsDate, instantAsLocalDate, widestLine } from './cells';
+import { cellText, dayAsDate, displayWidth, instantAsLocalDate, instantAsLocalText, widestLine } from './cells';
 import { NO_RATE } from '#domain/labels';
 import { LEDGER_COLUMNS, type ColumnKind } from './ledger-columns';
 import { categoryTable, counselTable, departmentTable, isRatio, monthTable, ratioValue, summaryTable, type CellValue, type Table } from './tables';
@@ -26,6 +29,31 @@ const NUM_FMT: Partial<Record<Kind, string>> = {
 const FIXED_WIDTH: Partial<Record<Kind, number>> = { day: 10, instant: 19, percent: 7 };
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 60;
+/** Points a line of 11 pt text takes in a row. */
+const LINE_HEIGHT = 15;
+
+/** A4 (paperSize 9), as wide as the page, as many pages down as it needs; the header row on each page. */
+function pageSetup(landscape: boolean): Partial<ExcelJS.PageSetup> {
+  return {
+    paperSize: 9,
+    orientation: landscape ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:1',
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+}
+/** &A the sheet's name, &P the page, &N the pages */
+const HEADER_FOOTER = { oddHeader: '&C&A', oddFooter: '&C第 &P 页，共 &N 页' };
+
+/** The lines a text takes in a column of `width` characters (cells.ts units). */
+export function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, width - 1);
+  return text.split(/\r?\n/).reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
+}
+
 /** Column widths are measured on the header and the first rows of the sheet. */
 const WIDTH_SAMPLE_ROWS = 2_000;
 
@@ -82,6 +110,7 @@ class SheetWriter {
     private readonly name: string,
     private readonly columns: readonly SheetColumn[],
     private readonly freeze: { xSplit: number; ySplit: number },
+    private readonly landscape = false,
   ) {
     this.widths = columns.map((c) => widestLine(c.header));
   }
@@ -105,6 +134,8 @@ class SheetWriter {
   private open(): ExcelJS.Worksheet {
     const sheet = this.workbook.addWorksheet(this.name, {
       views: [{ state: 'frozen', xSplit: this.freeze.xSplit, ySplit: this.freeze.ySplit }],
+      pageSetup: pageSetup(this.landscape),
+      headerFooter: HEADER_FOOTER,
     });
     // Number formats go on the column, not on each cell: exceljs then shares one style per column
     // instead of resolving a style object per cell (the slow part of big sheets).
@@ -149,6 +180,7 @@ class SheetWriter {
 
   private write(cells: Prepared[]): void {
     const row = this.sheet!.addRow(cells.map((c) => c.value));
+    let lines = 1;
     cells.forEach(({ value, kind }, i) => {
       // the column's number format (a blank cell keeps it too), ...
       let numFmt = NUM_FMT[this.columns[i]!.kind];
@@ -159,9 +191,12 @@ class SheetWriter {
         if (fmt && numFmt !== fmt) numFmt = fmt;
         // Long or multi-line text wraps inside its (capped) column instead of running across the sheet.
         wrap = kind === 'text' && (String(value).includes('\n') || widestLine(String(value)) > this.columnWidth(i));
+        if (wrap) lines = Math.max(lines, wrappedLines(String(value), this.columnWidth(i)));
       }
       row.getCell(i + 1).style = this.styleOf(numFmt, wrap);
     });
+    // a spreadsheet does not grow a row for wrapped text by itself: the row is given its lines' height
+    if (lines > 1) row.height = lines * LINE_HEIGHT;
     row.commit();
   }
 
@@ -208,7 +243,7 @@ async function writeSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: 
     ['统计期间', `${tally.period.from} 至 ${tally.period.to}`, `${tally.previous.period.from} 至 ${tally.previous.period.to}`, null],
     ['统计口径', tally.scope === 'own' ? '本人承办的事项' : '全部事项', null, null],
     ['报告句式', tally.sentence.text, null, null],
-    ['生成时间', `${tally.generatedAt.replace('T', ' ').slice(0, 19)} UTC`, null, null],
+    ['生成时间', `${instantAsLocalText(tally.generatedAt)}（北京时间）`, null, null],
     ['审计链锚点', input.anchor, null, null],
   );
   await writeTable(workbook, summary);
@@ -216,7 +251,7 @@ async function writeSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: 
   await writeTable(workbook, monthTable(tally));
   await writeTable(workbook, departmentTable(tally));
   await writeTable(workbook, counselTable(tally));
-  const ledger = new SheetWriter(workbook, '明细台账', LEDGER_COLUMNS, { xSplit: 2, ySplit: 1 });
+  const ledger = new SheetWriter(workbook, '明细台账', LEDGER_COLUMNS, { xSplit: 2, ySplit: 1 }, true);
   input.rows.forEach((row, i) => {
     ledger.add(LEDGER_COLUMNS.map((c) => c.value(row)));
     if ((i + 1) % 1_000 === 0) input.onRow?.(i + 1);

@@ -12,6 +12,7 @@ import type { ConsultationDetail, Outcome } from '#domain/types';
 import { isCounselOnly, useApi, useRoles } from '../../api/hooks';
 import { ItemUnavailable, isUnavailableItem } from '../../layout/PageResults';
 import { AttachmentPanel } from '../attachments/AttachmentPanel';
+import { DocumentsCard } from '../documents/DocumentsCard';
 import { navigate, paths } from '../../router/hash';
 import { categoryName, formatInstant } from '../../shared/format';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
@@ -91,6 +92,9 @@ export function ConsultationDetailPage({ id }: { id: number }) {
           {answering ? <OpinionForm detail={d} /> : null}
         </Col>
         <Col span={8}>
+          <Card title={t('documents.title')} size="small" style={{ marginBottom: 16 }}>
+            <DocumentsCard detail={d} />
+          </Card>
           <Card title={t('detail.timeline')} size="small">
             <HistoryTimeline history={d.history} detail={d} />
           </Card>

@@ -46,6 +46,21 @@ function usePrintSize(ref: RefObject<ReactEChartsCore | null>, width: number, he
   }, [ref, width, height]);
 }
 
+/**
+ * The SVG keeps the size it was drawn at as its viewBox, so print (which lays the
+ * page out again, with or without a beforeprint) scales the whole drawing to its
+ * column instead of clipping it, and its height follows from its width: an SVG
+ * without a viewBox has no proportions, and its absolutely placed root gave the
+ * printed chart no height at all (issue 21: charts printed blank).
+ */
+function keepViewBox(chart: ReactEChartsCore | null): void {
+  const instance = chart?.getEchartsInstance();
+  const svg = chart?.ele?.querySelector('svg');
+  if (!instance || !svg) return;
+  svg.setAttribute('viewBox', `0 0 ${instance.getWidth()} ${instance.getHeight()}`);
+  svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
+}
+
 function Chart({ id, title, option, height, axisKey, empty, span = 12 }: ChartProps) {
   const { t } = useTranslation();
   const { open } = useFigureOpener();
@@ -60,6 +75,7 @@ function Chart({ id, title, option, height, axisKey, empty, span = 12 }: ChartPr
           if (key) open(key);
         }
       },
+      finished: () => keepViewBox(chart.current),
     }),
     [open, axisKey],
   );

@@ -1,0 +1,67 @@
+/**
+ * 文书与卷宗 on the detail page (issue 21): the request form, an opinion
+ * document by round and the case file, each saved (the harness saves to
+ * <data folder>/exports) and read back; the card in English too.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxParts } from '../reports/readers';
+import { openApp, screenshot, seedBasics, type App } from './support';
+
+let app: App;
+let itemId: number;
+
+beforeAll(async () => {
+  app = await openApp();
+  const b = await seedBasics(app);
+  let d = await app.call('consultations.create', {
+    title: '关于应急物资储备库租赁合同的合法性审查',
+    categoryId: b.category('contract'),
+    departmentId: b.departments[0]!.id,
+    requester: '刘洋',
+    receivedOn: '2025-06-03',
+    itemCount: 1,
+    description: '租赁合同草案见附件。',
+  });
+  d = await app.call('consultations.assign', { id: d.id, version: d.version, counselId: b.counsels[0]!.id, assignedOn: '2025-06-04' });
+  d = await app.call('consultations.addOpinion', { id: d.id, version: d.version, conclusion: 'approveWithChanges', text: '建议明确租金调整机制和违约责任。', issuedOn: '2025-06-05' });
+  d = await app.call('consultations.addOpinion', { id: d.id, version: d.version, conclusion: 'approve', text: '修改稿可以签订。', issuedOn: '2025-06-06' });
+  await app.call('attachments.upload', { consultationId: d.id, fileName: '租赁合同（草案）.txt', dataBase64: Buffer.from('租赁合同草案全文').toString('base64') });
+  itemId = d.id;
+  await app.goto(`#/consultations/${itemId}`);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const exported = (name: string) => path.join(app.dir, 'exports', name);
+
+describe('documents and the case file on the detail page', () => {
+  it('saves the request form and the opinion of a chosen round', async () => {
+    const { page } = app;
+    const card = page.getByTestId('documents-card');
+    await card.waitFor();
+    await screenshot(page, '122-detail-documents');
+    await card.getByRole('button', { name: '提请单' }).click();
+    await page.getByText('已保存：法咨〔2025〕1号 法律顾问咨询提请单.docx').waitFor();
+    expect((await docxParts(exported('法咨〔2025〕1号 法律顾问咨询提请单.docx'))).text).toContain('关于应急物资储备库租赁合同的合法性审查');
+    await card.getByRole('button', { name: '选择轮次' }).click();
+    await page.getByRole('menuitem', { name: '第 1 轮意见书' }).click();
+    await page.getByText('已保存：法咨〔2025〕1号 法律意见书（第1轮）.docx').waitFor();
+    expect((await docxParts(exported('法咨〔2025〕1号 法律意见书（第1轮）.docx'))).text).toContain('建议明确租金调整机制和违约责任。');
+  });
+
+  it('exports the case file with every file', async () => {
+    const { page } = app;
+    await page.getByTestId('documents-card').getByRole('button', { name: '导出卷宗' }).click();
+    await page.getByText(/已导出卷宗（\d+ 个文件）：法咨〔2025〕1号 卷宗\.zip/).waitFor();
+    const zip = await JSZip.loadAsync(fs.readFileSync(exported('法咨〔2025〕1号 卷宗.zip')));
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+    expect(names).toContain('附件/租赁合同（草案）.txt');
+    expect(await zip.file('附件/租赁合同（草案）.txt')!.async('string')).toBe('租赁合同草案全文');
+    expect(names.filter((n) => n.includes('法律意见书'))).toHaveLength(2);
+  });
+});
