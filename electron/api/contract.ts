@@ -9,6 +9,7 @@ import { ITEM_COUNT, LIMITS } from '../domain/limits';
 import { block, day, method, name, required, text, type MethodDef } from './define';
 import { importContract } from './import-contract';
 import { reportsContract } from './reports-contract';
+import { opinionProcedureInput, proceduresContract } from './procedures-contract';
 import type {
   AppInfo,
   Attachment,
@@ -227,6 +228,7 @@ export const contract = {
       issuedOn: day,
       /** the counsel who gave it (代录); default the item's counsel; a counsel's account always gives its own */
       counselId: id.optional(),
+      ...opinionProcedureInput,
     }),
     ['registrar', 'counsel'],
   ),
@@ -239,6 +241,7 @@ export const contract = {
       text: required(50_000, '意见内容'),
       issuedOn: day,
       reason: required(1_000, '更正原因'),
+      ...opinionProcedureInput,
     }),
     ['registrar', 'counsel'],
   ),
@@ -342,7 +345,7 @@ export const contract = {
     }),
     ADMIN,
   ),
-  'calendar.dueOn': method<{ dueOn: string }>()(z.strictObject({ receivedOn: day }), ALL),
+  'calendar.dueOn': method<{ dueOn: string }>()(z.strictObject({ receivedOn: day, categoryId: id.optional() }), ALL),
   'reminders.summary': method<Reminders>()(empty, ALL),
 
   'attachments.list': method<Attachment[]>()(z.strictObject({ consultationId: id, trashed: z.boolean().optional() }), ALL),
@@ -385,6 +388,7 @@ export const contract = {
 
   ...reportsContract,
   ...importContract,
+  ...proceduresContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -22,6 +22,7 @@ import { getConsultation, listConsultations, listYears } from '../services/consu
 import * as write from '../services/consultations/write';
 import { importHandlers } from './import-handlers';
 import { reportsHandlers } from './reports-handlers';
+import { proceduresHandlers } from './procedures-handlers';
 import * as backups from '../services/backup/service';
 import { AppError } from '../services/errors';
 
@@ -124,4 +125,5 @@ export const handlers: Handlers = {
   'jobs.progress': (_ctx, input) => jobProgress(input.jobId),
   ...reportsHandlers,
   ...importHandlers,
+  ...proceduresHandlers,
 };

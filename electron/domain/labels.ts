@@ -1,5 +1,6 @@
 /** The domain's Chinese words (docs/DOMAIN.md, "Words") for messages, the text output and the exports. */
 import type { Conclusion, ConsultationStatus, Outcome } from './types';
+import type { CheckResult, SignOffState } from './procedures';
 
 export const STATUS_ZH: Record<ConsultationStatus, string> = {
   registered: '已登记',
@@ -22,6 +23,20 @@ export const OUTCOME_ZH: Record<Outcome | 'none', string> = {
   partiallyAdopted: '部分采纳',
   notAdopted: '未采纳',
   none: '未登记',
+};
+
+/** 审查要点的判断 (issue 20) */
+export const CHECK_RESULT_ZH: Record<CheckResult, string> = {
+  conforms: '符合',
+  nonConforming: '不符合',
+  notApplicable: '不适用',
+};
+
+/** 审签 states (issue 20) */
+export const SIGN_OFF_ZH: Record<SignOffState, string> = {
+  pending: '待签发',
+  signed: '已签发',
+  returned: '已退回',
 };
 
 export const DUE_ZH: Record<'met' | 'missed' | 'pending' | 'none', string> = {

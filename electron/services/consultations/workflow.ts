@@ -20,6 +20,11 @@ const ACTION_ZH: Record<Action, string> = {
   restore: '恢复',
   correctStepDate: '更正日期',
   correctOpinion: '更正意见',
+  returnForMaterial: '退回补正',
+  resume: '登记补正材料',
+  extend: '延期',
+  signOff: '签发',
+  setDocument: '登记文件有效期',
 };
 
 /** The name of each step's business date, as messages say it. */

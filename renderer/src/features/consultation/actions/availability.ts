@@ -6,10 +6,10 @@
  */
 import type { MethodName } from '#contract/contract';
 import type { ConsultationDetail, ConsultationStatus } from '#domain/types';
-import { ALLOWED_FROM, allows, type Action } from '#domain/workflow';
+import { ALLOWED_FROM, allows, type Action, type ProcedureAction } from '#domain/workflow';
 
-/** The buttons: the workflow's actions, with 'update' shown as 'edit'. */
-export type ActionName = Exclude<Action, 'update' | 'correctStepDate' | 'correctOpinion'> | 'edit';
+/** The buttons: the workflow's actions, with 'update' shown as 'edit'; the procedure's steps have their own panel (features/procedures). */
+export type ActionName = Exclude<Action, 'update' | 'correctStepDate' | 'correctOpinion' | ProcedureAction> | 'edit';
 
 const actionOf = (name: ActionName): Action => (name === 'edit' ? 'update' : name);
 
