@@ -4,6 +4,7 @@ import type { Messages } from './zh-CN';
 import importing from './import.en';
 import entry from './entry.en';
 import reports from './reports.en';
+import procedures from './procedures.en';
 const en: Messages = {
   app: {
     name: 'Counsel Ledger',
@@ -421,6 +422,7 @@ const en: Messages = {
     restored: 'Restored: {{serialNo}}',
   },
   reports,
+  procedures,
   import: importing,
   entry,
   auth: {

@@ -5,6 +5,7 @@
 import importing from './import.zh-CN';
 import entry from './entry.zh-CN';
 import reports from './reports.zh-CN';
+import procedures from './procedures.zh-CN';
 
 const zhCN = {
   app: {
@@ -418,6 +419,7 @@ const zhCN = {
     restored: '已恢复：{{serialNo}}',
   },
   reports,
+  procedures,
   import: importing,
   entry,
   auth: {

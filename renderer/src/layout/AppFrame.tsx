@@ -6,6 +6,7 @@
 import {
   AppstoreOutlined,
   AuditOutlined,
+  FileSearchOutlined,
   BarChartOutlined,
   CalendarOutlined,
   CloudServerOutlined,
@@ -144,6 +145,8 @@ export function AppFrame() {
     ...entry('register', <FileAddOutlined />, t('nav.register'), 'consultations.create'),
     ...entry('import', <ImportOutlined />, t('nav.import'), 'import.preview'),
     ...entry('reports', <BarChartOutlined />, t('nav.reports'), 'reports.tally'),
+    ...entry('signOff', <AuditOutlined />, t('procedures.menuQueue'), 'procedures.signOffQueue'),
+    ...entry('documents', <FileSearchOutlined />, t('procedures.menuExpiring'), !counselOnly),
     ...group('basics', t('nav.basics'), [
       ...entry('counsels', <TeamOutlined />, t('nav.counsels'), !counselOnly),
       ...entry('departments', <ApartmentOutlined />, t('nav.departments'), !counselOnly),

@@ -23,6 +23,8 @@ const NewConsultationPage = lazy(() => import('../features/consultation/NewPage'
 const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })));
 const HolidaysPage = lazy(() => import('../features/holidays/HolidaysPage').then((m) => ({ default: m.HolidaysPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const SignOffQueuePage = lazy(() => import('../features/procedures/SignOffQueuePage').then((m) => ({ default: m.SignOffQueuePage })));
+const ExpiringDocumentsPage = lazy(() => import('../features/procedures/ExpiringDocumentsPage').then((m) => ({ default: m.ExpiringDocumentsPage })));
 const TrashPage = lazy(() => import('../features/trash/TrashPage').then((m) => ({ default: m.TrashPage })));
 const NotFound = lazy(() => import('./PageResults').then((m) => ({ default: m.NotFound })));
 const Forbidden = lazy(() => import('./PageResults').then((m) => ({ default: m.Forbidden })));
@@ -38,6 +40,8 @@ const NEEDS: Partial<Record<Route['name'], MethodName>> = {
   audit: 'audit.list',
   backups: 'backups.list',
   import: 'import.preview',
+  signOff: 'procedures.signOffQueue',
+  documents: 'procedures.expiring',
 };
 
 export function RoutedPage({ route }: { route: Route }) {
@@ -94,6 +98,10 @@ function Page({ route }: { route: Route }) {
       return <BackupsPage />;
     case 'import':
       return <ImportPage />;
+    case 'signOff':
+      return <SignOffQueuePage />;
+    case 'documents':
+      return <ExpiringDocumentsPage />;
     case 'notFound':
       return <NotFound />;
   }

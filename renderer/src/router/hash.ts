@@ -90,6 +90,8 @@ export type Route =
   | { name: 'audit' }
   | { name: 'backups' }
   | { name: 'import' }
+  | { name: 'signOff' }
+  | { name: 'documents' }
   | { name: 'notFound' };
 
 const STATIC: Record<string, Route> = {
@@ -108,6 +110,8 @@ const STATIC: Record<string, Route> = {
   '/audit': { name: 'audit' },
   '/backups': { name: 'backups' },
   '/import': { name: 'import' },
+  '/signOff': { name: 'signOff' },
+  '/documents': { name: 'documents' },
 };
 
 export function matchRoute(path: string): Route {
@@ -138,5 +142,7 @@ export const paths = {
   holidays: '/holidays',
   audit: '/audit',
   backups: '/backups',
+  signOff: '/signOff',
+  documents: '/documents',
   import: '/import',
 } as const;

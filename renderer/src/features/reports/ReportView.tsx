@@ -19,6 +19,7 @@ import { PeriodPicker } from './PeriodPicker';
 import { ReportTables } from './ReportTables';
 import { SentenceCard } from './SentenceCard';
 import { SummaryFigures } from './SummaryFigures';
+import { ProcedureFiguresCard } from '../procedures/ProcedureFiguresCard';
 
 const ReportCharts = lazy(() => import('./charts/ReportCharts'));
 
@@ -110,6 +111,7 @@ export function ReportView({ period, currentYear }: { period: Period; currentYea
         <Section title={t('reports.sections.summary')}>
           <SummaryFigures tally={data} previousWord={previousWord} />
           <SentenceCard sentence={data.sentence} />
+          <ProcedureFiguresCard period={input} />
         </Section>
 
         <Section title={t('reports.sections.charts')} breakBefore>
