@@ -1,9 +1,8 @@
 /** English strings of the review procedures (issue 20). */
 import type procedures from './procedures.zh-CN';
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-const en: Shape<typeof procedures> = {
+// the Chinese object's values are typed string (no `as const`), so its type is the shape of both
+const en: typeof procedures = {
   settings: 'Review procedure',
   settingsTitle: 'Review procedure: {{name}}',
   timeLimit: 'Time limit (working days)',

@@ -1,9 +1,9 @@
 /** 规范性文件清理 (issue 20): documents whose validity ends within six months or has ended. */
-import { Button, Table, Tag, Typography } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ExpiringDocument } from '#domain/procedures';
 import { useApi } from '../../api/hooks';
-import { navigate, paths } from '../../router/hash';
+import { openColumn } from './openColumn';
 import { LoadFailed, PageHead } from '../../shared/PageState';
 
 export function ExpiringDocumentsPage() {
@@ -34,16 +34,7 @@ export function ExpiringDocumentsPage() {
             render: (expired: boolean) => (expired ? <Tag color="red">{t('procedures.expired')}</Tag> : <Tag color="orange">{t('procedures.expiresSoon')}</Tag>),
           },
           { title: t('field.serialNo'), dataIndex: 'serialNo', width: 150 },
-          {
-            title: t('common.actions'),
-            key: 'open',
-            width: 80,
-            render: (_: unknown, r) => (
-              <Button size="small" type="link" onClick={() => navigate(paths.detail(r.consultationId))}>
-                {t('procedures.open')}
-              </Button>
-            ),
-          },
+          openColumn<ExpiringDocument>(t),
         ]}
       />
     </>

@@ -3,7 +3,7 @@
  * (choosing it sets the conclusion it counts as) and the checklist, each point marked
  * 符合/不符合/不适用 with a note. Used inside the opinion dialog and the counsel's form.
  */
-import { Form, Input, Radio, Select, Table, Typography } from 'antd';
+import { Form, Input, Radio, Table, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHECK_RESULTS, PROCEDURE_LIMITS, type CheckMark } from '#domain/procedures';
@@ -37,12 +37,10 @@ export function OpinionProcedureFields({ categoryId }: { categoryId: number }) {
     <>
       {settings.conclusionWords.length > 0 ? (
         <Form.Item name="conclusionWord" label={t('procedures.conclusionWord')}>
-          <Select
-            allowClear
-            style={{ width: 240 }}
+          <Radio.Group
             options={settings.conclusionWords.map((w) => ({ value: w.word, label: t('procedures.wordCountsAs', { word: w.word, conclusion: t(`conclusion.${w.conclusion}`) }) }))}
-            onChange={(word?: string) => {
-              const w = settings.conclusionWords.find((x) => x.word === word);
+            onChange={(e) => {
+              const w = settings.conclusionWords.find((x) => x.word === e.target.value);
               if (w) form.setFieldValue('conclusion', w.conclusion);
             }}
           />

@@ -1,10 +1,10 @@
 /** 待签发意见 (issue 20): the leader's queue of opinions waiting for 签发; each opens its item, where the leader signs. */
-import { Button, Checkbox, Table, Tag, Typography } from 'antd';
+import { Checkbox, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignOffQueueRow } from '#domain/procedures';
 import { useApi } from '../../api/hooks';
-import { navigate, paths } from '../../router/hash';
+import { openColumn } from './openColumn';
 import { LoadFailed, PageHead } from '../../shared/PageState';
 
 export function SignOffQueuePage() {
@@ -43,16 +43,7 @@ export function SignOffQueuePage() {
             width: 90,
             render: (s: SignOffQueueRow['state']) => <Tag color={s === 'returned' ? 'red' : 'gold'}>{t(`procedures.signOffState.${s}`)}</Tag>,
           },
-          {
-            title: t('common.actions'),
-            key: 'open',
-            width: 80,
-            render: (_: unknown, r) => (
-              <Button size="small" type="link" onClick={() => navigate(paths.detail(r.consultationId))}>
-                {t('procedures.open')}
-              </Button>
-            ),
-          },
+          openColumn<SignOffQueueRow>(t),
         ]}
       />
     </>
