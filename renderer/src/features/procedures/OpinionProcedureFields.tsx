@@ -57,7 +57,19 @@ export function OpinionProcedureFields({ categoryId }: { categoryId: number }) {
                 dataSource={fields}
                 data-testid="checklist-input"
                 columns={[
-                  { title: t('procedures.point'), key: 'point', render: (_: unknown, f) => <Typography.Text>{settings.checklist[f.name]}</Typography.Text> },
+                  {
+                    title: t('procedures.point'),
+                    key: 'point',
+                    render: (_: unknown, f) => (
+                      <>
+                        {/* registered, so the form's values carry the point with its mark */}
+                        <Form.Item name={[f.name, 'point']} hidden>
+                          <Input />
+                        </Form.Item>
+                        <Typography.Text>{settings.checklist[f.name]}</Typography.Text>
+                      </>
+                    ),
+                  },
                   {
                     title: t('procedures.result'),
                     key: 'result',
