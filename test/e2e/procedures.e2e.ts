@@ -97,6 +97,9 @@ describe('审查程序', () => {
     expect(saved.opinions[0].checklist[4]).toEqual({ point: '执法程序是否合法', result: 'nonConforming', note: '未告知当事人听证权利' });
     // no outcome before 签发: the service refuses it whatever the screen shows
     await expect(app.call('consultations.recordOutcome', { id: c.id, version: saved.version, outcome: 'adopted', outcomeOn: '2025-06-10' })).rejects.toThrow(/签发/);
+    // and the screen does not offer it
+    expect(await page.getByRole('button', { name: '登记采纳情况' }).count()).toBe(0);
+    await marked.scrollIntoViewIfNeeded();
     await screenshot(page, '104-checklist-detail');
   });
 
