@@ -121,5 +121,29 @@ export const MIGRATIONS: Migration[] = [
     "statements": [
       "CREATE TABLE `document_templates` (\n\t`kind` text PRIMARY KEY NOT NULL,\n\t`file_name` text NOT NULL,\n\t`size` integer NOT NULL,\n\t`sha256` text NOT NULL,\n\t`data` blob NOT NULL,\n\t`uploaded_at` text NOT NULL,\n\t`uploaded_by` text NOT NULL,\n\tCONSTRAINT \"document_templates_kind_ck\" CHECK(\"document_templates\".\"kind\" IN ('request', 'opinion'))\n);"
     ]
+  },
+  {
+    "tag": "0008_review_procedures",
+    "statements": [
+      "CREATE TABLE `category_procedures` (\n\t`category_id` integer PRIMARY KEY NOT NULL,\n\t`time_limit_days` integer,\n\t`clock_start` text NOT NULL,\n\t`sign_off` integer NOT NULL,\n\t`tracks_validity` integer NOT NULL,\n\t`checklist` text NOT NULL,\n\t`conclusion_words` text NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`updated_at` text NOT NULL,\n\t`updated_by` text NOT NULL,\n\tFOREIGN KEY (`category_id`) REFERENCES `categories`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE TABLE `consultation_extensions` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`consultation_id` integer NOT NULL,\n\t`granted_on` text NOT NULL,\n\t`reason` text NOT NULL,\n\t`previous_due_on` text,\n\t`new_due_on` text NOT NULL,\n\t`created_at` text NOT NULL,\n\t`created_by` text NOT NULL,\n\tFOREIGN KEY (`consultation_id`) REFERENCES `consultations`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `consultation_extensions_item_idx` ON `consultation_extensions` (`consultation_id`,`id`);",
+      "CREATE TABLE `consultation_returns` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`consultation_id` integer NOT NULL,\n\t`returned_on` text NOT NULL,\n\t`missing` text NOT NULL,\n\t`resumed_on` text,\n\t`paused_days` integer,\n\t`due_before` text,\n\t`due_after` text,\n\t`created_at` text NOT NULL,\n\t`created_by` text NOT NULL,\n\t`resumed_by` text,\n\tFOREIGN KEY (`consultation_id`) REFERENCES `consultations`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `consultation_returns_item_idx` ON `consultation_returns` (`consultation_id`,`id`);",
+      "CREATE INDEX `consultation_returns_returned_idx` ON `consultation_returns` (`returned_on`);",
+      "ALTER TABLE `consultations` ADD `paused_since` text;",
+      "ALTER TABLE `consultations` ADD `doc_number` text;",
+      "ALTER TABLE `consultations` ADD `doc_issued_on` text;",
+      "ALTER TABLE `consultations` ADD `doc_valid_until` text;",
+      "ALTER TABLE `opinion_versions` ADD `conclusion_word` text;",
+      "ALTER TABLE `opinion_versions` ADD `checklist` text;",
+      "ALTER TABLE `opinions` ADD `conclusion_word` text;",
+      "ALTER TABLE `opinions` ADD `checklist` text;",
+      "ALTER TABLE `opinions` ADD `sign_off_status` text;",
+      "ALTER TABLE `opinions` ADD `sign_off_on` text;",
+      "ALTER TABLE `opinions` ADD `sign_off_by` text;",
+      "ALTER TABLE `opinions` ADD `sign_off_remark` text;",
+      "CREATE INDEX `opinions_sign_off_idx` ON `opinions` (`sign_off_status`);"
+    ]
   }
 ];

@@ -90,6 +90,12 @@ export const consultations = sqliteTable(
      * takes the current status without reading the history. Null: read the history.
      */
     statusOn: text('status_on'),
+    /** 退回补正 (issue 20): the day of the open return; null when not waiting for material. Overdue excludes it. */
+    pausedSince: text('paused_since'),
+    /** 规范性文件 once issued (issue 20): its number and validity period */
+    docNumber: text('doc_number'),
+    docIssuedOn: text('doc_issued_on'),
+    docValidUntil: text('doc_valid_until'),
     note: text('note').notNull().default(''),
     /** 密级: 'none' or 'workSecret' (工作秘密); 秘密/机密/绝密 are refused at registration (a non-classified system) */
     secrecy: text('secrecy', { enum: ['none', 'workSecret'] }).notNull().default('none'),
@@ -140,8 +146,18 @@ export const opinions = sqliteTable(
     correctedBy: text('corrected_by'),
     /** how it reached the ledger: null = entered here; 'replyPackage' = 经回复包导入 (docs/EXCHANGE.md) */
     channel: text('channel', { enum: ['replyPackage'] }),
+    /** the category's conclusion word chosen (issue 20), e.g. 不予出台; conclusion holds the one of the four it maps onto */
+    conclusionWord: text('conclusion_word'),
+    /** JSON [{point, result, note}] (result: conforms / nonConforming / notApplicable); null: no checklist */
+    checklist: text('checklist'),
+    /** 审签: null = not needed; pending / signed / returned */
+    signOffStatus: text('sign_off_status', { enum: ['pending', 'signed', 'returned'] }),
+    signOffOn: text('sign_off_on'),
+    signOffBy: text('sign_off_by'),
+    /** the leader's remark (签发) or reason (退回) */
+    signOffRemark: text('sign_off_remark'),
   },
-  (t) => [uniqueIndex('opinions_round_uq').on(t.consultationId, t.round)],
+  (t) => [index('opinions_sign_off_idx').on(t.signOffStatus), uniqueIndex('opinions_round_uq').on(t.consultationId, t.round)],
 );
 
 /**
@@ -161,6 +177,8 @@ export const opinionVersions = sqliteTable(
     }).notNull(),
     text: text('text').notNull(),
     issuedOn: text('issued_on').notNull(),
+    conclusionWord: text('conclusion_word'),
+    checklist: text('checklist'),
     /** when and by whom this version had been entered (or last corrected) */
     enteredAt: text('entered_at').notNull(),
     enteredBy: text('entered_by').notNull(),
@@ -541,4 +559,66 @@ export const documentTemplates = sqliteTable(
     uploadedBy: text('uploaded_by').notNull(),
   },
   (t) => [check('document_templates_kind_ck', sql`${t.kind} IN ('request', 'opinion')`)],
+);
+
+/**
+ * Review procedure of a category (issue 20), as the admin saved it. A category without a
+ * row follows the default of electron/domain/procedures.ts (DEFAULT_PROCEDURES).
+ */
+export const categoryProcedures = sqliteTable('category_procedures', {
+  categoryId: integer('category_id')
+    .primaryKey()
+    .references(() => categories.id),
+  /** 办理时限 in working days; null: the setting defaultDueDays */
+  timeLimitDays: integer('time_limit_days'),
+  clockStart: text('clock_start', { enum: ['receipt', 'complete'] }).notNull(),
+  signOff: integer('sign_off', { mode: 'boolean' }).notNull(),
+  tracksValidity: integer('tracks_validity', { mode: 'boolean' }).notNull(),
+  /** JSON string[]: the checklist's points */
+  checklist: text('checklist').notNull(),
+  /** JSON [{word, conclusion}]; [] = the four standard words */
+  conclusionWords: text('conclusion_words').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+});
+
+/** 退回补正: the clock stops on returnedOn and starts again on resumedOn; several per item. */
+export const consultationReturns = sqliteTable(
+  'consultation_returns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    consultationId: integer('consultation_id')
+      .notNull()
+      .references(() => consultations.id),
+    returnedOn: text('returned_on').notNull(),
+    missing: text('missing').notNull(),
+    resumedOn: text('resumed_on'),
+    /** working days paused (after returnedOn up to and including resumedOn); null while open */
+    pausedDays: integer('paused_days'),
+    dueBefore: text('due_before'),
+    dueAfter: text('due_after'),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    resumedBy: text('resumed_by'),
+  },
+  (t) => [index('consultation_returns_item_idx').on(t.consultationId, t.id), index('consultation_returns_returned_idx').on(t.returnedOn)],
+);
+
+/** 延期: a new 办理时限 with its reason. */
+export const consultationExtensions = sqliteTable(
+  'consultation_extensions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    consultationId: integer('consultation_id')
+      .notNull()
+      .references(() => consultations.id),
+    grantedOn: text('granted_on').notNull(),
+    reason: text('reason').notNull(),
+    previousDueOn: text('previous_due_on'),
+    newDueOn: text('new_due_on').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('consultation_extensions_item_idx').on(t.consultationId, t.id)],
 );

@@ -34,8 +34,11 @@ const SORTS: Record<SortField, (dir: string) => string> = {
   title: (d) => `c.title COLLATE NOCASE ${d}, c.id ${d}`,
 };
 
-/** Overdue (docs/DOMAIN.md): waiting for an opinion with a 办理时限 before @today. The one SQL for it. */
-export const OVERDUE_SQL = `c.status IN ${sqlStatusList(AWAITING_OPINION)} AND c.due_on IS NOT NULL AND c.due_on < @today`;
+/**
+ * Overdue (docs/DOMAIN.md): waiting for an opinion with a 办理时限 before @today, and not
+ * returned for missing material (the clock is stopped, issue 20). The one SQL for it.
+ */
+export const OVERDUE_SQL = `c.status IN ${sqlStatusList(AWAITING_OPINION)} AND c.due_on IS NOT NULL AND c.due_on < @today AND c.paused_since IS NULL`;
 
 /** The row the ledger shows; serial number and overdue flag computed by SQLite (@today is bound). */
 export const ROW_COLUMNS = `

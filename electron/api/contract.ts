@@ -13,6 +13,7 @@ import { reportsContract } from './reports-contract';
 import { engagementContract } from './engagement-contract';
 import { RATINGS } from '../domain/engagement';
 import { documentsContract } from './documents-contract';
+import { opinionProcedureInput, proceduresContract } from './procedures-contract';
 import type {
   AppInfo,
   Attachment,
@@ -244,6 +245,7 @@ export const contract = {
       issuedOn: day,
       /** the counsel who gave it (代录); default the item's counsel; a counsel's account always gives its own */
       counselId: id.optional(),
+      ...opinionProcedureInput,
     }),
     ['registrar', 'counsel'],
   ),
@@ -256,6 +258,7 @@ export const contract = {
       text: required(50_000, '意见内容'),
       issuedOn: day,
       reason: required(1_000, '更正原因'),
+      ...opinionProcedureInput,
     }),
     ['registrar', 'counsel'],
   ),
@@ -368,7 +371,7 @@ export const contract = {
     }),
     ADMIN,
   ),
-  'calendar.dueOn': method<{ dueOn: string }>()(z.strictObject({ receivedOn: day }), ALL),
+  'calendar.dueOn': method<{ dueOn: string }>()(z.strictObject({ receivedOn: day, categoryId: id.optional() }), ALL),
   'reminders.summary': method<Reminders>()(empty, ALL),
 
   'attachments.list': method<Attachment[]>()(z.strictObject({ consultationId: id, trashed: z.boolean().optional() }), ALL),
@@ -413,6 +416,7 @@ export const contract = {
   ...importContract,
   ...engagementContract,
   ...documentsContract,
+  ...proceduresContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -24,6 +24,7 @@ import { importHandlers } from './import-handlers';
 import { reportsHandlers } from './reports-handlers';
 import { engagementHandlers } from './engagement-handlers';
 import { documentsHandlers } from './documents-handlers';
+import { proceduresHandlers } from './procedures-handlers';
 import * as backups from '../services/backup/service';
 import { AppError } from '../services/errors';
 
@@ -128,4 +129,5 @@ export const handlers: Handlers = {
   ...importHandlers,
   ...engagementHandlers,
   ...documentsHandlers,
+  ...proceduresHandlers,
 };

@@ -1,6 +1,7 @@
 /** The domain's Chinese words (docs/DOMAIN.md, "Words") for messages, the text output and the exports. */
 import type { Conclusion, ConsultationStatus, HistoryEvent, Outcome, StepKind } from './types';
 import type { Action } from './workflow';
+import type { CheckResult, SignOffState } from './procedures';
 
 export const STATUS_ZH: Record<ConsultationStatus, string> = {
   registered: '已登记',
@@ -34,6 +35,20 @@ export const OUTCOME_ZH: Record<Outcome | 'none', string> = {
   none: '未登记',
 };
 
+/** 审查要点的判断 (issue 20) */
+export const CHECK_RESULT_ZH: Record<CheckResult, string> = {
+  conforms: '符合',
+  nonConforming: '不符合',
+  notApplicable: '不适用',
+};
+
+/** 审签 states (issue 20) */
+export const SIGN_OFF_ZH: Record<SignOffState, string> = {
+  pending: '待签发',
+  signed: '已签发',
+  returned: '已退回',
+};
+
 export const DUE_ZH: Record<'met' | 'missed' | 'pending' | 'none', string> = {
   met: '按时',
   missed: '超期',
@@ -54,6 +69,11 @@ export const ACTION_ZH: Record<Action, string> = {
   restore: '恢复',
   correctStepDate: '更正日期',
   correctOpinion: '更正意见',
+  returnForMaterial: '退回补正',
+  resume: '登记补正材料',
+  extend: '延期',
+  signOff: '签发',
+  setDocument: '登记文件有效期',
 };
 
 /** The name of each step's business date, as messages and the UI's date fields say it. */

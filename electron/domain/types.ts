@@ -2,6 +2,8 @@
  * Domain types shared by the contract, the services and the renderer (type-only:
  * this file has no runtime code, so the renderer may import it).
  */
+import type { CheckMark, ProcedureReminders, SignOffState } from './procedures';
+
 export const ROLES = ['admin', 'registrar', 'counsel', 'leader'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -125,10 +127,32 @@ export interface Opinion {
   correctedByName: string | null;
   /** earlier versions, oldest first; empty when never corrected */
   previous: OpinionVersion[];
+  /** the category's word for the conclusion (issue 20); null: the standard word */
+  conclusionWord: string | null;
+  /** the checklist as marked; null: none was asked */
+  checklist: CheckMark[] | null;
+  /** 审签: null when the category did not need it */
+  signOffStatus: SignOffState | null;
+  signOffOn: string | null;
+  signOffByName: string | null;
+  signOffRemark: string | null;
 }
 
 /** History rows that are steps of the item but not statuses, or corrections of earlier steps. */
-export const HISTORY_EVENTS = ['trashed', 'restored', 'outcome', 'dateCorrected', 'opinionCorrected'] as const;
+export const HISTORY_EVENTS = [
+  'trashed',
+  'restored',
+  'outcome',
+  'dateCorrected',
+  'opinionCorrected',
+  // issue 20: 退回补正, 补正材料到达, 延期, 签发, 签发退回, 文件有效期登记
+  'returned',
+  'resumed',
+  'extended',
+  'signedOff',
+  'signOffReturned',
+  'documentSet',
+] as const;
 export type HistoryEvent = (typeof HISTORY_EVENTS)[number];
 
 /** The dated steps of an item's life; each has a business date (the day it happened). */
@@ -310,7 +334,7 @@ export interface AuditRecord {
   after: string | null;
 }
 
-export interface Reminders {
+export interface Reminders extends ProcedureReminders {
   /** open items past their 办理时限 */
   overdue: number;
   /** open items due today or within the next 2 days */

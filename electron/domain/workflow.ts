@@ -17,7 +17,15 @@ export type Action =
   | 'trash'
   | 'restore'
   | 'correctStepDate'
-  | 'correctOpinion';
+  | 'correctOpinion'
+  | 'returnForMaterial'
+  | 'resume'
+  | 'extend'
+  | 'signOff'
+  | 'setDocument';
+
+/** The review procedure's steps (issue 20). */
+export type ProcedureAction = 'returnForMaterial' | 'resume' | 'extend' | 'signOff' | 'setDocument';
 
 /** Statuses each action may start from. */
 export const ALLOWED_FROM: Record<Action, readonly ConsultationStatus[]> = {
@@ -32,6 +40,14 @@ export const ALLOWED_FROM: Record<Action, readonly ConsultationStatus[]> = {
   restore: ['registered', 'assigned', 'answered', 'closed', 'withdrawn'],
   correctStepDate: ['registered', 'assigned', 'answered', 'closed', 'withdrawn'],
   correctOpinion: ['answered', 'closed', 'withdrawn'],
+  // issue 20 (electron/domain/procedures.ts): 退回补正 and its resumption, 延期 while waiting for an opinion;
+  // 签发 of an answered item's latest opinion when its category needs it (recordOutcome and close wait for it:
+  // blockedBySignOff); the 规范性文件's number and validity once it is issued
+  returnForMaterial: ['registered', 'assigned'],
+  resume: ['registered', 'assigned'],
+  extend: ['registered', 'assigned'],
+  signOff: ['answered'],
+  setDocument: ['answered', 'closed'],
 };
 
 /** Whether an item (its status, in the trash or not) allows the action now. */

@@ -7,6 +7,7 @@ import type { ParsedInputOf } from '#contract/contract';
 import { addDays } from '#domain/dates';
 import { OFFICIAL_HOLIDAYS } from '#domain/official-holidays';
 import type { HolidayEntry, Reminders } from '#domain/types';
+import type { WorkingCalendar } from '#domain/procedures';
 import { OVERDUE_SQL } from '../../db/queries/consultations';
 import { prepareCached } from '../../db/queries/statements';
 import { AWAITING_OPINION, DUE_SOON_DAYS, sqlStatusList } from '#domain/status';
@@ -15,6 +16,8 @@ import { inWriteTransaction, type ServiceContext } from './context';
 import { AppError } from './errors';
 import { readSettings } from './settings';
 import { today, visibleCounselId } from './consultations/read';
+import { procedureReminders } from './procedures/figures';
+import { categoryProcedure } from './procedures/settings';
 
 function dayKinds(sqlite: Database.Database, from: string, to: string): Map<string, 'holiday' | 'workday'> {
   const rows = sqlite.prepare('SELECT day, kind FROM holidays WHERE day BETWEEN ? AND ?').all(from, to) as { day: string; kind: 'holiday' | 'workday' }[];
@@ -39,8 +42,27 @@ export function addWorkingDays(sqlite: Database.Database, from: string, n: numbe
   return day;
 }
 
+/**
+ * The office's calendar as the procedures' clock uses it (electron/domain/procedures.ts):
+ * the holiday list read once per range asked.
+ */
+export function workingCalendar(sqlite: Database.Database): WorkingCalendar {
+  return {
+    addWorkingDays: (from, n) => addWorkingDays(sqlite, from, n),
+    workingDaysAfter(from, to) {
+      if (to <= from) return 0;
+      const kinds = dayKinds(sqlite, from, to);
+      let n = 0;
+      for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day, kinds)) n += 1;
+      return n;
+    },
+  };
+}
+
+/** The default 办理时限: the category's time limit (issue 20) when a category is given, else the office's. */
 export function defaultDueOn(ctx: ServiceContext, input: ParsedInputOf<'calendar.dueOn'>): { dueOn: string } {
-  return { dueOn: addWorkingDays(ctx.ledger.sqlite, input.receivedOn, readSettings(ctx.ledger.db).defaultDueDays) };
+  const days = input.categoryId === undefined ? readSettings(ctx.ledger.db).defaultDueDays : categoryProcedure(ctx, input.categoryId).effectiveDays;
+  return { dueOn: addWorkingDays(ctx.ledger.sqlite, input.receivedOn, days) };
 }
 
 export function listHolidays(ctx: ServiceContext, input: ParsedInputOf<'calendar.holidays'>): HolidayEntry[] {
@@ -99,5 +121,5 @@ export function reminders(ctx: ServiceContext): Reminders {
      WHERE c.trashed_at IS NULL AND c.status IN ${sqlStatusList(AWAITING_OPINION)} AND c.due_on IS NOT NULL
        AND (@only IS NULL OR c.counsel_id = @only)`,
   ).get({ today: t, soon: addDays(t, DUE_SOON_DAYS), only: only ?? null }) as { overdue: number | null; dueSoon: number | null };
-  return { overdue: row.overdue ?? 0, dueSoon: row.dueSoon ?? 0 };
+  return { overdue: row.overdue ?? 0, dueSoon: row.dueSoon ?? 0, ...procedureReminders(ctx) };
 }

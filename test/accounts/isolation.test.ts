@@ -496,18 +496,21 @@ describe('a counsel\'s figures count only their own items', () => {
     );
   });
 
+  /** none of these items is returned for material, awaits 签发 or is a 规范性文件 (issue 20's counts) */
+  const NO_PROCEDURE_REMINDERS = { awaitingMaterial: 0, awaitingSignOff: 0, documentsDue: 0 };
+
   it('reminders.summary counts only A\'s due-soon and overdue items', async () => {
     const w = await world();
     const { app } = w;
-    expect(await app.call('reminders.summary')).toEqual({ overdue: 2, dueSoon: 3 }); // a3 b3; a2 b2 u1
+    expect(await app.call('reminders.summary')).toEqual({ overdue: 2, dueSoon: 3, ...NO_PROCEDURE_REMINDERS }); // a3 b3; a2 b2 u1
     app.as(w.asA);
-    expect(await app.call('reminders.summary')).toEqual({ overdue: 1, dueSoon: 1 }); // a3; a2
+    expect(await app.call('reminders.summary')).toEqual({ overdue: 1, dueSoon: 1, ...NO_PROCEDURE_REMINDERS }); // a3; a2
     app.as(w.asB);
-    expect(await app.call('reminders.summary')).toEqual({ overdue: 1, dueSoon: 1 }); // b3; b2
+    expect(await app.call('reminders.summary')).toEqual({ overdue: 1, dueSoon: 1, ...NO_PROCEDURE_REMINDERS }); // b3; b2
     // two days on (06-12): a2 (06-11) is overdue too; b2 (06-12) is due today, and is B's
     app.clock.set('2025-06-12T02:00:00.000Z');
     app.as(w.asA);
-    expect(await app.call('reminders.summary')).toEqual({ overdue: 2, dueSoon: 0 });
+    expect(await app.call('reminders.summary')).toEqual({ overdue: 2, dueSoon: 0, ...NO_PROCEDURE_REMINDERS });
   });
 
   it('a counsel account not linked to a roster entry sees and counts nothing', async () => {
@@ -516,7 +519,7 @@ describe('a counsel\'s figures count only their own items', () => {
     app.as({ username: 'zhao', displayName: '赵律师', roles: ['counsel'], counselId: null });
     expect(await app.call('consultations.list', {})).toMatchObject({ total: 0, rows: [] });
     expect(await app.call('search.query', { text: '专项审查' })).toEqual([]);
-    expect(await app.call('reminders.summary')).toEqual({ overdue: 0, dueSoon: 0 });
+    expect(await app.call('reminders.summary')).toEqual({ overdue: 0, dueSoon: 0, ...NO_PROCEDURE_REMINDERS });
     const t = await app.call<Tally>('reports.tally', { year: 2025 });
     expect([t.total.count, t.previous.total.count, t.byCounsel.length]).toEqual([0, 0, 0]);
     expect((await refusal(app, 'consultations.get', { id: w.a1.id }))?.code).toBe('NOT_FOUND');

@@ -53,6 +53,25 @@ describe('openDatabase', () => {
     copy.close();
   });
 
+  it('migration 0005 (review procedures, issue 20) carries items and opinions over with no procedure state', () => {
+    const file = path.join(tempDir(), 'v5.sqlite3');
+    const old = new Database(file);
+    for (const m of MIGRATIONS.slice(0, 5)) for (const st of m.statements) old.exec(st);
+    old.pragma('user_version = 5');
+    old.exec(`INSERT INTO departments (name, created_at) VALUES ('综合处', 'x');
+      INSERT INTO consultations (serial_prefix, serial_year, serial_seq, title, category_id, department_id, received_on, due_on, item_count, status, created_at, created_by, updated_at, updated_by)
+        VALUES ('法咨', 2025, 1, '旧事项', (SELECT id FROM categories WHERE code = 'enforcementReview'), 1, '2025-03-03', '2025-03-12', 1, 'answered', 'x', 'u', 'x', 'u');
+      INSERT INTO opinions (consultation_id, round, conclusion, text, issued_on, created_at, created_by) VALUES (1, 1, 'approve', '同意', '2025-03-05', 'x', 'u');`);
+    old.close();
+    const ledger = openDatabase(file, { now: () => new Date('2025-06-01T00:00:00Z') });
+    expect(ledger.sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    // an opinion given before sign-off existed is not held back by it, whatever its category needs now
+    expect(ledger.sqlite.prepare('SELECT text, sign_off_status AS s, checklist, conclusion_word AS w FROM opinions').get()).toEqual({ text: '同意', s: null, checklist: null, w: null });
+    expect(ledger.sqlite.prepare('SELECT due_on AS d, paused_since AS p, doc_valid_until AS v FROM consultations').get()).toEqual({ d: '2025-03-12', p: null, v: null });
+    expect(ledger.sqlite.prepare('SELECT count(*) FROM category_procedures').pluck().get()).toBe(0);
+    ledger.close();
+  });
+
   it('refuses a database written by a newer version and leaves it untouched', () => {
     const file = path.join(tempDir(), 'future.sqlite3');
     openDatabase(file).close();

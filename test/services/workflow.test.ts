@@ -5,16 +5,41 @@ import { register, seedBasics, testApp, type TestApp } from '../helpers/ledger';
 
 type Basics = Awaited<ReturnType<typeof seedBasics>>;
 
-/** Bring a fresh item to the given status through the real services. */
-async function itemIn(app: TestApp, b: Basics, status: ConsultationStatus) {
-  let c = await register(app, { categoryId: b.cat('contract'), departmentId: b.dept.id });
+const LEADER = { username: 'leader', displayName: '办领导', roles: ['leader' as const] };
+
+/**
+ * Bring a fresh item to the given status through the real services. In a category whose
+ * opinions need 签发 (enforcementReview) the leader signs the opinion before it is closed.
+ */
+async function itemIn(app: TestApp, b: Basics, status: ConsultationStatus, category = 'contract') {
+  let c = await register(app, { categoryId: b.cat(category), departmentId: b.dept.id });
   if (status === 'withdrawn') return app.call('consultations.withdraw', { id: c.id, version: c.version, reason: '处室撤回' });
   if (status === 'registered') return c;
   c = await app.call('consultations.assign', { id: c.id, version: c.version, counselId: b.counsel.id, dueOn: '2025-03-10', assignedOn: '2025-03-02' });
   if (status === 'assigned') return c;
   c = await app.call('consultations.addOpinion', { id: c.id, version: c.version, conclusion: 'approve', text: '同意。', issuedOn: '2025-03-05' });
   if (status === 'answered') return c;
+  if (c.opinions.at(-1).signOffStatus === 'pending') c = await asLeader(app, () => app.call('consultations.signOff', { id: c.id, version: c.version, opinionId: c.opinions.at(-1).id, decision: 'sign', on: '2025-03-06' }));
   return app.call('consultations.close', { id: c.id, version: c.version });
+}
+
+async function asLeader<T>(app: TestApp, run: () => Promise<T>): Promise<T> {
+  const before = app.ctx().caller;
+  app.as(LEADER);
+  try {
+    return await run();
+  } finally {
+    app.as(before);
+  }
+}
+
+/** The procedure's steps (issue 20) walk items of the category they belong to; 补正材料到达 needs a return first. */
+const CATEGORY: Partial<Record<Action, string>> = { signOff: 'enforcementReview', setDocument: 'rules' };
+async function prepare(app: TestApp, action: Action, c: any): Promise<any> {
+  if (action === 'resume' && (c.status === 'registered' || c.status === 'assigned')) {
+    return app.call('consultations.returnForMaterial', { id: c.id, version: c.version, returnedOn: '2025-03-03', missing: '缺少合同附件' });
+  }
+  return c;
 }
 
 /** The corrections have their own tests (business-dates.test.ts, opinions.test.ts). */
@@ -29,6 +54,11 @@ const ACTIONS: Record<Matrix, (c: any, b: Basics) => [string, object]> = {
   withdraw: (c) => ['consultations.withdraw', { id: c.id, version: c.version, reason: '不再需要' }],
   reopen: (c) => ['consultations.reopen', { id: c.id, version: c.version, reason: '补充材料后重新审查' }],
   trash: (c) => ['consultations.trash', { id: c.id, version: c.version, reason: '重复登记' }],
+  returnForMaterial: (c) => ['consultations.returnForMaterial', { id: c.id, version: c.version, returnedOn: '2025-03-03', missing: '缺少合同附件' }],
+  resume: (c) => ['consultations.resume', { id: c.id, version: c.version, resumedOn: '2025-03-04' }],
+  extend: (c) => ['consultations.extend', { id: c.id, version: c.version, newDueOn: '2025-04-30', reason: '案情复杂' }],
+  signOff: (c) => ['consultations.signOff', { id: c.id, version: c.version, opinionId: c.opinions.at(-1)?.id ?? 1, decision: 'sign', on: '2025-03-07' }],
+  setDocument: (c) => ['consultations.setDocument', { id: c.id, version: c.version, docNumber: '某办规〔2025〕1号', issuedOn: '2025-03-08', validUntil: '2027-03-07' }],
 };
 
 /** docs/DOMAIN.md's workflow, written out by hand (not read from the code under test). */
@@ -41,6 +71,13 @@ const ALLOWED: Record<Matrix, ConsultationStatus[]> = {
   withdraw: ['registered', 'assigned', 'answered'],
   reopen: ['closed', 'withdrawn'],
   trash: ['registered', 'assigned', 'answered', 'closed', 'withdrawn'],
+  // issue 20: 退回补正, its resumption and 延期 while waiting for an opinion; 签发 of an answered item's
+  // opinion; the 规范性文件's number and validity once it is issued
+  returnForMaterial: ['registered', 'assigned'],
+  resume: ['registered', 'assigned'],
+  extend: ['registered', 'assigned'],
+  signOff: ['answered'],
+  setDocument: ['answered', 'closed'],
 };
 
 const EXPECTED_STATUS: Partial<Record<Action, ConsultationStatus>> = {
@@ -58,9 +95,10 @@ describe('workflow: every action from every status', () => {
         const app = testApp();
         app.clock.set('2025-03-20T02:00:00Z');
         const b = await seedBasics(app);
-        const c = await itemIn(app, b, status);
+        const c = await prepare(app, action, await itemIn(app, b, status, CATEGORY[action]));
         const [method, input] = build(c, b);
-        const result = await app.router.call(method, input);
+        // 签发 is the leader's one action; everything else is the registrar's (the local administrator)
+        const result = action === 'signOff' ? await asLeader(app, () => app.router.call(method, input)) : await app.router.call(method, input);
         if (!allowed) {
           expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
           const after = await app.call('consultations.get', { id: c.id });
@@ -97,9 +135,9 @@ describe('workflow: every action from every status', () => {
     const b = await seedBasics(app);
     const c = await itemIn(app, b, 'assigned');
     const t = await app.call('consultations.trash', { id: c.id, version: c.version });
-    for (const build of Object.values(ACTIONS)) {
+    for (const [action, build] of Object.entries(ACTIONS)) {
       const [method, input] = build(t, b);
-      const r = await app.router.call(method, input);
+      const r = action === 'signOff' ? await asLeader(app, () => app.router.call(method, input)) : await app.router.call(method, input);
       expect(r, method).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
     }
     const restored = await app.call('consultations.restore', { id: t.id, version: t.version });

@@ -4,6 +4,7 @@ import { personNameSql } from '../../../db/queries/people';
 import type { ParsedInputOf } from '#contract/contract';
 import type { ConsultationDetail, Opinion, OpinionVersion, Page, StatusChange, ConsultationRow, TrashRecord } from '#domain/types';
 import { shanghaiDay } from '#domain/dates';
+import type { CheckMark } from '#domain/procedures';
 import type { ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
 
@@ -60,9 +61,11 @@ export function loadDetail(ctx: ServiceContext, id: number): ConsultationDetail 
             o.issued_on AS issuedOn, o.created_at AS createdAt, o.created_by AS createdBy,
             ${personNameSql('o.created_by')} AS createdByName,
             EXISTS (SELECT 1 FROM users u WHERE u.username = o.created_by AND u.counsel_id = o.counsel_id) AS enteredByCounsel,
-            o.corrected_at AS correctedAt, CASE WHEN o.corrected_by IS NULL THEN NULL ELSE ${personNameSql('o.corrected_by')} END AS correctedByName
+            o.corrected_at AS correctedAt, CASE WHEN o.corrected_by IS NULL THEN NULL ELSE ${personNameSql('o.corrected_by')} END AS correctedByName,
+            o.conclusion_word AS conclusionWord, o.checklist, o.sign_off_status AS signOffStatus, o.sign_off_on AS signOffOn,
+            CASE WHEN o.sign_off_by IS NULL THEN NULL ELSE ${personNameSql('o.sign_off_by')} END AS signOffByName, o.sign_off_remark AS signOffRemark
      FROM opinions o LEFT JOIN counsels co ON co.id = o.counsel_id WHERE o.consultation_id = ? ORDER BY o.round`,
-  ).all(id) as (Omit<Opinion, 'enteredByCounsel' | 'previous'> & { enteredByCounsel: number })[];
+  ).all(id) as (Omit<Opinion, 'enteredByCounsel' | 'previous' | 'checklist'> & { enteredByCounsel: number; checklist: string | null })[];
   const versions = prepareCached(
     sqlite,
     `SELECT v.opinion_id AS opinionId, v.conclusion, v.text, v.issued_on AS issuedOn, v.entered_at AS enteredAt,
@@ -72,6 +75,7 @@ export function loadDetail(ctx: ServiceContext, id: number): ConsultationDetail 
   const opinions: Opinion[] = opinionRows.map((o) => ({
     ...o,
     enteredByCounsel: Boolean(o.enteredByCounsel),
+    checklist: o.checklist === null ? null : (JSON.parse(o.checklist) as CheckMark[]),
     previous: versions.filter((v) => v.opinionId === o.id).map(({ opinionId: _id, ...v }) => v),
   }));
   const history = (

@@ -15,6 +15,8 @@ import { assertVisible, loadDetail, today } from './read';
 import { refuseFuture } from './not-future';
 import { isCorrectableStep, type Action } from '#domain/workflow';
 import { assertTransition, isStatusRow, STEP_DATE_ZH, stepKindOf } from './workflow';
+import { assertSignedOff, opinionProcedureFields } from '../procedures/opinion';
+import { categoryProcedure } from '../procedures/settings';
 
 function assertActive(sqlite: Database.Database, table: 'categories' | 'departments' | 'counsels', id: number, field: string, what: string): void {
   const row = sqlite.prepare(`SELECT active FROM ${table} WHERE id = ?`).get(id) as { active: number } | undefined;
@@ -34,7 +36,7 @@ function nextSerial(sqlite: Database.Database, year: number): number {
 }
 
 /** A row of the history, a change of status or another step; entry time and who typed it come from the context. */
-interface HistoryRow {
+export interface HistoryRow {
   to: ConsultationStatus | HistoryEvent;
   reason?: string;
   /** the business date of a dated step (null for trash/restore and corrections) */
@@ -174,7 +176,7 @@ function snapshot(d: ConsultationDetail): Record<string, unknown> {
  * Load, check version, visibility and workflow, run the change, bump the version,
  * and write history and audit: all in one transaction.
  */
-function change(
+export function change(
   ctx: ServiceContext,
   ref: { id: number; version: number },
   action: Action,
@@ -247,7 +249,7 @@ export function assignConsultation(ctx: ServiceContext, input: ParsedInputOf<'co
     checkEngagementCovers(ctx, input.counselId, assignedOn, input.confirmOutsideEngagement === true);
     const dueOn =
       input.dueOn === undefined
-        ? (before.dueOn ?? addWorkingDays(sqlite, before.receivedOn, readSettings(ctx.ledger.db).defaultDueDays))
+        ? (before.dueOn ?? addWorkingDays(sqlite, before.receivedOn, categoryProcedure(ctx, before.categoryId).effectiveDays))
         : input.dueOn;
     if (dueOn !== null && dueOn < before.receivedOn) throw invalidField('dueOn', '办理时限不能早于收件日期');
     sqlite
@@ -280,12 +282,17 @@ export function addOpinion(ctx: ServiceContext, input: ParsedInputOf<'consultati
     assertStepDate(ctx, before, 'opinion', 'issuedOn', input.issuedOn);
     // 份 = rounds: each addOpinion is one more round (补充意见 included); a correction is not (correctOpinion).
     const round = before.opinions.length + 1;
+    // issue 20: no opinion while the file is back with the division for missing material
+    if (sqlite.prepare('SELECT paused_since FROM consultations WHERE id = ?').pluck().get(input.id) !== null) {
+      throw new AppError('INVALID_TRANSITION', '事项退回补正中，收到补正材料后才能出具意见');
+    }
+    const procedure = opinionProcedureFields(ctx, input.id, input);
     sqlite
       .prepare(
-        `INSERT INTO opinions (consultation_id, round, counsel_id, conclusion, text, issued_on, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO opinions (consultation_id, round, counsel_id, conclusion, text, issued_on, created_at, created_by, conclusion_word, checklist, sign_off_status)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(input.id, round, opinionCounsel(ctx, before, input.counselId), input.conclusion, input.text, input.issuedOn, ctx.now().toISOString(), ctx.caller.username);
+      .run(input.id, round, opinionCounsel(ctx, before, input.counselId), input.conclusion, input.text, input.issuedOn, ctx.now().toISOString(), ctx.caller.username, procedure.conclusionWord, procedure.checklist, procedure.signOffStatus);
     if (before.status !== 'answered') {
       sqlite.prepare("UPDATE consultations SET status = 'answered' WHERE id = ?").run(input.id);
       return { history: { to: 'answered', on: input.issuedOn } };
@@ -296,6 +303,7 @@ export function addOpinion(ctx: ServiceContext, input: ParsedInputOf<'consultati
 
 export function recordOutcome(ctx: ServiceContext, input: ParsedInputOf<'consultations.recordOutcome'>): ConsultationDetail {
   return change(ctx, input, 'recordOutcome', (before) => {
+    assertSignedOff(before, 'recordOutcome');
     assertStepDate(ctx, before, 'outcome', 'outcomeOn', input.outcomeOn);
     ctx.ledger.sqlite
       .prepare('UPDATE consultations SET outcome = ?, outcome_reason = ?, outcome_on = ? WHERE id = ?')
@@ -306,6 +314,7 @@ export function recordOutcome(ctx: ServiceContext, input: ParsedInputOf<'consult
 
 export function closeConsultation(ctx: ServiceContext, input: ParsedInputOf<'consultations.close'>): ConsultationDetail {
   return change(ctx, input, 'close', (before) => {
+    assertSignedOff(before, 'close');
     const closedOn = input.closedOn ?? today(ctx);
     assertStepDate(ctx, before, 'closed', 'closedOn', closedOn);
     ctx.ledger.sqlite.prepare("UPDATE consultations SET status = 'closed', closed_on = ? WHERE id = ?").run(closedOn, input.id);
@@ -405,7 +414,13 @@ export function correctOpinion(ctx: ServiceContext, input: ParsedInputOf<'consul
     if (!opinion) throw invalidField('opinionId', '要更正的意见不存在');
     const { roles, counselId } = ctx.caller;
     if (!roles.includes('registrar') && opinion.counselId !== counselId) throw new AppError('FORBIDDEN', '只能更正本人出具的意见');
-    if (opinion.text === input.text && opinion.conclusion === input.conclusion && opinion.issuedOn === input.issuedOn) {
+    const procedure = opinionProcedureFields(ctx, input.id, {
+      conclusion: input.conclusion,
+      conclusionWord: input.conclusionWord ?? (input.conclusion === opinion.conclusion ? (opinion.conclusionWord ?? undefined) : undefined),
+      checklist: input.checklist ?? opinion.checklist ?? undefined,
+    });
+    const sameProcedure = procedure.conclusionWord === opinion.conclusionWord && procedure.checklist === (opinion.checklist === null ? null : JSON.stringify(opinion.checklist));
+    if (sameProcedure && opinion.text === input.text && opinion.conclusion === input.conclusion && opinion.issuedOn === input.issuedOn) {
       throw invalidField('text', '意见内容、结论和出具日期均未改动，无需更正');
     }
     if (input.issuedOn !== opinion.issuedOn) {
@@ -434,13 +449,18 @@ export function correctOpinion(ctx: ServiceContext, input: ParsedInputOf<'consul
       .get(opinion.id) as { counselId: number | null; enteredAt: string; enteredBy: string };
     sqlite
       .prepare(
-        `INSERT INTO opinion_versions (opinion_id, counsel_id, conclusion, text, issued_on, entered_at, entered_by, replaced_at, replaced_by, reason)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO opinion_versions (opinion_id, counsel_id, conclusion, text, issued_on, entered_at, entered_by, replaced_at, replaced_by, reason, conclusion_word, checklist)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(opinion.id, current.counselId, opinion.conclusion, opinion.text, opinion.issuedOn, current.enteredAt, current.enteredBy, at, ctx.caller.username, input.reason);
+      .run(opinion.id, current.counselId, opinion.conclusion, opinion.text, opinion.issuedOn, current.enteredAt, current.enteredBy, at, ctx.caller.username, input.reason,
+        opinion.conclusionWord, opinion.checklist === null ? null : JSON.stringify(opinion.checklist));
     sqlite
-      .prepare('UPDATE opinions SET conclusion = ?, text = ?, issued_on = ?, corrected_at = ?, corrected_by = ? WHERE id = ?')
-      .run(input.conclusion, input.text, input.issuedOn, at, ctx.caller.username, opinion.id);
+      .prepare('UPDATE opinions SET conclusion = ?, text = ?, issued_on = ?, corrected_at = ?, corrected_by = ?, conclusion_word = ?, checklist = ? WHERE id = ?')
+      .run(input.conclusion, input.text, input.issuedOn, at, ctx.caller.username, procedure.conclusionWord, procedure.checklist, opinion.id);
+    // an opinion the leader returned goes back to the queue once corrected (issue 20)
+    if (opinion.signOffStatus === 'returned') {
+      sqlite.prepare("UPDATE opinions SET sign_off_status = 'pending', sign_off_on = NULL, sign_off_by = NULL, sign_off_remark = NULL WHERE id = ?").run(opinion.id);
+    }
     refreshStatusOn(ctx, input.id);
     const previous = { conclusion: opinion.conclusion, text: opinion.text, issuedOn: opinion.issuedOn };
     const corrected = { conclusion: input.conclusion, text: input.text, issuedOn: input.issuedOn };

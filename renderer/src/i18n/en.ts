@@ -6,6 +6,7 @@ import entry from './entry.en';
 import engagement from './engagement.en';
 import reports from './reports.en';
 import documents from './documents.en';
+import procedures from './procedures.en';
 const en: Messages = {
   app: {
     name: 'Counsel Ledger',
@@ -37,6 +38,8 @@ const en: Messages = {
     register: 'Register',
     import: 'Import from Excel',
     reports: 'Annual report',
+    signOff: 'Sign-off',
+    documents: 'Document review',
     engagements: 'Engagements',
     assessment: 'Annual assessment',
     basics: 'Reference data',
@@ -124,6 +127,12 @@ const en: Messages = {
     outcome: 'Outcome recorded',
     dateCorrected: 'Date corrected',
     opinionCorrected: 'Opinion corrected',
+    returned: 'Returned for missing material',
+    resumed: 'Missing material received',
+    extended: 'Time limit extended',
+    signedOff: 'Signed off by the leader',
+    signOffReturned: 'Opinion returned by the leader',
+    documentSet: 'Document validity recorded',
     overdue: 'Overdue',
     inTrash: 'In trash',
   },
@@ -422,6 +431,7 @@ const en: Messages = {
   reports,
   engagement,
   documents,
+  procedures,
   import: importing,
   entry,
   auth: {

@@ -15,6 +15,7 @@ const { serialNo, title, description, category, department, requester, receivedO
   IMPORT_FIELD_LABELS;
 const FIELD_NAMES = { serialNo, title, description, category, department, requester, receivedOn, dueOn, itemCount, counsel, status, note, assignedOn, outcome, outcomeOn, closedOn };
 import documents from './documents.zh-CN';
+import procedures from './procedures.zh-CN';
 
 const zhCN = {
   app: {
@@ -47,6 +48,8 @@ const zhCN = {
     register: '登记咨询',
     import: '导入旧台账',
     reports: '年度统计',
+    signOff: '待签发',
+    documents: '文件清理',
     engagements: '聘用合同',
     assessment: '年度考核',
     basics: '基础数据',
@@ -134,6 +137,12 @@ const zhCN = {
     outcome: '登记采纳情况',
     dateCorrected: '更正日期',
     opinionCorrected: '更正意见',
+    returned: '退回补正',
+    resumed: '收到补正材料',
+    extended: '延期',
+    signedOff: '领导签发',
+    signOffReturned: '领导退回意见',
+    documentSet: '登记文件有效期',
     overdue: '已超期',
     inTrash: '在回收站中',
   },
@@ -399,6 +408,7 @@ const zhCN = {
   reports,
   engagement,
   documents,
+  procedures,
   import: importing,
   entry,
   auth: {

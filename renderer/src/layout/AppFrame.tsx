@@ -21,6 +21,7 @@ import {
   DatabaseOutlined,
   UserSwitchOutlined,
   SolutionOutlined,
+  FileSearchOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
 import { App, Badge, Button, Layout, Menu, Space } from 'antd';
@@ -60,6 +61,8 @@ const MENU_ICONS: Record<Extract<(typeof ROUTES)[number], { menu: object }>['nam
   new: <FileAddOutlined />,
   import: <ImportOutlined />,
   reports: <BarChartOutlined />,
+  signOff: <AuditOutlined />,
+  documents: <FileSearchOutlined />,
   engagements: <SolutionOutlined />,
   assessment: <TrophyOutlined />,
   counsels: <TeamOutlined />,

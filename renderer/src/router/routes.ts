@@ -40,6 +40,8 @@ export const ROUTES = [
   { name: 'new', path: '/consultations/new', screen: () => import('../features/consultation/NewPage').then((m) => m.NewConsultationPage), needs: 'consultations.create', menu: { label: 'register' } },
   { name: 'import', path: '/import', screen: () => import('../features/import/ImportPage').then((m) => m.ImportPage), needs: 'import.preview', menu: {} },
   { name: 'reports', path: '/reports', screen: () => import('../features/reports/ReportsPage').then((m) => m.ReportsPage), needs: 'reports.tally', menu: {} },
+  { name: 'signOff', path: '/signOff', screen: () => import('../features/procedures/SignOffQueuePage').then((m) => m.SignOffQueuePage), needs: 'procedures.signOffQueue', menu: {} },
+  { name: 'documents', path: '/documents', screen: () => import('../features/procedures/ExpiringDocumentsPage').then((m) => m.ExpiringDocumentsPage), for: 'staff', menu: {} },
   { name: 'engagements', path: '/engagements', screen: () => import('../features/engagement/EngagementsPage').then((m) => m.EngagementsPage), needs: 'engagements.list', menu: {} },
   { name: 'assessment', path: '/assessment', screen: () => import('../features/engagement/AssessmentPage').then((m) => m.AssessmentPage), needs: 'assessments.get', menu: {} },
   { name: 'counsels', path: '/counsels', screen: () => import('../features/admin/CounselsPage').then((m) => m.CounselsPage), for: 'staff', menu: { group: 'basics' } },

@@ -10,6 +10,7 @@ import { FormModal } from '../../shared/FormModal';
 import { LIMITS } from '#domain/limits';
 import { textCount } from '../../shared/limits';
 import { LoadFailed, PageHead } from '../../shared/PageState';
+import { ProcedureColumn } from '../procedures/ProcedureColumn';
 
 export function CategoriesPage() {
   const { t } = useTranslation();
@@ -59,6 +60,7 @@ export function CategoriesPage() {
             render: (v: boolean) => (v ? <Tag color="blue">{t('categories.builtIn')}</Tag> : <Tag>{t('categories.custom')}</Tag>),
           },
           { title: t('common.inUseCount'), dataIndex: 'inUse', width: 110, align: 'right' },
+          { title: t('procedures.settings'), key: 'procedure', render: (_: unknown, c: Category) => <ProcedureColumn categoryId={c.id} /> },
           {
             title: t('common.status'),
             dataIndex: 'active',

@@ -22,6 +22,7 @@ import { DetailActions } from './actions/DetailActions';
 import { HistoryTimeline } from './HistoryTimeline';
 import { OpinionForm } from './OpinionForm';
 import { OpinionList } from './OpinionList';
+import { ProcedurePanel } from '../procedures/ProcedurePanel';
 import { allows } from '#domain/workflow';
 
 const OUTCOME_COLOR: Record<Outcome, string> = { adopted: 'green', partiallyAdopted: 'gold', notAdopted: 'red' };
@@ -86,6 +87,7 @@ export function ConsultationDetailPage({ id }: { id: number }) {
               open={open}
             />
           </Card>
+          <ProcedurePanel detail={d} />
           <Card title={t('detail.opinions')} size="small" style={{ marginBottom: 16 }}>
             <OpinionList consultationId={d.id} detail={d} opinions={d.opinions} attachments={attachments} open={open} />
           </Card>

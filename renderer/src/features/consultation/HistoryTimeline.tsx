@@ -25,6 +25,12 @@ const COLOR: Record<StatusChange['toStatus'], string> = {
   outcome: 'blue',
   dateCorrected: 'orange',
   opinionCorrected: 'orange',
+  returned: 'orange',
+  resumed: 'blue',
+  extended: 'orange',
+  signedOff: 'green',
+  signOffReturned: 'red',
+  documentSet: 'blue',
 };
 
 const isOutcome = (v: unknown): v is Outcome => typeof v === 'string' && (OUTCOMES as readonly string[]).includes(v);

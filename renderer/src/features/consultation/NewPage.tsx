@@ -83,7 +83,9 @@ function NewForm({ today, defaultDueDays, categories, departments, suggestedDue 
   /** The default 办理时限 follows 收件日期 until the user sets it by hand. */
   const suggestDue = async (received: string) => {
     try {
-      const { dueOn } = await call('calendar.dueOn', { receivedOn: received });
+      // the category's time limit (issue 20) when one is chosen, else the office's
+      const categoryId = form.getFieldValue('categoryId') as number | undefined;
+      const { dueOn } = await call('calendar.dueOn', { receivedOn: received, ...(categoryId ? { categoryId } : {}) });
       const current = form.getFieldValue('receivedOn') as FormValues['receivedOn'];
       if (!dueSetByHand.current && current === received) form.setFieldValue('dueOn', dueOn);
     } catch {

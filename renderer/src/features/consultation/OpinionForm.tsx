@@ -11,11 +11,12 @@ import { ApiError } from '../../api/client';
 import { useApiMutation, useAppInfo } from '../../api/hooks';
 import { applyIssues, errorText } from '../../shared/errors';
 import { OpinionFields } from './actions/StepDialogs';
+import { procedureInput, type OpinionProcedureValues } from '../procedures/OpinionProcedureFields';
 import { useSubmitGuard } from '../../shared/useSubmitGuard';
 import { useState } from 'react';
 import { useUnsavedChanges } from '../../shared/unsaved';
 
-interface Values {
+interface Values extends OpinionProcedureValues {
   conclusion?: Conclusion;
   text: string;
   issuedOn: string | null;
@@ -41,12 +42,13 @@ export function OpinionForm({ detail }: { detail: ConsultationDetail }) {
         conclusion: v.conclusion ?? 'advisory',
         text: v.text,
         issuedOn: v.issuedOn ?? '',
+        ...procedureInput(v),
       });
       form.resetFields();
       setDirty(false);
       void message.success(t('action.done', { action: t('action.addOpinion') }));
     } catch (error) {
-      if (applyIssues(form, error, ['conclusion', 'text', 'issuedOn'])) return;
+      if (applyIssues(form, error, ['conclusion', 'text', 'issuedOn', 'conclusionWord', 'checklist'])) return;
       if (error instanceof ApiError && error.code === 'CONFLICT') void message.warning(t('action.refreshed'));
       else void message.error(errorText(error, t));
     }
@@ -55,7 +57,7 @@ export function OpinionForm({ detail }: { detail: ConsultationDetail }) {
   return (
     <Card size="small" title={round === 1 ? t('detail.opinionFormTitle') : t('detail.opinionFormNext', { round })} className="opinion-form">
       <Form<Values> form={form} layout="vertical" initialValues={{ issuedOn: today, text: '' }} onFinish={(v) => void submit(v)} onValuesChange={() => setDirty(true)}>
-        <OpinionFields today={today} receivedOn={detail.receivedOn} />
+        <OpinionFields today={today} receivedOn={detail.receivedOn} categoryId={detail.categoryId} />
         <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={guard.busy} disabled={guard.busy}>
           {t('detail.submitOpinion')}
         </Button>

@@ -3,6 +3,7 @@ import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isCounselOnly, useApi, useRoles } from '../../api/hooks';
 import { navigate, paths } from '../../router/hash';
+import { ProcedureReminderText } from '../procedures/ProcedureFiguresCard';
 
 export function RemindersBar() {
   const { t } = useTranslation();
@@ -10,7 +11,9 @@ export function RemindersBar() {
   const counselOnly = isCounselOnly(useRoles());
   const overdue = reminders.data?.overdue ?? 0;
   const soon = reminders.data?.dueSoon ?? 0;
-  if (overdue + soon === 0) return null;
+  const r = reminders.data;
+  const procedureCount = r ? r.awaitingMaterial + r.awaitingSignOff + r.documentsDue : 0;
+  if (overdue + soon === 0) return procedureCount > 0 ? <Alert type="info" showIcon role="status" style={{ marginBottom: 16 }} title={<ProcedureReminderText />} /> : null;
   return (
     <Alert
       type={overdue > 0 ? 'error' : 'warning'}
@@ -18,6 +21,7 @@ export function RemindersBar() {
       role="status"
       style={{ marginBottom: 16 }}
       title={t('reminders.summary', { overdue, soon })}
+      description={procedureCount > 0 ? <ProcedureReminderText /> : undefined}
       action={
         overdue > 0 && !counselOnly ? (
           <Button size="small" onClick={() => navigate(paths.ledger, { year: 'all', overdue: 1 })}>

@@ -20,6 +20,7 @@ import { ReportTables } from './ReportTables';
 import { SentenceCard } from './SentenceCard';
 import { CostCard } from '../engagement/CostCard';
 import { SummaryFigures } from './SummaryFigures';
+import { ProcedureFiguresCard } from '../procedures/ProcedureFiguresCard';
 
 const ReportCharts = lazy(() => import('./charts/ReportCharts'));
 
@@ -112,6 +113,7 @@ export function ReportView({ period, currentYear }: { period: Period; currentYea
           <SummaryFigures tally={data} previousWord={previousWord} />
           <SentenceCard sentence={data.sentence} />
           <CostCard period={input} />
+          <ProcedureFiguresCard period={input} />
         </Section>
 
         <Section title={t('reports.sections.charts')} breakBefore>

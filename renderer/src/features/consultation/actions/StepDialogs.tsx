@@ -9,6 +9,7 @@ import { LIMITS } from '#domain/limits';
 import { DateInput, dateRules } from '../../../shared/DateInput';
 import { textCount } from '../../../shared/limits';
 import { ActionModal } from './ActionModal';
+import { OpinionProcedureFields, procedureInput, type OpinionProcedureValues } from '../../procedures/OpinionProcedureFields';
 import { counselOption, EngagementNote } from './EngagementNote';
 
 /**
@@ -32,7 +33,7 @@ interface DialogProps {
 export function AssignDialog({ detail, onClose, title }: DialogProps & { title: string }) {
   const { t } = useTranslation();
   const counsels = useApi('counsels.list', {});
-  const suggested = useApi('calendar.dueOn', { receivedOn: detail.receivedOn }, { enabled: detail.dueOn === null });
+  const suggested = useApi('calendar.dueOn', { receivedOn: detail.receivedOn, categoryId: detail.categoryId }, { enabled: detail.dueOn === null });
   const assign = useApiMutation('consultations.assign');
   const { modal } = App.useApp();
   const today = useAppInfo().data?.today ?? detail.receivedOn;
@@ -101,11 +102,12 @@ export function OpinionDialog({ detail, onClose }: DialogProps) {
   const today = useAppInfo().data?.today ?? detail.receivedOn;
   const add = useApiMutation('consultations.addOpinion');
   return (
-    <ActionModal<{ conclusion?: Conclusion; text: string; issuedOn: string | null }>
+    <ActionModal<{ conclusion?: Conclusion; text: string; issuedOn: string | null } & OpinionProcedureValues>
       title={t('action.opinionTitle')}
       okText={t('action.confirmButton', { action: t('action.addOpinion') })}
       doneText={t('action.done', { action: t('action.addOpinion') })}
-      fields={['conclusion', 'text', 'issuedOn']}
+      width={760}
+      fields={['conclusion', 'text', 'issuedOn', 'conclusionWord', 'checklist']}
       initialValues={{ issuedOn: today, text: '' }}
       onClose={onClose}
       submit={(v) =>
@@ -116,16 +118,17 @@ export function OpinionDialog({ detail, onClose }: DialogProps) {
           text: v.text,
           // the rules passed: a readable day, never replaced by today
           issuedOn: v.issuedOn ?? '',
+          ...procedureInput(v),
         })
       }
     >
-      {() => <OpinionFields today={today} receivedOn={detail.receivedOn} />}
+      {() => <OpinionFields today={today} receivedOn={detail.receivedOn} categoryId={detail.categoryId} />}
     </ActionModal>
   );
 }
 
 /** The opinion's fields: conclusion, date issued (between receipt and today), text. Shared by the dialog and the counsel's inline form. */
-export function OpinionFields({ today, receivedOn }: { today: string; receivedOn: string }) {
+export function OpinionFields({ today, receivedOn, categoryId }: { today: string; receivedOn: string; categoryId?: number }) {
   const { t } = useTranslation();
   return (
     <>
@@ -136,6 +139,7 @@ export function OpinionFields({ today, receivedOn }: { today: string; receivedOn
       >
         <Radio.Group options={CONCLUSIONS.map((c) => ({ value: c, label: t(`conclusion.${c}`) }))} />
       </Form.Item>
+      {categoryId === undefined ? null : <OpinionProcedureFields categoryId={categoryId} />}
       <Form.Item
         name="issuedOn"
         label={t('action.issuedOn')}

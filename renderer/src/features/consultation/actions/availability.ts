@@ -6,10 +6,11 @@
  */
 import type { MethodName } from '#contract/contract';
 import type { ConsultationDetail, ConsultationStatus } from '#domain/types';
-import { ALLOWED_FROM, allows, type Action } from '#domain/workflow';
+import { ALLOWED_FROM, allows, type Action, type ProcedureAction } from '#domain/workflow';
+import { blockedBySignOff } from '#domain/procedures';
 
-/** The buttons: the workflow's actions, with 'update' shown as 'edit'. */
-export type ActionName = Exclude<Action, 'update' | 'correctStepDate' | 'correctOpinion'> | 'edit';
+/** The buttons: the workflow's actions, with 'update' shown as 'edit'; the procedure's steps have their own panel (features/procedures). */
+export type ActionName = Exclude<Action, 'update' | 'correctStepDate' | 'correctOpinion' | ProcedureAction> | 'edit';
 
 const actionOf = (name: ActionName): Action => (name === 'edit' ? 'update' : name);
 
@@ -33,10 +34,12 @@ export const ACTION_RULES = Object.fromEntries(
 ) as Record<ActionName, { method: MethodName; from: readonly ConsultationStatus[]; trashed: boolean }>;
 
 export function availableActions(
-  d: Pick<ConsultationDetail, 'status' | 'trashedAt'>,
+  d: Pick<ConsultationDetail, 'status' | 'trashedAt'> & { opinions?: ConsultationDetail['opinions'] },
   can: (method: MethodName) => boolean,
 ): ActionName[] {
-  return ACTION_ORDER.filter((a) => allows(actionOf(a), d) && can(ACTION_RULES[a].method));
+  // an outcome and closing wait for the latest opinion's 签发 (issue 20; the service refuses them too)
+  const signOff = d.opinions?.at(-1)?.signOffStatus;
+  return ACTION_ORDER.filter((a) => allows(actionOf(a), d) && !blockedBySignOff(actionOf(a), signOff) && can(ACTION_RULES[a].method));
 }
 
 /** The step that usually comes next, shown as the primary button. */

@@ -1,0 +1,42 @@
+/** 规范性文件清理 (issue 20): documents whose validity ends within six months or has ended. */
+import { Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ExpiringDocument } from '#domain/procedures';
+import { useApi } from '../../api/hooks';
+import { openColumn } from './openColumn';
+import { LoadFailed, PageHead } from '../../shared/PageState';
+
+export function ExpiringDocumentsPage() {
+  const { t } = useTranslation();
+  const list = useApi('procedures.expiring', {});
+  return (
+    <>
+      <PageHead title={t('procedures.expiringTitle')} />
+      <Typography.Paragraph type="secondary">{t('procedures.expiringHint')}</Typography.Paragraph>
+      {list.isError ? <LoadFailed error={list.error} onRetry={() => void list.refetch()} /> : null}
+      <Table<ExpiringDocument>
+        rowKey="consultationId"
+        loading={list.isPending}
+        dataSource={list.data ?? []}
+        pagination={false}
+        size="middle"
+        locale={{ emptyText: t('procedures.expiringEmpty') }}
+        columns={[
+          { title: t('procedures.docNumber'), dataIndex: 'docNumber', width: 190 },
+          { title: t('field.title'), dataIndex: 'title' },
+          { title: t('field.department'), dataIndex: 'departmentName', width: 120 },
+          { title: t('procedures.docIssuedOn'), dataIndex: 'issuedOn', width: 110 },
+          { title: t('procedures.validUntil'), dataIndex: 'validUntil', width: 110 },
+          {
+            title: t('common.status'),
+            dataIndex: 'expired',
+            width: 100,
+            render: (expired: boolean) => (expired ? <Tag color="red">{t('procedures.expired')}</Tag> : <Tag color="orange">{t('procedures.expiresSoon')}</Tag>),
+          },
+          { title: t('field.serialNo'), dataIndex: 'serialNo', width: 150 },
+          openColumn<ExpiringDocument>(t),
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,183 @@
+/** The dialogs of the procedure's steps (issue 20): 退回补正, 收到补正材料, 延期, 文件有效期, 签发. */
+import { Form, Input, Radio, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { PROCEDURE_LIMITS, type NormativeDocument } from '#domain/procedures';
+import type { ConsultationDetail } from '#domain/types';
+import { useApiMutation, useAppInfo } from '../../api/hooks';
+import { DateInput, dateRules } from '../../shared/DateInput';
+import { ActionModal } from '../consultation/actions/ActionModal';
+import { StepDateField } from '../consultation/actions/StepDialogs';
+
+interface DialogProps {
+  detail: ConsultationDetail;
+  onClose(): void;
+}
+
+function TextField({ name, label, max, required }: { name: string; label: string; max: number; required: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      name={name}
+      label={label}
+      rules={[...(required ? [{ required: true, whitespace: true, message: t('validation.required', { field: label }) }] : []), { max, message: t('validation.maxLength', { max }) }]}
+    >
+      <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+    </Form.Item>
+  );
+}
+
+function useToday(detail: ConsultationDetail): string {
+  return useAppInfo().data?.today ?? detail.receivedOn;
+}
+
+export function ReturnDialog({ detail, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const today = useToday(detail);
+  const run = useApiMutation('consultations.returnForMaterial');
+  const action = t('procedures.returnAction');
+  return (
+    <ActionModal<{ returnedOn: string; missing: string }>
+      title={action}
+      okText={t('action.confirmButton', { action })}
+      doneText={t('action.done', { action })}
+      fields={['returnedOn', 'missing']}
+      initialValues={{ returnedOn: today }}
+      onClose={onClose}
+      submit={(v) => run.mutateAsync({ id: detail.id, version: detail.version, returnedOn: v.returnedOn, missing: v.missing })}
+    >
+      {() => (
+        <>
+          <StepDateField name="returnedOn" label={t('procedures.returnedOn')} today={today} />
+          <TextField name="missing" label={t('procedures.missing')} max={PROCEDURE_LIMITS.missing} required />
+        </>
+      )}
+    </ActionModal>
+  );
+}
+
+export function ResumeDialog({ detail, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const today = useToday(detail);
+  const run = useApiMutation('consultations.resume');
+  const action = t('procedures.resumeAction');
+  return (
+    <ActionModal<{ resumedOn: string; note?: string }>
+      title={action}
+      okText={t('action.confirmButton', { action })}
+      doneText={t('action.done', { action })}
+      fields={['resumedOn', 'note']}
+      initialValues={{ resumedOn: today }}
+      onClose={onClose}
+      submit={(v) => run.mutateAsync({ id: detail.id, version: detail.version, resumedOn: v.resumedOn, note: v.note ?? '' })}
+    >
+      {() => (
+        <>
+          <StepDateField name="resumedOn" label={t('procedures.resumedOn')} today={today} />
+          <TextField name="note" label={t('procedures.resumeNote')} max={PROCEDURE_LIMITS.missing} required={false} />
+        </>
+      )}
+    </ActionModal>
+  );
+}
+
+export function ExtendDialog({ detail, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const today = useToday(detail);
+  const run = useApiMutation('consultations.extend');
+  const action = t('procedures.extendAction');
+  return (
+    <ActionModal<{ grantedOn: string; newDueOn: string; reason: string }>
+      title={action}
+      okText={t('action.confirmButton', { action })}
+      doneText={t('action.done', { action })}
+      fields={['grantedOn', 'newDueOn', 'reason']}
+      initialValues={{ grantedOn: today }}
+      onClose={onClose}
+      submit={(v) => run.mutateAsync({ id: detail.id, version: detail.version, grantedOn: v.grantedOn, newDueOn: v.newDueOn, reason: v.reason })}
+    >
+      {() => (
+        <>
+          <StepDateField name="grantedOn" label={t('procedures.grantedOn')} today={today} />
+          <Form.Item name="newDueOn" label={t('procedures.newDueOn')} rules={dateRules(t, { required: t('procedures.newDueOn') })}>
+            <DateInput style={{ width: 200 }} />
+          </Form.Item>
+          <TextField name="reason" label={t('procedures.reason')} max={1_000} required />
+        </>
+      )}
+    </ActionModal>
+  );
+}
+
+export function DocumentDialog({ detail, current, onClose }: DialogProps & { current: NormativeDocument | null }) {
+  const { t } = useTranslation();
+  const today = useToday(detail);
+  const run = useApiMutation('consultations.setDocument');
+  const action = t('procedures.setDocument');
+  return (
+    <ActionModal<{ docNumber: string; issuedOn: string; validUntil: string }>
+      title={action}
+      okText={t('action.confirmButton', { action })}
+      doneText={t('action.done', { action })}
+      fields={['docNumber', 'issuedOn', 'validUntil']}
+      initialValues={current ?? {}}
+      onClose={onClose}
+      submit={(v) => run.mutateAsync({ id: detail.id, version: detail.version, docNumber: v.docNumber.trim(), issuedOn: v.issuedOn, validUntil: v.validUntil })}
+    >
+      {() => (
+        <>
+          <Typography.Paragraph type="secondary">{t('procedures.validityHint')}</Typography.Paragraph>
+          <Form.Item name="docNumber" label={t('procedures.docNumber')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('procedures.docNumber') }) }, { max: 100, message: t('validation.maxLength', { max: 100 }) }]}>
+            <Input style={{ width: 320 }} />
+          </Form.Item>
+          <StepDateField name="issuedOn" label={t('procedures.docIssuedOn')} today={today} />
+          <Form.Item name="validUntil" label={t('procedures.validUntil')} rules={dateRules(t, { required: t('procedures.validUntil') })}>
+            <DateInput style={{ width: 200 }} />
+          </Form.Item>
+        </>
+      )}
+    </ActionModal>
+  );
+}
+
+/** The leader's 签发 of the latest opinion, or its return with a reason. */
+export function SignOffDialog({ detail, onClose }: DialogProps) {
+  const { t } = useTranslation();
+  const today = useToday(detail);
+  const run = useApiMutation('consultations.signOff');
+  const latest = detail.opinions.at(-1);
+  if (!latest) return null;
+  const action = t('procedures.signOffAction');
+  return (
+    <ActionModal<{ decision: 'sign' | 'return'; on: string; remark?: string }>
+      title={t('procedures.signOffTitle', { round: latest.round })}
+      okText={t('action.confirmButton', { action })}
+      doneText={t('action.done', { action })}
+      fields={['decision', 'on', 'remark']}
+      initialValues={{ decision: 'sign', on: today }}
+      onClose={onClose}
+      submit={(v) => run.mutateAsync({ id: detail.id, version: detail.version, opinionId: latest.id, decision: v.decision, on: v.on, remark: (v.remark ?? '').trim() })}
+    >
+      {() => (
+        <>
+          <Form.Item name="decision" label={t('procedures.decision')}>
+            <Radio.Group options={[{ value: 'sign', label: t('procedures.decisionSign') }, { value: 'return', label: t('procedures.decisionReturn') }]} />
+          </Form.Item>
+          <StepDateField name="on" label={t('procedures.signOffOn')} today={today} />
+          <Form.Item noStyle shouldUpdate={(a: { decision?: string }, b: { decision?: string }) => a.decision !== b.decision}>
+            {({ getFieldValue }) =>
+              getFieldValue('decision') === 'return' ? (
+                <Form.Item name="remark" label={t('procedures.returnReason')} rules={[{ required: true, whitespace: true, message: t('procedures.returnReasonRequired') }, { max: 1000, message: t('validation.maxLength', { max: 1000 }) }]}>
+                  <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+                </Form.Item>
+              ) : (
+                <Form.Item name="remark" label={t('procedures.remark')} rules={[{ max: 1000, message: t('validation.maxLength', { max: 1000 }) }]}>
+                  <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+                </Form.Item>
+              )
+            }
+          </Form.Item>
+        </>
+      )}
+    </ActionModal>
+  );
+}
