@@ -18,6 +18,12 @@ export const HISTORY_EVENT_ZH: Record<HistoryEvent, string> = {
   outcome: '登记采纳情况',
   dateCorrected: '更正日期',
   opinionCorrected: '更正法律意见',
+  returned: '退回补正',
+  resumed: '收到补正材料',
+  extended: '延期',
+  signedOff: '领导签发',
+  signOffReturned: '领导退回意见',
+  documentSet: '登记文件有效期',
 };
 
 export const CONCLUSION_ZH: Record<Conclusion | 'none', string> = {

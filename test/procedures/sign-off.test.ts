@@ -4,6 +4,8 @@
  * the checklist kept with the opinion, and the plain data the printed opinion reads.
  */
 import { describe, expect, it } from 'vitest';
+import PizZip from 'pizzip';
+import { itemDocument } from '../../electron/services/documents/documents';
 import { opinionDocumentData } from '../../electron/services/procedures/opinion';
 import { seedBasics, testApp, type TestApp } from '../helpers/ledger';
 
@@ -63,6 +65,26 @@ describe('审签', () => {
     app.as(REGISTRAR);
     const outcome = await app.call('consultations.recordOutcome', { id: c.id, version: signed.version, outcome: 'adopted', outcomeOn: '2025-06-10' });
     expect(outcome.outcome).toBe('adopted');
+  });
+
+  it('the printed opinion document carries the checklist, the conclusion word and the 签发 block', async () => {
+    const app = testApp();
+    const { c } = await answeredEnforcementItem(app);
+    const text = async () => {
+      const doc = await itemDocument(app.ctx(), { id: c.id, kind: 'opinion' });
+      return new PizZip(doc.bytes).file('word/document.xml')!.asText().replace(/<[^>]+>/g, '');
+    };
+    const before = await text();
+    expect(before).toContain('法制审核意见书');
+    expect(before).toContain('建议修改');
+    expect(before).toContain('执法程序是否合法不符合未告知听证权利');
+    expect(before).toContain('行政裁量是否适当符合');
+    expect(before).toContain('签发待签发');
+    expect(before).not.toContain('本事项未填写审查要点');
+    app.as(LEADER);
+    await app.call('consultations.signOff', { id: c.id, version: c.version, opinionId: c.opinions[0].id, decision: 'sign', on: '2025-06-09', remark: '同意' });
+    app.as(REGISTRAR);
+    expect(await text()).toContain('签发张主任2025年6月9日已签发：同意');
   });
 
   it('a returned opinion waits for a correction, then goes back to the queue', async () => {

@@ -71,7 +71,8 @@ export async function opinionDocumentOf(ctx: ServiceContext, c: ConsultationDeta
     ...itemData(ctx, c),
     documentTitle,
     round: opinion.round,
-    conclusion: zh(CONCLUSION_ZH, opinion.conclusion),
+    // the category's own conclusion word where the reviewer chose one (e.g. 不予出台), else the standard one
+    conclusion: opinion.conclusionWord ?? zh(CONCLUSION_ZH, opinion.conclusion),
     opinionText: opinion.text,
     issuedOn: documentDate(opinion.issuedOn),
     opinionCounsel: counsel.name,
