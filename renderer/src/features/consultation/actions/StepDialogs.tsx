@@ -7,6 +7,7 @@ import { stepKindOf } from '#domain/workflow';
 import { useApi, useApiMutation, useAppInfo } from '../../../api/hooks';
 import { LIMITS } from '#domain/limits';
 import { DateInput, dateRules } from '../../../shared/DateInput';
+import { errorText } from '../../../shared/errors';
 import { textCount } from '../../../shared/limits';
 import { ActionModal } from './ActionModal';
 import { OpinionProcedureFields, procedureInput, type OpinionProcedureValues } from '../../procedures/OpinionProcedureFields';
@@ -59,7 +60,7 @@ export function AssignDialog({ detail, onClose, title }: DialogProps & { title: 
           const yes = await new Promise<boolean>((resolve) =>
             modal.confirm({
               title: t('engagement.engagements.confirmAssignTitle'),
-              content: error.message,
+              content: errorText(error, t),
               okText: t('engagement.engagements.confirmAssignOk'),
               cancelText: t('common.cancel'),
               onOk: () => resolve(true),
