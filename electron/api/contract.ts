@@ -9,6 +9,7 @@ import { ITEM_COUNT, LIMITS } from '../domain/limits';
 import { CLASSIFIED_LEVELS, CLASSIFIED_REFUSAL, SECRECY_LEVELS } from '../domain/secrecy';
 import { block, day, method, name, required, text, type MethodDef } from './define';
 import { importContract } from './import-contract';
+import { exchangeContract } from './exchange-contract';
 import { reportsContract } from './reports-contract';
 import type {
   AppInfo,
@@ -391,6 +392,7 @@ export const contract = {
 
   ...reportsContract,
   ...importContract,
+  ...exchangeContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -21,6 +21,7 @@ import { createCounsel, listCounsels, updateCounsel } from '../services/catalog/
 import { getConsultation, listConsultations, listYears } from '../services/consultations/read';
 import * as write from '../services/consultations/write';
 import { importHandlers } from './import-handlers';
+import { exchangeHandlers } from './exchange-handlers';
 import { reportsHandlers } from './reports-handlers';
 import * as backups from '../services/backup/service';
 import { AppError } from '../services/errors';
@@ -124,4 +125,5 @@ export const handlers: Handlers = {
   'jobs.progress': (_ctx, input) => jobProgress(input.jobId),
   ...reportsHandlers,
   ...importHandlers,
+  ...exchangeHandlers,
 };

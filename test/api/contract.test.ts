@@ -110,6 +110,8 @@ describe('contract', () => {
       'reports.tally': 'ACLR', 'reports.drilldown': 'ACLR', 'reports.sentence': 'ACLR', 'reports.export': 'ACLR', 'reports.pdf': 'ACLR',
       'import.chooseFile': 'R', 'import.preview': 'R', 'import.commit': 'R', 'import.discard': 'R',
       'import.undo': 'R', 'import.batches': 'R', 'import.progress': 'R', 'import.template': 'R',
+      'exchange.status': 'AR', 'exchange.setup': 'A', 'exchange.exportKey': 'A', 'exchange.addPeer': 'A', 'exchange.revokePeer': 'A',
+      'exchange.makePackage': 'R', 'exchange.chooseReply': 'R', 'exchange.receiveReply': 'R',
     };
     const letter: Record<Role, string> = { admin: 'A', registrar: 'R', counsel: 'C', leader: 'L' };
     const actual = Object.fromEntries(
