@@ -2,6 +2,7 @@
  * Domain types shared by the contract, the services and the renderer (type-only:
  * this file has no runtime code, so the renderer may import it).
  */
+import type { Secrecy } from './secrecy';
 export const ROLES = ['admin', 'registrar', 'counsel', 'leader'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -153,6 +154,8 @@ export interface StatusChange {
 
 export interface ConsultationDetail extends ConsultationRow {
   description: string;
+  /** 密级 (electron/domain/secrecy.ts) */
+  secrecy: Secrecy;
   note: string;
   assignedOn: string | null;
   outcomeReason: string | null;

@@ -3,6 +3,7 @@ import { getConsultationRow, listConsultations as queryList, type ConsultationFi
 import { personNameSql } from '../../../db/queries/people';
 import type { ParsedInputOf } from '#contract/contract';
 import type { ConsultationDetail, Opinion, OpinionVersion, Page, StatusChange, ConsultationRow, TrashRecord } from '#domain/types';
+import type { Secrecy } from '#domain/secrecy';
 import { shanghaiDay } from '#domain/dates';
 import type { ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
@@ -42,6 +43,7 @@ function withTrashRecords(ctx: ServiceContext, rows: ConsultationRow[]): Consult
 
 interface DetailExtra {
   description: string;
+  secrecy: Secrecy;
   note: string;
   assignedOn: string | null;
   outcomeReason: string | null;
@@ -62,7 +64,7 @@ export function loadDetail(ctx: ServiceContext, id: number): ConsultationDetail 
   if (!row) throw notFound('咨询事项');
   const extra = prepareCached(
     sqlite,
-    `SELECT description, note, assigned_on AS assignedOn, outcome_reason AS outcomeReason, outcome_on AS outcomeOn,
+    `SELECT description, secrecy, note, assigned_on AS assignedOn, outcome_reason AS outcomeReason, outcome_on AS outcomeOn,
             closed_on AS closedOn, created_at AS createdAt, created_by AS createdBy, updated_at AS updatedAt,
             updated_by AS updatedBy, ${personNameSql('created_by')} AS createdByName, ${personNameSql('updated_by')} AS updatedByName FROM consultations WHERE id = ?`,
   ).get(id) as DetailExtra;

@@ -31,11 +31,6 @@ export interface MadeReviewPackage {
   items: { id: number; serialNo: string; title: string; version: number; secrecy: Secrecy; files: number }[];
 }
 
-/** The 密级 of items (the detail does not carry it). */
-function secrecyOf(ctx: ServiceContext, id: number): Secrecy {
-  return (ctx.ledger.sqlite.prepare('SELECT secrecy FROM consultations WHERE id = ?').pluck().get(id) as Secrecy | undefined) ?? 'none';
-}
-
 function chosenItems(ctx: ServiceContext, counselId: number, counselName: string, itemIds: readonly number[] | undefined): ConsultationDetail[] {
   const { sqlite } = ctx.ledger;
   const ids =
@@ -68,7 +63,7 @@ export function makeReviewPackage(
   const peer = activePeer(sqlite, counsel.id);
   if (!peer) throw new AppError('INVALID_TRANSITION', `${counsel.name}还没有配对的公钥：请先在法律顾问的记录中添加其公钥（核对指纹）`);
   const details = chosenItems(ctx, counsel.id, counsel.name, input.itemIds);
-  const secret = details.filter((d) => secrecyOf(ctx, d.id) === 'workSecret');
+  const secret = details.filter((d) => d.secrecy === 'workSecret');
   if (secret.length > 0 && !input.confirmWorkSecret) {
     throw new AppError('VALIDATION', `以下事项的密级为${SECRECY_ZH.workSecret}，请确认后再打包：${secret.map((d) => d.serialNo).join('、')}`, [
       { path: 'confirmWorkSecret', message: '请确认工作秘密事项可以交给法律顾问' },
@@ -94,7 +89,7 @@ export function makeReviewPackage(
       dueOn: d.dueOn,
       assignedOn: d.assignedOn,
       itemCount: d.itemCount,
-      secrecy: secrecyOf(ctx, d.id),
+      secrecy: d.secrecy,
       rounds: d.opinions.map((o) => ({ round: o.round, conclusion: o.conclusion, text: o.text, issuedOn: o.issuedOn, counselName: o.counselName ?? '' })),
       files: refs,
     };
