@@ -90,7 +90,8 @@ export interface ExchangeStatus {
   peers: PeerKeyView[];
 }
 
-export interface MadePackageView {
+/** 生成送审包's answer */
+export interface MadeReviewPackage {
   packageId: string;
   file: string;
   size: number;
@@ -106,21 +107,26 @@ export interface ReplyFileView {
   expiresAt: string;
 }
 
-export interface ReplyPreviewView {
+export interface ReplyPreviewRow {
+  itemId: number;
+  serialNo: string;
+  title: string;
+  conclusion: Conclusion;
+  issuedOn: string;
+  text: string;
+  files: { name: string; size: number }[];
+  /** the item changed at the office after the 送审包 was made */
+  conflict: null | { packagedVersion: number; currentVersion: number; roundsSeen: number; roundsNow: number };
+  /** what the import does: a new round; correct the round the office entered meanwhile (its text kept in the history); leave it out; or wait for a choice */
+  action: 'addRound' | 'replaceOfficeRound' | 'skip' | 'unresolved';
+}
+
+/** 导入回复包's answer: the preview (committed false) or what was imported */
+export interface ReplyPreview {
   packageId: string;
   createdAt: string;
   counsel: { id: number; name: string; fingerprint: string };
-  rows: {
-    itemId: number;
-    serialNo: string;
-    title: string;
-    conclusion: Conclusion;
-    issuedOn: string;
-    text: string;
-    files: { name: string; size: number }[];
-    conflict: null | { packagedVersion: number; currentVersion: number; roundsSeen: number; roundsNow: number };
-    action: 'addRound' | 'replaceOfficeRound' | 'skip' | 'unresolved';
-  }[];
+  rows: ReplyPreviewRow[];
   conflicts: number;
   committed: boolean;
 }
@@ -133,8 +139,8 @@ export const exchangeContract = {
   'exchange.addPeer': method<PeerKeyView>()(addPeerInput, ADMIN),
   'exchange.revokePeer': method<PeerKeyView>()(revokePeerInput, ADMIN),
   /** null: the save dialog was cancelled */
-  'exchange.makePackage': method<MadePackageView | null>()(makePackageInput, REGISTRAR),
+  'exchange.makePackage': method<MadeReviewPackage | null>()(makePackageInput, REGISTRAR),
   /** null: the open dialog was cancelled */
   'exchange.chooseReply': method<ReplyFileView | null>()(z.strictObject({}), REGISTRAR),
-  'exchange.receiveReply': method<ReplyPreviewView>()(receiveReplyInput, REGISTRAR),
+  'exchange.receiveReply': method<ReplyPreview>()(receiveReplyInput, REGISTRAR),
 } as const satisfies Record<string, MethodDef>;

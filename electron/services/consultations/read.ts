@@ -3,7 +3,6 @@ import { getConsultationRow, listConsultations as queryList, type ConsultationFi
 import { personNameSql } from '../../../db/queries/people';
 import type { ParsedInputOf } from '#contract/contract';
 import type { ConsultationDetail, Opinion, OpinionVersion, Page, StatusChange, ConsultationRow, TrashRecord } from '#domain/types';
-import type { Secrecy } from '#domain/secrecy';
 import { shanghaiDay } from '#domain/dates';
 import type { ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
@@ -41,21 +40,10 @@ function withTrashRecords(ctx: ServiceContext, rows: ConsultationRow[]): Consult
   return rows.map((row) => ({ ...row, trashed: (latest.get(row.id) as TrashRecord | undefined) ?? null }));
 }
 
-interface DetailExtra {
-  description: string;
-  secrecy: Secrecy;
-  note: string;
-  assignedOn: string | null;
-  outcomeReason: string | null;
-  outcomeOn: string | null;
-  closedOn: string | null;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-  createdByName: string;
-  updatedByName: string;
-}
+type DetailExtra = Pick<
+  ConsultationDetail,
+  'description' | 'secrecy' | 'note' | 'assignedOn' | 'outcomeReason' | 'outcomeOn' | 'closedOn' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy' | 'createdByName' | 'updatedByName'
+>;
 
 /** The row as stored, without visibility checks: for services that already checked. */
 export function loadDetail(ctx: ServiceContext, id: number): ConsultationDetail {

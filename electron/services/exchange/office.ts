@@ -3,8 +3,9 @@
  * opinion lands on which item, conflicts), and imported in one transaction (docs/EXCHANGE.md).
  */
 import path from 'node:path';
-import { SECRECY_ZH, type Secrecy } from '#domain/secrecy';
-import type { Conclusion, ConsultationDetail } from '#domain/types';
+import type { MadeReviewPackage, ReplyPreview, ReplyPreviewRow, RESOLUTIONS } from '#contract/exchange-contract';
+import { SECRECY_ZH } from '#domain/secrecy';
+import type { ConsultationDetail } from '#domain/types';
 import { appendAudit } from '../audit';
 import { cleanAttachmentName } from '../attachments/file-name';
 import { judgeFileType } from '../attachments/file-type';
@@ -22,14 +23,6 @@ import { addBlobFile, collectFile, recordOrRemove, recordPackage, refuseReplay, 
 /** Items a 送审包 may carry: assigned to the counsel and waiting for (or given) an opinion. */
 const PACKABLE = ['assigned', 'answered'] as const;
 
-export interface MadeReviewPackage {
-  packageId: string;
-  file: string;
-  size: number;
-  sha256: string;
-  counsel: { id: number; name: string; fingerprint: string };
-  items: { id: number; serialNo: string; title: string; version: number; secrecy: Secrecy; files: number }[];
-}
 
 function chosenItems(ctx: ServiceContext, counselId: number, counselName: string, itemIds: readonly number[] | undefined): ConsultationDetail[] {
   const { sqlite } = ctx.ledger;
@@ -121,30 +114,10 @@ export function makeReviewPackage(
   return { packageId, file, size: written.size, sha256: written.sha256, counsel: { id: counsel.id, name: counsel.name, fingerprint: peer.fingerprint }, items: summary };
 }
 
-export type Resolution = 'import' | 'skip';
+export type Resolution = (typeof RESOLUTIONS)[number];
+export type { MadeReviewPackage, ReplyPreview, ReplyPreviewRow };
 
-export interface ReplyPreviewRow {
-  itemId: number;
-  serialNo: string;
-  title: string;
-  conclusion: Conclusion;
-  issuedOn: string;
-  text: string;
-  files: { name: string; size: number }[];
-  /** the item changed at the office after the 送审包 was made */
-  conflict: null | { packagedVersion: number; currentVersion: number; roundsSeen: number; roundsNow: number };
-  /** what the import does: a new round; correct the round the office entered meanwhile (its text kept in the history); leave it out; or wait for a choice */
-  action: 'addRound' | 'replaceOfficeRound' | 'skip' | 'unresolved';
-}
 
-export interface ReplyPreview {
-  packageId: string;
-  createdAt: string;
-  counsel: { id: number; name: string; fingerprint: string };
-  rows: ReplyPreviewRow[];
-  conflicts: number;
-  committed: boolean;
-}
 
 interface CheckedReply {
   preview: ReplyPreview;
