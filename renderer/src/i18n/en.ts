@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN';
 
 import importing from './import.en';
 import entry from './entry.en';
+import exchange from './exchange.en';
 import reports from './reports.en';
 const en: Messages = {
   app: {
@@ -416,6 +417,7 @@ const en: Messages = {
   },
   reports,
   import: importing,
+  exchange,
   entry,
   auth: {
     loginTitle: 'Sign in',

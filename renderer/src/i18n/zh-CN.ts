@@ -4,6 +4,7 @@
  */
 import importing from './import.zh-CN';
 import entry from './entry.zh-CN';
+import exchange from './exchange.zh-CN';
 import reports from './reports.zh-CN';
 
 const zhCN = {
@@ -413,6 +414,7 @@ const zhCN = {
   },
   reports,
   import: importing,
+  exchange,
   entry,
   auth: {
     loginTitle: '登录',

@@ -21,6 +21,7 @@ const ConsultationDetailPage = lazy(() => import('../features/consultation/Detai
 const EditConsultationPage = lazy(() => import('../features/consultation/EditPage').then((m) => ({ default: m.EditConsultationPage })));
 const NewConsultationPage = lazy(() => import('../features/consultation/NewPage').then((m) => ({ default: m.NewConsultationPage })));
 const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })));
+const ExchangePage = lazy(() => import('../features/exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
 const HolidaysPage = lazy(() => import('../features/holidays/HolidaysPage').then((m) => ({ default: m.HolidaysPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const TrashPage = lazy(() => import('../features/trash/TrashPage').then((m) => ({ default: m.TrashPage })));
@@ -38,6 +39,7 @@ const NEEDS: Partial<Record<Route['name'], MethodName>> = {
   audit: 'audit.list',
   backups: 'backups.list',
   import: 'import.preview',
+  exchange: 'exchange.status',
 };
 
 export function RoutedPage({ route }: { route: Route }) {
@@ -88,6 +90,8 @@ function Page({ route }: { route: Route }) {
       return <UsersPage />;
     case 'holidays':
       return <HolidaysPage />;
+    case 'exchange':
+      return <ExchangePage />;
     case 'audit':
       return <AuditPage />;
     case 'backups':

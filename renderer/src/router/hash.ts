@@ -90,6 +90,7 @@ export type Route =
   | { name: 'audit' }
   | { name: 'backups' }
   | { name: 'import' }
+  | { name: 'exchange' }
   | { name: 'notFound' };
 
 const STATIC: Record<string, Route> = {
@@ -108,6 +109,7 @@ const STATIC: Record<string, Route> = {
   '/audit': { name: 'audit' },
   '/backups': { name: 'backups' },
   '/import': { name: 'import' },
+  '/exchange': { name: 'exchange' },
 };
 
 export function matchRoute(path: string): Route {
@@ -139,4 +141,5 @@ export const paths = {
   audit: '/audit',
   backups: '/backups',
   import: '/import',
+  exchange: '/exchange',
 } as const;
