@@ -9,6 +9,7 @@ import { ITEM_COUNT, LIMITS } from '../domain/limits';
 import { CLASSIFIED_LEVELS, CLASSIFIED_REFUSAL, SECRECY_LEVELS } from '../domain/secrecy';
 import { block, day, jobId, method, name, required, text, type MethodDef } from './define';
 import { importContract } from './import-contract';
+import { exchangeContract } from './exchange-contract';
 import { reportsContract } from './reports-contract';
 import { engagementContract } from './engagement-contract';
 import { RATINGS } from '../domain/engagement';
@@ -417,6 +418,7 @@ export const contract = {
   ...engagementContract,
   ...documentsContract,
   ...proceduresContract,
+  ...exchangeContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -21,6 +21,7 @@ import { createCounsel, listCounsels, updateCounsel } from '../services/catalog/
 import { getConsultation, listConsultations, listYears } from '../services/consultations/read';
 import * as write from '../services/consultations/write';
 import { importHandlers } from './import-handlers';
+import { exchangeHandlers } from './exchange-handlers';
 import { reportsHandlers } from './reports-handlers';
 import { engagementHandlers } from './engagement-handlers';
 import { documentsHandlers } from './documents-handlers';
@@ -130,4 +131,5 @@ export const handlers: Handlers = {
   ...engagementHandlers,
   ...documentsHandlers,
   ...proceduresHandlers,
+  ...exchangeHandlers,
 };

@@ -4,6 +4,7 @@
  */
 import type { CheckMark, ProcedureReminders, SignOffState } from './procedures';
 
+import type { Secrecy } from './secrecy';
 export const ROLES = ['admin', 'registrar', 'counsel', 'leader'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -179,6 +180,8 @@ export interface StatusChange {
 
 export interface ConsultationDetail extends ConsultationRow {
   description: string;
+  /** 密级 (electron/domain/secrecy.ts) */
+  secrecy: Secrecy;
   note: string;
   assignedOn: string | null;
   outcomeReason: string | null;

@@ -94,7 +94,7 @@ describe('the Chinese UI', () => {
     for (const c of await app.call<{ nameEn: string }[]>('categories.list', { includeInactive: true })) usernames.push(c.nameEn);
     usernames.sort((a, b) => b.length - a.length);
     const screens = ['#/ledger?year=all', '#/consultations/new', '#/counsels', '#/departments', '#/categories', '#/settings', '#/trash', '#/reports',
-      '#/users', '#/holidays', '#/backups', '#/audit', '#/import'];
+      '#/users', '#/holidays', '#/backups', '#/audit', '#/import', '#/exchange'];
     for (const hash of screens) {
       await app.goto(hash);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -135,6 +135,7 @@ describe('the language switch', () => {
       ['#/backups', 'Backups'],
       ['#/audit', 'Audit log'],
       ['#/import', 'Import old ledger'],
+      ['#/exchange', 'Data exchange'],
     ];
     for (const [hash, heading] of screens) {
       await app.goto(hash);

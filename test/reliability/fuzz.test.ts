@@ -23,7 +23,8 @@ const fieldValue = fc.oneof(
 );
 const KEYS = ['id', 'version', 'title', 'name', 'nameZh', 'year', 'text', 'reason', 'counselId', 'categoryId', 'departmentId',
   'receivedOn', 'dueOn', 'itemCount', 'conclusion', 'outcome', 'issuedOn', 'outcomeOn', 'page', 'pageSize', 'ids', 'key',
-  'format', 'from', 'to', '__proto__', 'constructor', 'extra'];
+  'format', 'from', 'to', 'password', 'token', 'keyFileText', 'confirmFingerprint', 'itemIds', 'commit', 'resolutions', 'confirmWorkSecret',
+  '__proto__', 'constructor', 'extra'];
 const input = fc.oneof(
   fc.anything(),
   fc.dictionary(fc.constantFrom(...KEYS), fieldValue, { maxKeys: 6 }),

@@ -51,7 +51,7 @@ export function loadDetail(ctx: ServiceContext, id: number): ConsultationDetail 
   if (!row) throw notFound('咨询事项');
   const extra = prepareCached(
     sqlite,
-    `SELECT description, note, assigned_on AS assignedOn, outcome_reason AS outcomeReason, outcome_on AS outcomeOn,
+    `SELECT description, secrecy, note, assigned_on AS assignedOn, outcome_reason AS outcomeReason, outcome_on AS outcomeOn,
             closed_on AS closedOn, created_at AS createdAt, created_by AS createdBy, updated_at AS updatedAt,
             updated_by AS updatedBy, ${personNameSql('created_by')} AS createdByName, ${personNameSql('updated_by')} AS updatedByName FROM consultations WHERE id = ?`,
   ).get(id) as DetailExtra;

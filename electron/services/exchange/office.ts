@@ -3,8 +3,9 @@
  * opinion lands on which item, conflicts), and imported in one transaction (docs/EXCHANGE.md).
  */
 import path from 'node:path';
-import { SECRECY_ZH, type Secrecy } from '#domain/secrecy';
-import type { Conclusion, ConsultationDetail } from '#domain/types';
+import type { MadeReviewPackage, ReplyPreview, ReplyPreviewRow, RESOLUTIONS } from '#contract/exchange-contract';
+import { SECRECY_ZH } from '#domain/secrecy';
+import type { ConsultationDetail } from '#domain/types';
 import { appendAudit } from '../audit';
 import { cleanAttachmentName } from '../attachments/file-name';
 import { judgeFileType } from '../attachments/file-type';
@@ -22,19 +23,6 @@ import { addBlobFile, collectFile, recordOrRemove, recordPackage, refuseReplay, 
 /** Items a 送审包 may carry: assigned to the counsel and waiting for (or given) an opinion. */
 const PACKABLE = ['assigned', 'answered'] as const;
 
-export interface MadeReviewPackage {
-  packageId: string;
-  file: string;
-  size: number;
-  sha256: string;
-  counsel: { id: number; name: string; fingerprint: string };
-  items: { id: number; serialNo: string; title: string; version: number; secrecy: Secrecy; files: number }[];
-}
-
-/** The 密级 of items (the detail does not carry it). */
-function secrecyOf(ctx: ServiceContext, id: number): Secrecy {
-  return (ctx.ledger.sqlite.prepare('SELECT secrecy FROM consultations WHERE id = ?').pluck().get(id) as Secrecy | undefined) ?? 'none';
-}
 
 function chosenItems(ctx: ServiceContext, counselId: number, counselName: string, itemIds: readonly number[] | undefined): ConsultationDetail[] {
   const { sqlite } = ctx.ledger;
@@ -68,7 +56,7 @@ export function makeReviewPackage(
   const peer = activePeer(sqlite, counsel.id);
   if (!peer) throw new AppError('INVALID_TRANSITION', `${counsel.name}还没有配对的公钥：请先在法律顾问的记录中添加其公钥（核对指纹）`);
   const details = chosenItems(ctx, counsel.id, counsel.name, input.itemIds);
-  const secret = details.filter((d) => secrecyOf(ctx, d.id) === 'workSecret');
+  const secret = details.filter((d) => d.secrecy === 'workSecret');
   if (secret.length > 0 && !input.confirmWorkSecret) {
     throw new AppError('VALIDATION', `以下事项的密级为${SECRECY_ZH.workSecret}，请确认后再打包：${secret.map((d) => d.serialNo).join('、')}`, [
       { path: 'confirmWorkSecret', message: '请确认工作秘密事项可以交给法律顾问' },
@@ -94,7 +82,7 @@ export function makeReviewPackage(
       dueOn: d.dueOn,
       assignedOn: d.assignedOn,
       itemCount: d.itemCount,
-      secrecy: secrecyOf(ctx, d.id),
+      secrecy: d.secrecy,
       rounds: d.opinions.map((o) => ({ round: o.round, conclusion: o.conclusion, text: o.text, issuedOn: o.issuedOn, counselName: o.counselName ?? '' })),
       files: refs,
     };
@@ -126,30 +114,10 @@ export function makeReviewPackage(
   return { packageId, file, size: written.size, sha256: written.sha256, counsel: { id: counsel.id, name: counsel.name, fingerprint: peer.fingerprint }, items: summary };
 }
 
-export type Resolution = 'import' | 'skip';
+export type Resolution = (typeof RESOLUTIONS)[number];
+export type { MadeReviewPackage, ReplyPreview, ReplyPreviewRow };
 
-export interface ReplyPreviewRow {
-  itemId: number;
-  serialNo: string;
-  title: string;
-  conclusion: Conclusion;
-  issuedOn: string;
-  text: string;
-  files: { name: string; size: number }[];
-  /** the item changed at the office after the 送审包 was made */
-  conflict: null | { packagedVersion: number; currentVersion: number; roundsSeen: number; roundsNow: number };
-  /** what the import does: a new round; correct the round the office entered meanwhile (its text kept in the history); leave it out; or wait for a choice */
-  action: 'addRound' | 'replaceOfficeRound' | 'skip' | 'unresolved';
-}
 
-export interface ReplyPreview {
-  packageId: string;
-  createdAt: string;
-  counsel: { id: number; name: string; fingerprint: string };
-  rows: ReplyPreviewRow[];
-  conflicts: number;
-  committed: boolean;
-}
 
 interface CheckedReply {
   preview: ReplyPreview;

@@ -4,6 +4,7 @@ import type { Messages } from './zh-CN';
 import importing from './import.en';
 import entry from './entry.en';
 import engagement from './engagement.en';
+import exchange from './exchange.en';
 import reports from './reports.en';
 import documents from './documents.en';
 import procedures from './procedures.en';
@@ -59,6 +60,7 @@ const en: Messages = {
     users: 'Accounts',
     holidays: 'Holidays',
     backups: 'Backups',
+    exchange: 'Data exchange',
     audit: 'Audit log',
   },
   /** counted nouns, for English plurals (nested with $t(units.x, {"count": n})); Chinese has one form */
@@ -433,6 +435,7 @@ const en: Messages = {
   documents,
   procedures,
   import: importing,
+  exchange,
   entry,
   auth: {
     loginTitle: 'Sign in',

@@ -27,6 +27,11 @@ const entry_en: Shape<typeof entry> = {
     notNumber: 'The number of items must be a number',
     range: 'The number of items must be between {{min}} and {{max}}',
   },
+  secrecy: {
+    label: 'Classification',
+    level: { none: 'None', workSecret: 'Work secret' },
+    hint: 'This is a non-classified system: items classified secret, confidential or top secret cannot be registered. Work-secret items must be confirmed before they go into a review package.',
+  },
   unsaved: {
     title: 'Unsaved changes',
     content: 'What you typed here has not been saved and will be lost. Leave anyway?',

@@ -1,4 +1,6 @@
-/** Chinese strings of data entry: the date input, unsaved-changes prompts, limits. */
+/** Chinese strings of data entry: the date input, unsaved-changes prompts, limits, 密级. */
+import { SECRECY_ZH } from '#domain/secrecy';
+
 const entry = {
   date: {
     placeholder: '如 2026-03-10',
@@ -22,6 +24,11 @@ const entry = {
     decimal: '项数应为整数，不能有小数',
     notNumber: '项数应为数字（可用全角数字）',
     range: '项数应为 {{min}} 至 {{max}} 之间的整数',
+  },
+  secrecy: {
+    label: '密级',
+    level: { ...SECRECY_ZH },
+    hint: '本系统为非涉密系统，不能登记秘密、机密或绝密事项；工作秘密事项在生成送审包时须确认。',
   },
   unsaved: {
     title: '有尚未保存的修改',

@@ -5,6 +5,7 @@
 import importing from './import.zh-CN';
 import entry from './entry.zh-CN';
 import engagement from './engagement.zh-CN';
+import exchange from './exchange.zh-CN';
 import reports from './reports.zh-CN';
 import { ACTION_ZH, STEP_DATE_ZH } from '#domain/labels';
 import { IMPORT_FIELD_LABELS } from '#domain/import-fields';
@@ -69,6 +70,7 @@ const zhCN = {
     users: '账号管理',
     holidays: '节假日',
     backups: '备份与恢复',
+    exchange: '数据交换',
     audit: '审计日志',
   },
   /** counted nouns, for English plurals (nested with $t(units.x, {"count": n})); Chinese has one form */
@@ -410,6 +412,7 @@ const zhCN = {
   documents,
   procedures,
   import: importing,
+  exchange,
   entry,
   auth: {
     loginTitle: '登录',

@@ -21,6 +21,7 @@ import {
   DatabaseOutlined,
   UserSwitchOutlined,
   SolutionOutlined,
+  SwapOutlined,
   FileSearchOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
@@ -72,6 +73,7 @@ const MENU_ICONS: Record<Extract<(typeof ROUTES)[number], { menu: object }>['nam
   holidays: <CalendarOutlined />,
   settings: <SettingOutlined />,
   backups: <CloudServerOutlined />,
+  exchange: <SwapOutlined />,
   audit: <AuditOutlined />,
   trash: <DeleteOutlined />,
 };

@@ -7,6 +7,7 @@ import type { Category, Department } from '#domain/types';
 import { categoryName } from '../../shared/format';
 import { DateInput, dateRules } from '../../shared/DateInput';
 import { LIMITS } from '#domain/limits';
+import { SECRECY_LEVELS } from '#domain/secrecy';
 import { ItemCountInput, itemCountRules } from '../../shared/ItemCountInput';
 import { textCount } from '../../shared/limits';
 import type { FormValues } from './formValues';
@@ -22,6 +23,8 @@ interface Props {
   onDueChange(): void;
   onValuesChange?(): void;
   autoFocus?: boolean;
+  /** show 密级 (registration only: the contract's update does not change it) */
+  withSecrecy?: boolean;
   /** app.info's today: 收件日期 may not be after it */
   today: string;
   children?: ReactNode;
@@ -114,6 +117,13 @@ export function ConsultationForm(props: Props) {
             <ItemCountInput />
           </Form.Item>
         </Col>
+        {props.withSecrecy ? (
+          <Col span={8}>
+            <Form.Item name="secrecy" label={t('entry.secrecy.label')} extra={t('entry.secrecy.hint')}>
+              <Select options={SECRECY_LEVELS.map((level) => ({ value: level, label: t(`entry.secrecy.level.${level}`) }))} />
+            </Form.Item>
+          </Col>
+        ) : null}
         <Col span={24}>
           <Form.Item name="description" label={t('field.description')} rules={[max(LIMITS.description)]}>
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} count={textCount(LIMITS.description)} />

@@ -126,6 +126,11 @@ function detailItems(d: ConsultationDetail, t: TFunction, lang: string): Descrip
       ),
     },
     { key: 'itemCount', label: t('field.itemCount'), children: d.itemCount },
+    {
+      key: 'secrecy',
+      label: t('entry.secrecy.label'),
+      children: d.secrecy === 'workSecret' ? <Tag color="orange">{t('entry.secrecy.level.workSecret')}</Tag> : t('entry.secrecy.level.none'),
+    },
     { key: 'counsel', label: t('field.counsel'), children: d.counselName ?? t('ledger.notAssigned') },
     { key: 'assignedOn', label: t('field.assignedOn'), children: d.assignedOn ?? none },
     {

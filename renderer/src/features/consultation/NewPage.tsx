@@ -53,7 +53,7 @@ function NewForm({ today, defaultDueDays, categories, departments, suggestedDue 
     const values = await validate();
     if (!values) return;
     try {
-      const created = await create.mutateAsync({ ...toInput(values), requestId: requestId.current });
+      const created = await create.mutateAsync({ ...toInput(values), secrecy: values.secrecy ?? 'none', requestId: requestId.current });
       requestId.current = newRequestId();
       void message.success(t('form.created', { serialNo: created.serialNo }));
       setDirty(false);
@@ -122,6 +122,7 @@ function NewForm({ today, defaultDueDays, categories, departments, suggestedDue 
         onDueChange={() => (dueSetByHand.current = true)}
         onValuesChange={() => setDirty(true)}
         autoFocus
+        withSecrecy
       >
         <Space wrap>
           <Button type="primary" icon={<SaveOutlined />} loading={guard.busy} disabled={guard.busy} onClick={() => void save(false)}>

@@ -4,6 +4,7 @@
  * form was loaded from, mine = what is typed, theirs = the latest version).
  */
 import type { InputOf } from '#contract/contract';
+import type { Secrecy } from '#domain/secrecy';
 import type { ConsultationDetail } from '#domain/types';
 
 export const FORM_FIELDS = [
@@ -30,6 +31,8 @@ export interface FormValues {
   itemCount: number | null;
   description: string;
   note: string;
+  /** 密级: set at registration only (the register form shows it; an edit does not change it) */
+  secrecy?: Secrecy;
 }
 
 export type ConsultationFields = InputOf<'consultations.create'>;
@@ -89,6 +92,7 @@ export function newDefaults(today: string, suggestedDue: string | null, keep: Pa
     itemCount: 1,
     description: '',
     note: '',
+    secrecy: 'none',
   };
 }
 
