@@ -36,5 +36,7 @@ describe('documents.* through the router', () => {
     await expect(h.call('documents.uploadTemplate', { kind: 'letter', fileName: 'a.docx', dataBase64: '' })).rejects.toMatchObject({ code: 'VALIDATION' });
     expect((await h.call('documents.templates', {})).map((t: { replaced: unknown }) => t.replaced !== null)).toEqual([false, true]);
     expect((await h.call('documents.resetTemplate', { kind: 'opinion' })).replaced).toBeNull();
+    // one audit record each for the replacement and the reset; the refused uploads none
+    expect(app.ledger.sqlite.prepare("SELECT action FROM audit_log WHERE entity = 'document_template' ORDER BY id").pluck().all()).toEqual(['documents.replaceTemplate', 'documents.resetTemplate']);
   });
 });

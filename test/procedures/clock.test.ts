@@ -60,6 +60,10 @@ describe('the working-day clock', () => {
     expect(item.extensions.map((e: any) => [e.grantedOn, e.previousDueOn, e.newDueOn, e.reason])).toEqual([['2025-05-13', '2025-05-13', '2025-05-20', '需征求财务处意见']]);
     expect(item.pausedSince).toBeNull();
     expect(c.history.map((h: any) => h.toStatus)).toEqual(['registered', 'assigned', 'returned', 'resumed', 'returned', 'resumed', 'extended']);
+    // each step one audit record, the refused ones none
+    expect(app.ledger.sqlite.prepare("SELECT action FROM audit_log WHERE entity = 'consultation' AND entity_id = ? ORDER BY id").pluck().all(String(c.id))).toEqual([
+      'consultations.create', 'consultations.assign', 'consultations.returnForMaterial', 'consultations.resume', 'consultations.returnForMaterial', 'consultations.resume', 'consultations.extend',
+    ]);
 
     // the pure clock over the same events gives the same day
     const cal = workingCalendar(app.ledger.sqlite);

@@ -59,6 +59,8 @@ describe('审签', () => {
     const signed = await app.call('consultations.signOff', sign);
     expect(signed.opinions[0]).toMatchObject({ signOffStatus: 'signed', signOffOn: '2025-06-09', signOffByName: '张主任', signOffRemark: '同意' });
     expect(signed.history.at(-1)).toMatchObject({ toStatus: 'signedOff', businessOn: '2025-06-09', actor: 'leader' });
+    // the forbidden attempts are recorded as refused; the 签发 itself once
+    expect(app.ledger.sqlite.prepare("SELECT actor || ':' || result FROM audit_log WHERE action = 'consultations.signOff' ORDER BY id").pluck().all()).toEqual(['registrar:refused', 'wang:refused', 'leader:ok']);
     expect(await app.call('procedures.signOffQueue', {})).toEqual([]);
     await expect(app.call('consultations.signOff', { ...sign, version: signed.version })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
 
@@ -158,6 +160,8 @@ describe('规范性文件的有效期', () => {
     // today 2025-06-10: due for review up to 2025-12-10 (six months ahead)
     await app.call('consultations.setDocument', { id: z.id, version: z.version, docNumber: '某规〔2020〕2号', issuedOn: '2020-12-10', validUntil: '2025-12-10' });
     await app.call('consultations.setDocument', { id: far.id, version: far.version, docNumber: '某规〔2020〕3号', issuedOn: '2020-12-11', validUntil: '2025-12-11' });
+    // three recorded, one audit record each; the refused one none
+    expect(app.ledger.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'consultations.setDocument'").pluck().get()).toBe(3);
     const list = await app.call('procedures.expiring', {});
     expect(list.map((d: any) => [d.title, d.docNumber, d.validUntil, d.expired])).toEqual([
       ['甲办法', '某规〔2020〕1号', '2025-03-20', true],
