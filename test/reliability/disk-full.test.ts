@@ -24,7 +24,7 @@ import { main } from '../../electron/cli/main';
 import { auditKeyFiles } from '../../electron/services/audit-key';
 import { csvText } from '../import/fixtures';
 
-const TMPFS_SIZE = 8 * 1024 * 1024;
+const TMPFS_SIZE = 16 * 1024 * 1024;
 let mountPoint = '';
 
 beforeAll(() => {
@@ -370,6 +370,7 @@ describe('the command line on a full disk (issue 19, finding 16)', () => {
       expect(before).toBeGreaterThan(0);
       fs.rmSync(filler);
       const again = await cli(['import', '--db', db, csv, '--create-missing'], tempDir());
+      expect(again.err).toBe('');
       expect(again.code).toBe(0);
     } finally {
       emptySmallDisk();
