@@ -17,6 +17,9 @@ describe('review procedure strings', () => {
     expect(i18n.t('procedures.figureReturnsValue', { count: 1, items: 1 })).toBe('1 return (items returned: 1)');
     expect(i18n.t('procedures.figureReturnsValue', { count: 3, items: 2 })).toBe('3 returns (items returned: 2)');
     expect(i18n.t('procedures.days', { count: 5 })).toBe('5 working days');
+    // the average wait is its own count: never "1 days"
+    expect(i18n.t('procedures.figureSignOffValue', { count: 2, days: 1 })).toBe('2 opinions, average wait 1 day');
+    expect(i18n.t('procedures.figureSignOffValue', { count: 1, days: 4 })).toBe('1 opinion, average wait 4 days');
   });
 
   it('Chinese', async () => {
