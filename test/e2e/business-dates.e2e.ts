@@ -6,7 +6,7 @@
  * Screenshots 40–43.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, openSeeded, screenshot, seedBasics, typeDate, type App } from './support';
+import { choose, openSeeded, screenshot, seedBasics, typeDate, type App, markChecklist } from './support';
 
 let app: App;
 
@@ -54,6 +54,7 @@ describe('business dates, one item per save, opinion corrections', () => {
     const opinion = page.getByRole('dialog', { name: '出具法律意见' });
     await opinion.getByRole('radio', { name: '不同意' }).check();
     await opinion.getByLabel('意见内容').fill('合同第五条存在法律风险，建意修改。');
+    await markChecklist(opinion);
     await opinion.getByRole('button', { name: '确定出具意见' }).click();
     await expect.poll(() => heading.textContent()).toContain('已出具意见');
     // typed in by the registrar: the counsel's opinion, 代录

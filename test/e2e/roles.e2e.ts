@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLedger } from './seed';
-import { choose, dismissNotifications, openApp, screenshot, signIn, signOut, type App, type Basics } from './support';
+import { choose, dismissNotifications, openApp, screenshot, signIn, signOut, type App, type Basics, markChecklist } from './support';
 
 let app: App;
 let basics: Basics;
@@ -89,6 +89,7 @@ describe('a counsel', () => {
     const form = page.locator('.opinion-form');
     await form.getByRole('radio', { name: '同意 / 无异议' }).check();
     await form.getByLabel('意见内容').fill('经审查，协议内容合法，建议明确维护责任的分担。');
+    await markChecklist(form);
     await form.getByRole('button', { name: '提交意见' }).click();
     await expect.poll(() => heading.textContent()).toContain('已出具意见');
     const round1 = page.locator('.ant-card').filter({ hasText: '第 1 轮意见' }).last();
@@ -117,7 +118,7 @@ describe('a leader', () => {
     await page.getByRole('menuitem', { name: '审计日志' }).waitFor();
 
     await page.getByRole('link', { name: '信息化平台运维采购合同审查' }).click();
-    await page.getByText('第 1 轮意见').waitFor();
+    await page.getByText('第 1 轮意见').first().waitFor();
     const actions = page.locator('.page-head').getByRole('button');
     // only the back arrow
     await expect.poll(() => actions.count()).toBe(1);

@@ -93,7 +93,7 @@ describe('screenshots (zh-CN, 1366×768)', () => {
   it('detail and its dialogs', async () => {
     const { page } = app;
     await app.goto(`#/consultations/${await idOf('关于《国防动员潜力调查工作规程》的合法性审查')}`);
-    await page.getByText('第 1 轮意见').waitFor();
+    await page.getByText('第 1 轮意见').first().waitFor();
     await screenshot(page, '08-detail-closed');
 
     await app.goto(`#/consultations/${await idOf('关于政府信息公开申请答复的咨询')}`);

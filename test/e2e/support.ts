@@ -304,6 +304,12 @@ export function unsavedPrompt(page: Page): Locator {
   return page.getByRole('dialog').filter({ hasText: '有尚未保存的修改' });
 }
 
+/** Marks every point of the opinion form's 审查要点 (issue 20) 符合, where the item's category has a checklist. */
+export async function markChecklist(scope: Locator): Promise<void> {
+  const conforms = scope.getByRole('radio', { name: '符合', exact: true });
+  for (let i = 0, n = await conforms.count(); i < n; i += 1) await conforms.nth(i).check();
+}
+
 /** Waits for the unsaved-changes prompt and answers it by its button (never by awaiting a navigation it holds up). */
 export async function answerUnsaved(page: Page, choice: '继续编辑' | '放弃修改并离开'): Promise<void> {
   const dialog = unsavedPrompt(page);

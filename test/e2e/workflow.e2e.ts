@@ -3,7 +3,7 @@
  * with the keyboard, and one consultation through its whole workflow.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, openApp, TODAY, type App } from './support';
+import { choose, openApp, TODAY, type App, markChecklist } from './support';
 
 let app: App;
 
@@ -69,9 +69,10 @@ describe('first run and the whole workflow', () => {
     const opinion = page.getByRole('dialog', { name: '出具法律意见' });
     await opinion.getByRole('radio', { name: '修改后同意' }).check();
     await opinion.getByLabel('意见内容').fill('建议修改第五条违约责任条款后签订。');
+    await markChecklist(opinion);
     await opinion.getByRole('button', { name: '确定出具意见' }).click();
     await expect.poll(() => heading.textContent()).toContain('已出具意见');
-    await page.getByText('第 1 轮意见').waitFor();
+    await page.getByText('第 1 轮意见').first().waitFor();
     await page.getByText('建议修改第五条违约责任条款后签订。').waitFor();
 
     await page.getByRole('button', { name: '登记采纳情况' }).click();
