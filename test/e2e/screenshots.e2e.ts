@@ -140,7 +140,7 @@ describe('screenshots (zh-CN, 1366×768)', () => {
     await screenshot(page, '15-departments-in-use', { keepToasts: true });
 
     await app.goto('#/categories');
-    await page.getByRole('cell', { name: '重大执法决定法制审核' }).waitFor();
+    await page.getByRole('cell', { name: '重大执法决定法制审核', exact: true }).waitFor();
     await screenshot(page, '16-categories');
 
     await app.goto('#/settings');

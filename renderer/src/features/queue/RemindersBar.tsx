@@ -20,8 +20,16 @@ export function RemindersBar() {
       showIcon
       role="status"
       style={{ marginBottom: 16 }}
-      title={t('reminders.summary', { overdue, soon })}
-      description={procedureCount > 0 ? <ProcedureReminderText /> : undefined}
+      title={
+        // one line, so the ledger keeps its rows at 1366×768: the procedures' counts follow the sentence
+        procedureCount > 0 ? (
+          <>
+            {t('reminders.summary', { overdue, soon })} <ProcedureReminderText />
+          </>
+        ) : (
+          t('reminders.summary', { overdue, soon })
+        )
+      }
       action={
         overdue > 0 && !counselOnly ? (
           <Button size="small" onClick={() => navigate(paths.ledger, { year: 'all', overdue: 1 })}>
