@@ -41,6 +41,22 @@ function altered(good: string, dir: string, name: string, fn: (db: Database.Data
   return file;
 }
 
+/** Record 2's actor changed by plain SQL with the append-only trigger dropped and put back; `recompute`: the unkeyed chain recomputed after it. */
+function forgeRecord(db: Database.Database, recompute: boolean): void {
+  const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_update'").pluck().get() as string;
+  db.exec('DROP TRIGGER audit_log_no_update');
+  db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 2").run();
+  if (recompute) {
+    let prev = GENESIS_HASH;
+    for (const r of db.prepare('SELECT id, at, actor, action, entity, entity_id AS entityId, result, before, after FROM audit_log ORDER BY id').all() as any[]) {
+      const hash = auditHash(prev, r);
+      db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, r.id);
+      prev = hash;
+    }
+  }
+  db.exec(trigger);
+}
+
 function fakeLedger(file: string): string {
   const db = new Database(file);
   db.exec('CREATE TABLE consultations (id INTEGER PRIMARY KEY); CREATE TABLE audit_log (id INTEGER PRIMARY KEY)');
@@ -84,17 +100,7 @@ describe('restore checks the whole schema and the audit chain (issue 19, finding
   it('a backup whose audit chain was rewritten is refused; a genuine one restores', async () => {
     const { dir, file, app, good } = await liveLedger();
     app.ledger.close();
-    const rewritten = altered(good.file, dir, 'rewritten.sqlite3', (db) => {
-      db.exec('DROP TRIGGER audit_log_no_update');
-      db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 2").run();
-      let prev = GENESIS_HASH;
-      for (const r of db.prepare('SELECT id, at, actor, action, entity, entity_id AS entityId, result, before, after FROM audit_log ORDER BY id').all() as any[]) {
-        const hash = auditHash(prev, r);
-        db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, r.id);
-        prev = hash;
-      }
-      db.exec("CREATE TRIGGER `audit_log_no_update` BEFORE UPDATE ON `audit_log`\nBEGIN\n  SELECT RAISE(ABORT, 'audit_log is append-only');\nEND;");
-    });
+    const rewritten = altered(good.file, dir, 'rewritten.sqlite3', (db) => forgeRecord(db, true));
     expect(schemaProblem(rewritten)).toBeNull(); // the schema is intact: the chain is what gives it away
     // rewritten where it lies, its anchor beside it
     fs.copyFileSync(`${good.file}.anchor.json`, `${rewritten}.anchor.json`);
@@ -106,18 +112,7 @@ describe('restore checks the whole schema and the audit chain (issue 19, finding
     const { dir, file, app, good } = await liveLedger();
     app.ledger.close();
     const before = fs.readFileSync(file);
-    const rewritten = altered(good.file, dir, 'unkeyed.sqlite3', (db) => {
-      const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_update'").pluck().get() as string;
-      db.exec('DROP TRIGGER audit_log_no_update');
-      db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 2").run();
-      let prev = GENESIS_HASH;
-      for (const r of db.prepare('SELECT id, at, actor, action, entity, entity_id AS entityId, result, before, after FROM audit_log ORDER BY id').all() as any[]) {
-        const hash = auditHash(prev, r);
-        db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, r.id);
-        prev = hash;
-      }
-      db.exec(trigger);
-    });
+    const rewritten = altered(good.file, dir, 'unkeyed.sqlite3', (db) => forgeRecord(db, true));
     expect(schemaProblem(rewritten)).toBeNull();
     expect(fs.existsSync(`${rewritten}.anchor.json`)).toBe(false);
     expect(() => restoreDatabase(file, rewritten, path.join(dir, 'backups'), new Date())).toThrow(/审计记录校验未通过：审计记录没有本机密钥的签名/);
@@ -148,12 +143,7 @@ describe('restore checks the whole schema and the audit chain (issue 19, finding
     const { dir, file, app, good } = await liveLedger();
     app.ledger.close();
     const before = fs.readFileSync(file);
-    const edited = altered(good.file, dir, 'edited.sqlite3', (db) => {
-      const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_update'").pluck().get() as string;
-      db.exec('DROP TRIGGER audit_log_no_update');
-      db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 2").run();
-      db.exec(trigger);
-    });
+    const edited = altered(good.file, dir, 'edited.sqlite3', (db) => forgeRecord(db, false));
     expect(schemaProblem(edited)).toBeNull(); // the schema is intact
     expect(fs.existsSync(`${edited}.anchor.json`)).toBe(false); // and no anchor to compare with: only the chain tells
     expect(() => restoreDatabase(file, edited, path.join(dir, 'backups'), new Date())).toThrow(/审计记录校验未通过/);
