@@ -28,7 +28,7 @@ function step(title, argv, env = {}) {
 }
 
 fs.rmSync(path.join(root, 'coverage'), { recursive: true, force: true });
-step('unit and integration tests with V8 coverage', [bin('vitest', 'vitest.mjs'), 'run', '--project', 'node', '--coverage', ...extra]);
+step('unit and integration tests with V8 coverage', [bin('vitest', 'vitest.mjs'), 'run', '--project', 'node', '--coverage', ...extra], { COVERAGE: '1' });
 if (!nodeOnly) {
   const env = { COVERAGE_E2E: '1' };
   step('renderer build with source maps', [bin('electron-vite', 'bin/electron-vite.js'), 'build'], env);

@@ -11,6 +11,8 @@ import { LOCAL_ADMIN } from '../../electron/services/context';
 import { seedBasics, tempDir, testApp } from '../helpers/ledger';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+/** A limit, not a measurement: V8 coverage (npm run coverage sets COVERAGE=1) makes each call several times slower. */
+const LIMIT_MS = process.env.COVERAGE ? 1_200_000 : 300_000;
 
 /** Values shaped a little like real input, so validation is exercised past the first key. */
 const fieldValue = fc.oneof(
@@ -73,6 +75,6 @@ describe('fuzzing the contract', () => {
         { numRuns: RUNS, seed: 4242 },
       );
       expect(app.ledger.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    }, 300_000);
+    }, LIMIT_MS);
   }
 });
