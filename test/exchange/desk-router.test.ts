@@ -90,8 +90,8 @@ describe('the two ends', () => {
     expect(status).toMatchObject({ setupNeeded: false, end: 'desk', user: { username: 'wang', roles: ['admin'] } });
     const identity = d.app.ledger.sqlite.prepare('SELECT end, name FROM exchange_identity').get();
     expect(identity).toEqual({ end: 'counsel', name: '王律师' });
-    const audited = d.app.ledger.sqlite.prepare("SELECT action FROM audit_log WHERE action IN ('desk.setup', 'exchange.setupKey') ORDER BY id").pluck().all();
-    expect(audited[0]).toBe('desk.setup');
+    const audited = d.app.ledger.sqlite.prepare("SELECT action FROM audit_log WHERE action IN ('desk.setup', 'exchange.setUpKeys') ORDER BY id").pluck().all();
+    expect(audited).toEqual(['desk.setup', 'exchange.setUpKeys']);
     // neither the desk nor the office's setup again
     expect(await d.call('desk.setup', { username: 'li', displayName: '李律师', password: OWNER_PW })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
     expect(await d.call('auth.setup', { username: 'li', displayName: '李律师', password: OWNER_PW })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '本机是法律顾问端，不能执行机关端的操作' } });
@@ -220,6 +220,11 @@ describe('the two ends', () => {
     const att = (await office.call('attachments.list', { consultationId: item1.id })).find((a: any) => a.opinionId === at.opinions[0].id);
     const bytes = office.ledger.sqlite.prepare('SELECT data FROM attachment_blobs WHERE sha256 = ?').pluck().get(att.sha256) as Buffer;
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(createHash('sha256').update(SIGNED).digest('hex'));
+
+    // every write at the desk has its audit record, by the owner
+    const audit = d.app.ledger.sqlite.prepare("SELECT action, actor FROM audit_log WHERE result = 'ok' ORDER BY id").all() as { action: string; actor: string }[];
+    expect(audit.map((a) => a.action)).toEqual(['desk.setup', 'exchange.setUpKeys', 'exchange.addPeerKey', 'exchange.openReview', 'auth.unlock', 'exchange.deskOpinion', 'exchange.sendReply']);
+    expect(new Set(audit.map((a) => a.actor))).toEqual(new Set(['wang']));
   });
 
   it("the owner's new password seals the desk's keys again: the old one no longer opens them", async () => {
