@@ -17,6 +17,7 @@
  *   desk.makeReply {password}           → 回复包 of every opinion not yet sent, saved where the owner chooses
  */
 import { z } from 'zod';
+import { MAX_DESK_OPINION_FILES } from '../domain/ends';
 import { LIMITS } from '../domain/limits';
 import type { Secrecy } from '../domain/secrecy';
 import { CONCLUSIONS, ROLES, type AuthStatus, type Conclusion, type Role } from '../domain/types';
@@ -32,8 +33,6 @@ const ownerPassword = z.string().min(1, { message: '请输入您的登录密码�
 const KEY_FILE_MAX = 4096;
 /** 32 random bytes, base64url (services/exchange/reply-files.ts) */
 const packageToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: '送审包已失效，请重新选择文件' });
-/** attachments of one opinion (a signed PDF, a marked-up draft) */
-export const MAX_DESK_OPINION_FILES = 10;
 
 export const deskOpinionInput = z.strictObject({
   itemId: id,

@@ -42,3 +42,6 @@ export function servesEnd(method: string, end: AppEnd | null): boolean {
 export function otherEndMessage(end: AppEnd): string {
   return end === 'desk' ? '本机是法律顾问端，不能执行机关端的操作' : '本机是机关端，不能执行法律顾问端的操作';
 }
+
+/** At most this many attachments on one opinion written at a desk (a signed PDF, a marked-up draft). */
+export const MAX_DESK_OPINION_FILES = 10;
