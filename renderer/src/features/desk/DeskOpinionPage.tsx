@@ -13,7 +13,7 @@ import { navigate, paths } from '../../router/hash';
 import { applyIssues, errorText } from '../../shared/errors';
 import { formatSize } from '../../shared/format';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
-import { useUnsavedChanges } from '../../shared/unsaved';
+import { discardUnsavedChanges, useUnsavedChanges } from '../../shared/unsaved';
 import { useSubmitGuard } from '../../shared/useSubmitGuard';
 import { blobToBase64, MAX_ATTACHMENT_BYTES, tooBig } from '../attachments/files';
 import { OpinionFields } from '../consultation/actions/StepDialogs';
@@ -60,6 +60,7 @@ export function DeskOpinionPage({ id }: { id: number }) {
         const encoded = await Promise.all(files.map(async (f) => ({ fileName: f.name, dataBase64: await blobToBase64(f) })));
         await add.mutateAsync({ itemId: d.id, conclusion: v.conclusion ?? 'advisory', text: v.text, issuedOn: v.issuedOn ?? '', files: encoded });
         setDirty(false);
+        discardUnsavedChanges(); // saved: leaving now is not leaving unsaved changes
         void message.success(t('desk.opinion.saved'));
         navigate(paths.deskItem(d.id), undefined, { replace: true });
       } catch (e) {
