@@ -73,10 +73,10 @@ const deskEn: typeof desk = {
   opinion: {
     title: 'Opinion: {{title}}',
     files: 'Attachments',
-    filesHint: 'For example the signed and sealed opinion (PDF). Each file up to {{mb}} MB, at most {{max}} files.',
+    filesHint: 'For example the signed and sealed opinion (PDF). Each file up to {{mb}} MB; at most $t(units.attachment, {"count": {{max}} }).',
     drop: 'Click or drop files here',
     tooBig: '"{{name}}" is over the {{mb}} MB limit and was not added',
-    tooMany: 'At most {{max}} attachments per opinion',
+    tooMany: 'An opinion takes at most $t(units.attachment, {"count": {{max}} })',
     remove: 'Remove',
     submit: 'Save the opinion',
     saved: 'Opinion saved; it goes to the office with the next reply package',
