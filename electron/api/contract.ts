@@ -41,7 +41,7 @@ import type {
   Role,
   Settings,
 } from '../domain/types';
-import { CONCLUSIONS, MAX_ATTACHMENT_BASE64, MAX_ATTACHMENT_BYTES, OUTCOMES, ROLES, ROTATION_LIMITS, STATUSES } from '../domain/types';
+import { CONCLUSIONS, OUTCOMES, ROLES, ROTATION_LIMITS, STATUSES } from '../domain/types';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORT_FIELDS } from '../domain/ledger-view';
 
 const ALL: readonly Role[] = ROLES;

@@ -24,7 +24,7 @@ let basics: Basics;
 /** what each harness's open dialog answers next */
 const picks: { office: string | null; desk: string | null } = { office: null, desk: null };
 const deskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'counsel-ledger-desk-'));
-let items: { id: number; serialNo: string; title: string }[] = [];
+const items: { id: number; serialNo: string; title: string }[] = [];
 
 beforeAll(async () => {
   office = await openApp({ platform: { chooseOpenPaths: async () => (picks.office ? [picks.office] : []) } });

@@ -104,7 +104,6 @@ const deskEn: typeof desk = {
     pending: 'Opinions to send',
     none: 'No opinion waiting to be sent',
     noOffice: "The office's public key has not been added yet: no reply package can be made.",
-    password: 'Your sign-in password',
     submit: 'Make the reply package',
     done: 'Reply package made: $t(units.opinion, {"count": {{count}} })',
     file: 'Saved to: {{file}}',

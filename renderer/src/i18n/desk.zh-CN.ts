@@ -102,7 +102,6 @@ const desk = {
     pending: '待发送的意见',
     none: '没有尚未发出的意见',
     noOffice: '还没有添加机关端的公钥，不能生成回复包。',
-    password: '您的登录密码',
     submit: '生成回复包',
     done: '回复包已生成：$t(units.opinion, {"count": {{count}} })',
     file: '保存位置：{{file}}',

@@ -13,12 +13,23 @@ import { useSubmitGuard } from '../../shared/useSubmitGuard';
 /** a .clkey is a few hundred bytes: anything much larger is not one */
 const KEY_FILE_MAX = 4096;
 
-function Fingerprint({ value }: { value: string }) {
-  return (
-    <Typography.Text code copyable style={{ fontSize: 18, letterSpacing: 1 }}>
-      {value}
-    </Typography.Text>
-  );
+/** A key's name and fingerprint (big enough to read out on the phone), and when it was added. */
+function KeyFacts({ name, fingerprint, addedAt }: { name: string; fingerprint: string; addedAt?: string }) {
+  const { t } = useTranslation();
+  const items = [
+    { key: 'name', label: t('desk.keys.name'), children: name },
+    {
+      key: 'fingerprint',
+      label: t('desk.keys.fingerprint'),
+      children: (
+        <Typography.Text code copyable style={{ fontSize: 18, letterSpacing: 1 }}>
+          {fingerprint}
+        </Typography.Text>
+      ),
+    },
+  ];
+  if (addedAt) items.push({ key: 'added', label: t('desk.keys.added'), children: addedAt.slice(0, 10) });
+  return <Descriptions bordered size="small" column={1} style={{ marginBottom: 8 }} items={items} />;
 }
 
 export function DeskKeysPage() {
@@ -73,16 +84,8 @@ export function DeskKeysPage() {
     <>
       <PageHead title={t('desk.keys.title')} />
       <Card title={t('desk.keys.own')} style={{ marginBottom: 16 }}>
-        <Descriptions
-          bordered
-          size="small"
-          column={1}
-          items={[
-            { key: 'name', label: t('desk.keys.name'), children: own.name },
-            { key: 'fingerprint', label: t('desk.keys.fingerprint'), children: <Fingerprint value={own.fingerprint} /> },
-          ]}
-        />
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        <KeyFacts name={own.name} fingerprint={own.fingerprint} />
+        <Typography.Paragraph type="secondary">
           {t('desk.keys.fingerprintHint')}
         </Typography.Paragraph>
         <Space>
@@ -94,17 +97,7 @@ export function DeskKeysPage() {
       </Card>
       <Card title={t('desk.keys.office')}>
         {office ? (
-          <Descriptions
-            bordered
-            size="small"
-            column={1}
-            style={{ marginBottom: 16 }}
-            items={[
-              { key: 'name', label: t('desk.keys.name'), children: office.name },
-              { key: 'fingerprint', label: t('desk.keys.fingerprint'), children: <Fingerprint value={office.fingerprint} /> },
-              { key: 'added', label: t('desk.keys.added'), children: office.addedAt.slice(0, 10) },
-            ]}
-          />
+          <KeyFacts name={office.name} fingerprint={office.fingerprint} addedAt={office.addedAt} />
         ) : (
           <Alert type="info" showIcon title={t('desk.keys.officeNone')} style={{ marginBottom: 16 }} />
         )}

@@ -3,7 +3,7 @@
  * opened with the owner's password. A package opened before is refused with the day it was
  * opened; a later package updates the items it carries. What each item became is listed.
  */
-import { Alert, Button, Card, Form, Input, Result, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Result, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskPackageFile, OpenedPackageView } from '#contract/desk-contract';
@@ -14,6 +14,7 @@ import { errorText } from '../../shared/errors';
 import { formatSize } from '../../shared/format';
 import { PageHead } from '../../shared/PageState';
 import { useSubmitGuard } from '../../shared/useSubmitGuard';
+import { NoOfficeKey, OwnerPasswordForm } from './shared';
 
 const STATUS_COLOR = { new: 'blue', updated: 'orange', unchanged: 'default' } as const;
 
@@ -59,15 +60,7 @@ export function DeskOpenPage() {
   return (
     <>
       <PageHead title={t('desk.open.title')} />
-      {status.data && !status.data.office ? (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('desk.todo.noOffice')}
-          action={<Button size="small" onClick={() => navigate(paths.deskKeys)}>{t('desk.todo.goKeys')}</Button>}
-        />
-      ) : null}
+      {status.data && !status.data.office ? <NoOfficeKey /> : null}
       {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} /> : null}
       {opened ? (
         <Card style={{ marginBottom: 16 }}>
@@ -99,16 +92,7 @@ export function DeskOpenPage() {
             </Button>
             {file ? <Typography.Text>{t('desk.open.chosen', { name: file.fileName, size: formatSize(file.size) })}</Typography.Text> : null}
           </Space>
-          {file ? (
-            <Form form={form} layout="inline" onFinish={submit}>
-              <Form.Item name="password" label={t('desk.open.password')} rules={[{ required: true, message: t('validation.required', { field: t('desk.open.password') }) }]}>
-                <Input.Password autoComplete="current-password" style={{ width: 240 }} />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" loading={busy}>
-                {t('desk.open.submit')}
-              </Button>
-            </Form>
-          ) : null}
+          {file ? <OwnerPasswordForm form={form} onFinish={submit} busy={busy} submit={t('desk.open.submit')} /> : null}
         </Space>
       </Card>
     </>

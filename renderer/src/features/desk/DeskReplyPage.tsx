@@ -1,5 +1,5 @@
 /** 生成回复包: every opinion not yet sent, encrypted to the office and signed here, saved where the owner chooses. */
-import { Alert, Button, Card, Form, Input, List, Result, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, List, Result, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi, useApiMutation } from '../../api/hooks';
@@ -7,6 +7,7 @@ import { formatHash, navigate, paths } from '../../router/hash';
 import { errorText } from '../../shared/errors';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
 import { useSubmitGuard } from '../../shared/useSubmitGuard';
+import { OwnerPasswordForm } from './shared';
 
 export function DeskReplyPage() {
   const { t } = useTranslation();
@@ -70,14 +71,7 @@ export function DeskReplyPage() {
           )}
         />
         {pending.length > 0 && status.data.office ? (
-          <Form form={form} layout="inline" onFinish={submit}>
-            <Form.Item name="password" label={t('desk.reply.password')} rules={[{ required: true, message: t('validation.required', { field: t('desk.reply.password') }) }]}>
-              <Input.Password autoComplete="current-password" style={{ width: 240 }} />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" loading={busy}>
-              {t('desk.reply.submit')}
-            </Button>
-          </Form>
+          <OwnerPasswordForm form={form} onFinish={submit} busy={busy} submit={t('desk.reply.submit')} />
         ) : null}
       </Card>
     </>

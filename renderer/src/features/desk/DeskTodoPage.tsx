@@ -1,11 +1,11 @@
 /** 我的待办 at a counsel's desk: every item the 送审包 brought, with where it stands; the desk's home screen. */
-import { Alert, Button, Empty, Table, Typography } from 'antd';
+import { Button, Empty, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DeskItemRow } from '#contract/desk-contract';
 import { useApi } from '../../api/hooks';
 import { formatHash, navigate, paths } from '../../router/hash';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
-import { DeskStateTag, SecrecyTag } from './shared';
+import { DeskStateTag, NoOfficeKey, SecrecyTag } from './shared';
 
 export function DeskTodoPage() {
   const { t } = useTranslation();
@@ -23,15 +23,7 @@ export function DeskTodoPage() {
   return (
     <>
       <PageHead title={t('desk.todo.title')} extra={open} />
-      {office ? null : (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('desk.todo.noOffice')}
-          action={<Button size="small" onClick={() => navigate(paths.deskKeys)}>{t('desk.todo.goKeys')}</Button>}
-        />
-      )}
+      {office ? null : <NoOfficeKey />}
       {list.data.length === 0 ? (
         <Empty description={<><div>{t('desk.todo.empty')}</div><Typography.Text type="secondary">{t('desk.todo.emptyHint')}</Typography.Text></>} />
       ) : (

@@ -1,10 +1,10 @@
-/** What the desk's screens share: the state tag of an item, the secrecy tag, a file's 打开 / 另存为. */
-import { Button, List, Space, Tag, Typography } from 'antd';
-import { App } from 'antd';
+/** What the desk's screens share: the state tag of an item, the secrecy tag, a file's 打开 / 另存为, the missing office key, the owner's password. */
+import { Alert, App, Button, Form, Input, List, Space, Tag, Typography, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DeskFileView, DeskItemState } from '#contract/desk-contract';
 import type { Secrecy } from '#domain/secrecy';
 import { call } from '../../api/client';
+import { navigate, paths } from '../../router/hash';
 import { errorText } from '../../shared/errors';
 import { formatSize } from '../../shared/format';
 
@@ -55,5 +55,35 @@ export function DeskFiles({ files, empty }: { files: readonly DeskFileView[]; em
         </List.Item>
       )}
     />
+  );
+}
+
+/** The office's key is not paired yet: nothing can be opened or sent; a way to 密钥与配对. */
+export function NoOfficeKey() {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={t('desk.todo.noOffice')}
+      action={<Button size="small" onClick={() => navigate(paths.deskKeys)}>{t('desk.todo.goKeys')}</Button>}
+    />
+  );
+}
+
+/** The owner's password (it unseals the desk's keys) and the step's button, on one line. */
+export function OwnerPasswordForm({ form, onFinish, busy, submit }: { form: FormInstance<{ password: string }>; onFinish: (v: { password: string }) => void; busy: boolean; submit: string }) {
+  const { t } = useTranslation();
+  const label = t('desk.open.password');
+  return (
+    <Form form={form} layout="inline" onFinish={onFinish}>
+      <Form.Item name="password" label={label} rules={[{ required: true, message: t('validation.required', { field: label }) }]}>
+        <Input.Password autoComplete="current-password" style={{ width: 240 }} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={busy}>
+        {submit}
+      </Button>
+    </Form>
   );
 }
