@@ -3,7 +3,7 @@
  * through its services) sends a 送审包; the counsel's desk, set up at its first start in the UI,
  * pairs the office's key, opens the package (twice: noticed), writes an opinion with a signed PDF
  * and makes a 回复包, all in the UI; the office imports the reply (through its methods) and the
- * tally, the opinion's author and the attachment's bytes are right.
+ * tally, the opinion's author and the attachment's bytes are right; a later package updates an item.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -191,5 +191,25 @@ describe('法律顾问端 and 机关端 in two harnesses', () => {
     expect(tally.opinions.answered.count).toBe(1);
     // the other item is still waiting at both ends
     expect((await office.call('consultations.get', { id: items[1]!.id })).status).toBe('assigned');
+  });
+
+  it('a later 送审包 updates the item it carries at the desk', async () => {
+    const d = await office.call('consultations.get', { id: items[1]!.id });
+    await office.call('consultations.update', {
+      id: d.id, version: d.version, title: d.title, description: '补充了信访人的第二封来信，请一并审查。', categoryId: d.categoryId, departmentId: d.departmentId,
+      requester: d.requester, receivedOn: d.receivedOn, dueOn: d.dueOn, itemCount: d.itemCount, note: d.note,
+    });
+    const made = await office.call<{ file: string }>('exchange.makePackage', { counselId: basics.counsels[0]!.id, itemIds: [d.id], password: OFFICE_PW });
+    picks.desk = made.file;
+    const { page } = desk;
+    await page.getByRole('menuitem', { name: '打开送审包' }).click();
+    await page.getByRole('button', { name: '选择送审包文件' }).click();
+    await page.getByLabel('您的登录密码').fill(OWNER_PW);
+    await page.getByRole('button', { name: '打开', exact: true }).click();
+    await page.getByText('新事项 0 项，已更新 1 项，无变化 0 项').waitFor();
+    await page.getByRole('menuitem', { name: '我的待办' }).click();
+    await page.getByText('共 2 项：待回复 1 项，意见待发送 0 项，已回复 1 项').waitFor();
+    await page.getByRole('link', { name: items[1]!.title }).click();
+    await page.getByText('补充了信访人的第二封来信，请一并审查。').waitFor();
   });
 });
