@@ -75,6 +75,7 @@ describe('法律顾问端 and 机关端 in two harnesses', () => {
     const entries = await menu.getByRole('menuitem').allTextContents();
     expect(entries).toEqual(['我的待办', '打开送审包', '生成回复包', '密钥与配对']);
     await page.getByText('法律顾问端 · 王建国').waitFor();
+    await page.getByText('本机所有者').waitFor();
     // the database says so: a desk whose key is a counsel's, set up with the owner's account
     const sqlite = desk.harness.runtime.ledger()!.sqlite;
     expect(sqlite.prepare('SELECT end, name FROM exchange_identity').get()).toEqual({ end: 'counsel', name: '王建国' });
@@ -107,6 +108,7 @@ describe('法律顾问端 and 机关端 in two harnesses', () => {
     await page.getByRole('button', { name: '核对并添加' }).click();
     await page.getByText('添加日期').waitFor();
     await page.getByText(officeKey.fingerprint).waitFor();
+    await page.getByRole('heading', { name: '密钥与配对' }).scrollIntoViewIfNeeded();
     await screenshot(page, '182-desk-keys');
   });
 

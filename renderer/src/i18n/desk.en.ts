@@ -19,6 +19,7 @@ const deskEn: typeof desk = {
     making: 'Making the keys…',
   },
   frameTitle: "Counsel's desk · {{name}}",
+  owner: 'Owner of this desk',
   state: {
     todo: 'To answer',
     drafted: 'To send',

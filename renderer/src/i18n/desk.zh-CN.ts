@@ -17,6 +17,7 @@ const desk = {
     making: '正在生成密钥…',
   },
   frameTitle: '法律顾问端 · {{name}}',
+  owner: '本机所有者',
   state: {
     todo: '待回复',
     drafted: '待发送',
