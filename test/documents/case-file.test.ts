@@ -68,6 +68,8 @@ describe('the case file of an item', () => {
     expect(rows[1]![2]).toBe('2025年3月3日');
     expect(rows[5]![1]).toBe('合法性审查意见书（第1轮）');
     expect(rows[5]![2]).toBe('2025年3月7日');
+    // no print path here (plain Node, as the CLI): the history is the DOCX, and the 目录 says so
+    expect(rows[8]![1]).toBe('办理过程记录（Word 文档：本环境不能生成 PDF）');
 
     for (const [name, bytes] of Object.entries(files)) {
       expect((await zip.file(`附件/${name}`)!.async('nodebuffer')).equals(bytes), name).toBe(true);
