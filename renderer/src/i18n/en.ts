@@ -62,6 +62,7 @@ const en: Messages = {
     backups: 'Backups',
     exchange: 'Data exchange',
     audit: 'Audit log',
+    templates: 'Document templates',
   },
   /** counted nouns, for English plurals (nested with $t(units.x, {"count": n})); Chinese has one form */
   units: {

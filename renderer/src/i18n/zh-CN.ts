@@ -72,6 +72,7 @@ const zhCN = {
     backups: '备份与恢复',
     exchange: '数据交换',
     audit: '审计日志',
+    templates: '文书模板',
   },
   /** counted nouns, for English plurals (nested with $t(units.x, {"count": n})); Chinese has one form */
   units: {

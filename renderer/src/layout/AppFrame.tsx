@@ -23,6 +23,7 @@ import {
   SolutionOutlined,
   SwapOutlined,
   FileSearchOutlined,
+  FileWordOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
 import { App, Badge, Button, Layout, Menu, Space } from 'antd';
@@ -74,6 +75,7 @@ const MENU_ICONS: Record<Extract<(typeof ROUTES)[number], { menu: object }>['nam
   settings: <SettingOutlined />,
   backups: <CloudServerOutlined />,
   exchange: <SwapOutlined />,
+  templates: <FileWordOutlined />,
   audit: <AuditOutlined />,
   trash: <DeleteOutlined />,
 };
