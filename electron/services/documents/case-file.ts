@@ -107,7 +107,7 @@ export async function writeCaseFile(ctx: ServiceContext, id: number, target: str
  * serial number: `<folder>/<year>年法律顾问咨询卷宗/` with 00 目录.docx and one
  * ZIP per item. Written whole or not at all (a temporary folder, renamed).
  */
-export async function writeYearCaseFiles(ctx: ServiceContext, year: number, folder: string): Promise<{ path: string; items: number }> {
+export async function writeYearCaseFiles(ctx: ServiceContext, year: number, folder: string, onProgress?: (done: number, total: number) => void): Promise<{ path: string; items: number }> {
   const ids = ctx.ledger.sqlite
     .prepare('SELECT id FROM consultations WHERE serial_year = ? AND trashed_at IS NULL ORDER BY serial_seq')
     .pluck()
@@ -118,7 +118,8 @@ export async function writeYearCaseFiles(ctx: ServiceContext, year: number, fold
   fs.mkdirSync(temp);
   try {
     const rows: string[][] = [];
-    for (const id of ids) {
+    for (const [done, id] of ids.entries()) {
+      onProgress?.(done, ids.length);
       let zip: Awaited<ReturnType<typeof caseFileZip>>;
       try {
         zip = await caseFileZip(ctx, id);
@@ -130,6 +131,7 @@ export async function writeYearCaseFiles(ctx: ServiceContext, year: number, fold
       fs.writeFileSync(path.join(temp, zip.fileName), zip.bytes, { flag: 'wx' });
       rows.push([String(rows.length + 1), zip.detail.serialNo, zip.detail.title, String(zip.entries.length), zip.fileName]);
     }
+    onProgress?.(ids.length, ids.length);
     fs.writeFileSync(path.join(temp, INDEX_NAME), await tableDocument('案卷目录', `${year}年法律顾问咨询卷宗`, ['序号', '编号', '事项名称', '件数', '文件'], [0.08, 0.2, 0.4, 0.08, 0.24], rows), { flag: 'wx' });
     fs.renameSync(temp, target);
     return { path: target, items: rows.length };
