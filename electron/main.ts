@@ -127,6 +127,16 @@ function electronPlatform(dataDir: string): PlatformAdapter {
       if (!mainWindow) throw new Error('没有可导出的窗口');
       return mainWindow.webContents.printToPDF(options);
     },
+    async printHtmlToPdf(html, options) {
+      // a hidden window of its own, no script and no preload: the page is made by the service, printed and closed
+      const page = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+      try {
+        await page.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+        return await page.webContents.printToPDF(options);
+      } finally {
+        page.destroy();
+      }
+    },
   };
 }
 

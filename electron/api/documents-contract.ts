@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS, MAX_TEMPLATE_BASE64, MAX_TEMPLATE_BYTES, type TemplateInfo } from '../domain/documents';
 import type { Role } from '../domain/types';
-import { method, type MethodDef } from './define';
+import { jobId, method, type MethodDef } from './define';
 
 const READERS: readonly Role[] = ['registrar', 'leader', 'counsel', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
@@ -23,8 +23,8 @@ export const documentsContract = {
   'documents.save': method<SavedFile | null>()(z.strictObject({ id, kind, round: z.number().int().min(1).max(1_000).optional() }), READERS),
   /** the item's case file as a ZIP, saved where the user chooses; null: cancelled */
   'documents.caseFile': method<(SavedFile & { files: number }) | null>()(z.strictObject({ id }), READERS),
-  /** every case file of a year, in a folder the user chooses; null: cancelled */
-  'documents.yearCaseFiles': method<{ path: string; items: number } | null>()(z.strictObject({ year: z.number().int().min(1900).max(2999) }), READERS),
+  /** every case file of a year, in a folder the user chooses; null: cancelled; progress (items written) through `jobs.progress` with the jobId */
+  'documents.yearCaseFiles': method<{ path: string; items: number } | null>()(z.strictObject({ year: z.number().int().min(1900).max(2999), jobId: jobId.optional() }), READERS),
   'documents.templates': method<TemplateInfo[]>()(z.strictObject({}), ADMIN),
   /** the template in force, saved as DOCX for editing; null: cancelled */
   'documents.saveTemplate': method<SavedFile | null>()(z.strictObject({ kind }), ADMIN),

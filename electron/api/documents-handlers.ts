@@ -6,6 +6,7 @@ import { caseFileZip, writeYearCaseFiles } from '../services/documents/case-file
 import { itemDocument } from '../services/documents/documents';
 import { listTemplates, replaceTemplate, resetTemplate, templateBytes } from '../services/documents/templates';
 import { AppError } from '../services/errors';
+import { trackJob } from '../services/jobs';
 import type { HostServices, ServiceContext } from '../services/context';
 import { DOCUMENT_KIND_ZH } from '../domain/documents';
 import type { MethodDef } from './define';
@@ -46,7 +47,7 @@ export const documentsHandlers: {
     if (!h.platform.chooseFolder) throw new AppError('INTERNAL', '当前运行环境不能选择文件夹');
     const folder = await h.platform.chooseFolder({ title: `选择存放${input.year}年卷宗的文件夹` });
     if (folder === null) return null;
-    return writeYearCaseFiles(ctx, input.year, path.resolve(folder));
+    return trackJob(input.jobId, (report) => writeYearCaseFiles(ctx, input.year, path.resolve(folder), (done, total) => report('writing', done, total)));
   },
   'documents.templates': listTemplates,
   'documents.saveTemplate': async (ctx, input) => saveBytes(ctx, `${DOCUMENT_KIND_ZH[input.kind].replace(/（.*）$/, '')}模板.docx`, DOCX, await templateBytes(ctx, input.kind)),

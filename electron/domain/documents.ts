@@ -14,7 +14,7 @@ export interface TemplateInfo {
   kind: DocumentKind;
   name: string;
   /** null: the built-in template */
-  replaced: { fileName: string; size: number; uploadedAt: string; uploadedBy: string } | null;
+  replaced: { fileName: string; size: number; uploadedAt: string; uploadedBy: string; /** the account's display name, or the user name of a removed account */ uploadedByName: string } | null;
 }
 
 export const DOCUMENT_KIND_ZH: Record<DocumentKind, string> = {

@@ -26,6 +26,12 @@ export interface PlatformAdapter {
    * where nothing can render the page (the CLI).
    */
   printToPdf?(options: PdfPrintOptions): Promise<Buffer>;
+  /**
+   * A page of its own (self-contained HTML, no script), not the window, printed
+   * to PDF with these options: the case file's 办理过程记录
+   * (documents/history.ts). Absent where nothing can render it (the CLI).
+   */
+  printHtmlToPdf?(html: string, options: PdfPrintOptions): Promise<Buffer>;
   /** The folder the app keeps its data in. */
   dataDir: string;
 }

@@ -68,6 +68,8 @@ describe('the case file of an item', () => {
     expect(rows[1]![2]).toBe('2025年3月3日');
     expect(rows[5]![1]).toBe('合法性审查意见书（第1轮）');
     expect(rows[5]![2]).toBe('2025年3月7日');
+    // no print path here (plain Node, as the CLI): the history is the DOCX, and the 目录 says so
+    expect(rows[8]![1]).toBe('办理过程记录（Word 文档：本环境不能生成 PDF）');
 
     for (const [name, bytes] of Object.entries(files)) {
       expect((await zip.file(`附件/${name}`)!.async('nodebuffer')).equals(bytes), name).toBe(true);
@@ -96,8 +98,11 @@ describe('a year\'s case files', () => {
     const { app, s } = await seeded();
     const second = await app.call<{ id: number }>('consultations.create', { title: '第二件事项', itemCount: 1, receivedOn: '2025-03-05', categoryId: (await app.call<{ id: number; code: string }[]>('categories.list', {})).find((c) => c.code === 'contract')!.id, departmentId: (await app.call<{ id: number }[]>('departments.list', {}))[0]!.id });
     const folder = fs.mkdtempSync(path.join(outDir, 'year-'));
-    const result = await writeYearCaseFiles(app.ctx(), 2025, folder);
+    const progress: [number, number][] = [];
+    const result = await writeYearCaseFiles(app.ctx(), 2025, folder, (done, total) => progress.push([done, total]));
     expect(result).toEqual({ path: path.join(folder, '2025年法律顾问咨询卷宗'), items: 2 });
+    // progress by item (the button's progress dialog, through jobs.progress)
+    expect(progress).toEqual([[0, 2], [1, 2], [2, 2]]);
     expect(fs.readdirSync(result.path).sort()).toEqual([INDEX_NAME, '法咨〔2025〕1号 卷宗.zip', '法咨〔2025〕2号 卷宗.zip'].sort());
     expect(fs.readdirSync(folder)).toEqual(['2025年法律顾问咨询卷宗']);
     const one = await caseFileZip(app.ctx(), s.id);

@@ -54,7 +54,7 @@ describe('法律顾问咨询提请单', () => {
     const printed = pdfPages(pdf).join('\n').replace(/\s+/g, '');
     expect(printed).toContain('法律顾问咨询提请单');
     expect(printed).toContain('2025年3月3日');
-    pdfFirstPagePng(pdf, path.join(SCREENSHOTS, '120-request-form.png'), 50);
+    pdfFirstPagePng(pdf, path.join(SCREENSHOTS, '165-request-form.png'), 50);
   }, 180_000);
 });
 
@@ -73,18 +73,31 @@ describe('the opinion document', () => {
     expect(text).not.toMatch(/[{}]/);
     const pdf = officeToPdf(file);
     expect(pdfPages(pdf).join('\n').replace(/\s+/g, '')).toContain('合法性审查意见书');
-    pdfFirstPagePng(pdf, path.join(SCREENSHOTS, '121-opinion-document.png'), 50);
+    pdfFirstPagePng(pdf, path.join(SCREENSHOTS, '167-legality-review-opinion.png'), 50);
   }, 180_000);
 
   it('is a 法制审核意见书 for 重大执法决定法制审核 and a 法律意见书 otherwise; no opinion yet: refused', async () => {
     const a = testApp();
     const enforcement = await seedDocumentItem(a, 'enforcementReview');
-    expect((await itemDocument(a.ctx(), { id: enforcement.id, kind: 'opinion' })).fileName).toContain('法制审核意见书');
+    const review = await itemDocument(a.ctx(), { id: enforcement.id, kind: 'opinion' });
+    expect(review.fileName).toContain('法制审核意见书');
     const b = testApp();
     const contract = await seedDocumentItem(b, 'contract');
-    expect((await itemDocument(b.ctx(), { id: contract.id, kind: 'opinion' })).fileName).toContain('法律意见书');
+    const opinion = await itemDocument(b.ctx(), { id: contract.id, kind: 'opinion' });
+    expect(opinion.fileName).toContain('法律意见书');
     await expect(itemDocument(b.ctx(), { id: contract.id, kind: 'opinion', round: 3 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-  });
+    // each printed in LibreOffice under its own title (the README's pictures)
+    for (const [doc, title, png] of [
+      [opinion, '法律意见书', '166-legal-opinion.png'],
+      [review, '法制审核意见书', '168-enforcement-review-opinion.png'],
+    ] as const) {
+      const pdf = officeToPdf(await write(doc.fileName, doc.bytes));
+      const first = pdfPages(pdf)[0]!.replace(/\s+/g, '');
+      expect(first).toContain(title);
+      expect(first).toContain('某某律师事务所');
+      pdfFirstPagePng(pdf, path.join(SCREENSHOTS, png), 50);
+    }
+  }, 180_000);
 
   it('a counsel gets no document of an item assigned to someone else', async () => {
     const app = testApp();

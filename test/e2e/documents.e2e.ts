@@ -1,8 +1,11 @@
 /**
  * 文书与卷宗 on the detail page (issue 21): the request form, an opinion
  * document by round and the case file, each saved (the harness saves to
- * <data folder>/exports) and read back; the card in English too.
+ * <data folder>/exports) and read back; the case file's history printed to
+ * PDF (the app's print path is Electron's printToPDF; here Chromium's, of the
+ * page the service makes).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -14,7 +17,19 @@ let app: App;
 let itemId: number;
 
 beforeAll(async () => {
-  app = await openApp();
+  app = await openApp({
+    platform: {
+      async printHtmlToPdf(html, options) {
+        const printer = await app.context.newPage();
+        try {
+          await printer.setContent(html);
+          return await printer.pdf(options);
+        } finally {
+          await printer.close();
+        }
+      },
+    },
+  });
   const b = await seedBasics(app);
   let d = await app.call('consultations.create', {
     title: '关于应急物资储备库租赁合同的合法性审查',
@@ -63,5 +78,32 @@ describe('documents and the case file on the detail page', () => {
     expect(names).toContain('附件/租赁合同（草案）.txt');
     expect(await zip.file('附件/租赁合同（草案）.txt')!.async('string')).toBe('租赁合同草案全文');
     expect(names.filter((n) => n.includes('法律意见书'))).toHaveLength(2);
+
+    // the history as a PDF through the print path, listed in the 目录 under its own title
+    const historyName = '05 法咨〔2025〕1号 办理过程记录.pdf';
+    expect(names).toContain(historyName);
+    expect(names.filter((n) => n.includes('办理过程记录'))).toEqual([historyName]);
+    const pdf = path.join(app.dir, 'history.pdf');
+    fs.writeFileSync(pdf, await zip.file(historyName)!.async('nodebuffer'));
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('办理过程记录');
+    expect(text).toContain('法咨〔2025〕1号');
+    const detail = await app.call<{ history: { businessOn: string; actorName: string }[] }>('consultations.get', { id: itemId });
+    expect(detail.history.length).toBe(3);
+    // every entry, numbered in order, with its step and date
+    const steps = ['已登记', '已登记→已分派', '已分派→已出具意见'];
+    for (const step of steps) expect(text).toContain(step);
+    for (const [i, h] of detail.history.entries()) {
+      const [y, m, d] = h.businessOn.split('-').map(Number);
+      expect(text).toContain(`${i + 1}`);
+      expect(text).toContain(`${y}年${m}月${d}日`);
+    }
+    expect(text).toContain('第1页共1页');
+    const index = path.join(app.dir, 'index.docx');
+    fs.writeFileSync(index, await zip.file('00 目录.docx')!.async('nodebuffer'));
+    const indexText = (await docxParts(index)).text;
+    expect(indexText).toContain(historyName);
+    expect(indexText).not.toContain('本环境不能生成 PDF');
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', pdf, path.join(path.dirname(import.meta.filename), 'screenshots', '164-case-file-history-pdf')]);
   });
 });

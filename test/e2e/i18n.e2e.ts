@@ -77,8 +77,8 @@ async function leftoverEnglish(page: Page): Promise<string[]> {
   text = text
     .replace(/[\w.-]*\.(sqlite3|xlsx|csv|docx|pdf|txt)\b/gi, ' ')
     .replace(/(?:[A-Za-z]:)?[\\/][^\s]+/g, ' ')
-    // the report template's placeholders, e.g. {year}: what the admin types
-    .replace(/\{\w+\}/g, ' ');
+    // the report template's placeholders, e.g. {year}: what the admin types; the document templates' merge fields and loops ({#checklist} … {/checklist})
+    .replace(/\{[#/]?\w+\}/g, ' ');
   const allowed = new Set(['English', 'Ctrl', 'XLSX', 'CSV', 'DOCX', 'PDF', 'Excel', 'Word', 'WPS', 'UTF', 'KB', 'MB', 'GB']);
   return (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !allowed.has(w));
 }
@@ -94,7 +94,7 @@ describe('the Chinese UI', () => {
     for (const c of await app.call<{ nameEn: string }[]>('categories.list', { includeInactive: true })) usernames.push(c.nameEn);
     usernames.sort((a, b) => b.length - a.length);
     const screens = ['#/ledger?year=all', '#/consultations/new', '#/counsels', '#/departments', '#/categories', '#/settings', '#/trash', '#/reports',
-      '#/users', '#/holidays', '#/backups', '#/audit', '#/import', '#/exchange'];
+      '#/users', '#/holidays', '#/backups', '#/audit', '#/import', '#/exchange', '#/templates'];
     for (const hash of screens) {
       await app.goto(hash);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -136,6 +136,7 @@ describe('the language switch', () => {
       ['#/audit', 'Audit log'],
       ['#/import', 'Import old ledger'],
       ['#/exchange', 'Data exchange'],
+      ['#/templates', 'Document templates'],
     ];
     for (const [hash, heading] of screens) {
       await app.goto(hash);

@@ -107,6 +107,22 @@ describe('年度统计', () => {
       if (Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured += 1;
     }
     expect(coloured / (w * h)).toBeGreaterThan(0.02);
+    // and at a print size that fits the page: nothing is drawn right of the printable width (A4 210 mm less the
+    // stylesheet's 12 mm margin, at 40 dpi; the card's border lies on it), and the drawing is whole, not cut at
+    // the card's edge: the monthly chart's last month and the legend's last category are printed
+    const printableRight = Math.ceil(((210 - 12) / 25.4) * 40);
+    let rightmost = 0;
+    for (let y = 0; y < h; y++) {
+      for (let x = w - 1; x > rightmost; x--) {
+        const i = (y * w + x) * 3;
+        if (Math.min(pixels[i]!, pixels[i + 1]!, pixels[i + 2]!) < 200) rightmost = x;
+      }
+    }
+    expect(rightmost).toBeGreaterThan(printableRight - 10);
+    expect(rightmost).toBeLessThanOrEqual(printableRight);
+    const chartText = pages[chartPage - 1]!.replace(/\s+/g, '');
+    expect(chartText).toContain('12月');
+    expect(chartText).toContain('重大行政决策');
     fs.copyFileSync(path.join(app.dir, 'charts.ppm'), path.join(app.dir, 'charts-kept.ppm'));
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(chartPage), '-l', String(chartPage), '-singlefile', file, path.join(path.dirname(import.meta.filename), 'screenshots', '123-report-pdf-charts')]);
     // the carried-over table keeps its columns: an item's title is printed on one or two lines, not one character a line

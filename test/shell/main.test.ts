@@ -21,7 +21,7 @@ const fake = vi.hoisted(() => {
     appEvents: new Map<string, AnyFn[]>(),
     ipc: new Map<string, AnyFn>(),
     ipcOn: new Map<string, AnyFn>(),
-    windows: [] as { options: Record<string, unknown>; url?: string; events: Map<string, AnyFn> }[],
+    windows: [] as { options: Record<string, unknown>; url?: string; events: Map<string, AnyFn>; destroyed?: boolean }[],
     menu: null as unknown,
     permissionRequest: null as AnyFn | null,
     permissionCheck: null as AnyFn | null,
@@ -109,6 +109,9 @@ const fake = vi.hoisted(() => {
         },
       };
       show() {}
+      destroy() {
+        this.record.destroyed = true;
+      }
       isMinimized() {
         return false;
       }
@@ -237,6 +240,22 @@ describe('electron/main.ts', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(fake.state.pdfOptions).toEqual([options]);
     expect(options).toMatchObject({ printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true });
+  });
+
+  it('the case file\'s history prints its own page to PDF in a hidden window without script, closed afterwards', async () => {
+    await startMain();
+    const opts = fake.startRuntime.mock.calls[0]?.[0] as { platform: Required<PlatformAdapter> };
+    const options = pdfPrintOptions('审计记录共 3 条');
+    const before = fake.state.windows.length;
+    const pdf = await opts.platform.printHtmlToPdf('<!doctype html><title>办理过程记录</title><p>已登记</p>', options);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(fake.state.windows.length).toBe(before + 1);
+    const page = fake.state.windows.at(-1)!;
+    expect(page.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } });
+    expect((page.options.webPreferences as Record<string, unknown>).preload).toBeUndefined();
+    expect(Buffer.from(page.url!.replace(/^data:text\/html;charset=utf-8;base64,/, ''), 'base64').toString('utf8')).toContain('<p>已登记</p>');
+    expect(fake.state.pdfOptions.at(-1)).toEqual(options);
+    expect(page.destroyed).toBe(true);
   });
 
   it('in development (npm start) keeps its data apart from the installed app: <userData>-dev, set before the single-instance lock', async () => {

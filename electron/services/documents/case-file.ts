@@ -5,9 +5,9 @@
  * history (办理过程记录), and the index 目录 (卷内目录) listing every file with
  * its number, title, date and name in the ZIP. Attachments keep their original
  * names (in 附件/, a second file of the same name gets （2）) and their bytes,
- * checked against their SHA-256. The history is a DOCX: plain Node has no PDF
- * writer, and the app does not ship one (its PDF comes from the desktop's
- * print path, which has no page for this).
+ * checked against their SHA-256. The history is a PDF through the print path
+ * the host offers (history.ts); where there is none (the CLI) it is a DOCX,
+ * named so in the 目录.
  *
  * A year's case files: a folder with one such ZIP per item, by serial number,
  * and the year's 目录; written into a temporary folder and renamed when whole,
@@ -15,19 +15,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, AlignmentType, BorderStyle } from 'docx';
 import JSZip from 'jszip';
 import { documentDate } from '#domain/documents';
-import { HISTORY_EVENT_ZH, STATUS_ZH, zh } from '#domain/labels';
 import type { ConsultationDetail } from '#domain/types';
 import { attachmentBytes, listAttachments, writeFileAtomic } from '../attachments/attachments';
 import { cleanAttachmentName } from '../attachments/file-name';
 import { getConsultation } from '../consultations/read';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { instantAsLocalText } from '../reports/export/cells';
-import { A4, BODY_FONT, CONTENT_WIDTH, FONT_TABLE, HEADING_FONT, MARGIN, TITLE_FONT } from '../reports/export/official-fonts';
 import { opinionDocumentOf, requestFormOf } from './documents';
+import { historyFile, tableDocument } from './history';
 
 export interface CaseFileEntry {
   /** 1, 2, … in archive order */
@@ -37,53 +34,6 @@ export interface CaseFileEntry {
   date: string;
   /** the file's path inside the ZIP */
   path: string;
-}
-
-const cellRun = (text: string, header = false) => new TextRun({ text, font: header ? HEADING_FONT : BODY_FONT, size: 21 });
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-
-/** A titled DOCX with one table (the index, the history), in the official style. */
-async function tableDocument(title: string, subtitle: string, headers: string[], shares: number[], rows: string[][]): Promise<Buffer> {
-  const widths = shares.map((s) => Math.floor(CONTENT_WIDTH * s));
-  const row = (cells: string[], header = false) =>
-    new TableRow({
-      tableHeader: header,
-      cantSplit: true,
-      children: cells.map((c, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, margins: { left: 80, right: 80, top: 40, bottom: 40 }, children: c.split('\n').map((line) => new Paragraph({ alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT, children: [cellRun(line, header)] })) })),
-    });
-  const doc = new Document({
-    creator: '法律顾问咨询台账',
-    sections: [
-      {
-        properties: { page: { size: A4, margin: MARGIN } },
-        children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: title, font: TITLE_FONT, size: 44 })] }),
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 300 }, children: [new TextRun({ text: subtitle, font: BODY_FONT, size: 28 })] }),
-          new Table({
-            width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-            columnWidths: widths,
-            layout: TableLayoutType.FIXED,
-            borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
-            rows: [row(headers, true), ...rows.map((r) => row(r))],
-          }),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]);
-}
-
-/** 办理过程记录: every row of the item's status history, as entered. */
-export function historyDocument(c: ConsultationDetail): Promise<Buffer> {
-  const step = (h: ConsultationDetail['history'][number]): string =>
-    h.toStatus in STATUS_ZH ? `${h.fromStatus ? `${zh(STATUS_ZH, h.fromStatus)} → ` : ''}${zh(STATUS_ZH, h.toStatus)}` : zh(HISTORY_EVENT_ZH, h.toStatus);
-  return tableDocument(
-    '办理过程记录',
-    `${c.serialNo}\u3000${c.title}`,
-    ['序号', '办理环节', '业务日期', '经办人', '说明', '录入时间'],
-    [0.07, 0.2, 0.17, 0.13, 0.25, 0.18],
-    c.history.map((h, i) => [String(i + 1), step(h), documentDate(h.businessOn), h.actorName, h.reason, instantAsLocalText(h.at)]),
-  );
 }
 
 /** Names in 附件/ as the attachments were stored; a repeat gets （2）, （3） before its extension. */
@@ -121,7 +71,8 @@ export async function caseFileParts(ctx: ServiceContext, id: number): Promise<{ 
     add(doc.fileName.replace(/\.docx$/, '').replace(`${c.serialNo} `, ''), documentDate(o.issuedOn), doc.fileName, doc.bytes);
     for (const a of attachments.filter((x) => x.opinionId === o.id)) addAttachment(a);
   }
-  add('办理过程记录', documentDate(c.closedOn ?? c.history.at(-1)?.businessOn ?? null), cleanAttachmentName(`${c.serialNo} 办理过程记录.docx`), await historyDocument(c));
+  const history = await historyFile(ctx, c);
+  add(history.title, documentDate(c.closedOn ?? c.history.at(-1)?.businessOn ?? null), cleanAttachmentName(`${c.serialNo} ${history.fileName}`), history.bytes);
   return { detail: c, entries, files };
 }
 
@@ -156,7 +107,7 @@ export async function writeCaseFile(ctx: ServiceContext, id: number, target: str
  * serial number: `<folder>/<year>年法律顾问咨询卷宗/` with 00 目录.docx and one
  * ZIP per item. Written whole or not at all (a temporary folder, renamed).
  */
-export async function writeYearCaseFiles(ctx: ServiceContext, year: number, folder: string): Promise<{ path: string; items: number }> {
+export async function writeYearCaseFiles(ctx: ServiceContext, year: number, folder: string, onProgress?: (done: number, total: number) => void): Promise<{ path: string; items: number }> {
   const ids = ctx.ledger.sqlite
     .prepare('SELECT id FROM consultations WHERE serial_year = ? AND trashed_at IS NULL ORDER BY serial_seq')
     .pluck()
@@ -167,7 +118,8 @@ export async function writeYearCaseFiles(ctx: ServiceContext, year: number, fold
   fs.mkdirSync(temp);
   try {
     const rows: string[][] = [];
-    for (const id of ids) {
+    for (const [done, id] of ids.entries()) {
+      onProgress?.(done, ids.length);
       let zip: Awaited<ReturnType<typeof caseFileZip>>;
       try {
         zip = await caseFileZip(ctx, id);
@@ -179,6 +131,7 @@ export async function writeYearCaseFiles(ctx: ServiceContext, year: number, fold
       fs.writeFileSync(path.join(temp, zip.fileName), zip.bytes, { flag: 'wx' });
       rows.push([String(rows.length + 1), zip.detail.serialNo, zip.detail.title, String(zip.entries.length), zip.fileName]);
     }
+    onProgress?.(ids.length, ids.length);
     fs.writeFileSync(path.join(temp, INDEX_NAME), await tableDocument('案卷目录', `${year}年法律顾问咨询卷宗`, ['序号', '编号', '事项名称', '件数', '文件'], [0.08, 0.2, 0.4, 0.08, 0.24], rows), { flag: 'wx' });
     fs.renameSync(temp, target);
     return { path: target, items: rows.length };

@@ -26,11 +26,18 @@ export function unknownPlaceholders(kind: DocumentKind, tags: readonly string[])
 
 export function listTemplates(ctx: ServiceContext): TemplateInfo[] {
   const rows = ctx.ledger.sqlite
-    .prepare('SELECT kind, file_name AS fileName, size, uploaded_at AS uploadedAt, uploaded_by AS uploadedBy FROM document_templates')
+    .prepare(
+      `SELECT t.kind, t.file_name AS fileName, t.size, t.uploaded_at AS uploadedAt, t.uploaded_by AS uploadedBy, coalesce(u.display_name, t.uploaded_by) AS uploadedByName
+       FROM document_templates t LEFT JOIN users u ON u.username = t.uploaded_by`,
+    )
     .all() as (NonNullable<TemplateInfo['replaced']> & { kind: DocumentKind })[];
   return (Object.keys(DOCUMENT_KIND_ZH) as DocumentKind[]).map((kind) => {
     const row = rows.find((r) => r.kind === kind);
-    return { kind, name: DOCUMENT_KIND_ZH[kind], replaced: row ? { fileName: row.fileName, size: row.size, uploadedAt: row.uploadedAt, uploadedBy: row.uploadedBy } : null };
+    return {
+      kind,
+      name: DOCUMENT_KIND_ZH[kind],
+      replaced: row ? { fileName: row.fileName, size: row.size, uploadedAt: row.uploadedAt, uploadedBy: row.uploadedBy, uploadedByName: row.uploadedByName } : null,
+    };
   });
 }
 

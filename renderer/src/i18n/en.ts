@@ -67,6 +67,7 @@ const en: Messages = {
     deskReply: 'Make a reply package',
     deskKeys: 'Keys and pairing',
     audit: 'Audit log',
+    templates: 'Document templates',
   },
   /** counted nouns, for English plurals (nested with $t(units.x, {"count": n})); Chinese has one form */
   units: {

@@ -77,6 +77,7 @@ const zhCN = {
     deskReply: '生成回复包',
     deskKeys: '密钥与配对',
     audit: '审计日志',
+    templates: '文书模板',
   },
   /** counted nouns, for English plurals (nested with $t(units.x, {"count": n})); Chinese has one form */
   units: {

@@ -54,6 +54,7 @@ export const ROUTES = [
   { name: 'settings', path: '/settings', screen: () => import('../features/admin/SettingsPage').then((m) => m.SettingsPage), needs: 'settings.update', menu: { group: 'system' } },
   { name: 'backups', path: '/backups', screen: () => import('../features/backups/BackupsPage').then((m) => m.BackupsPage), needs: 'backups.list', menu: { group: 'system' } },
   { name: 'exchange', path: '/exchange', screen: () => import('../features/exchange/ExchangePage').then((m) => m.ExchangePage), needs: 'exchange.status', menu: { group: 'system' } },
+  { name: 'templates', path: '/templates', screen: () => import('../features/documents/TemplatesPage').then((m) => m.TemplatesPage), needs: 'documents.templates', menu: { group: 'system' } },
   { name: 'audit', path: '/audit', screen: () => import('../features/audit/AuditPage').then((m) => m.AuditPage), needs: 'audit.list', menu: { group: 'system' } },
   { name: 'trash', path: '/trash', screen: () => import('../features/trash/TrashPage').then((m) => m.TrashPage), for: 'staff', menu: {} },
   { name: 'detail', path: '/consultations/:id', screen: () => import('../features/consultation/DetailPage').then((m) => m.ConsultationDetailPage), lights: 'home' },

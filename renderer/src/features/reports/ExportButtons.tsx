@@ -14,6 +14,7 @@ import { call } from '../../api/client';
 import { useCan } from '../../api/hooks';
 import { newJobId, useJobProgress } from '../../api/jobs';
 import { errorText } from '../../shared/errors';
+import { printSizeCharts } from './charts/print-size';
 import type { PeriodInput } from './period';
 
 interface Running {
@@ -88,7 +89,8 @@ export function ExportButtons({ period, disabled }: { period: PeriodInput; disab
   const savePdf = async () => {
     setPdfPending(true);
     try {
-      const saved = await call('reports.pdf', period);
+      await printSizeCharts(true);
+      const saved = await call('reports.pdf', period).finally(() => void printSizeCharts(false));
       if (saved) message.success({ content: t('reports.export.pdfDone', { file: fileName(saved.path), path: saved.path }), duration: 8 });
     } catch (error) {
       message.error(t('reports.export.failed', { reason: errorText(error, t) }));

@@ -3,7 +3,7 @@
  * previous period, the report sentence, the charts, the tables and the items
  * open at the period's end. Every number opens its consultations.
  */
-import { Alert, Card, Spin, Typography } from 'antd';
+import { Alert, Card, Space, Spin, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi, useSettings } from '../../api/hooks';
@@ -11,6 +11,7 @@ import { navigate, paths } from '../../router/hash';
 import { formatInstant } from '../../shared/format';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
 import { CarriedOverTable } from './CarriedOverTable';
+import { YearCaseFilesButton } from '../documents/YearCaseFilesButton';
 import { ExportButtons } from './ExportButtons';
 import { FigureOpenerContext, type FigureOpener } from './FigureLink';
 import { nameBook, periodLabel } from './labels';
@@ -56,7 +57,12 @@ export function ReportView({ period, currentYear }: { period: Period; currentYea
   const head = (
     <PageHead
       title={t('reports.title')}
-      extra={<ExportButtons period={input} disabled={!data || tally.isPlaceholderData} />}
+      extra={
+        <Space wrap size={8}>
+          <ExportButtons period={input} disabled={!data || tally.isPlaceholderData} />
+          <YearCaseFilesButton year={period.kind === 'year' ? period.year : null} />
+        </Space>
+      }
     />
   );
   const picker = (

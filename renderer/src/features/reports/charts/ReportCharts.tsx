@@ -12,6 +12,7 @@ import type { Tally } from '#contract/reports-contract';
 import { useFigureOpener } from '../FigureLink';
 import { monthLabel, spansYears, type NameBook } from '../labels';
 import { echarts } from './echarts';
+import { PRINT_SIZE_EVENT } from './print-size';
 import { barsHeight, barsOption, categoryColor, datum, monthlyOption, outcomeOption, type ChartOption, type FigureDatum } from './options';
 
 interface ChartProps {
@@ -25,23 +26,28 @@ interface ChartProps {
   span?: number;
 }
 
-/** The width a chart is drawn at for print: A4's printable width (186 mm at 96 dpi) less the cards' padding, or half of it. */
-const PRINT_WIDTH = { full: 680, half: 320 };
-
 /**
- * Redraws the chart at the page's width while printing, so its text prints at
- * its real size (the print stylesheet also scales the SVG to the page, in case
- * the print pipeline gives no beforeprint).
+ * The size a chart is drawn at on paper, in CSS px (96 dpi): A4 portrait less the
+ * print stylesheet's margins (210 − 2 × 12 mm = 186 mm ≈ 703 px), less the card's
+ * border and padding (≈ 26 px) and a few px to spare; a half-width chart has half
+ * the row less the gutter (12 px). Drawn any wider, the SVG is cut at the card's
+ * edge (issue 21: the months after 8月 and the legend's end were not printed).
  */
+const PRINT_WIDTH = { full: 660, half: 300 };
+
+/** Redraws the chart at its print size while printing (window.print's beforeprint, or the export's event), so it fits the page and its text prints at its real size. */
 function usePrintSize(ref: RefObject<ReactEChartsCore | null>, width: number, height: number): void {
   useEffect(() => {
-    const before = () => ref.current?.getEchartsInstance().resize({ width, height });
-    const after = () => ref.current?.getEchartsInstance().resize();
+    const before = () => ref.current?.getEchartsInstance().resize({ width, height, animation: { duration: 0 } });
+    const after = () => ref.current?.getEchartsInstance().resize({ width: 'auto', height, animation: { duration: 0 } });
+    const toggle = (event: Event) => ((event as CustomEvent<boolean>).detail ? before() : after());
     window.addEventListener('beforeprint', before);
     window.addEventListener('afterprint', after);
+    window.addEventListener(PRINT_SIZE_EVENT, toggle);
     return () => {
       window.removeEventListener('beforeprint', before);
       window.removeEventListener('afterprint', after);
+      window.removeEventListener(PRINT_SIZE_EVENT, toggle);
     };
   }, [ref, width, height]);
 }
