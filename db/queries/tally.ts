@@ -108,7 +108,7 @@ const STATUS_AT_END = `CASE WHEN c.status_on <= @to THEN c.status ELSE coalesce(
  * paused_since today), even when the due date in force was before then. One seek on
  * consultation_returns_item_idx.
  */
-const PAUSED_AT_END = `EXISTS (SELECT 1 FROM consultation_returns r WHERE r.consultation_id = c.id AND r.returned_on <= @to
+export const PAUSED_AT_END = `EXISTS (SELECT 1 FROM consultation_returns r WHERE r.consultation_id = c.id AND r.returned_on <= @to
     AND (r.resumed_on IS NULL OR r.resumed_on > @to))`;
 
 /**

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { Tally } from '#contract/reports-contract';
 import { ledgerDetailRows } from '../../db/queries/tally';
 import { buildFixture, names } from '../reports/fixture';
+import { buildDecemberReturns } from './december';
 import { testApp } from '../helpers/ledger';
 import { HOLIDAYS_2025 } from './calendar-2025';
 
@@ -26,7 +27,7 @@ describe('the report\'s figures with the working-day clock', () => {
     // the fixture's own figures (tally.test.ts), with the procedures in place
     let t = await tally();
     expect([ci(t.turnaround.dueTracked), ci(t.turnaround.dueMet), ci(t.turnaround.dueMissed), t.turnaround.onTimeRate.text]).toEqual([[6, 10], [4, 8], [2, 2], '66.7%']);
-    expect(await app.call('procedures.figures', { year: 2025 })).toEqual({ returns: 0, returnedItems: 0, averagePausedDays: null, signedOff: 0, averageSignOffDays: null, extensions: 0 });
+    expect(await app.call('procedures.figures', { year: 2025 })).toEqual({ returns: 0, returnedItems: 0, averagePausedDays: null, signedOff: 0, averageSignOffDays: null, extensions: 0, awaitingMaterial: 0, awaitingSignOff: 0 });
 
     await app.call('calendar.setHolidays', { year: 2025, days: HOLIDAYS_2025 });
     const contract = async (title: string) => {
@@ -62,53 +63,36 @@ describe('the report\'s figures with the working-day clock', () => {
     const missed = names(f, (await app.call('reports.drilldown', { year: 2025, key: 'due:missed' })).ids);
     expect(missed.sort()).toEqual([`#${r.id}`, 'F', 'I']);
     // returns 3 (P twice, R once) on 2 items, paused 3 + 3 + 3 working days; one 签发 after 4 days; one extension
-    expect(await app.call('procedures.figures', { year: 2025 })).toEqual({ returns: 3, returnedItems: 2, averagePausedDays: 3, signedOff: 1, averageSignOffDays: 4, extensions: 1 });
+    expect(await app.call('procedures.figures', { year: 2025 })).toEqual({ returns: 3, returnedItems: 2, averagePausedDays: 3, signedOff: 1, averageSignOffDays: 4, extensions: 1, awaitingMaterial: 0, awaitingSignOff: 0 });
     // another year has none of them
     expect((await app.call('procedures.figures', { year: 2024 })).returns).toBe(0);
     expect(p.status).toBe('answered');
   });
 
   it('an earlier period counts an item still returned for material (退回补正) at its end as pending, not missed', async () => {
-    // Hand-counted on the 2025 calendar (no holidays in December); the report is for 2025, "today" 2026-01-15:
-    //  T  contract, received 12/15 (Mon), due 12/22 (5 working days: 16 17 18 19 22); returned 12/19, the
-    //     material not back by 12/31 (nor since) → its clock stood still at the year's end: pending,
-    //     although 12/22 was before the year ended (counted missed before the fix)
-    //  V  contract, received 12/01 (Mon), due 12/08; returned 12/03 → back 12/05 (2 working days: 4, 5),
-    //     due 12/10; no opinion by 12/31 → missed (a return that ended within the period does not excuse it)
-    //  W  contract, received 12/15, due 12/22; returned 12/19 → back 2026-01-06, after the period: at
-    //     12/31 its clock stood still → pending
-    // With the fixture's own tracked 6 (10 项), met 4 (8), missed 2 (2): tracked 7 (11), met 4 (8),
-    // missed 3 (3) → 4/7 = 57.1% (without the fix: T missed too, 8 tracked, 50.0%).
-    const f = await buildFixture(testApp());
+    const { f, t, v, w, x } = await buildDecemberReturns();
     const { app } = f;
-    await app.call('calendar.setHolidays', { year: 2025, days: HOLIDAYS_2025 });
-    const step = (method: string, c: any, input: object) => app.call(method, { id: c.id, version: c.version, ...input });
-    const contract = async (title: string, receivedOn: string) => {
-      const c = await app.call('consultations.create', { title, categoryId: f.cat('contract'), departmentId: f.dept.zonghe, receivedOn, itemCount: 1 });
-      return step('consultations.assign', c, { counselId: f.counsel.wang, assignedOn: receivedOn });
-    };
-
-    let t = await contract('T 合同', '2025-12-15');
-    expect(t.dueOn).toBe('2025-12-22');
-    t = await step('consultations.returnForMaterial', t, { returnedOn: '2025-12-19', missing: '营业执照副本' });
-    let v = await contract('V 合同', '2025-12-01');
-    expect(v.dueOn).toBe('2025-12-08');
-    v = await step('consultations.returnForMaterial', v, { returnedOn: '2025-12-03', missing: '报价单' });
-    v = await step('consultations.resume', v, { resumedOn: '2025-12-05' });
-    expect(v.dueOn).toBe('2025-12-10');
-    let w = await contract('W 合同', '2025-12-15');
-    w = await step('consultations.returnForMaterial', w, { returnedOn: '2025-12-19', missing: '授权委托书' });
-    w = await step('consultations.resume', w, { resumedOn: '2026-01-06' });
-
+    // With the fixture's own tracked 6 (10 项), met 4 (8), missed 2 (2): tracked 8 (12), met 5 (9) with X,
+    // missed 3 (3) with V → 5/8 = 62.5% (without the fix T is missed too: 9 tracked, 55.6%).
     const t25 = await app.call<Tally>('reports.tally', { year: 2025 });
-    const ci = (x: { count: number; items: number }) => [x.count, x.items];
-    expect([ci(t25.turnaround.dueTracked), ci(t25.turnaround.dueMet), ci(t25.turnaround.dueMissed), t25.turnaround.onTimeRate.text]).toEqual([[7, 11], [4, 8], [3, 3], '57.1%']);
+    const ci = (y: { count: number; items: number }) => [y.count, y.items];
+    expect([ci(t25.turnaround.dueTracked), ci(t25.turnaround.dueMet), ci(t25.turnaround.dueMissed), t25.turnaround.onTimeRate.text]).toEqual([[8, 12], [5, 9], [3, 3], '62.5%']);
     const missed = names(f, (await app.call('reports.drilldown', { year: 2025, key: 'due:missed' })).ids);
     expect(missed.sort()).toEqual([`#${v.id}`, 'F', 'I']);
     // the detail ledger of the exports says the same (未到期 for T and W)
     const due = new Map([...ledgerDetailRows(app.ledger.sqlite, { from: '2025-01-01', to: '2025-12-31', today: '2026-01-15' })].map((r) => [r.id, r.due]));
-    expect([due.get(t.id), due.get(v.id), due.get(w.id)]).toEqual(['pending', 'missed', 'pending']);
-    // today T is still returned: not overdue in the reminders either
-    expect(t.status).toBe('assigned');
+    expect([due.get(t.id), due.get(v.id), due.get(w.id), due.get(x.id)]).toEqual(['pending', 'missed', 'pending', 'met']);
+    // the procedures' figures of 2025: returns T V W (3 items), paused V 2 and W 12 → 7; X signed after 7 days;
+    // at the year's end T and W awaited material and X awaited 签发
+    expect(await app.call('procedures.figures', { year: 2025 })).toEqual({
+      returns: 3,
+      returnedItems: 3,
+      averagePausedDays: 7,
+      signedOff: 1,
+      averageSignOffDays: 7,
+      extensions: 0,
+      awaitingMaterial: 2,
+      awaitingSignOff: 1,
+    });
   });
 });
