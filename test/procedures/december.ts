@@ -16,12 +16,13 @@
  *     2026-01-05 (7 days' wait) → at 12/31 it awaited 签发
  */
 import { buildFixture } from '../reports/fixture';
-import { testApp } from '../helpers/ledger';
+import { testApp, type TestApp } from '../helpers/ledger';
 import { LOCAL_ADMIN } from '../../electron/services/context';
 import { HOLIDAYS_2025 } from './calendar-2025';
 
-export async function buildDecemberReturns() {
-  const f = await buildFixture(testApp());
+/** On a test ledger closed after each test by default; pass one of your own to keep it longer. */
+export async function buildDecemberReturns(on: TestApp = testApp()) {
+  const f = await buildFixture(on);
   const { app } = f;
   await app.call('calendar.setHolidays', { year: 2025, days: HOLIDAYS_2025 });
   const step = (method: string, c: any, input: object) => app.call(method, { id: c.id, version: c.version, ...input });
