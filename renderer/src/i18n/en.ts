@@ -253,6 +253,8 @@ const en: Messages = {
     titlePlaceholder: 'e.g. Legality review of a service contract',
     requesterPlaceholder: 'Name of the person asking',
     dueHint: 'Defaults to {{days}} working days after the received date',
+    dueSuggested: 'From the received date and the category\'s time limit: {{day}}',
+    dueUseSuggested: 'Use it',
     serialHint: 'The number is assigned on saving; it is never reused or renumbered.',
     needBasics: 'Add a division before registering.',
     goDepartments: 'Add divisions',
