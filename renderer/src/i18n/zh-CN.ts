@@ -469,6 +469,8 @@ const zhCN = {
     summary: '提醒：{{overdue}} 件咨询事项已超过办理时限，{{soon}} 件将在 2 天内到期。',
     view: '查看',
     showOverdue: '查看超期事项',
+    engagementsEnding_one: '聘用合同 {{count}} 份将在 {{days}} 天内到期',
+    engagementsEnding_other: '聘用合同 {{count}} 份将在 {{days}} 天内到期',
   },
   queue: {
     title: '我的待办',
