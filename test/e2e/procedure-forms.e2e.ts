@@ -80,7 +80,7 @@ describe('更正意见 with the checklist', () => {
       checklist: POINTS.map((point, i) => ({ point, result: i === 4 ? 'nonConforming' : 'conforms', note: i === 4 ? '未告知当事人听证权利' : '' })),
     });
     await app.goto(`#/consultations/${c.id}`);
-    await page.getByRole('button', { name: '更正', exact: true }).first().click();
+    await page.getByRole('button', { name: /更正$/ }).click();
     const dialog = page.getByRole('dialog', { name: '更正第 1 轮意见' });
     const mark = (point: string) => dialog.getByRole('radiogroup', { name: `判断 ${point}` });
     // prefilled: the marks and notes of the version being corrected, and its conclusion word
@@ -92,7 +92,7 @@ describe('更正意见 with the checklist', () => {
     await mark('执法程序是否合法').getByText('符合', { exact: true }).click();
     await dialog.getByLabel('说明 执法程序是否合法').fill('已补充听证告知，当事人未申请听证');
     await dialog.getByLabel('意见内容').fill('同意作出处罚决定。');
-    await dialog.getByText('同意（计为：同意）').click();
+    await dialog.getByText(/^同意（计为：/).click();
     await dialog.getByLabel('更正原因').fill('执法处室已补充听证告知程序');
     await screenshot(page, '196-correct-opinion-checklist');
     await dialog.getByRole('button', { name: '确定更正' }).click();
