@@ -85,8 +85,8 @@ describe('聘用合同: the file, the reminders bar, the rating at close, assign
     await page.locator('input[type="file"][aria-label="上传合同文件"]').setInputFiles({ name: '法律顾问服务合同.pdf', mimeType: 'application/pdf', buffer: bytes });
     await page.getByText('已上传合同文件：法律顾问服务合同.pdf').waitFor();
     await page.getByRole('button', { name: '法律顾问服务合同.pdf（另存为）' }).waitFor();
-    const [stored] = await app.call<{ id: number; contractFile: { fileName: string } | null }[]>('engagements.list', {});
-    expect(stored!.contractFile?.fileName).toBe('法律顾问服务合同.pdf');
+    const [stored] = await app.call<{ id: number; contractFile: { fileName: string; mimeType: string; size: number } | null }[]>('engagements.list', {});
+    expect(stored!.contractFile).toEqual({ fileName: '法律顾问服务合同.pdf', mimeType: 'application/pdf', size: bytes.length });
     await screenshot(page, '190-engagement-contract-file', { keepToasts: true });
   });
 
