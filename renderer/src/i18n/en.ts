@@ -493,8 +493,8 @@ const en: Messages = {
     summary: 'Reminder: $t(units.overdueConsultation, {"count": {{overdue}} }), $t(units.dueSoon, {"count": {{soon}} }).',
     view: 'View',
     showOverdue: 'Show overdue items',
-    engagementsEnding_one: '{{count}} engagement ends within {{days}} days',
-    engagementsEnding_other: '{{count}} engagements end within {{days}} days',
+    engagementsEnding_one: '{{count}} engagement ends within $t(units.day, {"count": {{days}} })',
+    engagementsEnding_other: '{{count}} engagements end within $t(units.day, {"count": {{days}} })',
   },
   queue: {
     title: 'My queue',
