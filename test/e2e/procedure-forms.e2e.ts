@@ -9,19 +9,12 @@
  * dates in test/procedures/clock.test.ts); this file checks what the form does with them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, openApp, screenshot, seedBasics, typeDate, type App, type Basics } from './support';
+import { choose, openSeeded, screenshot, seedBasics, typeDate, type App, type Basics } from './support';
 
 let app: App;
 let basics: Basics;
-
-beforeAll(async () => {
-  app = await openApp();
-  basics = await seedBasics(app);
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+beforeAll(async () => void ({ app, basics } = await openSeeded(seedBasics)));
+afterAll(() => app?.close());
 
 const suggested = async (receivedOn: string, code?: string) =>
   (await app.call<{ dueOn: string }>('calendar.dueOn', { receivedOn, ...(code ? { categoryId: basics.category(code) } : {}) })).dueOn;
@@ -106,5 +99,23 @@ describe('更正意见 with the checklist', () => {
     expect(after.opinions[0].checklist[4]).toEqual({ point: '执法程序是否合法', result: 'conforms', note: '已补充听证告知，当事人未申请听证' });
     expect(after.opinions[0].previous).toHaveLength(1);
     await screenshot(page, '197-corrected-opinion-checklist');
+  });
+});
+
+describe('年度统计: the procedures\' figures', () => {
+  it('the card shows the returns and, at the period\'s end, the items awaiting material and 签发 (the exports carry the same figures)', async () => {
+    const { page } = app;
+    let c = await app.call('consultations.create', { title: '物业服务合同审查', categoryId: basics.category('contract'), departmentId: basics.departments[0]!.id, receivedOn: '2025-06-05', itemCount: 1 });
+    c = await app.call('consultations.assign', { id: c.id, version: c.version, counselId: basics.counsels[0]!.id, assignedOn: '2025-06-05' });
+    await app.call('consultations.returnForMaterial', { id: c.id, version: c.version, returnedOn: '2025-06-06', missing: '对方营业执照副本' });
+    // the year still runs: its end is today; the correction test above left one opinion awaiting 签发
+    expect(await app.call('procedures.figures', { year: 2025 })).toMatchObject({ returns: 1, returnedItems: 1, awaitingMaterial: 1, awaitingSignOff: 1 });
+    await app.goto('#/reports?year=2025');
+    const card = page.getByTestId('procedure-figures');
+    await expect.poll(() => card.textContent()).toContain('期末待补正材料1 件');
+    expect(await card.textContent()).toContain('期末待签发1 份');
+    expect(await card.textContent()).toContain('退回补正1 次（1 件）');
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, '198-report-procedure-figures');
   });
 });
