@@ -141,6 +141,10 @@ describe('checklists', () => {
     });
     expect(onlyMarks.opinions[0].checklist[5].note).toBe('裁量基准适用得当');
     expect(onlyMarks.opinions[0].conclusionWord).toBe('同意');
+    // the audit record says what changed: the marks, before and after
+    const audits = app.ledger.sqlite.prepare("SELECT after FROM audit_log WHERE action = 'consultations.correctOpinion' ORDER BY id").pluck().all() as string[];
+    const last = JSON.parse(audits.at(-1)!).opinionCorrection;
+    expect([last.previous.checklist[5].note, last.corrected.checklist[5].note, last.corrected.conclusionWord]).toEqual(['', '裁量基准适用得当', '同意']);
 
     // the admin adds a point to the category: a correction of the text alone keeps the marks as given
     const procedure = await app.call('procedures.get', { categoryId: b.cat('enforcementReview') });

@@ -468,8 +468,11 @@ export function correctOpinion(ctx: ServiceContext, input: ParsedInputOf<'consul
       sqlite.prepare("UPDATE opinions SET sign_off_status = 'pending', sign_off_on = NULL, sign_off_by = NULL, sign_off_remark = NULL WHERE id = ?").run(opinion.id);
     }
     refreshStatusOn(ctx, input.id);
-    const previous = { conclusion: opinion.conclusion, text: opinion.text, issuedOn: opinion.issuedOn };
-    const corrected = { conclusion: input.conclusion, text: input.text, issuedOn: input.issuedOn };
+    // the procedure's word and checklist when the opinion has them (a correction may change only those)
+    const procedureOf = (word: string | null, checklist: string | null) =>
+      word === null && checklist === null ? {} : { conclusionWord: word, checklist: checklist === null ? null : (JSON.parse(checklist) as unknown) };
+    const previous = { conclusion: opinion.conclusion, text: opinion.text, issuedOn: opinion.issuedOn, ...procedureOf(opinion.conclusionWord, stored) };
+    const corrected = { conclusion: input.conclusion, text: input.text, issuedOn: input.issuedOn, ...procedureOf(procedure.conclusionWord, procedure.checklist) };
     return {
       history: { to: 'opinionCorrected', reason: input.reason, on: null, detail: { opinionId: opinion.id, round: opinion.round } },
       audit: { opinionCorrection: { opinionId: opinion.id, round: opinion.round, previous, corrected } },
