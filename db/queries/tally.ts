@@ -102,8 +102,19 @@ const STATUS_AT_END = `CASE WHEN c.status_on <= @to THEN c.status ELSE coalesce(
   ${STATUS_FROM_DATES}) END`;
 
 /**
+ * 退回补正 at the end of the period: returned on or before its last day and the material
+ * not back by then (docs/DOMAIN.md, "Review procedures"). The clock stood still, so an
+ * unanswered item in that state is not past due at the period's end (like OVERDUE_SQL's
+ * paused_since today), even when the due date in force was before then. One seek on
+ * consultation_returns_item_idx.
+ */
+export const PAUSED_AT_END = `EXISTS (SELECT 1 FROM consultation_returns r WHERE r.consultation_id = c.id AND r.returned_on <= @to
+    AND (r.resumed_on IS NULL OR r.resumed_on > @to))`;
+
+/**
  * An unanswered item is past due at the end of the period when its dueOn is before
- * the day after the period (a period still running: before today).
+ * the day after the period (a period still running: before today) and its clock was
+ * not paused then (PAUSED_AT_END).
  */
 function dueBy(scope: TallyScope): string {
   const next = addDays(scope.to, 1);
@@ -128,15 +139,22 @@ const FACT_COLUMNS = {
   conclusion: LATEST_CONCLUSION,
   firstOn: FIRST_OPINION_ON,
   opinionCount: OPINION_COUNT,
+  /** 1 when the item was returned for material (退回补正) at the end of the period */
+  pausedAtEnd: PAUSED_AT_END,
 } as const;
 export type FactColumn = keyof typeof FACT_COLUMNS;
 
 /** Whole days from receipt to the first opinion (dates are local days, so julianday differences are whole). */
 export const DAYS_SQL = `CAST(julianday(firstOn) - julianday(receivedOn) AS INTEGER)`;
-/** met / missed / pending (not answered, not yet due) / none (no dueOn) */
+/**
+ * met / missed / pending (not answered: not yet due, or its clock paused by a return at the
+ * period's end) / none (no dueOn). Over the facts dueOn, firstOn and pausedAtEnd (DUE_STATE_COLUMNS).
+ */
 export const DUE_STATE_SQL = `CASE WHEN dueOn IS NULL THEN 'none'
   WHEN firstOn IS NOT NULL THEN (CASE WHEN firstOn <= dueOn THEN 'met' ELSE 'missed' END)
+  WHEN pausedAtEnd THEN 'pending'
   WHEN dueOn < @dueBy THEN 'missed' ELSE 'pending' END`;
+export const DUE_STATE_COLUMNS = ['dueOn', 'firstOn', 'pausedAtEnd'] as const satisfies readonly FactColumn[];
 export const COUNTED_SQL = `status <> 'withdrawn'`;
 export const OPEN_AT_END_SQL = `status IN ${OPEN_STATUSES_SQL}`;
 
@@ -175,7 +193,7 @@ export type TallyItem = [
   firstDays: number | null,
   /** whole days from receipt to dueOn; null when there is no dueOn */
   dueDays: number | null,
-  /** 1 when dueOn was past at the end of the period (dueBy) */
+  /** 1 when dueOn was past at the end of the period (dueBy) and the clock not paused by a return then */
   pastDue: number,
   opinionCount: number,
 ];
@@ -185,7 +203,7 @@ export function tallyItemsSql(scope: Pick<TallyScope, 'onlyCounselId' | 'firmId'
   return `SELECT c.category_id, substr(c.received_on, 1, 7), c.department_id, c.counsel_id, ${STATUS_AT_END}, ${OUTCOME_AT_END},
       c.item_count, ${LATEST_CONCLUSION},
       (SELECT CAST(julianday(o.issued_on) - julianday(c.received_on) AS INTEGER) FROM opinions o WHERE o.consultation_id = c.id AND o.round = 1 AND o.issued_on <= @to),
-      CAST(julianday(c.due_on) - julianday(c.received_on) AS INTEGER), coalesce(c.due_on < @dueBy, 0),
+      CAST(julianday(c.due_on) - julianday(c.received_on) AS INTEGER), coalesce(c.due_on < @dueBy AND NOT ${PAUSED_AT_END}, 0),
       ${OPINION_COUNT}
     FROM consultations c
     WHERE c.trashed_at IS NULL AND c.received_on >= @from AND c.received_on <= @to${scopeWhere(scope)}`;
@@ -302,7 +320,7 @@ export function ledgerDetailRows(sqlite: Database.Database, scope: TallyScope): 
       f.conclusion, f.outcome, c.outcome_reason AS outcomeReason, c.outcome_on AS outcomeOn, c.closed_on AS closedOn,
       f.status AS statusAtEnd, c.note, c.created_at AS createdAt, ${personNameSql('c.created_by')} AS createdBy, c.updated_at AS updatedAt,
       ${personNameSql('c.updated_by')} AS updatedBy
-    FROM ${facts(scope, ['receivedOn', 'dueOn', 'firstOn', 'opinionCount', 'conclusion', 'outcome', 'currentStatus'])} f
+    FROM ${facts(scope, ['receivedOn', ...DUE_STATE_COLUMNS, 'opinionCount', 'conclusion', 'outcome', 'currentStatus'])} f
     JOIN consultations c ON c.id = f.id
     JOIN categories cat ON cat.id = c.category_id
     JOIN departments d ON d.id = c.department_id

@@ -305,6 +305,10 @@ export interface ProcedureFigures {
   signedOff: number;
   averageSignOffDays: number | null;
   extensions: number;
+  /** of the period's items, at its end (a running period: now): returned for material and not answered */
+  awaitingMaterial: number;
+  /** of the period's items, at its end: the latest opinion given by then needs 签发 and was not signed or returned by then */
+  awaitingSignOff: number;
 }
 
 /** The reminders of issue 20, added to reminders.summary. */

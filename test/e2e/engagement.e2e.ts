@@ -1,13 +1,16 @@
 /**
  * 聘用合同 and 年度考核 in the real UI on the seeded year (test/e2e/seed.ts; today
  * 2025-06-10): an engagement typed in (fee in yuan, kept in fen), a payment and the
- * paid-vs-agreed line, the 60-day reminder, then the assessment filled in, its
- * grade worked out as it is typed, and an evidence figure opened to its items.
+ * paid-vs-agreed line, the 60-day reminder (on its screen and in the reminders bar,
+ * never for a counsel), the contract file uploaded, the rating when an item closes,
+ * the confirmation when assigning outside a firm's engagement, then the assessment
+ * filled in, its grade worked out as it is typed, and an evidence figure opened to
+ * its items.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLedger } from './seed';
-import { openApp, screenshot, type App } from './support';
+import { choose, OFFICE, openApp, screenshot, signIn, signOut, type App } from './support';
 
 let app: App;
 
@@ -71,6 +74,112 @@ describe('聘用合同', () => {
     await screenshot(page, '141-payments');
   });
 });
+
+describe('聘用合同: the file, the reminders bar, the rating at close, assigning outside the engagement', () => {
+  it('the contract file is uploaded on the engagement and stored whole', async () => {
+    const { page } = app;
+    await app.goto('#/engagements');
+    await page.getByText('合同编号：京法顾〔2025〕1号').waitFor();
+    await page.getByText('未上传').waitFor();
+    const bytes = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    await page.locator('input[type="file"][aria-label="上传合同文件"]').setInputFiles({ name: '法律顾问服务合同.pdf', mimeType: 'application/pdf', buffer: bytes });
+    await page.getByText('已上传合同文件：法律顾问服务合同.pdf').waitFor();
+    await page.getByRole('button', { name: '法律顾问服务合同.pdf（另存为）' }).waitFor();
+    const [stored] = await app.call<{ id: number; contractFile: { fileName: string; mimeType: string; size: number } | null }[]>('engagements.list', {});
+    expect(stored!.contractFile).toEqual({ fileName: '法律顾问服务合同.pdf', mimeType: 'application/pdf', size: bytes.length });
+    await screenshot(page, '190-engagement-contract-file', { keepToasts: true });
+  });
+
+  it('the reminders bar names the engagement ending within 60 days and opens 聘用合同; a leader sees it, a counsel never', async () => {
+    const { page } = app;
+    await app.goto('#/ledger');
+    const link = page.getByTestId('engagement-reminder');
+    await expect.poll(() => link.textContent()).toBe('聘用合同 1 份将在 60 天内到期');
+    await screenshot(page, '191-reminders-bar-engagement');
+    await link.click();
+    await page.getByRole('heading', { name: '聘用合同' }).first().waitFor();
+    await page.getByText('还有 51 天').waitFor();
+
+    const basics = await app.call<{ id: number; name: string }[]>('counsels.list', {});
+    await app.createAccount({ username: 'wangjg', displayName: '王建国', roles: ['counsel'], counselId: basics.find((c) => c.name === '王建国')!.id });
+    await app.createAccount({ username: 'zhaolei', displayName: '赵磊', roles: ['leader'] });
+    await signOut(page);
+    await signIn(page, 'zhaolei');
+    await app.goto('#/ledger');
+    await expect.poll(() => page.getByTestId('engagement-reminder').textContent()).toBe('聘用合同 1 份将在 60 天内到期');
+    await signOut(page);
+    await signIn(page, 'wangjg');
+    await app.goto('#/queue');
+    // the counsel's bar has its own reminders (their items) but not the engagement's
+    await page.getByRole('status').first().waitFor();
+    expect(await page.getByTestId('engagement-reminder').count()).toBe(0);
+    expect(await page.getByText(/聘用合同.*到期/).count()).toBe(0);
+    await signOut(page);
+    await signIn(page, OFFICE.username);
+  });
+
+  it('the rating chosen when closing (基本满意 with a note) shows in the item\'s history', async () => {
+    const { page } = app;
+    const ids = await ids_();
+    let c = await app.call('consultations.create', { title: '物业服务合同续签审查', categoryId: ids.category('contract'), departmentId: ids.department, receivedOn: '2025-06-05', itemCount: 1 });
+    c = await app.call('consultations.assign', { id: c.id, version: c.version, counselId: ids.counsel('王建国'), assignedOn: '2025-06-05' });
+    c = await app.call('consultations.addOpinion', { id: c.id, version: c.version, conclusion: 'approve', text: '同意续签。', issuedOn: '2025-06-06' });
+    await app.goto(`#/consultations/${c.id}`);
+    await page.getByRole('button', { name: '办结', exact: true }).click();
+    const close = page.getByRole('dialog', { name: '办结咨询事项' });
+    for (const word of ['满意', '基本满意', '不满意']) await close.getByRole('radio', { name: word, exact: true }).waitFor();
+    await close.getByRole('radio', { name: '基本满意', exact: true }).check();
+    await close.getByLabel('评价说明').fill('意见及时，但未结合本单位实际提出修改建议');
+    await screenshot(page, '192-close-with-rating');
+    await close.getByRole('button', { name: '确定办结' }).click();
+    await close.waitFor({ state: 'detached' });
+    const rating = page.locator('.history-rating');
+    await expect.poll(() => rating.textContent()).toContain('服务评价：基本满意');
+    expect(await rating.textContent()).toContain('意见及时，但未结合本单位实际提出修改建议');
+    expect(await app.call('ratings.get', { consultationId: c.id })).toMatchObject({ rating: 'fair', note: '意见及时，但未结合本单位实际提出修改建议' });
+    await rating.scrollIntoViewIfNeeded();
+    await screenshot(page, '193-rating-in-history');
+  });
+
+  it('assigning to a counsel whose firm has no engagement asks first: 取消 keeps the item as it was, 仍然分派 assigns', async () => {
+    const { page } = app;
+    const ids = await ids_();
+    const zhao = await app.call<{ id: number }>('counsels.create', { name: '赵志强', firm: '上海市某某律师事务所', engagedFrom: '2025-01-01' });
+    const c = await app.call('consultations.create', { title: '人防工程租赁合同审查', categoryId: ids.category('contract'), departmentId: ids.department, receivedOn: '2025-06-09', itemCount: 1 });
+    await app.goto(`#/consultations/${c.id}`);
+    const heading = page.getByRole('heading', { name: new RegExp(c.serialNo.replace(/[〔〕]/g, '.')) });
+    await page.getByRole('button', { name: '分派', exact: true }).click();
+    const assign = page.getByRole('dialog', { name: '分派法律顾问' });
+    await choose(page, '法律顾问', '赵志强');
+    await assign.getByRole('button', { name: '确定分派' }).click();
+    const confirm = page.getByRole('dialog', { name: '分派日期不在聘用合同期限内' });
+    await confirm.getByText('赵志强所在的上海市某某律师事务所在 2025-06-10 没有有效的聘用合同。确认仍要分派吗？').waitFor();
+    await screenshot(page, '194-assign-outside-engagement');
+    await confirm.getByRole('button', { name: '取消' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    // nothing changed: still registered, nobody assigned, no history step
+    const unchanged = await app.call('consultations.get', { id: c.id });
+    expect(unchanged).toMatchObject({ status: 'registered', counselId: null, version: c.version });
+    expect(await heading.textContent()).toContain('已登记');
+
+    await assign.getByRole('button', { name: '确定分派' }).click();
+    await confirm.getByRole('button', { name: '仍然分派' }).click();
+    await expect.poll(() => heading.textContent()).toContain('已分派');
+    expect(await app.call('consultations.get', { id: c.id })).toMatchObject({ status: 'assigned', counselId: zhao.id });
+  });
+});
+
+/** The ids the tests above register with. */
+async function ids_() {
+  const categories = await app.call<{ id: number; code: string }[]>('categories.list', {});
+  const counsels = await app.call<{ id: number; name: string }[]>('counsels.list', {});
+  const departments = await app.call<{ id: number }[]>('departments.list', {});
+  return {
+    category: (code: string) => categories.find((x) => x.code === code)!.id,
+    counsel: (name: string) => counsels.find((x) => x.name === name)!.id,
+    department: departments[0]!.id,
+  };
+}
 
 describe('年度考核', () => {
   it('evidence from the ledger, scores typed, the grade follows, a figure opens its items', async () => {

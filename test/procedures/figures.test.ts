@@ -11,7 +11,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Tally } from '#contract/reports-contract';
+import { ledgerDetailRows } from '../../db/queries/tally';
 import { buildFixture, names } from '../reports/fixture';
+import { buildDecemberReturns } from './december';
 import { testApp } from '../helpers/ledger';
 import { HOLIDAYS_2025 } from './calendar-2025';
 
@@ -25,7 +27,7 @@ describe('the report\'s figures with the working-day clock', () => {
     // the fixture's own figures (tally.test.ts), with the procedures in place
     let t = await tally();
     expect([ci(t.turnaround.dueTracked), ci(t.turnaround.dueMet), ci(t.turnaround.dueMissed), t.turnaround.onTimeRate.text]).toEqual([[6, 10], [4, 8], [2, 2], '66.7%']);
-    expect(await app.call('procedures.figures', { year: 2025 })).toEqual({ returns: 0, returnedItems: 0, averagePausedDays: null, signedOff: 0, averageSignOffDays: null, extensions: 0 });
+    expect(await app.call('procedures.figures', { year: 2025 })).toEqual({ returns: 0, returnedItems: 0, averagePausedDays: null, signedOff: 0, averageSignOffDays: null, extensions: 0, awaitingMaterial: 0, awaitingSignOff: 0 });
 
     await app.call('calendar.setHolidays', { year: 2025, days: HOLIDAYS_2025 });
     const contract = async (title: string) => {
@@ -61,9 +63,36 @@ describe('the report\'s figures with the working-day clock', () => {
     const missed = names(f, (await app.call('reports.drilldown', { year: 2025, key: 'due:missed' })).ids);
     expect(missed.sort()).toEqual([`#${r.id}`, 'F', 'I']);
     // returns 3 (P twice, R once) on 2 items, paused 3 + 3 + 3 working days; one 签发 after 4 days; one extension
-    expect(await app.call('procedures.figures', { year: 2025 })).toEqual({ returns: 3, returnedItems: 2, averagePausedDays: 3, signedOff: 1, averageSignOffDays: 4, extensions: 1 });
+    expect(await app.call('procedures.figures', { year: 2025 })).toEqual({ returns: 3, returnedItems: 2, averagePausedDays: 3, signedOff: 1, averageSignOffDays: 4, extensions: 1, awaitingMaterial: 0, awaitingSignOff: 0 });
     // another year has none of them
     expect((await app.call('procedures.figures', { year: 2024 })).returns).toBe(0);
     expect(p.status).toBe('answered');
+  });
+
+  it('an earlier period counts an item still returned for material (退回补正) at its end as pending, not missed', async () => {
+    const { f, t, v, w, x } = await buildDecemberReturns();
+    const { app } = f;
+    // With the fixture's own tracked 6 (10 项), met 4 (8), missed 2 (2): tracked 8 (12), met 5 (9) with X,
+    // missed 3 (3) with V → 5/8 = 62.5% (without the fix T is missed too: 9 tracked, 55.6%).
+    const t25 = await app.call<Tally>('reports.tally', { year: 2025 });
+    const ci = (y: { count: number; items: number }) => [y.count, y.items];
+    expect([ci(t25.turnaround.dueTracked), ci(t25.turnaround.dueMet), ci(t25.turnaround.dueMissed), t25.turnaround.onTimeRate.text]).toEqual([[8, 12], [5, 9], [3, 3], '62.5%']);
+    const missed = names(f, (await app.call('reports.drilldown', { year: 2025, key: 'due:missed' })).ids);
+    expect(missed.sort()).toEqual([`#${v.id}`, 'F', 'I']);
+    // the detail ledger of the exports says the same (未到期 for T and W)
+    const due = new Map([...ledgerDetailRows(app.ledger.sqlite, { from: '2025-01-01', to: '2025-12-31', today: '2026-01-15' })].map((r) => [r.id, r.due]));
+    expect([due.get(t.id), due.get(v.id), due.get(w.id), due.get(x.id)]).toEqual(['pending', 'missed', 'pending', 'met']);
+    // the procedures' figures of 2025: returns T V W (3 items), paused V 2 and W 12 → 7; X signed after 7 days;
+    // at the year's end T and W awaited material and X awaited 签发
+    expect(await app.call('procedures.figures', { year: 2025 })).toEqual({
+      returns: 3,
+      returnedItems: 3,
+      averagePausedDays: 7,
+      signedOff: 1,
+      averageSignOffDays: 7,
+      extensions: 0,
+      awaitingMaterial: 2,
+      awaitingSignOff: 1,
+    });
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import PizZip from 'pizzip';
 import { itemDocument } from '../../electron/services/documents/documents';
 import { opinionDocumentData } from '../../electron/services/procedures/opinion';
+import { LOCAL_ADMIN } from '../../electron/services/context';
 import { seedBasics, testApp, type TestApp } from '../helpers/ledger';
 
 const LEADER = { username: 'leader', displayName: '张主任', roles: ['leader' as const] };
@@ -119,6 +120,44 @@ describe('checklists', () => {
     const data = opinionDocumentData(app.ctx(), c.opinions[0].id);
     expect(data).toMatchObject({ round: 1, conclusionWord: '建议修改', signOff: { required: true, state: 'pending', stateZh: '待签发', on: null } });
     expect(data.checklist[4]).toEqual({ point: '执法程序是否合法', result: 'nonConforming', resultZh: '不符合', note: '未告知听证权利' });
+  });
+
+  it('a correction marks the checklist anew, stored with the corrected version (the replaced marks kept with the replaced version); without one the marks stay, even after the category\'s points changed', async () => {
+    const app = testApp();
+    const { b, c } = await answeredEnforcementItem(app);
+    const opinionId = c.opinions[0].id;
+    const marks = POINTS.map((point) => ({ point, result: 'conforms', note: point === POINTS[4] ? '已补充听证告知' : '' }));
+    const corrected = await app.call('consultations.correctOpinion', {
+      id: c.id, version: c.version, opinionId, conclusion: 'approve', conclusionWord: '同意', text: '同意。', issuedOn: '2025-06-05', reason: '听证告知已补充', checklist: marks,
+    });
+    expect(corrected.opinions[0].checklist[4]).toEqual({ point: POINTS[4], result: 'conforms', note: '已补充听证告知' });
+    expect(corrected.opinions[0].previous).toHaveLength(1);
+    const versions = () => app.ledger.sqlite.prepare('SELECT checklist FROM opinion_versions WHERE opinion_id = ? ORDER BY id').pluck().all(opinionId) as string[];
+    expect(JSON.parse(versions()[0]!)[4]).toEqual({ point: POINTS[4], result: 'nonConforming', note: '未告知听证权利' });
+    // a correction that changes only the checklist is a correction too
+    const onlyMarks = await app.call('consultations.correctOpinion', {
+      id: c.id, version: corrected.version, opinionId, conclusion: 'approve', text: '同意。', issuedOn: '2025-06-05', reason: '补充说明',
+      checklist: marks.map((m, i) => (i === 5 ? { ...m, note: '裁量基准适用得当' } : m)),
+    });
+    expect(onlyMarks.opinions[0].checklist[5].note).toBe('裁量基准适用得当');
+    expect(onlyMarks.opinions[0].conclusionWord).toBe('同意');
+    // the audit record says what changed: the marks, before and after
+    const audits = app.ledger.sqlite.prepare("SELECT after FROM audit_log WHERE action = 'consultations.correctOpinion' ORDER BY id").pluck().all() as string[];
+    const last = JSON.parse(audits.at(-1)!).opinionCorrection;
+    expect([last.previous.checklist[5].note, last.corrected.checklist[5].note, last.corrected.conclusionWord]).toEqual(['', '裁量基准适用得当', '同意']);
+
+    // the admin adds a point to the category: a correction of the text alone keeps the marks as given
+    const procedure = await app.call('procedures.get', { categoryId: b.cat('enforcementReview') });
+    app.as(LOCAL_ADMIN);
+    await app.call('procedures.save', { ...procedure.settings, categoryId: procedure.categoryId, version: procedure.version, checklist: [...POINTS, '是否经集体讨论'] });
+    app.as(REGISTRAR);
+    const textOnly = await app.call('consultations.correctOpinion', { id: c.id, version: onlyMarks.version, opinionId, conclusion: 'approve', text: '同意，无其他意见。', issuedOn: '2025-06-05', reason: '措辞' });
+    expect(textOnly.opinions[0].checklist.map((m: any) => m.point)).toEqual(POINTS);
+    // marked anew, the checklist follows the category's points as they are now
+    await expect(
+      app.call('consultations.correctOpinion', { id: c.id, version: textOnly.version, opinionId, conclusion: 'approve', text: '同意，无其他意见。', issuedOn: '2025-06-05', reason: '要点', checklist: marks }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('是否经集体讨论') });
+    expect(versions()).toHaveLength(3);
   });
 
   it('a point missing, unknown or twice, or a word of another category, is refused and nothing is saved', async () => {

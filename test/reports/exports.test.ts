@@ -23,7 +23,7 @@ afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 const tally = () => fixture().app.call<Tally>('reports.tally', { year: 2025 });
 
 describe('XLSX', () => {
-  it('has the six sheets with the JSON\'s numbers, real dates and numbers, frozen styled headers, no formulas', async () => {
+  it('has the seven sheets with the JSON\'s numbers, real dates and numbers, frozen styled headers, no formulas', async () => {
     const file = path.join(outDir, '2025.xlsx');
     const phases: ExportProgress['phase'][] = [];
     const result = await exportReport(fixture().app.ctx(), { year: 2025, format: 'xlsx', path: file, onProgress: (p) => phases.push(p.phase) });
@@ -35,7 +35,7 @@ describe('XLSX', () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '分类', '月度', '处室', '顾问', '明细台账']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '分类', '月度', '处室', '顾问', '审查程序', '明细台账']);
     const t = await tally();
 
     const summary = xlsxCellsOf(wb.getWorksheet('汇总')!);

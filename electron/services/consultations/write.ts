@@ -403,8 +403,9 @@ export function correctStepDate(ctx: ServiceContext, input: ParsedInputOf<'consu
 }
 
 /**
- * Correct an opinion (text, conclusion, 出具日期) without making it a new round: the
- * version it replaces is kept in opinion_versions and shown; the count of 份 is unchanged.
+ * Correct an opinion (text, conclusion, 出具日期, and the procedure's conclusion word and
+ * checklist) without making it a new round: the version it replaces, with its checklist, is
+ * kept in opinion_versions and shown; the count of 份 is unchanged.
  * A counsel may correct only opinions given in their name.
  */
 export function correctOpinion(ctx: ServiceContext, input: ParsedInputOf<'consultations.correctOpinion'>): ConsultationDetail {
@@ -414,12 +415,17 @@ export function correctOpinion(ctx: ServiceContext, input: ParsedInputOf<'consul
     if (!opinion) throw invalidField('opinionId', '要更正的意见不存在');
     const { roles, counselId } = ctx.caller;
     if (!roles.includes('registrar') && opinion.counselId !== counselId) throw new AppError('FORBIDDEN', '只能更正本人出具的意见');
-    const procedure = opinionProcedureFields(ctx, input.id, {
+    // The checklist marked anew (the dialog offers the category's points, prefilled from this version) is
+    // checked against the category's points; none given keeps the marks as they are, even when the
+    // category's points have changed since.
+    const stored = opinion.checklist === null ? null : JSON.stringify(opinion.checklist);
+    const fields = opinionProcedureFields(ctx, input.id, {
       conclusion: input.conclusion,
       conclusionWord: input.conclusionWord ?? (input.conclusion === opinion.conclusion ? (opinion.conclusionWord ?? undefined) : undefined),
-      checklist: input.checklist ?? opinion.checklist ?? undefined,
+      checklist: input.checklist,
     });
-    const sameProcedure = procedure.conclusionWord === opinion.conclusionWord && procedure.checklist === (opinion.checklist === null ? null : JSON.stringify(opinion.checklist));
+    const procedure = { ...fields, checklist: input.checklist === undefined ? stored : fields.checklist };
+    const sameProcedure = procedure.conclusionWord === opinion.conclusionWord && procedure.checklist === stored;
     if (sameProcedure && opinion.text === input.text && opinion.conclusion === input.conclusion && opinion.issuedOn === input.issuedOn) {
       throw invalidField('text', '意见内容、结论和出具日期均未改动，无需更正');
     }
@@ -453,7 +459,7 @@ export function correctOpinion(ctx: ServiceContext, input: ParsedInputOf<'consul
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(opinion.id, current.counselId, opinion.conclusion, opinion.text, opinion.issuedOn, current.enteredAt, current.enteredBy, at, ctx.caller.username, input.reason,
-        opinion.conclusionWord, opinion.checklist === null ? null : JSON.stringify(opinion.checklist));
+        opinion.conclusionWord, stored);
     sqlite
       .prepare('UPDATE opinions SET conclusion = ?, text = ?, issued_on = ?, corrected_at = ?, corrected_by = ?, conclusion_word = ?, checklist = ? WHERE id = ?')
       .run(input.conclusion, input.text, input.issuedOn, at, ctx.caller.username, procedure.conclusionWord, procedure.checklist, opinion.id);
@@ -462,8 +468,11 @@ export function correctOpinion(ctx: ServiceContext, input: ParsedInputOf<'consul
       sqlite.prepare("UPDATE opinions SET sign_off_status = 'pending', sign_off_on = NULL, sign_off_by = NULL, sign_off_remark = NULL WHERE id = ?").run(opinion.id);
     }
     refreshStatusOn(ctx, input.id);
-    const previous = { conclusion: opinion.conclusion, text: opinion.text, issuedOn: opinion.issuedOn };
-    const corrected = { conclusion: input.conclusion, text: input.text, issuedOn: input.issuedOn };
+    // the procedure's word and checklist when the opinion has them (a correction may change only those)
+    const procedureOf = (word: string | null, checklist: string | null) =>
+      word === null && checklist === null ? {} : { conclusionWord: word, checklist: checklist === null ? null : (JSON.parse(checklist) as unknown) };
+    const previous = { conclusion: opinion.conclusion, text: opinion.text, issuedOn: opinion.issuedOn, ...procedureOf(opinion.conclusionWord, stored) };
+    const corrected = { conclusion: input.conclusion, text: input.text, issuedOn: input.issuedOn, ...procedureOf(procedure.conclusionWord, procedure.checklist) };
     return {
       history: { to: 'opinionCorrected', reason: input.reason, on: null, detail: { opinionId: opinion.id, round: opinion.round } },
       audit: { opinionCorrection: { opinionId: opinion.id, round: opinion.round, previous, corrected } },

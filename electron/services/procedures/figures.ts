@@ -7,6 +7,7 @@ import type { ParsedInputOf } from '#contract/contract';
 import { addMonths, DOCUMENT_VALIDITY, type ExpiringDocument, type ProcedureFigures, type ProcedureReminders } from '#domain/procedures';
 import { AWAITING_OPINION, COUNTED_STATUSES, sqlStatusList } from '#domain/status';
 import { serialNoSql } from '../../../db/queries/people';
+import { PAUSED_AT_END } from '../../../db/queries/tally';
 import { prepareCached } from '../../../db/queries/statements';
 import type { ServiceContext } from '../context';
 import { today, visibleCounselId } from '../consultations/read';
@@ -38,6 +39,16 @@ export function procedureFigures(ctx: ServiceContext, input: ParsedInputOf<'proc
   )
     .pluck()
     .get(params) as number;
+  // At the period's end (@to; a running period's end is after today, so: now), with the tally's rule for a paused clock.
+  const awaiting = prepareCached(
+    sqlite,
+    `SELECT
+       (SELECT count(*) FROM consultations c WHERE ${COUNTED} AND ${PAUSED_AT_END}
+          AND NOT EXISTS (SELECT 1 FROM opinions o WHERE o.consultation_id = c.id AND o.issued_on <= @to)) AS awaitingMaterial,
+       (SELECT count(*) FROM consultations c JOIN opinions o ON o.consultation_id = c.id WHERE ${COUNTED}
+          AND o.round = (SELECT max(o2.round) FROM opinions o2 WHERE o2.consultation_id = c.id AND o2.issued_on <= @to)
+          AND (o.sign_off_status = 'pending' OR (o.sign_off_status IN ('signed', 'returned') AND o.sign_off_on > @to))) AS awaitingSignOff`,
+  ).get(params) as { awaitingMaterial: number; awaitingSignOff: number };
   return {
     returns: returns.returns,
     returnedItems: returns.returnedItems,
@@ -45,6 +56,7 @@ export function procedureFigures(ctx: ServiceContext, input: ParsedInputOf<'proc
     signedOff: signed.signedOff,
     averageSignOffDays: round1(signed.averageSignOffDays),
     extensions,
+    ...awaiting,
   };
 }
 

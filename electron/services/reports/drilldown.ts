@@ -4,7 +4,7 @@
  * a condition over the same facts the tally counted (db/queries/tally.ts), so
  * the list has exactly the figure's length.
  */
-import { DUE_STATE_SQL, OPEN_AT_END_SQL, drilldownIds, firmFactSql, ratingFactSql, type FactCondition } from '../../../db/queries/tally';
+import { DUE_STATE_COLUMNS, DUE_STATE_SQL, OPEN_AT_END_SQL, drilldownIds, firmFactSql, ratingFactSql, type FactCondition } from '../../../db/queries/tally';
 import { listConsultations } from '../../../db/queries/consultations';
 import type { Drilldown } from '#contract/reports-contract';
 import { CONCLUSIONS, OUTCOMES, STATUSES } from '#domain/types';
@@ -63,7 +63,7 @@ const ATOMS: Record<string, AtomParser> = {
   due: (arg) => {
     const states = { tracked: `('met', 'missed')`, met: `('met')`, missed: `('missed')` } as Record<string, string>;
     if (arg === undefined || !Object.hasOwn(states, arg)) return null;
-    return { sql: `(${DUE_STATE_SQL}) IN ${states[arg]}`, columns: ['dueOn', 'firstOn'] };
+    return { sql: `(${DUE_STATE_SQL}) IN ${states[arg]}`, columns: DUE_STATE_COLUMNS };
   },
   /** the yearly assessment's evidence: items assigned to a counsel of firm N */
   firm: (arg, p) => {

@@ -142,7 +142,7 @@ function fold(rows: Iterable<TallyItem>): Folded {
       f.answered.add(1, items);
       f.days.set(firstDays, (f.days.get(firstDays) ?? 0) + 1);
     }
-    // Due: answered by dueOn is met; answered later, or unanswered and past due, is missed.
+    // Due: answered by dueOn is met; answered later, or unanswered and past due (its clock not paused by a return then), is missed.
     if (dueDays !== null) {
       if (firstDays !== null) (firstDays <= dueDays ? f.dueMet : f.dueMissed).add(1, items);
       else if (pastDue) f.dueMissed.add(1, items);

@@ -267,6 +267,8 @@ const en: Messages = {
     titlePlaceholder: 'e.g. Legality review of a service contract',
     requesterPlaceholder: 'Name of the person asking',
     dueHint: 'Defaults to {{days}} working days after the received date',
+    dueSuggested: 'From the received date and the category\'s time limit: {{day}}',
+    dueUseSuggested: 'Use it',
     serialHint: 'The number is assigned on saving; it is never reused or renumbered.',
     needBasics: 'Add a division before registering.',
     goDepartments: 'Add divisions',
@@ -506,6 +508,8 @@ const en: Messages = {
     summary: 'Reminder: $t(units.overdueConsultation, {"count": {{overdue}} }), $t(units.dueSoon, {"count": {{soon}} }).',
     view: 'View',
     showOverdue: 'Show overdue items',
+    engagementsEnding_one: '{{count}} engagement ends within $t(units.day, {"count": {{days}} })',
+    engagementsEnding_other: '{{count}} engagements end within $t(units.day, {"count": {{days}} })',
   },
   queue: {
     title: 'My queue',

@@ -263,6 +263,8 @@ const zhCN = {
     titlePlaceholder: '例如：关于某某服务合同的合法性审查',
     requesterPlaceholder: '提请人姓名',
     dueHint: '默认为收件日期后第 {{days}} 个工作日',
+    dueSuggested: '按收件日期和类别的办理时限，建议为 {{day}}',
+    dueUseSuggested: '采用建议',
     serialHint: '编号在保存时自动生成，不会重复，也不会重新编号。',
     needBasics: '登记前须先添加处室。',
     goDepartments: '前往添加处室',
@@ -482,6 +484,8 @@ const zhCN = {
     summary: '提醒：{{overdue}} 件咨询事项已超过办理时限，{{soon}} 件将在 2 天内到期。',
     view: '查看',
     showOverdue: '查看超期事项',
+    engagementsEnding_one: '聘用合同 {{count}} 份将在 {{days}} 天内到期',
+    engagementsEnding_other: '聘用合同 {{count}} 份将在 {{days}} 天内到期',
   },
   queue: {
     title: '我的待办',

@@ -1,8 +1,9 @@
 /** What the DOCX section says, in order: plain blocks, so the wording can be read and tested apart from the layout. */
 import type { Tally } from '#contract/reports-contract';
+import type { ProcedureFigures } from '#domain/procedures';
 import { NO_RATE } from '#domain/labels';
 import { rangeLabel } from '../period';
-import { NO_PREVIOUS, carriedOverTable, hasPrevious, categoryTable, conclusionTable, counselTable, departmentTable, monthTable, outcomeTable, type Table } from './tables';
+import { NO_PREVIOUS, carriedOverTable, hasPrevious, categoryTable, conclusionTable, counselTable, departmentTable, monthTable, outcomeTable, procedureTable, type Table } from './tables';
 
 export type Block =
   | { type: 'title'; text: string }
@@ -21,7 +22,20 @@ function medianText(days: number | null): string {
   return days === null ? NO_RATE : `${days}天`;
 }
 
-export function buildSections(t: Tally): Block[] {
+/** 审查程序's sentence: returns and their pauses, 签发 and its wait, extensions, and what still waited at the end. */
+function procedureText(f: ProcedureFigures, asOf: string): string {
+  const returns =
+    f.returns === 0
+      ? '本期没有退回补正材料的事项。'
+      : `本期退回补正材料${f.returns}次（涉及事项${f.returnedItems}次）` +
+        (f.averagePausedDays === null ? '，补正材料均尚未收回。' : `，办理时限平均暂停${f.averagePausedDays}个工作日。`);
+  const signOff = f.signedOff === 0 ? '本期没有领导签发的意见。' : `领导签发法律意见${f.signedOff}份，自出具至签发平均等待${f.averageSignOffDays}天。`;
+  const extensions = f.extensions === 0 ? '' : `延期${f.extensions}次。`;
+  const waiting = `截至${asOf}，待补正材料的事项${f.awaitingMaterial}次，待签发的意见${f.awaitingSignOff}份。`;
+  return returns + signOff + extensions + waiting;
+}
+
+export function buildSections(t: Tally, procedures: ProcedureFigures): Block[] {
   const p = t.previous;
   const asOf = rangeLabel(t.carriedOver.asOf, t.carriedOver.asOf);
   const sections: [string, Block[]][] = [
@@ -70,6 +84,7 @@ export function buildSections(t: Tally): Block[] {
         },
       ],
     ],
+    ['审查程序', [{ type: 'paragraph', text: procedureText(procedures, asOf) }, { type: 'table', table: procedureTable(procedures) }]],
     [
       '结转事项',
       [

@@ -28,6 +28,7 @@ import {
 } from 'docx';
 import type { Tally } from '#contract/reports-contract';
 import { xmlSafe } from './cells';
+import type { ProcedureFigures } from '#domain/procedures';
 import { buildSections, type Block } from './docx-content';
 import { isRatio, ratioText, type CellValue, type Table } from './tables';
 
@@ -136,8 +137,8 @@ function render(block: Block, tableNo: () => number): (Paragraph | DocxTable)[] 
 }
 
 /** anchor: the audit chain's anchor at the snapshot (anchors.ts anchorLine), in the document's properties (备注), out of the printed report */
-export async function writeDocx(file: string, tally: Tally, creator: string, anchor: string): Promise<void> {
-  await writeBlocksDocx(file, { creator, description: `审计链锚点：${anchor}`, title: `${tally.period.label}法律顾问工作情况` }, buildSections(tally));
+export async function writeDocx(file: string, tally: Tally, procedures: ProcedureFigures, creator: string, anchor: string): Promise<void> {
+  await writeBlocksDocx(file, { creator, description: `审计链锚点：${anchor}`, title: `${tally.period.label}法律顾问工作情况` }, buildSections(tally, procedures));
 }
 
 /** Any document of plain blocks in the official-document style above (the report's section, the 考核表). */

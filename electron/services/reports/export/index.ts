@@ -7,9 +7,11 @@
  */
 import { ledgerDetailRows, type LedgerDetailRow } from '../../../../db/queries/tally';
 import type { ExportFormat, ExportResult, Tally } from '#contract/reports-contract';
+import type { ProcedureFigures } from '#domain/procedures';
 import type { ServiceContext } from '../../context';
 import { auditHead } from '../../audit';
 import { anchorLine } from '../../backup/anchors';
+import { procedureFigures } from '../../procedures/figures';
 import { releaseMemoryAfterJob } from '../../memory';
 import type { FileFilter, PlatformAdapter } from '../../platform';
 import { resolvePeriod, scopeFor, type PeriodInput } from '../period';
@@ -31,13 +33,14 @@ export interface ExportInput extends PeriodInput {
   onProgress?: (progress: ExportProgress) => void;
 }
 
-/** The figures, the rows, and the audit chain's anchor (backup/anchors.ts) at that moment, from one read transaction. */
-function snapshot(ctx: ServiceContext, input: PeriodInput): { tally: Tally; rows: LedgerDetailRow[]; anchor: string } {
+/** The figures (the tally's and the procedures'), the rows, and the audit chain's anchor (backup/anchors.ts) at that moment, from one read transaction. */
+function snapshot(ctx: ServiceContext, input: PeriodInput): { tally: Tally; procedures: ProcedureFigures; rows: LedgerDetailRow[]; anchor: string } {
   return ctx.ledger.sqlite
     .transaction(() => {
       const tally = buildTally(ctx, input);
+      const procedures = procedureFigures(ctx, input);
       const rows = [...ledgerDetailRows(ctx.ledger.sqlite, scopeFor(ctx, resolvePeriod(input)))];
-      return { tally, rows, anchor: anchorLine(auditHead(ctx.ledger.sqlite)) };
+      return { tally, procedures, rows, anchor: anchorLine(auditHead(ctx.ledger.sqlite)) };
     })
     .deferred();
 }
@@ -53,7 +56,7 @@ export async function exportReport(ctx: ServiceContext, input: ExportInput): Pro
 
 /** The file written from one snapshot; the snapshot is garbage once this returns. */
 async function writeSnapshot(ctx: ServiceContext, input: ExportInput, progress: (p: ExportProgress) => void): Promise<{ total: number; bytes: number }> {
-  const { tally, rows, anchor } = snapshot(ctx, input);
+  const { tally, procedures, rows, anchor } = snapshot(ctx, input);
   const total = rows.length;
   const onRow = (done: number): void => progress({ phase: 'writing', done, total });
   progress({ phase: 'writing', done: 0, total });
@@ -61,12 +64,12 @@ async function writeSnapshot(ctx: ServiceContext, input: ExportInput, progress: 
   const bytes = await writeAtomically(input.path, (temp) => {
     switch (input.format) {
       case 'xlsx':
-        return writeXlsx(temp, { tally, rows, generatedBy: creator, anchor, onRow });
+        return writeXlsx(temp, { tally, procedures, rows, generatedBy: creator, anchor, onRow });
       case 'csv':
         // no anchor: a line after the rows would break the programs that read this file (RELIABILITY.md)
         return writeCsv(temp, rows, onRow);
       case 'docx':
-        return writeDocx(temp, tally, creator, anchor);
+        return writeDocx(temp, tally, procedures, creator, anchor);
     }
   });
   return { total, bytes };

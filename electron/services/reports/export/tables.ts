@@ -3,7 +3,8 @@
  * (XLSX sheets, DOCX tables), so every file shows the same numbers as the JSON.
  */
 import type { Figure, Tally, TallyFigures } from '#contract/reports-contract';
-import { CONCLUSION_ZH, OUTCOME_ZH, STATUS_ZH, monthLabel } from '#domain/labels';
+import type { ProcedureFigures } from '#domain/procedures';
+import { CONCLUSION_ZH, NO_RATE, OUTCOME_ZH, STATUS_ZH, monthLabel } from '#domain/labels';
 import { formatRate } from '../sentence';
 
 export type CellKind = 'text' | 'number' | 'percent' | 'day';
@@ -198,5 +199,30 @@ export function carriedOverTable(f: TallyFigures): Table {
       { header: '当前状态', kind: 'text' },
     ],
     rows: f.carriedOver.rows.map((r) => [r.serialNo, r.title, r.receivedOn, r.itemCount, STATUS_ZH[r.statusAtEnd], STATUS_ZH[r.status]]),
+  };
+}
+
+/**
+ * 审查程序 (issue 20): the period's returns for material, pauses, 签发 and extensions, and its
+ * items still awaiting material or 签发 at its end: procedures.figures, the report screen's card.
+ */
+export function procedureTable(f: ProcedureFigures): Table {
+  return {
+    title: '审查程序',
+    caption: '审查程序情况',
+    columns: [
+      { header: '项目', kind: 'text' },
+      { header: '数值', kind: 'number' },
+    ],
+    rows: [
+      ['退回补正（次）', f.returns],
+      ['退回补正的事项（次）', f.returnedItems],
+      ['平均暂停（工作日）', f.averagePausedDays ?? NO_RATE],
+      ['领导签发意见（份）', f.signedOff],
+      ['出具至签发平均等待（天）', f.averageSignOffDays ?? NO_RATE],
+      ['延期（次）', f.extensions],
+      ['期末待补正材料（次）', f.awaitingMaterial],
+      ['期末待签发意见（份）', f.awaitingSignOff],
+    ],
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The XLSX export, written by exceljs's streaming writer (rows go to disk as
  * they are committed, so a big ledger does not sit in memory twice): sheets
- * 汇总, 分类, 月度, 处室, 顾问, 明细台账; a styled, frozen header row; widths
+ * 汇总, 分类, 月度, 处室, 顾问, 审查程序, 明细台账; a styled, frozen header row; widths
  * that fit Chinese text; dates as real dates and counts as numbers; no formulas.
  * Every sheet prints on A4 (issue 21): fit to the page's width, the header row
  * repeated on each page, page numbers in the footer; 明细台账 in landscape.
@@ -15,7 +15,8 @@ import { closeStream } from './atomic';
 import { cellText, dayAsDate, displayWidth, instantAsLocalDate, instantAsLocalText, widestLine } from './cells';
 import { NO_RATE } from '#domain/labels';
 import { LEDGER_COLUMNS, type ColumnKind } from './ledger-columns';
-import { categoryTable, counselTable, departmentTable, isRatio, monthTable, ratioValue, summaryTable, type CellValue, type Table } from './tables';
+import type { ProcedureFigures } from '#domain/procedures';
+import { categoryTable, counselTable, departmentTable, isRatio, monthTable, procedureTable, ratioValue, summaryTable, type CellValue, type Table } from './tables';
 
 type Kind = ColumnKind | 'percent';
 type Written = string | number | Date | null;
@@ -214,6 +215,8 @@ async function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: T
 
 export interface XlsxInput {
   tally: Tally;
+  /** the period's 审查程序 figures (procedures.figures) */
+  procedures: ProcedureFigures;
   rows: readonly LedgerDetailRow[];
   generatedBy: string;
   /** the audit chain's anchor at the snapshot (anchors.ts anchorLine): the last line of 汇总 */
@@ -251,6 +254,7 @@ async function writeSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: 
   await writeTable(workbook, monthTable(tally));
   await writeTable(workbook, departmentTable(tally));
   await writeTable(workbook, counselTable(tally));
+  await writeTable(workbook, procedureTable(input.procedures));
   const ledger = new SheetWriter(workbook, '明细台账', LEDGER_COLUMNS, { xSplit: 2, ySplit: 1 }, true);
   input.rows.forEach((row, i) => {
     ledger.add(LEDGER_COLUMNS.map((c) => c.value(row)));

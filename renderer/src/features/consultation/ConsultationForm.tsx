@@ -20,7 +20,11 @@ interface Props {
   defaultDueDays: number;
   /** the user chose 收件日期: the default 办理时限 follows, unless it was set by hand */
   onReceivedChange(): void;
+  /** the user chose 类别: the default 办理时限 follows its time limit, unless it was set by hand */
+  onCategoryChange?(): void;
   onDueChange(): void;
+  /** under 办理时限 instead of the default's rule, e.g. the suggestion not applied over a date typed by hand */
+  dueExtra?: ReactNode;
   onValuesChange?(): void;
   autoFocus?: boolean;
   /** show 密级 (registration only: the contract's update does not change it) */
@@ -67,7 +71,7 @@ export function ConsultationForm(props: Props) {
         </Col>
         <Col span={8}>
           <Form.Item name="categoryId" label={t('field.category')} rules={[select(t('field.category'))]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={categoryOptions} placeholder={t('form.selectPlaceholder')} />
+            <Select showSearch={{ optionFilterProp: 'label' }} options={categoryOptions} placeholder={t('form.selectPlaceholder')} onChange={props.onCategoryChange} />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -89,7 +93,7 @@ export function ConsultationForm(props: Props) {
           <Form.Item
             name="dueOn"
             label={t('field.dueOn')}
-            extra={t('form.dueHint', { days: defaultDueDays })}
+            extra={props.dueExtra ?? t('form.dueHint', { days: defaultDueDays })}
             dependencies={['receivedOn']}
             rules={[
               ...dateRules(t),

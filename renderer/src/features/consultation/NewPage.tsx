@@ -64,6 +64,7 @@ function NewForm({ today, defaultDueDays, categories, departments, suggestedDue 
       }
       // the next request usually comes from the same division on the same day
       dueSetByHand.current = false;
+      setByHand(false);
       form.setFieldsValue(
         newDefaults(today, values.dueOn, {
           receivedOn: values.receivedOn,
@@ -71,7 +72,7 @@ function NewForm({ today, defaultDueDays, categories, departments, suggestedDue 
           categoryId: values.categoryId,
         }),
       );
-      if (values.receivedOn) void suggestDue(values.receivedOn);
+      void suggestDue();
       form.getFieldInstance('title')?.focus?.();
     } catch (error) {
       onFailure(error);
@@ -80,24 +81,47 @@ function NewForm({ today, defaultDueDays, categories, departments, suggestedDue 
 
   useHotkey('s', () => void save(false));
 
-  /** The default 办理时限 follows 收件日期 until the user sets it by hand. */
-  const suggestDue = async (received: string) => {
+  /**
+   * The default 办理时限 follows 收件日期 and the category's time limit, whichever is chosen last, until
+   * the user sets it by hand; after that the suggestion is shown under the field, to take or leave.
+   */
+  const [suggestion, setSuggestion] = useState<string | null>(null);
+  const [byHand, setByHand] = useState(false);
+  const suggestDue = async () => {
+    const received = form.getFieldValue('receivedOn') as FormValues['receivedOn'];
+    const categoryId = form.getFieldValue('categoryId') as number | undefined;
+    if (!received || !isCalendarDay(received)) return;
     try {
       // the category's time limit (issue 20) when one is chosen, else the office's
-      const categoryId = form.getFieldValue('categoryId') as number | undefined;
       const { dueOn } = await call('calendar.dueOn', { receivedOn: received, ...(categoryId ? { categoryId } : {}) });
-      const current = form.getFieldValue('receivedOn') as FormValues['receivedOn'];
-      if (!dueSetByHand.current && current === received) form.setFieldValue('dueOn', dueOn);
+      // an answer to an earlier choice, overtaken by a later one, is dropped
+      if (form.getFieldValue('receivedOn') !== received || form.getFieldValue('categoryId') !== categoryId) return;
+      setSuggestion(dueOn);
+      if (!dueSetByHand.current) form.setFieldValue('dueOn', dueOn);
     } catch {
       // no suggestion: the field keeps its value and the user can still set it
     }
   };
-
-  const onReceivedChange = () => {
-    if (dueSetByHand.current) return;
-    const received = form.getFieldValue('receivedOn') as FormValues['receivedOn'];
-    if (received && isCalendarDay(received)) void suggestDue(received);
+  const dueTypedByHand = () => {
+    dueSetByHand.current = true;
+    setByHand(true);
   };
+  const takeSuggestion = (day: string) => {
+    dueSetByHand.current = false;
+    setByHand(false);
+    form.setFieldValue('dueOn', day);
+    setDirty(true);
+  };
+  const currentDue = Form.useWatch('dueOn', form);
+  const dueExtra =
+    byHand && suggestion && suggestion !== currentDue ? (
+      <span data-testid="due-suggestion">
+        {t('form.dueSuggested', { day: suggestion })}{' '}
+        <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => takeSuggestion(suggestion)}>
+          {t('form.dueUseSuggested')}
+        </Button>
+      </span>
+    ) : undefined;
 
   const hasDepartments = departments.some((d) => d.active);
   return (
@@ -118,8 +142,10 @@ function NewForm({ today, defaultDueDays, categories, departments, suggestedDue 
         departments={departments}
         defaultDueDays={defaultDueDays}
         today={today}
-        onReceivedChange={onReceivedChange}
-        onDueChange={() => (dueSetByHand.current = true)}
+        onReceivedChange={() => void suggestDue()}
+        onCategoryChange={() => void suggestDue()}
+        onDueChange={dueTypedByHand}
+        dueExtra={dueExtra}
         onValuesChange={() => setDirty(true)}
         autoFocus
         withSecrecy

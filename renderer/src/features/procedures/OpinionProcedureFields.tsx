@@ -1,7 +1,8 @@
 /**
  * The procedure's part of the opinion form (issue 20): the category's conclusion word
  * (choosing it sets the conclusion it counts as) and the checklist, each point marked
- * 符合/不符合/不适用 with a note. Used inside the opinion dialog and the counsel's form.
+ * 符合/不符合/不适用 with a note. Used inside the opinion dialog, the correction dialog (更正意见,
+ * prefilled from the version it corrects) and the counsel's form.
  */
 import { Form, Input, Radio, Table, Typography } from 'antd';
 import { useEffect } from 'react';
@@ -27,11 +28,21 @@ export function OpinionProcedureFields({ categoryId }: { categoryId: number }) {
   const form = Form.useFormInstance();
   const procedure = useApi('procedures.get', { categoryId });
   const settings = procedure.data?.settings;
+  // The category's points, each with the mark already in the form (a correction starts from the version
+  // it corrects) or unmarked; a point the category no longer has is dropped, a new one is to be marked.
   useEffect(() => {
-    if (settings && settings.checklist.length > 0 && !form.getFieldValue('checklist')) {
-      form.setFieldValue('checklist', settings.checklist.map((point) => ({ point, note: '' })));
-    }
+    if (!settings || settings.checklist.length === 0) return;
+    const marked = (form.getFieldValue('checklist') as CheckMark[] | undefined) ?? [];
+    const points = settings.checklist.map((point) => marked.find((m) => m.point === point) ?? { point, note: '' });
+    if (marked.length !== points.length || marked.some((m, i) => m !== points[i])) form.setFieldValue('checklist', points);
   }, [settings, form]);
+  // a conclusion chosen that the word does not count as: the word no longer applies
+  const conclusion = Form.useWatch('conclusion', form) as string | undefined;
+  useEffect(() => {
+    const word = form.getFieldValue('conclusionWord') as string | null | undefined;
+    const choice = settings?.conclusionWords.find((w) => w.word === word);
+    if (choice && conclusion !== undefined && choice.conclusion !== conclusion) form.setFieldValue('conclusionWord', null);
+  }, [conclusion, settings, form]);
   if (!settings) return null;
   return (
     <>

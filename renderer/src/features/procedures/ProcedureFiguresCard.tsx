@@ -1,4 +1,4 @@
-/** The report's procedure figures (issue 20): returns, average pause, sign-offs and their wait, extensions. */
+/** The report's procedure figures (issue 20): returns, average pause, sign-offs and their wait, extensions, what awaited material or 签发 at the end. */
 import { Card, Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '#contract/contract';
@@ -24,6 +24,8 @@ export function ProcedureFiguresCard({ period }: { period: InputOf<'procedures.f
             children: f.averageSignOffDays === null ? none : t('procedures.figureSignOffValue', { count: f.signedOff, days: f.averageSignOffDays }),
           },
           { key: 'e', label: t('procedures.figureExtensions'), children: t('procedures.figureExtensionsValue', { count: f.extensions }) },
+          { key: 'm', label: t('procedures.figureAwaitingMaterial'), children: t('procedures.figureAwaitingMaterialValue', { count: f.awaitingMaterial }) },
+          { key: 'w', label: t('procedures.figureAwaitingSignOff'), children: t('procedures.figureAwaitingSignOffValue', { count: f.awaitingSignOff }) },
         ]}
       />
     </Card>

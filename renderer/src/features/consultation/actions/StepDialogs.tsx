@@ -227,19 +227,30 @@ export function OutcomeDialog({ detail, onClose }: DialogProps) {
   );
 }
 
-/** 更正意见: text, conclusion and date of an opinion, with a reason; not a new round. */
+/**
+ * 更正意见: text, conclusion and date of an opinion, and the category's conclusion word and
+ * checklist (审查要点, prefilled from the version corrected), with a reason; not a new round.
+ */
 export function CorrectOpinionDialog({ detail, opinion, onClose }: DialogProps & { opinion: Opinion }) {
   const { t } = useTranslation();
   const today = useAppInfo().data?.today ?? detail.receivedOn;
   const correct = useApiMutation('consultations.correctOpinion');
   const action = t('detail.correctOpinion');
   return (
-    <ActionModal<{ conclusion?: Conclusion; text: string; issuedOn: string | null; reason: string }>
+    <ActionModal<{ conclusion?: Conclusion; text: string; issuedOn: string | null; reason: string } & OpinionProcedureValues>
       title={t('detail.correctTitle', { round: opinion.round })}
       okText={t('action.confirmButton', { action })}
       doneText={t('action.done', { action })}
-      fields={['conclusion', 'text', 'issuedOn', 'reason']}
-      initialValues={{ conclusion: opinion.conclusion, text: opinion.text, issuedOn: opinion.issuedOn, reason: '' }}
+      width={760}
+      fields={['conclusion', 'text', 'issuedOn', 'reason', 'conclusionWord', 'checklist']}
+      initialValues={{
+        conclusion: opinion.conclusion,
+        text: opinion.text,
+        issuedOn: opinion.issuedOn,
+        reason: '',
+        conclusionWord: opinion.conclusionWord,
+        ...(opinion.checklist ? { checklist: opinion.checklist } : {}),
+      }}
       onClose={onClose}
       submit={(v) =>
         correct.mutateAsync({
@@ -250,13 +261,14 @@ export function CorrectOpinionDialog({ detail, opinion, onClose }: DialogProps &
           text: v.text,
           issuedOn: v.issuedOn || opinion.issuedOn,
           reason: v.reason,
+          ...procedureInput(v),
         })
       }
     >
       {() => (
         <>
           <Typography.Paragraph type="secondary">{t('detail.correctHint')}</Typography.Paragraph>
-          <OpinionFields today={today} receivedOn={detail.receivedOn} />
+          <OpinionFields today={today} receivedOn={detail.receivedOn} categoryId={detail.categoryId} />
           <Form.Item
             name="reason"
             label={t('detail.correctReason')}
