@@ -128,7 +128,7 @@ describe('contract', () => {
       'consultations.returnForMaterial': 'R', 'consultations.resume': 'R', 'consultations.extend': 'R',
       'consultations.signOff': 'L', 'consultations.setDocument': 'R',
       'exchange.status': 'AR', 'exchange.setup': 'A', 'exchange.exportKey': 'A', 'exchange.addPeer': 'A', 'exchange.revokePeer': 'A',
-      'exchange.makePackage': 'R', 'exchange.chooseReply': 'R', 'exchange.receiveReply': 'R',
+      'exchange.packable': 'R', 'exchange.makePackage': 'R', 'exchange.chooseReply': 'R', 'exchange.receiveReply': 'R',
     };
     const letter: Record<Role, string> = { admin: 'A', registrar: 'R', counsel: 'C', leader: 'L' };
     const actual = Object.fromEntries(

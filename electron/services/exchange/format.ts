@@ -39,7 +39,8 @@ export class PackageRefused extends AppError {
     readonly reason: RefusalReason,
     message: string,
   ) {
-    super('VALIDATION', message);
+    // the reason travels as the issue `package.<reason>`, so a screen can name the refusal in its own words
+    super('VALIDATION', message, [{ path: `package.${reason}`, message }]);
     this.name = 'PackageRefused';
   }
 }
