@@ -135,32 +135,33 @@ export function PackageDialog(props: Props) {
           />
         </Form.Item>
         <Form.Item label={t('exchange.pkg.items')} extra={t('exchange.pkg.itemsHint')} required>
-          <Table<PackableItem>
-            rowKey="id"
-            size="small"
-            pagination={false}
-            scroll={{ y: 220 }}
-            loading={items.isFetching}
-            dataSource={loaded ?? []}
-            aria-label={t('exchange.pkg.items')}
-            locale={{ emptyText: items.isError ? errorText(items.error, t) : t('exchange.pkg.none') }}
-            rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) }}
-            footer={() => t('exchange.pkg.selected', { count: chosen.length })}
-            columns={[
-              { key: 'serialNo', title: t('exchange.pkg.serialNo'), dataIndex: 'serialNo', width: 150 },
-              { key: 'title', title: t('exchange.pkg.itemTitle'), dataIndex: 'title', ellipsis: true },
-              { key: 'status', title: t('exchange.pkg.status'), width: 110, render: (_, i) => t(`status.${i.status}`) },
-              { key: 'dueOn', title: t('exchange.pkg.dueOn'), width: 110, render: (_, i) => i.dueOn ?? t('common.none') },
-              {
-                key: 'secrecy',
-                title: t('exchange.pkg.secrecy'),
-                width: 100,
-                render: (_, i) => <Tag color={i.secrecy === 'workSecret' ? 'orange' : undefined}>{t(`entry.secrecy.level.${i.secrecy}`)}</Tag>,
-              },
-              { key: 'files', title: t('exchange.pkg.files'), width: 70, align: 'right', dataIndex: 'files' },
-              { key: 'rounds', title: t('exchange.pkg.rounds'), width: 80, align: 'right', dataIndex: 'rounds' },
-            ]}
-          />
+          <div role="region" aria-label={t('exchange.pkg.items')}>
+            <Table<PackableItem>
+              rowKey="id"
+              size="small"
+              pagination={false}
+              scroll={{ y: 220 }}
+              loading={items.isFetching}
+              dataSource={loaded ?? []}
+              locale={{ emptyText: items.isError ? errorText(items.error, t) : t('exchange.pkg.none') }}
+              rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) }}
+              footer={() => t('exchange.pkg.selected', { count: chosen.length })}
+              columns={[
+                { key: 'serialNo', title: t('exchange.pkg.serialNo'), dataIndex: 'serialNo', width: 150 },
+                { key: 'title', title: t('exchange.pkg.itemTitle'), dataIndex: 'title', ellipsis: true },
+                { key: 'status', title: t('exchange.pkg.status'), width: 110, render: (_, i) => t(`status.${i.status}`) },
+                { key: 'dueOn', title: t('exchange.pkg.dueOn'), width: 110, render: (_, i) => i.dueOn ?? t('common.none') },
+                {
+                  key: 'secrecy',
+                  title: t('exchange.pkg.secrecy'),
+                  width: 100,
+                  render: (_, i) => <Tag color={i.secrecy === 'workSecret' ? 'orange' : undefined}>{t(`entry.secrecy.level.${i.secrecy}`)}</Tag>,
+                },
+                { key: 'files', title: t('exchange.pkg.files'), width: 70, align: 'right', dataIndex: 'files' },
+                { key: 'rounds', title: t('exchange.pkg.rounds'), width: 80, align: 'right', dataIndex: 'rounds' },
+              ]}
+            />
+          </div>
         </Form.Item>
         {secret.length > 0 ? (
           <>

@@ -141,76 +141,77 @@ export function ReplyDialog({ file, onClose }: { file: ReplyFileView; onClose():
             ]}
           />
           {preview.conflicts > 0 ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('exchange.reply.conflictCount', { count: preview.conflicts })} /> : null}
-          <Table<ReplyPreviewRow>
-            rowKey="itemId"
-            size="small"
-            pagination={false}
-            scroll={{ y: 300 }}
-            aria-label={t('exchange.reply.rows')}
-            dataSource={preview.rows}
-            onRow={(r) => (r.conflict ? { style: { background: '#fffbe6' } } : {})}
-            footer={() => t('exchange.reply.summary', { count: preview.rows.length })}
-            columns={[
-              { key: 'serialNo', title: t('exchange.reply.serialNo'), dataIndex: 'serialNo', width: 140 },
-              {
-                key: 'title',
-                title: t('exchange.reply.itemTitle'),
-                render: (_, r) => (
-                  <Space orientation="vertical" size={0}>
-                    <span>{r.title}</span>
-                    <Typography.Text type="secondary" ellipsis={{ tooltip: r.text }} style={{ maxWidth: 280 }}>
-                      {r.text}
-                    </Typography.Text>
-                  </Space>
-                ),
-              },
-              { key: 'counsel', title: t('exchange.reply.counsel'), width: 90, render: () => preview.counsel.name },
-              { key: 'conclusion', title: t('exchange.reply.conclusion'), width: 150, render: (_, r) => t(`conclusion.${r.conclusion}`) },
-              { key: 'issuedOn', title: t('exchange.reply.issuedOn'), width: 100, dataIndex: 'issuedOn' },
-              {
-                key: 'files',
-                title: t('exchange.reply.attachments'),
-                width: 170,
-                render: (_, r) =>
-                  r.files.length === 0
-                    ? t('exchange.reply.noAttachments')
-                    : r.files.map((f) => (
-                        <div key={f.name}>{t('exchange.reply.fileSize', { name: f.name, size: formatSize(f.size) })}</div>
-                      )),
-              },
-              {
-                key: 'action',
-                title: t('exchange.reply.action'),
-                width: 250,
-                render: (_, r) =>
-                  r.conflict ? (
-                    <Space orientation="vertical" size={4}>
-                      <Typography.Text type="warning">
-                        {t('exchange.reply.conflictDetail', {
-                          packaged: r.conflict.packagedVersion,
-                          current: r.conflict.currentVersion,
-                          seen: r.conflict.roundsSeen,
-                          now: r.conflict.roundsNow,
-                        })}
+          <div role="region" aria-label={t('exchange.reply.rows')}>
+            <Table<ReplyPreviewRow>
+              rowKey="itemId"
+              size="small"
+              pagination={false}
+              scroll={{ y: 300 }}
+              dataSource={preview.rows}
+              onRow={(r) => (r.conflict ? { style: { background: '#fffbe6' } } : {})}
+              footer={() => t('exchange.reply.summary', { count: preview.rows.length })}
+              columns={[
+                { key: 'serialNo', title: t('exchange.reply.serialNo'), dataIndex: 'serialNo', width: 140 },
+                {
+                  key: 'title',
+                  title: t('exchange.reply.itemTitle'),
+                  render: (_, r) => (
+                    <Space orientation="vertical" size={0}>
+                      <span>{r.title}</span>
+                      <Typography.Text type="secondary" ellipsis={{ tooltip: r.text }} style={{ maxWidth: 280 }}>
+                        {r.text}
                       </Typography.Text>
-                      <Radio.Group
-                        aria-label={`${r.serialNo} ${t('exchange.reply.action')}`}
-                        value={resolutions[r.itemId]}
-                        disabled={guard.busy}
-                        onChange={(e) => choose(r.itemId, e.target.value as Resolution)}
-                        options={[
-                          { value: 'import', label: t('exchange.reply.chooseImport') },
-                          { value: 'skip', label: t('exchange.reply.chooseSkip') },
-                        ]}
-                      />
-                      <Tag color={r.action === 'unresolved' ? 'red' : 'orange'}>{t(`exchange.reply.actions.${r.action}`)}</Tag>
                     </Space>
-                  ) : (
-                    <Tag color="green">{t(`exchange.reply.actions.${r.action}`)}</Tag>
                   ),
-              },
-            ]}
-          />
+                },
+                { key: 'counsel', title: t('exchange.reply.counsel'), width: 90, render: () => preview.counsel.name },
+                { key: 'conclusion', title: t('exchange.reply.conclusion'), width: 150, render: (_, r) => t(`conclusion.${r.conclusion}`) },
+                { key: 'issuedOn', title: t('exchange.reply.issuedOn'), width: 100, dataIndex: 'issuedOn' },
+                {
+                  key: 'files',
+                  title: t('exchange.reply.attachments'),
+                  width: 170,
+                  render: (_, r) =>
+                    r.files.length === 0
+                      ? t('exchange.reply.noAttachments')
+                      : r.files.map((f) => (
+                          <div key={f.name}>{t('exchange.reply.fileSize', { name: f.name, size: formatSize(f.size) })}</div>
+                        )),
+                },
+                {
+                  key: 'action',
+                  title: t('exchange.reply.action'),
+                  width: 250,
+                  render: (_, r) =>
+                    r.conflict ? (
+                      <Space orientation="vertical" size={4}>
+                        <Typography.Text type="warning">
+                          {t('exchange.reply.conflictDetail', {
+                            packaged: r.conflict.packagedVersion,
+                            current: r.conflict.currentVersion,
+                            seen: r.conflict.roundsSeen,
+                            now: r.conflict.roundsNow,
+                          })}
+                        </Typography.Text>
+                        <Radio.Group
+                          aria-label={`${r.serialNo} ${t('exchange.reply.action')}`}
+                          value={resolutions[r.itemId]}
+                          disabled={guard.busy}
+                          onChange={(e) => choose(r.itemId, e.target.value as Resolution)}
+                          options={[
+                            { value: 'import', label: t('exchange.reply.chooseImport') },
+                            { value: 'skip', label: t('exchange.reply.chooseSkip') },
+                          ]}
+                        />
+                        <Tag color={r.action === 'unresolved' ? 'red' : 'orange'}>{t(`exchange.reply.actions.${r.action}`)}</Tag>
+                      </Space>
+                    ) : (
+                      <Tag color="green">{t(`exchange.reply.actions.${r.action}`)}</Tag>
+                    ),
+                },
+              ]}
+            />
+          </div>
           {unresolved ? <Typography.Text type="danger">{t('exchange.reply.unresolved')}</Typography.Text> : null}
         </>
       ) : null}
