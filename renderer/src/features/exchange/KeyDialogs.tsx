@@ -1,7 +1,6 @@
 /** The admin's key dialogs on the 数据交换 screen: make the office key, pair (or replace) a counsel's key, revoke one. */
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Form, Input, Space, Typography } from 'antd';
-import type { FormInstance } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PeerKeyView } from '#contract/exchange-contract';
@@ -71,39 +70,69 @@ interface AddPeerForm {
   confirmReplace: boolean;
 }
 
-/** Reads a picked .clkey in the page (a few hundred bytes of text) into the form: no path goes to the main process. */
-function KeyFilePicker({ form }: { form: FormInstance<AddPeerForm> }) {
+/**
+ * The counsel's .clkey: picked (read in the page, a few hundred bytes of text; no path goes to
+ * the main process) or pasted. A picked file's text is not shown: the fingerprint written in it
+ * must not be copied into the field below, it is read out on the phone.
+ */
+function KeyFileInput({ value, onChange, id }: { value?: string; onChange?: (text: string) => void; id?: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const input = useRef<HTMLInputElement>(null);
   const [picked, setPicked] = useState<string | null>(null);
   return (
-    <Space style={{ marginBottom: 8 }}>
-      <Button icon={<UploadOutlined />} onClick={() => input.current?.click()}>
-        {t('exchange.addPeer.pick')}
-      </Button>
-      {picked ? <Typography.Text type="secondary">{t('exchange.addPeer.picked', { name: picked })}</Typography.Text> : null}
-      <input
-        ref={input}
-        type="file"
-        accept=".clkey"
-        aria-label={t('exchange.addPeer.pick')}
-        style={{ display: 'none' }}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (!file) return;
-          file.text().then(
-            (text) => {
-              setPicked(file.name);
-              form.setFieldValue('keyFileText', text);
-              void form.validateFields(['keyFileText']);
-            },
-            () => void message.error(t('exchange.addPeer.readFailed')),
-          );
-        }}
-      />
-    </Space>
+    <>
+      <Space style={{ marginBottom: 8 }}>
+        <Button icon={<UploadOutlined />} onClick={() => input.current?.click()}>
+          {t('exchange.addPeer.pick')}
+        </Button>
+        {picked ? (
+          <>
+            <Typography.Text type="success">{t('exchange.addPeer.picked', { name: picked })}</Typography.Text>
+            <Button
+              type="link"
+              size="small"
+              onClick={() => {
+                setPicked(null);
+                onChange?.('');
+              }}
+            >
+              {t('exchange.addPeer.clear')}
+            </Button>
+          </>
+        ) : null}
+        <input
+          ref={input}
+          type="file"
+          accept=".clkey"
+          aria-label={t('exchange.addPeer.pick')}
+          style={{ display: 'none' }}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (!file) return;
+            file.text().then(
+              (text) => {
+                setPicked(file.name);
+                onChange?.(text);
+              },
+              () => void message.error(t('exchange.addPeer.readFailed')),
+            );
+          }}
+        />
+      </Space>
+      {picked ? null : (
+        <Input.TextArea
+          id={id}
+          rows={4}
+          value={value}
+          onChange={(e) => onChange?.(e.target.value)}
+          placeholder={t('exchange.addPeer.paste')}
+          aria-label={t('exchange.addPeer.paste')}
+          style={{ fontFamily: 'monospace', fontSize: 12 }}
+        />
+      )}
+    </>
   );
 }
 
@@ -124,13 +153,10 @@ export function AddPeerDialog({ counsel, current, onClose }: { counsel: Counsel;
         addPeer.mutateAsync({ counselId: counsel.id, keyFileText: v.keyFileText, confirmFingerprint: normalizeFingerprint(v.confirmFingerprint) ?? v.confirmFingerprint })
       }
     >
-      {(form) => (
+      {() => (
         <>
-          <Form.Item label={t('exchange.addPeer.file')} required style={{ marginBottom: 0 }}>
-            <KeyFilePicker form={form} />
-          </Form.Item>
-          <Form.Item name="keyFileText" rules={[{ required: true, whitespace: true, message: t('exchange.addPeer.pasteRequired') }]}>
-            <Input.TextArea rows={4} placeholder={t('exchange.addPeer.paste')} aria-label={t('exchange.addPeer.paste')} style={{ fontFamily: 'monospace', fontSize: 12 }} />
+          <Form.Item name="keyFileText" label={t('exchange.addPeer.file')} rules={[{ required: true, whitespace: true, message: t('exchange.addPeer.pasteRequired') }]}>
+            <KeyFileInput />
           </Form.Item>
           <Form.Item
             name="confirmFingerprint"
