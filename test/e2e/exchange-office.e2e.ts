@@ -61,7 +61,8 @@ beforeAll(async () => {
   items.later = await mk('信访答复意见审查');
   // the counsel's desk: its own database file and key pair
   desk = testApp(openDatabase(path.join(app.dir, 'desk.sqlite3')));
-  desk.clock.set('2025-06-11T02:00:00.000Z');
+  // the same day, in the afternoon (the office's clock stays put: moving it would end the page's sign-in)
+  desk.clock.set('2025-06-10T06:00:00.000Z');
   setUpIdentity(desk.ctx(), { end: 'counsel', name: '王建国的电脑', password: DESK_PW });
   await app.page.reload();
 });
@@ -192,8 +193,8 @@ describe('数据交换, the office end', () => {
     // the desk: open, two opinions (one with the signed PDF), the 回复包
     const opened = openReviewPackage(desk.ctx(), { file: reviewFile, password: DESK_PW });
     expect(opened.items.map((i) => i.id).sort()).toEqual([items.plain.id, items.secret.id, items.later.id].sort());
-    addDeskOpinion(desk.ctx(), { itemId: items.plain.id, conclusion: 'approveWithChanges', text: '建议修改第三条违约责任。', issuedOn: '2025-06-11', files: [{ fileName: '签字意见书.pdf', data: SIGNED }] });
-    addDeskOpinion(desk.ctx(), { itemId: items.later.id, conclusion: 'approve', text: '答复内容合法，同意。', issuedOn: '2025-06-11', files: [] });
+    addDeskOpinion(desk.ctx(), { itemId: items.plain.id, conclusion: 'approveWithChanges', text: '建议修改第三条违约责任。', issuedOn: '2025-06-10', files: [{ fileName: '签字意见书.pdf', data: SIGNED }] });
+    addDeskOpinion(desk.ctx(), { itemId: items.later.id, conclusion: 'approve', text: '答复内容合法，同意。', issuedOn: '2025-06-10', files: [] });
     replyFile = makeReplyPackage(desk.ctx(), { out: path.join(app.dir, '回复包.clpkg'), password: DESK_PW }).file;
     // meanwhile the office typed in the counsel's opinion on 信访答复 from a phone call: a conflict
     const later = await app.call('consultations.get', { id: items.later.id });
@@ -229,7 +230,7 @@ describe('数据交换, the office end', () => {
     const plainRow = rows.getByRole('row').filter({ hasText: items.plain.serialNo });
     const laterRow = rows.getByRole('row').filter({ hasText: items.later.serialNo });
     await plainRow.getByText('新增一轮意见').waitFor();
-    expect(await plainRow.textContent()).toMatch(/物业服务合同审查.*王建国.*修改后同意.*2025-06-11.*签字意见书\.pdf/);
+    expect(await plainRow.textContent()).toMatch(/物业服务合同审查.*王建国.*修改后同意.*2025-06-10.*签字意见书\.pdf/);
     await reply.getByText('发现 1 个冲突').waitFor();
     await laterRow.getByText('送审包中的版本').waitFor();
     await laterRow.getByText('请选择').waitFor();
@@ -248,7 +249,7 @@ describe('数据交换, the office end', () => {
     // what was written: the counsel as author, the channel, the attachment's bytes, both texts of the conflict
     const plain = await app.call('consultations.get', { id: items.plain.id });
     expect(plain.opinions).toHaveLength(1);
-    expect(plain.opinions[0]).toMatchObject({ counselName: '王建国', conclusion: 'approveWithChanges', text: '建议修改第三条违约责任。', issuedOn: '2025-06-11' });
+    expect(plain.opinions[0]).toMatchObject({ counselName: '王建国', conclusion: 'approveWithChanges', text: '建议修改第三条违约责任。', issuedOn: '2025-06-10' });
     const stored = sqlite()
       .prepare('SELECT o.channel, a.file_name AS fileName, a.sha256 FROM opinions o JOIN attachments a ON a.opinion_id = o.id WHERE o.consultation_id = ?')
       .get(items.plain.id);

@@ -151,7 +151,7 @@ export function ReplyDialog({ file, onClose }: { file: ReplyFileView; onClose():
               onRow={(r) => (r.conflict ? { style: { background: '#fffbe6' } } : {})}
               footer={() => t('exchange.reply.summary', { count: preview.rows.length })}
               columns={[
-                { key: 'serialNo', title: t('exchange.reply.serialNo'), dataIndex: 'serialNo', width: 140 },
+                { key: 'serialNo', title: t('exchange.reply.serialNo'), dataIndex: 'serialNo', width: 130 },
                 {
                   key: 'title',
                   title: t('exchange.reply.itemTitle'),
@@ -164,13 +164,13 @@ export function ReplyDialog({ file, onClose }: { file: ReplyFileView; onClose():
                     </Space>
                   ),
                 },
-                { key: 'counsel', title: t('exchange.reply.counsel'), width: 90, render: () => preview.counsel.name },
-                { key: 'conclusion', title: t('exchange.reply.conclusion'), width: 150, render: (_, r) => t(`conclusion.${r.conclusion}`) },
+                { key: 'counsel', title: t('exchange.reply.counsel'), width: 80, render: () => preview.counsel.name },
+                { key: 'conclusion', title: t('exchange.reply.conclusion'), width: 130, render: (_, r) => t(`conclusion.${r.conclusion}`) },
                 { key: 'issuedOn', title: t('exchange.reply.issuedOn'), width: 100, dataIndex: 'issuedOn' },
                 {
                   key: 'files',
                   title: t('exchange.reply.attachments'),
-                  width: 170,
+                  width: 160,
                   render: (_, r) =>
                     r.files.length === 0
                       ? t('exchange.reply.noAttachments')
@@ -181,7 +181,7 @@ export function ReplyDialog({ file, onClose }: { file: ReplyFileView; onClose():
                 {
                   key: 'action',
                   title: t('exchange.reply.action'),
-                  width: 250,
+                  width: 290,
                   render: (_, r) =>
                     r.conflict ? (
                       <Space orientation="vertical" size={4}>
@@ -203,10 +203,10 @@ export function ReplyDialog({ file, onClose }: { file: ReplyFileView; onClose():
                             { value: 'skip', label: t('exchange.reply.chooseSkip') },
                           ]}
                         />
-                        <Tag color={r.action === 'unresolved' ? 'red' : 'orange'}>{t(`exchange.reply.actions.${r.action}`)}</Tag>
+                        <Tag color={r.action === 'unresolved' ? 'red' : 'orange'} style={{ whiteSpace: 'normal' }}>{t(`exchange.reply.actions.${r.action}`)}</Tag>
                       </Space>
                     ) : (
-                      <Tag color="green">{t(`exchange.reply.actions.${r.action}`)}</Tag>
+                      <Tag color="green" style={{ whiteSpace: 'normal' }}>{t(`exchange.reply.actions.${r.action}`)}</Tag>
                     ),
                 },
               ]}
