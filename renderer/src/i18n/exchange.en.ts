@@ -56,8 +56,6 @@ const exchange: Shape<typeof zh> = {
   },
   addPeer: {
     title: 'Add a counsel key: {{name}}',
-    titleAny: 'Add a counsel key',
-    counsel: 'Counsel',
     file: 'Public key file',
     pick: 'Choose a .clkey file',
     picked: 'Read: {{name}}',

@@ -52,8 +52,6 @@ const exchange = {
   },
   addPeer: {
     title: '添加法律顾问公钥：{{name}}',
-    titleAny: '添加法律顾问公钥',
-    counsel: '法律顾问',
     file: '公钥文件',
     pick: '选择 .clkey 文件',
     picked: '已读入：{{name}}',

@@ -7,7 +7,8 @@ import type { PeerKeyView } from '#contract/exchange-contract';
 import type { Counsel } from '#domain/types';
 import { useApiMutation, useSettings } from '../../api/hooks';
 import { FormModal } from '../../shared/FormModal';
-import { Fingerprint, normalizeFingerprint } from './Fingerprint';
+import { Fingerprint } from './Fingerprint';
+import { normalizeFingerprint } from './typed-fingerprint';
 
 /** the contract's minimum for the key password (exchange-contract.ts, exchangeSetupInput) */
 const MIN_KEY_PASSWORD = 8;
