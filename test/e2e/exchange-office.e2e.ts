@@ -37,25 +37,27 @@ let replyFile = '';
 const sqlite = () => app.harness.runtime.ledger()!.sqlite;
 const dialog = (page: Page, name: string | RegExp) => page.getByRole('dialog', { name });
 
+/** an item registered and assigned to 王建国 */
+async function mk(title: string, extra: Record<string, unknown> = {}): Promise<{ id: number; serialNo: string }> {
+  const wang = basics.counsels[0]!.id;
+  const c = await app.call('consultations.create', {
+    title,
+    categoryId: basics.category('contract'),
+    departmentId: basics.departments[0]!.id,
+    receivedOn: '2025-06-03',
+    requester: '张伟',
+    dueOn: '2025-06-20',
+    itemCount: 1,
+    description: `${title}，请法律顾问提出意见。`,
+    ...extra,
+  });
+  const d = await app.call('consultations.assign', { id: c.id, version: c.version, counselId: wang, assignedOn: '2025-06-04' });
+  return { id: d.id as number, serialNo: d.serialNo as string };
+}
+
 beforeAll(async () => {
   app = await openApp({ platform: { chooseOpenPaths: async () => (picked ? [picked] : []) } });
   basics = await seedBasics(app);
-  const wang = basics.counsels[0]!.id;
-  const mk = async (title: string, extra: Record<string, unknown> = {}) => {
-    const c = await app.call('consultations.create', {
-      title,
-      categoryId: basics.category('contract'),
-      departmentId: basics.departments[0]!.id,
-      receivedOn: '2025-06-03',
-      requester: '张伟',
-      dueOn: '2025-06-20',
-      itemCount: 1,
-      description: `${title}，请法律顾问提出意见。`,
-      ...extra,
-    });
-    const d = await app.call('consultations.assign', { id: c.id, version: c.version, counselId: wang, assignedOn: '2025-06-04' });
-    return { id: d.id as number, serialNo: d.serialNo as string };
-  };
   items.plain = await mk('物业服务合同审查');
   items.secret = await mk('人事制度修订审查', { secrecy: 'workSecret' });
   items.later = await mk('信访答复意见审查');
@@ -169,6 +171,22 @@ describe('数据交换, the office end', () => {
     await make.getByText('已选 3 项').waitFor();
     expect(await list.getByRole('row').filter({ hasText: items.secret.serialNo }).textContent()).toContain('工作秘密');
     expect(await list.getByRole('row').filter({ hasText: items.plain.serialNo }).textContent()).toContain('无');
+    await make.getByText(`所选事项中有 1 项的密级为工作秘密：${items.secret.serialNo}`).waitFor();
+    // a colleague registers another item for 王建国 meanwhile, and a wrong key password is refused with its
+    // message: the list is refreshed (it shows the new item, not ticked) and what was ticked stays ticked
+    const secretBox = list.getByRole('row').filter({ hasText: items.secret.serialNo }).getByRole('checkbox');
+    await secretBox.uncheck();
+    await make.getByText('已选 2 项').waitFor();
+    const extra = await mk('车辆定点维修服务协议审查');
+    await make.getByLabel('机关端密钥口令').fill('not-the-key-password');
+    await make.getByRole('button', { name: '生成送审包' }).click();
+    await page.getByText('密钥口令不正确，无法使用本机的交换密钥').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning').length === 0);
+    await list.getByText(extra.serialNo).waitFor();
+    await make.getByText('已选 2 项').waitFor();
+    expect(await secretBox.isChecked()).toBe(false);
+    expect(await list.getByRole('row').filter({ hasText: extra.serialNo }).getByRole('checkbox').isChecked()).toBe(false);
+    await secretBox.check();
     await make.getByText(`所选事项中有 1 项的密级为工作秘密：${items.secret.serialNo}`).waitFor();
     await make.getByLabel('机关端密钥口令').fill(OFFICE_KEY_PW);
     await make.getByRole('button', { name: '生成送审包' }).click();

@@ -33,11 +33,15 @@ export function PackageDialog(props: Props) {
   const [done, setDone] = useState<MadeReviewPackage | null>(null);
   const make = useApiMutation('exchange.makePackage');
 
-  // a counsel chosen: the items waiting for their opinion are ticked, the others may be added
+  // a counsel chosen: the items waiting for their opinion are ticked, the others may be added;
+  // a later refetch (every write refreshes the queries) keeps what the registrar ticked
   const loaded = items.data;
+  const [ticksFor, setTicksFor] = useState<number | null>(null);
   useEffect(() => {
-    if (loaded) setSelected(loaded.filter((i) => i.status === 'assigned').map((i) => i.id));
-  }, [loaded]);
+    if (!loaded || ticksFor === counselId) return;
+    setTicksFor(counselId);
+    setSelected(loaded.filter((i) => i.status === 'assigned').map((i) => i.id));
+  }, [loaded, counselId, ticksFor]);
 
   const chosen = (loaded ?? []).filter((i) => selected.includes(i.id));
   const secret = chosen.filter((i) => i.secrecy === 'workSecret');
