@@ -4,7 +4,7 @@
  * with a reason), 生成送审包 for one counsel and 导入回复包 with its preview (docs/EXCHANGE.md).
  */
 import { ExportOutlined, ImportOutlined, KeyOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PeerKeyView, ReplyFileView } from '#contract/exchange-contract';
@@ -14,6 +14,7 @@ import { errorText } from '../../shared/errors';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
 import { AddPeerDialog, RevokeDialog, SetupDialog } from './KeyDialogs';
 import { Fingerprint } from './Fingerprint';
+import { RegionTable } from './RegionTable';
 import { PackageDialog } from './PackageDialog';
 import { ReplyDialog } from './ReplyDialog';
 
@@ -126,95 +127,89 @@ export function ExchangePage() {
         <Card title={t('exchange.counsels.title')} style={{ marginBottom: 16 }}>
           <Typography.Paragraph type="secondary">{t('exchange.counsels.hint')}</Typography.Paragraph>
           {counsels.isError ? <LoadFailed error={counsels.error} onRetry={() => void counsels.refetch()} /> : null}
-          <div role="region" aria-label={t('exchange.counsels.title')}>
-            <Table<Counsel>
-              rowKey="id"
-              size="small"
-              pagination={false}
-              loading={counsels.isPending}
-              dataSource={rows}
-              columns={[
-                { key: 'counsel', title: t('exchange.counsels.counsel'), dataIndex: 'name', width: 120 },
-                { key: 'firm', title: t('exchange.counsels.firm'), dataIndex: 'firm' },
-                {
-                  key: 'key',
-                  title: t('exchange.counsels.key'),
-                  render: (_, c) => {
-                    const key = activeOf(c.id);
-                    return key ? (
-                      <Space size={8}>
-                        <Fingerprint value={key.fingerprint} />
-                        <Typography.Text type="secondary">{day(key.addedAt)}</Typography.Text>
-                      </Space>
-                    ) : (
-                      <Tag>{t('exchange.counsels.unpaired')}</Tag>
-                    );
-                  },
+          <RegionTable<Counsel>
+            label={t('exchange.counsels.title')}
+            rowKey="id"
+            loading={counsels.isPending}
+            dataSource={rows}
+            columns={[
+              { key: 'counsel', title: t('exchange.counsels.counsel'), dataIndex: 'name', width: 120 },
+              { key: 'firm', title: t('exchange.counsels.firm'), dataIndex: 'firm' },
+              {
+                key: 'key',
+                title: t('exchange.counsels.key'),
+                render: (_, c) => {
+                  const key = activeOf(c.id);
+                  return key ? (
+                    <Space size={8}>
+                      <Fingerprint value={key.fingerprint} />
+                      <Typography.Text type="secondary">{day(key.addedAt)}</Typography.Text>
+                    </Space>
+                  ) : (
+                    <Tag>{t('exchange.counsels.unpaired')}</Tag>
+                  );
                 },
-                {
-                  key: 'actions',
-                  title: t('common.actions'),
-                  width: 240,
-                  render: (_, c) => {
-                    const key = activeOf(c.id);
-                    return (
-                      <Space>
-                        {can('exchange.addPeer') ? (
-                          <Button size="small" onClick={() => setOpen({ kind: 'addPeer', counsel: c, current: key })}>
-                            {key ? t('exchange.counsels.replace') : t('exchange.counsels.add')}
-                          </Button>
-                        ) : null}
-                        {key && can('exchange.makePackage') ? (
-                          <Button size="small" onClick={() => setOpen({ kind: 'package', counselId: c.id })}>
-                            {t('exchange.counsels.makePackage')}
-                          </Button>
-                        ) : null}
-                      </Space>
-                    );
-                  },
+              },
+              {
+                key: 'actions',
+                title: t('common.actions'),
+                width: 240,
+                render: (_, c) => {
+                  const key = activeOf(c.id);
+                  return (
+                    <Space>
+                      {can('exchange.addPeer') ? (
+                        <Button size="small" onClick={() => setOpen({ kind: 'addPeer', counsel: c, current: key })}>
+                          {key ? t('exchange.counsels.replace') : t('exchange.counsels.add')}
+                        </Button>
+                      ) : null}
+                      {key && can('exchange.makePackage') ? (
+                        <Button size="small" onClick={() => setOpen({ kind: 'package', counselId: c.id })}>
+                          {t('exchange.counsels.makePackage')}
+                        </Button>
+                      ) : null}
+                    </Space>
+                  );
                 },
-              ]}
-            />
-          </div>
+              },
+            ]}
+          />
         </Card>
       ) : null}
       <Card title={t('exchange.peers.title')}>
-        <div role="region" aria-label={t('exchange.peers.title')}>
-          <Table<PeerKeyView>
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={peers}
-            locale={{ emptyText: t('exchange.peers.empty') }}
-            columns={[
-              { key: 'counsel', title: t('exchange.peers.counsel'), render: (_, p) => p.counselName ?? '—' },
-              { key: 'name', title: t('exchange.peers.name'), dataIndex: 'name' },
-              { key: 'fingerprint', title: t('exchange.peers.fingerprint'), render: (_, p) => <Fingerprint value={p.fingerprint} /> },
-              { key: 'added', title: t('exchange.peers.added'), render: (_, p) => t('exchange.peers.by', { day: day(p.addedAt), who: p.addedBy }) },
-              {
-                key: 'state',
-                title: t('exchange.peers.state'),
-                render: (_, p) =>
-                  p.revokedAt ? <Tag>{t('exchange.peers.revoked', { day: day(p.revokedAt) })}</Tag> : <Tag color="green">{t('exchange.peers.active')}</Tag>,
-              },
-              ...(can('exchange.revokePeer')
-                ? [
-                    {
-                      key: 'actions',
-                      title: t('common.actions'),
-                      width: 100,
-                      render: (_: unknown, p: PeerKeyView) =>
-                        p.revokedAt ? null : (
-                          <Button size="small" danger onClick={() => setOpen({ kind: 'revoke', peer: p })}>
-                            {t('exchange.peers.revoke')}
-                          </Button>
-                        ),
-                    },
-                  ]
-                : []),
-            ]}
-          />
-        </div>
+        <RegionTable<PeerKeyView>
+          label={t('exchange.peers.title')}
+          rowKey="id"
+          dataSource={peers}
+          locale={{ emptyText: t('exchange.peers.empty') }}
+          columns={[
+            { key: 'counsel', title: t('exchange.peers.counsel'), render: (_, p) => p.counselName ?? '—' },
+            { key: 'name', title: t('exchange.peers.name'), dataIndex: 'name' },
+            { key: 'fingerprint', title: t('exchange.peers.fingerprint'), render: (_, p) => <Fingerprint value={p.fingerprint} /> },
+            { key: 'added', title: t('exchange.peers.added'), render: (_, p) => t('exchange.peers.by', { day: day(p.addedAt), who: p.addedBy }) },
+            {
+              key: 'state',
+              title: t('exchange.peers.state'),
+              render: (_, p) =>
+                p.revokedAt ? <Tag>{t('exchange.peers.revoked', { day: day(p.revokedAt) })}</Tag> : <Tag color="green">{t('exchange.peers.active')}</Tag>,
+            },
+            ...(can('exchange.revokePeer')
+              ? [
+                  {
+                    key: 'actions',
+                    title: t('common.actions'),
+                    width: 100,
+                    render: (_: unknown, p: PeerKeyView) =>
+                      p.revokedAt ? null : (
+                        <Button size="small" danger onClick={() => setOpen({ kind: 'revoke', peer: p })}>
+                          {t('exchange.peers.revoke')}
+                        </Button>
+                      ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       </Card>
       {open?.kind === 'setup' ? <SetupDialog onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'addPeer' ? <AddPeerDialog counsel={open.counsel} current={open.current} onClose={() => setOpen(null)} /> : null}

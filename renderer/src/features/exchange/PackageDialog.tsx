@@ -3,7 +3,7 @@
  * explicit confirmation), the office key password; the package is saved where the registrar
  * chooses (the save dialog is the main process's), and what went into it is shown.
  */
-import { Alert, App, Checkbox, Descriptions, Form, Input, Modal, Result, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Checkbox, Descriptions, Form, Input, Modal, Result, Select, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MadeReviewPackage, PackableItem } from '#contract/exchange-contract';
@@ -13,6 +13,7 @@ import { applyIssues, errorText } from '../../shared/errors';
 import { formatSize } from '../../shared/format';
 import { useSubmitGuard } from '../../shared/useSubmitGuard';
 import { Fingerprint } from './Fingerprint';
+import { RegionTable } from './RegionTable';
 
 interface Props {
   counsels: Counsel[];
@@ -116,6 +117,7 @@ export function PackageDialog(props: Props) {
       open
       title={t('exchange.pkg.title')}
       width={960}
+      style={{ top: 32 }}
       okText={t('exchange.pkg.ok')}
       cancelText={t('common.cancel')}
       okButtonProps={{ loading: guard.busy, disabled: guard.busy || chosen.length === 0 }}
@@ -139,33 +141,30 @@ export function PackageDialog(props: Props) {
           />
         </Form.Item>
         <Form.Item label={t('exchange.pkg.items')} extra={t('exchange.pkg.itemsHint')} required>
-          <div role="region" aria-label={t('exchange.pkg.items')}>
-            <Table<PackableItem>
-              rowKey="id"
-              size="small"
-              pagination={false}
-              scroll={{ y: 220 }}
-              loading={items.isFetching}
-              dataSource={loaded ?? []}
-              locale={{ emptyText: items.isError ? errorText(items.error, t) : t('exchange.pkg.none') }}
-              rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) }}
-              footer={() => t('exchange.pkg.selected', { count: chosen.length })}
-              columns={[
-                { key: 'serialNo', title: t('exchange.pkg.serialNo'), dataIndex: 'serialNo', width: 150 },
-                { key: 'title', title: t('exchange.pkg.itemTitle'), dataIndex: 'title', ellipsis: true },
-                { key: 'status', title: t('exchange.pkg.status'), width: 110, render: (_, i) => t(`status.${i.status}`) },
-                { key: 'dueOn', title: t('exchange.pkg.dueOn'), width: 110, render: (_, i) => i.dueOn ?? t('common.none') },
-                {
-                  key: 'secrecy',
-                  title: t('exchange.pkg.secrecy'),
-                  width: 100,
-                  render: (_, i) => <Tag color={i.secrecy === 'workSecret' ? 'orange' : undefined}>{t(`entry.secrecy.level.${i.secrecy}`)}</Tag>,
-                },
-                { key: 'files', title: t('exchange.pkg.files'), width: 70, align: 'right', dataIndex: 'files' },
-                { key: 'rounds', title: t('exchange.pkg.rounds'), width: 80, align: 'right', dataIndex: 'rounds' },
-              ]}
-            />
-          </div>
+          <RegionTable<PackableItem>
+            label={t('exchange.pkg.items')}
+            rowKey="id"
+            scroll={{ y: 220 }}
+            loading={items.isFetching}
+            dataSource={loaded ?? []}
+            locale={{ emptyText: items.isError ? errorText(items.error, t) : t('exchange.pkg.none') }}
+            rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) }}
+            footer={() => t('exchange.pkg.selected', { count: chosen.length })}
+            columns={[
+              { key: 'serialNo', title: t('exchange.pkg.serialNo'), dataIndex: 'serialNo', width: 150 },
+              { key: 'title', title: t('exchange.pkg.itemTitle'), dataIndex: 'title', ellipsis: true },
+              { key: 'status', title: t('exchange.pkg.status'), width: 110, render: (_, i) => t(`status.${i.status}`) },
+              { key: 'dueOn', title: t('exchange.pkg.dueOn'), width: 110, render: (_, i) => i.dueOn ?? t('common.none') },
+              {
+                key: 'secrecy',
+                title: t('exchange.pkg.secrecy'),
+                width: 100,
+                render: (_, i) => <Tag color={i.secrecy === 'workSecret' ? 'orange' : undefined}>{t(`entry.secrecy.level.${i.secrecy}`)}</Tag>,
+              },
+              { key: 'files', title: t('exchange.pkg.files'), width: 70, align: 'right', dataIndex: 'files' },
+              { key: 'rounds', title: t('exchange.pkg.rounds'), width: 80, align: 'right', dataIndex: 'rounds' },
+            ]}
+          />
         </Form.Item>
         {secret.length > 0 ? (
           <>

@@ -4,7 +4,7 @@
  * (the item changed at the office since the 送审包) each resolved by a choice, which the
  * service turns into the action shown → 导入, one transaction. A refused package is named.
  */
-import { Alert, Button, Descriptions, Form, Input, Modal, Radio, Result, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Modal, Radio, Result, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplyFileView, ReplyPreview, ReplyPreviewRow, RESOLUTIONS } from '#contract/exchange-contract';
@@ -14,6 +14,7 @@ import { errorText } from '../../shared/errors';
 import { formatInstant, formatSize } from '../../shared/format';
 import { useSubmitGuard } from '../../shared/useSubmitGuard';
 import { Fingerprint } from './Fingerprint';
+import { RegionTable } from './RegionTable';
 
 type Resolution = (typeof RESOLUTIONS)[number];
 
@@ -34,18 +35,21 @@ export function ReplyDialog({ file, onClose }: { file: ReplyFileView; onClose():
   const [failure, setFailure] = useState<unknown>(null);
   const [done, setDone] = useState<ReplyPreview | null>(null);
 
-  const asList = (r: Record<number, Resolution>) => Object.entries(r).map(([itemId, resolution]) => ({ itemId: Number(itemId), resolution }));
-
-  const check = (r: Record<number, Resolution>) =>
+  /** a dry run (the preview, kept on screen) or the import (the result); a refusal is shown by name */
+  const send = (commit: boolean, chosen: Record<number, Resolution>) =>
     guard.run(async () => {
       setFailure(null);
+      const list = Object.entries(chosen).map(([itemId, resolution]) => ({ itemId: Number(itemId), resolution }));
       try {
-        setPreview(await receive.mutateAsync({ token: file.token, password, commit: false, resolutions: asList(r) }));
+        const answer = await receive.mutateAsync({ token: file.token, password, commit, resolutions: list });
+        if (commit) setDone(answer);
+        else setPreview(answer);
       } catch (error) {
-        setPreview(null);
+        if (!commit) setPreview(null);
         setFailure(error);
       }
     });
+  const check = (chosen: Record<number, Resolution>) => send(false, chosen);
 
   const choose = (itemId: number, resolution: Resolution) => {
     const next = { ...resolutions, [itemId]: resolution };
@@ -53,16 +57,6 @@ export function ReplyDialog({ file, onClose }: { file: ReplyFileView; onClose():
     // the service says what the choice does (a new round, or a correction of the office's round)
     void check(next);
   };
-
-  const commit = () =>
-    guard.run(async () => {
-      setFailure(null);
-      try {
-        setDone(await receive.mutateAsync({ token: file.token, password, commit: true, resolutions: asList(resolutions) }));
-      } catch (error) {
-        setFailure(error);
-      }
-    });
 
   if (done) {
     const imported = done.rows.filter((r) => r.action !== 'skip').length;
@@ -89,7 +83,7 @@ export function ReplyDialog({ file, onClose }: { file: ReplyFileView; onClose():
       okText={t('exchange.reply.ok')}
       cancelText={t('common.cancel')}
       okButtonProps={{ disabled: !preview || unresolved || guard.busy, loading: guard.busy && preview !== null }}
-      onOk={() => void commit()}
+      onOk={() => void send(true, resolutions)}
       onCancel={onClose}
       mask={{ closable: false }}
     >
@@ -141,77 +135,74 @@ export function ReplyDialog({ file, onClose }: { file: ReplyFileView; onClose():
             ]}
           />
           {preview.conflicts > 0 ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('exchange.reply.conflictCount', { count: preview.conflicts })} /> : null}
-          <div role="region" aria-label={t('exchange.reply.rows')}>
-            <Table<ReplyPreviewRow>
-              rowKey="itemId"
-              size="small"
-              pagination={false}
-              scroll={{ y: 300 }}
-              dataSource={preview.rows}
-              onRow={(r) => (r.conflict ? { style: { background: '#fffbe6' } } : {})}
-              footer={() => t('exchange.reply.summary', { count: preview.rows.length })}
-              columns={[
-                { key: 'serialNo', title: t('exchange.reply.serialNo'), dataIndex: 'serialNo', width: 130 },
-                {
-                  key: 'title',
-                  title: t('exchange.reply.itemTitle'),
-                  render: (_, r) => (
-                    <Space orientation="vertical" size={0}>
-                      <span>{r.title}</span>
-                      <Typography.Text type="secondary" ellipsis={{ tooltip: r.text }} style={{ maxWidth: 280 }}>
-                        {r.text}
+          <RegionTable<ReplyPreviewRow>
+            label={t('exchange.reply.rows')}
+            rowKey="itemId"
+            scroll={{ y: 300 }}
+            dataSource={preview.rows}
+            onRow={(r) => (r.conflict ? { style: { background: '#fffbe6' } } : {})}
+            footer={() => t('exchange.reply.summary', { count: preview.rows.length })}
+            columns={[
+              { key: 'serialNo', title: t('exchange.reply.serialNo'), dataIndex: 'serialNo', width: 130 },
+              {
+                key: 'title',
+                title: t('exchange.reply.itemTitle'),
+                render: (_, r) => (
+                  <Space orientation="vertical" size={0}>
+                    <span>{r.title}</span>
+                    <Typography.Text type="secondary" ellipsis={{ tooltip: r.text }} style={{ maxWidth: 280 }}>
+                      {r.text}
+                    </Typography.Text>
+                  </Space>
+                ),
+              },
+              { key: 'counsel', title: t('exchange.reply.counsel'), width: 80, render: () => preview.counsel.name },
+              { key: 'conclusion', title: t('exchange.reply.conclusion'), width: 130, render: (_, r) => t(`conclusion.${r.conclusion}`) },
+              { key: 'issuedOn', title: t('exchange.reply.issuedOn'), width: 100, dataIndex: 'issuedOn' },
+              {
+                key: 'files',
+                title: t('exchange.reply.attachments'),
+                width: 160,
+                render: (_, r) =>
+                  r.files.length === 0
+                    ? t('exchange.reply.noAttachments')
+                    : r.files.map((f) => (
+                        <div key={f.name}>{t('exchange.reply.fileSize', { name: f.name, size: formatSize(f.size) })}</div>
+                      )),
+              },
+              {
+                key: 'action',
+                title: t('exchange.reply.action'),
+                width: 290,
+                render: (_, r) =>
+                  r.conflict ? (
+                    <Space orientation="vertical" size={4}>
+                      <Typography.Text type="warning">
+                        {t('exchange.reply.conflictDetail', {
+                          packaged: r.conflict.packagedVersion,
+                          current: r.conflict.currentVersion,
+                          seen: r.conflict.roundsSeen,
+                          now: r.conflict.roundsNow,
+                        })}
                       </Typography.Text>
+                      <Radio.Group
+                        aria-label={`${r.serialNo} ${t('exchange.reply.action')}`}
+                        value={resolutions[r.itemId]}
+                        disabled={guard.busy}
+                        onChange={(e) => choose(r.itemId, e.target.value as Resolution)}
+                        options={[
+                          { value: 'import', label: t('exchange.reply.chooseImport') },
+                          { value: 'skip', label: t('exchange.reply.chooseSkip') },
+                        ]}
+                      />
+                      <Tag color={r.action === 'unresolved' ? 'red' : 'orange'} style={{ whiteSpace: 'normal' }}>{t(`exchange.reply.actions.${r.action}`)}</Tag>
                     </Space>
+                  ) : (
+                    <Tag color="green" style={{ whiteSpace: 'normal' }}>{t(`exchange.reply.actions.${r.action}`)}</Tag>
                   ),
-                },
-                { key: 'counsel', title: t('exchange.reply.counsel'), width: 80, render: () => preview.counsel.name },
-                { key: 'conclusion', title: t('exchange.reply.conclusion'), width: 130, render: (_, r) => t(`conclusion.${r.conclusion}`) },
-                { key: 'issuedOn', title: t('exchange.reply.issuedOn'), width: 100, dataIndex: 'issuedOn' },
-                {
-                  key: 'files',
-                  title: t('exchange.reply.attachments'),
-                  width: 160,
-                  render: (_, r) =>
-                    r.files.length === 0
-                      ? t('exchange.reply.noAttachments')
-                      : r.files.map((f) => (
-                          <div key={f.name}>{t('exchange.reply.fileSize', { name: f.name, size: formatSize(f.size) })}</div>
-                        )),
-                },
-                {
-                  key: 'action',
-                  title: t('exchange.reply.action'),
-                  width: 290,
-                  render: (_, r) =>
-                    r.conflict ? (
-                      <Space orientation="vertical" size={4}>
-                        <Typography.Text type="warning">
-                          {t('exchange.reply.conflictDetail', {
-                            packaged: r.conflict.packagedVersion,
-                            current: r.conflict.currentVersion,
-                            seen: r.conflict.roundsSeen,
-                            now: r.conflict.roundsNow,
-                          })}
-                        </Typography.Text>
-                        <Radio.Group
-                          aria-label={`${r.serialNo} ${t('exchange.reply.action')}`}
-                          value={resolutions[r.itemId]}
-                          disabled={guard.busy}
-                          onChange={(e) => choose(r.itemId, e.target.value as Resolution)}
-                          options={[
-                            { value: 'import', label: t('exchange.reply.chooseImport') },
-                            { value: 'skip', label: t('exchange.reply.chooseSkip') },
-                          ]}
-                        />
-                        <Tag color={r.action === 'unresolved' ? 'red' : 'orange'} style={{ whiteSpace: 'normal' }}>{t(`exchange.reply.actions.${r.action}`)}</Tag>
-                      </Space>
-                    ) : (
-                      <Tag color="green" style={{ whiteSpace: 'normal' }}>{t(`exchange.reply.actions.${r.action}`)}</Tag>
-                    ),
-                },
-              ]}
-            />
-          </div>
+              },
+            ]}
+          />
           {unresolved ? <Typography.Text type="danger">{t('exchange.reply.unresolved')}</Typography.Text> : null}
         </>
       ) : null}
