@@ -7,6 +7,8 @@
  *   npm run coverage               both
  *   npm run coverage -- --node     electron/ and db/ only
  * Extra arguments after the flags go to both vitest runs (e.g. test files).
+ * Coverage counts which lines ran, not how often: the fuzz test runs 500 inputs per
+ * method here (FUZZ_RUNS; 10 000 in npm test), since instrumentation slows each call.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,7 +30,7 @@ function step(title, argv, env = {}) {
 }
 
 fs.rmSync(path.join(root, 'coverage'), { recursive: true, force: true });
-step('unit and integration tests with V8 coverage', [bin('vitest', 'vitest.mjs'), 'run', '--project', 'node', '--coverage', ...extra], { COVERAGE: '1' });
+step('unit and integration tests with V8 coverage', [bin('vitest', 'vitest.mjs'), 'run', '--project', 'node', '--coverage', ...extra], { COVERAGE: '1', FUZZ_RUNS: process.env.FUZZ_RUNS ?? '500' });
 if (!nodeOnly) {
   const env = { COVERAGE_E2E: '1' };
   step('renderer build with source maps', [bin('electron-vite', 'bin/electron-vite.js'), 'build'], env);

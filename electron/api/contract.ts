@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { ITEM_COUNT, LIMITS } from '../domain/limits';
 import { CLASSIFIED_LEVELS, CLASSIFIED_REFUSAL, SECRECY_LEVELS } from '../domain/secrecy';
-import { block, day, jobId, method, name, required, text, type MethodDef } from './define';
+import { block, day, firstAccountInput, jobId, method, name, required, text, uploadData, uploadFileName, username, type MethodDef } from './define';
+import { deskContract } from './desk-contract';
 import { importContract } from './import-contract';
 import { exchangeContract } from './exchange-contract';
 import { reportsContract } from './reports-contract';
@@ -40,7 +41,7 @@ import type {
   Role,
   Settings,
 } from '../domain/types';
-import { CONCLUSIONS, MAX_ATTACHMENT_BASE64, MAX_ATTACHMENT_BYTES, OUTCOMES, ROLES, ROTATION_LIMITS, STATUSES } from '../domain/types';
+import { CONCLUSIONS, OUTCOMES, ROLES, ROTATION_LIMITS, STATUSES } from '../domain/types';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORT_FIELDS } from '../domain/ledger-view';
 
 const ALL: readonly Role[] = ROLES;
@@ -112,12 +113,6 @@ export const listConsultationsInput = z.strictObject({
 });
 
 const ref = z.strictObject({ id, version });
-const username = z
-  .string()
-  .trim()
-  .min(2, { message: '用户名至少 2 个字符' })
-  .max(30, { message: '用户名不能超过 30 个字符' })
-  .regex(/^[A-Za-z0-9_.\-\u4e00-\u9fff]+$/, { message: '用户名只能包含字母、数字、汉字和 _ . -' });
 /** An account's roles: at least one, each once (create and update alike). */
 const roles = z
   .array(z.enum(ROLES))
@@ -319,11 +314,7 @@ export const contract = {
   'recovery.restoreNewest': method<RestoreOutcome>()(empty, ALL, 'public'),
 
   'auth.status': method<AuthStatus>()(empty, ALL, 'public'),
-  'auth.setup': method<AuthStatus>()(
-    z.strictObject({ username, displayName: required(LIMITS.displayName, '姓名'), password: z.string().min(1, { message: '请填写密码' }).max(128) }),
-    ALL,
-    'public',
-  ),
+  'auth.setup': method<AuthStatus>()(firstAccountInput, ALL, 'public'),
   'auth.login': method<AuthStatus>()(
     z.strictObject({ username: z.string().trim().min(1, { message: '请填写用户名' }).max(50), password: z.string().min(1, { message: '请填写密码' }).max(128) }),
     ALL,
@@ -381,10 +372,8 @@ export const contract = {
     z.strictObject({
       consultationId: id,
       opinionId: id.optional(),
-      // a file's own name from the system, cleaned by the attachment service: not typed text
-      fileName: z.string().trim().min(1, { message: '请填写文件名' }).max(255, { message: '不能超过 255 个字符' }).refine((n) => !n.includes('/') && !n.includes('\\') && !n.includes('\0'), { message: '文件名不能包含路径' }),
-      // the size limit on the encoded text, before anything is decoded
-      dataBase64: z.string().max(MAX_ATTACHMENT_BASE64, { message: `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB 上限` }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: '文件内容编码有误' }),
+      fileName: uploadFileName,
+      dataBase64: uploadData,
     }),
     ['registrar', 'counsel'],
   ),
@@ -419,6 +408,7 @@ export const contract = {
   ...documentsContract,
   ...proceduresContract,
   ...exchangeContract,
+  ...deskContract,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

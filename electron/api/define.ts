@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDay } from '../domain/dates';
+import { LIMITS } from '../domain/limits';
+import { MAX_ATTACHMENT_BASE64, MAX_ATTACHMENT_BYTES } from '../domain/types';
 import { isBlankText, normaliseName, textProblem, textProblemZh } from '../domain/text';
 import type { Role } from '../domain/types';
 
@@ -45,3 +47,31 @@ export const required = (max: number, what: string, multiline = false) =>
   (multiline ? block(max) : text(max)).refine((s) => !isBlankText(s), { message: `请填写${what}` });
 /** A name (处室, 类别, 顾问): required, stored with its spaces normalised (odd spaces plain, runs made one, trimmed). */
 export const name = (max: number, what: string) => required(max, what).transform(normaliseName);
+
+/** An account's user name: letters, digits, Chinese characters and _ . - */
+export const username = z
+  .string()
+  .trim()
+  .min(2, { message: '用户名至少 2 个字符' })
+  .max(30, { message: '用户名不能超过 30 个字符' })
+  .regex(/^[A-Za-z0-9_.\-\u4e00-\u9fff]+$/, { message: '用户名只能包含字母、数字、汉字和 _ . -' });
+
+/** The first start's account (the office's administrator, or a desk's owner); the password rules are the accounts service's. */
+export const firstAccountInput = z.strictObject({
+  username,
+  displayName: required(LIMITS.displayName, '姓名'),
+  password: z.string().min(1, { message: '请填写密码' }).max(128),
+});
+
+/** An uploaded file's own name from the system, cleaned by the service that stores it: not typed text. */
+export const uploadFileName = z
+  .string()
+  .trim()
+  .min(1, { message: '请填写文件名' })
+  .max(255, { message: '不能超过 255 个字符' })
+  .refine((n) => !n.includes('/') && !n.includes('\\') && !n.includes('\0'), { message: '文件名不能包含路径' });
+/** An uploaded file's bytes as base64: the size limit on the encoded text, before anything is decoded. */
+export const uploadData = z
+  .string()
+  .max(MAX_ATTACHMENT_BASE64, { message: `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB 上限` })
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: '文件内容编码有误' });

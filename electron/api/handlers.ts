@@ -22,6 +22,7 @@ import { getConsultation, listConsultations, listYears } from '../services/consu
 import * as write from '../services/consultations/write';
 import { importHandlers } from './import-handlers';
 import { exchangeHandlers } from './exchange-handlers';
+import { deskHandlers } from './desk-handlers';
 import { reportsHandlers } from './reports-handlers';
 import { engagementHandlers } from './engagement-handlers';
 import { documentsHandlers } from './documents-handlers';
@@ -132,4 +133,5 @@ export const handlers: Handlers = {
   ...documentsHandlers,
   ...proceduresHandlers,
   ...exchangeHandlers,
+  ...deskHandlers,
 };

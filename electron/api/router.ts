@@ -1,5 +1,6 @@
 /**
  * Runs one call from either transport: own-property lookup of the method, the
+ * end check (a method of the other end is refused: electron/domain/ends.ts), the
  * session check, the role check, input validation, the service, and an envelope
  * with a stable code. Nothing the caller sends is trusted: not the name, not the
  * input, not who they say they are (that comes from the main process's session).
@@ -12,6 +13,8 @@ import { reloadSessionAccount } from '../services/accounts/accounts';
 import type { Session } from '../services/accounts/session';
 import { AppError, DISK_FULL_MESSAGE, isDiskFull } from '../services/errors';
 import { ANONYMOUS, type Caller, type HostServices, type ServiceContext } from '../services/context';
+import { appEnd } from '../services/exchange/desk-setup';
+import { otherEndMessage, servesEnd } from '../domain/ends';
 import { contract, type MethodDef, type MethodName } from './contract';
 import type { Envelope } from './envelope';
 import { handlers } from './handlers';
@@ -86,6 +89,13 @@ export function createRouter(deps: RouterDeps): Router {
       const def: MethodDef = contract[method];
       const ledger = ledgerNow();
       const before = deps.caller();
+      // a method of the other end (the office's at a counsel's desk, the desk's at the office): refused whoever calls
+      const end = appEnd(ledger.sqlite);
+      if (!servesEnd(method, end)) {
+        const otherEnd = fail('FORBIDDEN', otherEndMessage(end!));
+        if (!otherEnd.ok) recordRefusal(ledger, before, method, otherEnd.error);
+        return otherEnd;
+      }
       // the account as it is now: a demoted or disabled account loses its rights at once
       if (deps.session && reloadSessionAccount(deps.session, ledger.sqlite) === 'ended' && def.access !== 'public') {
         const ended = fail('UNAUTHENTICATED', '该账号已停用或已删除，请联系系统管理员');

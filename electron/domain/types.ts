@@ -3,7 +3,7 @@
  * this file has no runtime code, so the renderer may import it).
  */
 import type { CheckMark, ProcedureReminders, SignOffState } from './procedures';
-
+import type { AppEnd } from './ends';
 import type { Secrecy } from './secrecy';
 export const ROLES = ['admin', 'registrar', 'counsel', 'leader'] as const;
 export type Role = (typeof ROLES)[number];
@@ -298,6 +298,8 @@ export interface AuthStatus {
   locked: boolean;
   mustChangePassword: boolean;
   idleMinutes: number;
+  /** which end this copy is (electron/domain/ends.ts): the office's ledger or a counsel's desk; null until the first start's choice */
+  end: AppEnd | null;
 }
 
 export interface UserAccount {

@@ -14,6 +14,8 @@ afterAll(() => app?.close());
 describe('first start', () => {
   it('asks for the administrator account, checks the password rules, and signs in', async () => {
     const { page } = app;
+    // the first start's choice of end (issue 23): this copy is the office's ledger
+    await page.getByRole('button', { name: /机关端/ }).click();
     await page.getByRole('heading', { name: '设置管理员账号' }).waitFor();
     await page.getByText(/没有默认密码/).waitFor();
     await screenshot(page, '21-first-start');

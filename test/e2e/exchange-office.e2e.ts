@@ -260,7 +260,7 @@ describe('数据交换, the office end', () => {
     // the dry runs wrote nothing
     expect(sqlite().prepare('SELECT count(*) FROM opinions').pluck().get()).toBe(opinionsBefore);
     await reply.getByRole('button', { name: '导入', exact: true }).click();
-    await reply.getByText('已导入 2 条意见（经回复包导入）').waitFor();
+    await reply.getByText('已导入 2 份意见（经回复包导入）').waitFor();
     await screenshot(page, '179-exchange-reply-imported');
     await reply.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
 

@@ -12,7 +12,7 @@ import { seedBasics, tempDir, testApp } from '../helpers/ledger';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 /** A limit, not a measurement: V8 coverage (npm run coverage sets COVERAGE=1) makes each call several times slower. */
-const LIMIT_MS = process.env.COVERAGE ? 1_200_000 : 300_000;
+const LIMIT_MS = process.env.COVERAGE ? 900_000 : 300_000;
 
 /** Values shaped a little like real input, so validation is exercised past the first key. */
 const fieldValue = fc.oneof(

@@ -41,7 +41,7 @@ describe('exchange strings', () => {
     await i18n.changeLanguage('zh-CN');
     expect(i18n.t('exchange.pkg.selected', { count: 3 })).toBe('已选 3 项');
     expect(i18n.t('exchange.pkg.workSecret', { count: 1, serials: '法咨〔2025〕2号' })).toBe('所选事项中有 1 项的密级为工作秘密：法咨〔2025〕2号');
-    expect(i18n.t('exchange.reply.doneSkipped', { count: 1, skipped: 1 })).toBe('已导入 1 条意见，1 条意见未导入');
+    expect(i18n.t('exchange.reply.doneSkipped', { count: 1, skipped: 1 })).toBe('已导入 1 份意见，1 份意见未导入');
     expect(i18n.t('exchange.reply.refused.replayed')).toBe('这个回复包已经导入过');
   });
 });

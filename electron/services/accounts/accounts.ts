@@ -10,6 +10,7 @@ import { inWriteTransaction, type ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { readSettings } from '../settings';
 import { seedOfficialHolidays } from '../calendar';
+import { appEnd, resealDeskKeys } from '../exchange/desk-setup';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './password';
 import type { Session, SessionUser } from './session';
 
@@ -85,11 +86,21 @@ export function authStatus(ctx: ServiceContext): AuthStatus {
     locked: caller?.locked ?? false,
     mustChangePassword: caller?.mustChangePassword ?? false,
     idleMinutes,
+    end: appEnd(ctx.ledger.sqlite),
   };
 }
 
-/** First start: create the administrator. Refused once any account exists. */
-export async function setupAdmin(ctx: ServiceContext, input: ParsedInputOf<'auth.setup'>): Promise<AuthStatus> {
+/**
+ * First start: create the first account (an administrator), let `seed` fill the new database in
+ * the same transaction, and sign them in. Refused once any account exists. `action` names the
+ * audit record: auth.setup at the office, desk.setup at a counsel's desk.
+ */
+export async function setupFirstAccount(
+  ctx: ServiceContext,
+  input: { username: string; displayName: string; password: string },
+  action: 'auth.setup' | 'desk.setup',
+  seed: (owner: ServiceContext) => void,
+): Promise<AuthStatus> {
   const problem = passwordProblem(input.password, input.username);
   if (problem) throw new AppError('VALIDATION', problem, [{ path: 'password', message: problem }]);
   const hash = await hashPassword(input.password);
@@ -101,14 +112,18 @@ export async function setupAdmin(ctx: ServiceContext, input: ParsedInputOf<'auth
       .run(input.username, input.displayName, hash, ctx.now().toISOString(), ctx.now().toISOString());
     const admin = { ...ctx, caller: { ...ctx.caller, username: input.username } };
     appendAudit(admin, {
-      action: 'auth.setup', entity: 'user', entityId: Number(lastInsertRowid), after: { username: input.username, roles: ['admin'] },
+      action, entity: 'user', entityId: Number(lastInsertRowid), after: { username: input.username, roles: ['admin'] },
     });
-    // a new database: the official holiday schedule, so 办理时限 counts working days from the start
-    seedOfficialHolidays(admin);
+    seed(admin);
     return Number(lastInsertRowid);
   });
   session(ctx).signIn(toSessionUser(findUserById(ctx.ledger.sqlite, id)!));
   return authStatus(ctx);
+}
+
+/** First start of the office's ledger: the administrator, and the official holiday schedule (办理时限 counts working days from the start). */
+export function setupAdmin(ctx: ServiceContext, input: ParsedInputOf<'auth.setup'>): Promise<AuthStatus> {
+  return setupFirstAccount(ctx, input, 'auth.setup', seedOfficialHolidays);
 }
 
 function audit(ctx: ServiceContext, username: string, action: string, result: 'ok' | 'refused', after?: unknown): void {
@@ -226,6 +241,8 @@ export async function changePassword(ctx: ServiceContext, input: ParsedInputOf<'
   inWriteTransaction(ctx.ledger.sqlite, () => {
     ctx.ledger.sqlite.prepare('UPDATE users SET password_hash = ?, must_change_password = 0, version = version + 1 WHERE id = ?').run(hash, user.id);
     appendAudit(ctx, { action: 'auth.changePassword', entity: 'user', entityId: user.username });
+    // at a counsel's desk the owner's password also seals the exchange keys: sealed again under the new one
+    resealDeskKeys(ctx, input.currentPassword, input.newPassword);
   });
   s.update({ mustChangePassword: false });
   return authStatus(ctx);

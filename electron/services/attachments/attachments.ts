@@ -158,7 +158,12 @@ export function writeFileAtomic(target: string, data: Buffer): void {
 
 export async function saveAttachmentAs(ctx: ServiceContext, input: ParsedInputOf<'attachments.saveAs'>): Promise<{ saved: boolean }> {
   const { attachment, data } = attachmentBytes(ctx, input.id);
-  const target = await host(ctx).platform.chooseSavePath({ defaultName: attachment.fileName, filters: [] });
+  return saveCopyAs(ctx, attachment.fileName, data);
+}
+
+/** 另存为 for any stored file: where the person chooses in the save dialog. */
+export async function saveCopyAs(ctx: ServiceContext, fileName: string, data: Buffer): Promise<{ saved: boolean }> {
+  const target = await host(ctx).platform.chooseSavePath({ defaultName: fileName, filters: [] });
   if (!target) return { saved: false };
   writeFileAtomic(target, data);
   return { saved: true };
@@ -174,17 +179,27 @@ export const openedDir = (dataDir: string): string => path.join(dataDir, 'opened
  * removed at the next start.
  */
 export async function openAttachment(ctx: ServiceContext, input: ParsedInputOf<'attachments.open'>): Promise<{ opened: boolean }> {
-  const h = host(ctx);
   const { attachment, data } = attachmentBytes(ctx, input.id);
-  if (!attachment.openable || judgeFileType(attachment.fileName, data) !== attachment.mimeType) {
+  return openCopy(ctx, attachment.fileName, attachment.openable ? attachment.mimeType : null, data);
+}
+
+/**
+ * 打开 for any stored file (an attachment; a material or an opinion's file at a counsel's desk):
+ * only when its bytes, judged now, are the openable type its name says (`storedType`: the type
+ * judged when it was stored, or null when none was); a read-only copy in opened/<uuid>/.
+ */
+export async function openCopy(ctx: ServiceContext, fileName: string, storedType: string | null, data: Buffer): Promise<{ opened: boolean }> {
+  const h = host(ctx);
+  const judged = judgeFileType(fileName, data);
+  if (!isOpenableType(fileName, judged) || (storedType !== null && judged !== storedType)) {
     throw new AppError(
       'FORBIDDEN',
-      `“${attachment.fileName}”不是本软件可直接打开的文档或图片类型（或其内容与扩展名不符），为防止运行其中可能含有的程序，不能直接打开。如确需查看，请使用“另存为”保存后，确认来源可靠再处理。`,
+      `“${fileName}”不是本软件可直接打开的文档或图片类型（或其内容与扩展名不符），为防止运行其中可能含有的程序，不能直接打开。如确需查看，请使用“另存为”保存后，确认来源可靠再处理。`,
     );
   }
   const dir = path.join(openedDir(h.platform.dataDir), randomUUID());
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, attachment.fileName);
+  const file = path.join(dir, fileName);
   writeFileAtomic(file, data);
   fs.chmodSync(file, 0o444);
   await h.platform.openFile(file);

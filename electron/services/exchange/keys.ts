@@ -78,10 +78,18 @@ export function generateIdentity(end: ExchangeEnd, name: string, password: strin
   const sig = generateKeyPairSync('ed25519');
   const encRaw = rawPublicKey(enc.publicKey);
   const sigRaw = rawPublicKey(sig.publicKey);
+  return {
+    public: { end, name, encryptionKey: encRaw.toString('base64url'), signingKey: sigRaw.toString('base64url'), fingerprint: fingerprintOf(encRaw, sigRaw) },
+    sealed: seal(enc.privateKey, sig.privateKey, password),
+  };
+}
+
+/** The private halves sealed under `password` (scrypt → AES-256-GCM), as stored in exchange_identity.sealed_private. */
+function seal(decryptionKey: KeyObject, signingKey: KeyObject, password: string): string {
   const secret = Buffer.from(
     JSON.stringify({
-      enc: enc.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
-      sig: sig.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+      enc: decryptionKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+      sig: signingKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
     }),
   );
   const salt = randomBytes(16);
@@ -89,10 +97,14 @@ export function generateIdentity(end: ExchangeEnd, name: string, password: strin
   const c = createCipheriv('aes-256-gcm', scryptKey(password, salt, SCRYPT), iv);
   const data = Buffer.concat([c.update(secret), c.final(), c.getAuthTag()]);
   secret.fill(0);
-  return {
-    public: { end, name, encryptionKey: encRaw.toString('base64url'), signingKey: sigRaw.toString('base64url'), fingerprint: fingerprintOf(encRaw, sigRaw) },
-    sealed: JSON.stringify({ kdf: 'scrypt', ...SCRYPT, salt: salt.toString('base64'), iv: iv.toString('base64'), data: data.toString('base64') }),
-  };
+  return JSON.stringify({ kdf: 'scrypt', ...SCRYPT, salt: salt.toString('base64'), iv: iv.toString('base64'), data: data.toString('base64') });
+}
+
+/** The same key pairs sealed under a new password (the owner changed theirs); the old one must open them. */
+export function resealIdentity(identity: Identity, oldPassword: string, newPassword: string): string {
+  if (newPassword.length < 8) throw new AppError('VALIDATION', '保护密钥的口令至少 8 个字符');
+  const keys = unlockIdentity(identity, oldPassword);
+  return seal(keys.decryptionKey, keys.signingKey, newPassword);
 }
 
 /** Open the sealed private halves with the password; a wrong password says so. */

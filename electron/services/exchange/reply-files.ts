@@ -1,8 +1,9 @@
 /**
- * The 回复包 a registrar picked in the open dialog, kept in the main process between the
- * preview and the import and named by a random token: the renderer never names a file path,
- * and a token works only for the account and the database that chose it. A token lives
- * REPLY_TTL_MS unused; at most MAX_REPLY_FILES are kept (the oldest goes first).
+ * The package picked in the open dialog — a 回复包 at the office (between the preview and the
+ * import), a 送审包 at a counsel's desk — kept in the main process and named by a random token:
+ * the renderer never names a file path, and a token works only for the account and the database
+ * that chose it. A token lives REPLY_TTL_MS unused; at most MAX_REPLY_FILES are kept (the oldest
+ * goes first). Whatever kind the file turns out to be, opening it checks the kind it must be.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -20,13 +21,13 @@ function dropExpired(now: number): void {
   for (const [token, c] of chosen) if (c.expiresAt <= now) chosen.delete(token);
 }
 
-/** Ask for a 回复包 (.clpkg) in the open dialog; null when cancelled. */
-export async function chooseReplyFile(ctx: ServiceContext): Promise<ReplyFileView | null> {
+/** Ask for a 回复包 (or, at a desk, a 送审包: `label`) (.clpkg) in the open dialog; null when cancelled. */
+export async function chooseReplyFile(ctx: ServiceContext, label: '回复包' | '送审包' = '回复包'): Promise<ReplyFileView | null> {
   if (!ctx.host) throw new AppError('VALIDATION', '当前运行环境不能打开文件选择窗口');
-  const [file] = await ctx.host.platform.chooseOpenPaths({ filters: [{ name: '回复包', extensions: ['clpkg'] }], multiple: false });
+  const [file] = await ctx.host.platform.chooseOpenPaths({ filters: [{ name: label, extensions: ['clpkg'] }], multiple: false });
   if (!file) return null;
   const stat = fs.statSync(file, { throwIfNoEntry: false });
-  if (!stat?.isFile()) throw new AppError('NOT_FOUND', '所选的回复包文件不存在');
+  if (!stat?.isFile()) throw new AppError('NOT_FOUND', `所选的${label}文件不存在`);
   const now = ctx.now().getTime();
   dropExpired(now);
   while (chosen.size >= MAX_REPLY_FILES) chosen.delete(chosen.keys().next().value!);
@@ -37,12 +38,12 @@ export async function chooseReplyFile(ctx: ServiceContext): Promise<ReplyFileVie
 }
 
 /** The file behind a token, for the account and database that chose it; using it extends its life. */
-export function replyFileOf(ctx: ServiceContext, token: string): string {
+export function replyFileOf(ctx: ServiceContext, token: string, label: '回复包' | '送审包' = '回复包'): string {
   const now = ctx.now().getTime();
   dropExpired(now);
   const c = chosen.get(token);
   if (!c || c.username !== ctx.caller.username || c.ledgerFile !== path.resolve(ctx.ledger.file)) {
-    throw new AppError('NOT_FOUND', '回复包已失效，请重新选择文件');
+    throw new AppError('NOT_FOUND', `${label}已失效，请重新选择文件`);
   }
   c.expiresAt = now + REPLY_TTL_MS;
   return c.file;

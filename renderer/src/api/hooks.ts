@@ -3,6 +3,7 @@ import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient, t
 import { useCallback } from 'react';
 import type { InputOf, MethodName, OutputOf } from '#contract/contract';
 import type { AuthStatus, Role } from '#domain/types';
+import { servesEnd, type AppEnd } from '#domain/ends';
 import { ApiError, call } from './client';
 
 export function createQueryClient(): QueryClient {
@@ -87,9 +88,16 @@ export function useRoles(): readonly Role[] {
   return useAuthStatus().data?.user?.roles ?? [];
 }
 
+/** This copy's end (the office's ledger or a counsel's desk); 'office' until the first start's choice is made. */
+export function useEnd(): AppEnd {
+  return useAuthStatus().data?.end ?? 'office';
+}
+
+/** Whether the signed-in account may call a method here: its roles, and the method serves this copy's end. */
 export function useCan(): (method: MethodName) => boolean {
   const roles = useAuthStatus().data?.user?.roles;
-  return useCallback((method: MethodName) => canCall(roles, method), [roles]);
+  const end = useEnd();
+  return useCallback((method: MethodName) => servesEnd(method, end) && canCall(roles, method), [roles, end]);
 }
 
 export { isCounselOnly } from './roles';

@@ -50,6 +50,8 @@ export async function prefetchFirstScreen(into: Prefetched[], hash: string = glo
   const [recovery, auth] = await Promise.all([ask('recovery.status', {}, into), ask('auth.status', {}, into)]);
   const user = auth?.user;
   if (!recovery || recovery.damaged || !auth || !user || auth.locked || auth.mustChangePassword) return;
+  // a counsel's desk (issue 23): none of the office's first screens; 我的待办 asks for itself
+  if (auth.end === 'desk') return;
   const location = parseHash(hash);
   const route = matchRoute(location.path);
   const counselOnly = isCounselOnly(user.roles);

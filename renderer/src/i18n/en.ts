@@ -5,6 +5,7 @@ import importing from './import.en';
 import entry from './entry.en';
 import engagement from './engagement.en';
 import exchange from './exchange.en';
+import desk from './desk.en';
 import reports from './reports.en';
 import documents from './documents.en';
 import procedures from './procedures.en';
@@ -61,10 +62,22 @@ const en: Messages = {
     holidays: 'Holidays',
     backups: 'Backups',
     exchange: 'Data exchange',
+    deskTodo: 'My work',
+    deskOpen: 'Open a review package',
+    deskReply: 'Make a reply package',
+    deskKeys: 'Keys and pairing',
     audit: 'Audit log',
   },
   /** counted nouns, for English plurals (nested with $t(units.x, {"count": n})); Chinese has one form */
   units: {
+    opinion_one: '{{count}} opinion',
+    opinion_other: '{{count}} opinions',
+    deskNew_one: '{{count}} new item',
+    deskNew_other: '{{count}} new items',
+    deskUpdated_one: '{{count}} item updated',
+    deskUpdated_other: '{{count}} items updated',
+    deskUnchanged_one: '{{count}} item unchanged',
+    deskUnchanged_other: '{{count}} items unchanged',
     week_one: '{{count}} week',
     week_other: '{{count}} weeks',
     month_one: '{{count}} month',
@@ -81,8 +94,6 @@ const en: Messages = {
     day_other: '{{count}} days',
     attachment_one: '{{count}} attachment',
     attachment_other: '{{count}} attachments',
-    opinion_one: '{{count}} opinion',
-    opinion_other: '{{count}} opinions',
     conflict_one: '{{count}} conflict',
     conflict_other: '{{count}} conflicts',
     auditRecord_one: '{{count}} audit record is',
@@ -440,6 +451,7 @@ const en: Messages = {
   procedures,
   import: importing,
   exchange,
+  desk,
   entry,
   auth: {
     loginTitle: 'Sign in',

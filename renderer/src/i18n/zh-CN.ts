@@ -6,6 +6,7 @@ import importing from './import.zh-CN';
 import entry from './entry.zh-CN';
 import engagement from './engagement.zh-CN';
 import exchange from './exchange.zh-CN';
+import desk from './desk.zh-CN';
 import reports from './reports.zh-CN';
 import { ACTION_ZH, STEP_DATE_ZH } from '#domain/labels';
 import { IMPORT_FIELD_LABELS } from '#domain/import-fields';
@@ -71,10 +72,22 @@ const zhCN = {
     holidays: '节假日',
     backups: '备份与恢复',
     exchange: '数据交换',
+    deskTodo: '我的待办',
+    deskOpen: '打开送审包',
+    deskReply: '生成回复包',
+    deskKeys: '密钥与配对',
     audit: '审计日志',
   },
   /** counted nouns, for English plurals (nested with $t(units.x, {"count": n})); Chinese has one form */
   units: {
+    opinion_one: '{{count}} 份意见',
+    opinion_other: '{{count}} 份意见',
+    deskNew_one: '新事项 {{count}} 项',
+    deskNew_other: '新事项 {{count}} 项',
+    deskUpdated_one: '已更新 {{count}} 项',
+    deskUpdated_other: '已更新 {{count}} 项',
+    deskUnchanged_one: '无变化 {{count}} 项',
+    deskUnchanged_other: '无变化 {{count}} 项',
     week_one: '{{count}} 周',
     week_other: '{{count}} 周',
     month_one: '{{count}} 个月',
@@ -91,8 +104,6 @@ const zhCN = {
     day_other: '{{count}} 天',
     attachment_one: '{{count}} 个附件',
     attachment_other: '{{count}} 个附件',
-    opinion_one: '{{count}} 条意见',
-    opinion_other: '{{count}} 条意见',
     conflict_one: '{{count}} 个冲突',
     conflict_other: '{{count}} 个冲突',
     auditRecord_one: '{{count}} 条审计记录',
@@ -417,6 +428,7 @@ const zhCN = {
   procedures,
   import: importing,
   exchange,
+  desk,
   entry,
   auth: {
     loginTitle: '登录',

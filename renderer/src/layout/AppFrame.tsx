@@ -24,13 +24,16 @@ import {
   SwapOutlined,
   FileSearchOutlined,
   TrophyOutlined,
+  FolderOpenOutlined,
+  SendOutlined,
+  KeyOutlined,
 } from '@ant-design/icons';
 import { App, Badge, Button, Layout, Menu, Space } from 'antd';
 import type { MenuProps } from 'antd';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
-import { isCounselOnly, useApi, useAuthStatus, useCan, useRoles, useSettings } from '../api/hooks';
+import { isCounselOnly, useApi, useAuthStatus, useCan, useEnd, useRoles } from '../api/hooks';
 import { BackupProblemBar } from '../features/backups/BackupProblemBar';
 import { lastLedgerQuery } from '../features/ledger/filterState';
 import { takeSignedInMark } from '../features/session/context';
@@ -50,9 +53,10 @@ const { Sider, Header, Content } = Layout;
 const SearchModal = lazy(() => import('../features/search/SearchModal').then((m) => ({ default: m.SearchModal })));
 
 /** The menu entry lit on a screen: its own, or (home, detail, edit) the screen the account starts from. */
-function selectedKey(route: Route, counselOnly: boolean): string {
-  if (route.name !== 'notFound' && ROUTE_BY_NAME[route.name].lights === 'home') return counselOnly ? 'queue' : 'ledger';
-  return route.name;
+function selectedKey(route: Route, counselOnly: boolean, desk: boolean): string {
+  const lights = route.name === 'notFound' ? undefined : ROUTE_BY_NAME[route.name].lights;
+  if (lights === 'home') return desk ? 'deskTodo' : counselOnly ? 'queue' : 'ledger';
+  return lights ?? route.name;
 }
 
 /** The sidebar's icon of each screen in the menu (router/routes.ts): a screen added to the menu without one does not compile. */
@@ -76,11 +80,15 @@ const MENU_ICONS: Record<Extract<(typeof ROUTES)[number], { menu: object }>['nam
   exchange: <SwapOutlined />,
   audit: <AuditOutlined />,
   trash: <DeleteOutlined />,
+  deskTodo: <InboxOutlined />,
+  deskOpen: <FolderOpenOutlined />,
+  deskReply: <SendOutlined />,
+  deskKeys: <KeyOutlined />,
 };
 
 /** The reminders' count as a badge: red when something is overdue, orange when only due soon. */
-function useReminderBadge(): (label: string) => ReactNode {
-  const reminders = useApi('reminders.summary', {});
+function useReminderBadge(office: boolean): (label: string) => ReactNode {
+  const reminders = useApi('reminders.summary', {}, { enabled: office });
   const { t } = useTranslation();
   const overdue = reminders.data?.overdue ?? 0;
   const soon = reminders.data?.dueSoon ?? 0;
@@ -106,13 +114,13 @@ function useReminderBadge(): (label: string) => ReactNode {
  * it the rest of the day. Shown at the bottom right, away from the page's
  * actions (登记咨询, search, the account menu, the banner's button).
  */
-function useSignInReminder(): void {
+function useSignInReminder(office: boolean): void {
   const { t } = useTranslation();
   const { notification } = App.useApp();
   const counselOnly = isCounselOnly(useRoles());
   const username = useAuthStatus().data?.user?.username;
   useEffect(() => {
-    if (!takeSignedInMark()) return;
+    if (!takeSignedInMark() || !office) return;
     void Promise.all([call('reminders.summary', {}), call('app.info', {})])
       .then(([{ overdue, dueSoon }, { today }]) => {
         if (overdue + dueSoon === 0) return;
@@ -132,7 +140,7 @@ function useSignInReminder(): void {
         });
       })
       .catch(() => undefined);
-  }, [counselOnly, notification, t, username]);
+  }, [counselOnly, notification, office, t, username]);
 }
 
 export function AppFrame() {
@@ -140,22 +148,26 @@ export function AppFrame() {
   const location = useHashLocation();
   const discards = useDiscardCount();
   const route = matchRoute(location.path);
-  const settings = useSettings();
+  const end = useEnd();
+  const office = end === 'office';
+  // a counsel's desk has no office settings, reminders or search (the router refuses them there)
+  const settings = useApi('settings.get', {}, { enabled: office });
+  const user = useAuthStatus().data?.user;
   const can = useCan();
   const roles = useRoles();
   const counselOnly = isCounselOnly(roles);
   const hasQueue = roles.includes('counsel');
-  const badge = useReminderBadge();
+  const badge = useReminderBadge(office);
   const [searching, setSearching] = useState(false);
-  useSignInReminder();
+  useSignInReminder(office);
 
   useHotkey('n', () => navigate(paths.new), can('consultations.create'));
-  useHotkey('k', () => setSearching(true));
+  useHotkey('k', () => setSearching(true), office);
 
   // the table's screens this account may open, in its order; consecutive entries of one group under the group's title
   const items: NonNullable<MenuProps['items']> = [];
   for (const def of ROUTES as readonly RouteDef[]) {
-    if (!def.menu || !mayOpen(def, roles, can)) continue;
+    if (!def.menu || !mayOpen(def, roles, can, end)) continue;
     const name = def.name as keyof typeof MENU_ICONS;
     const text = t(`nav.${def.menu.label ?? (name as keyof Messages['nav'])}`);
     // the reminders badge sits on the counsel's queue, or on the ledger for everyone else
@@ -173,7 +185,7 @@ export function AppFrame() {
     else navigate(ROUTE_BY_NAME[key as RouteName].path);
   };
 
-  const officeName = settings.data?.officeName || (settings.isSuccess ? t('app.officeNotSet') : '');
+  const officeName = !office ? t('desk.frameTitle', { name: user?.displayName ?? '' }) : settings.data?.officeName || (settings.isSuccess ? t('app.officeNotSet') : '');
 
   return (
     <Layout style={{ height: '100%' }}>
@@ -183,7 +195,7 @@ export function AppFrame() {
           {t('app.name')}
         </div>
         <nav aria-label={t('nav.menu')}>
-          <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(route, counselOnly)]} items={items} onClick={onMenu} />
+          <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(route, counselOnly, !office)]} items={items} onClick={onMenu} />
         </nav>
       </Sider>
       <Layout>
@@ -192,10 +204,12 @@ export function AppFrame() {
             {officeName}
           </div>
           <Space size="middle">
-            <Button icon={<SearchOutlined />} onClick={() => setSearching(true)} className="search-trigger" aria-label={t('search.open')}>
-              <span className="search-trigger-text">{t('search.trigger')}</span>
-              <kbd>{t('search.shortcut')}</kbd>
-            </Button>
+            {office ? (
+              <Button icon={<SearchOutlined />} onClick={() => setSearching(true)} className="search-trigger" aria-label={t('search.open')}>
+                <span className="search-trigger-text">{t('search.trigger')}</span>
+                <kbd>{t('search.shortcut')}</kbd>
+              </Button>
+            ) : null}
             <UserMenu />
             <LanguageSwitch />
           </Space>

@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import { isCounselOnly, useCan, useRoles } from '../api/hooks';
+import { isCounselOnly, useCan, useEnd, useRoles } from '../api/hooks';
+import type { AppEnd } from '#domain/ends';
 import type { Role } from '#domain/types';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { QueuePage } from '../features/queue/QueuePage';
@@ -18,11 +19,14 @@ const SCREENS = new Map<RouteName, LazyExoticComponent<ComponentType<Partial<Scr
     return load ? [[r.name as RouteName, lazy(() => load().then((c) => ({ default: c as ComponentType<Partial<ScreenProps>> })))] as const] : [];
   }),
 );
+/** A counsel's desk starts from 我的待办 */
+const DeskHome = SCREENS.get('deskTodo')!;
 const NotFound = lazy(() => import('./PageResults').then((m) => ({ default: m.NotFound })));
 const Forbidden = lazy(() => import('./PageResults').then((m) => ({ default: m.Forbidden })));
 
-/** Whether an account may open a screen of the table (its menu entry is shown on the same terms). */
-export function mayOpen(def: RouteDef, roles: readonly Role[], can: (method: NonNullable<RouteDef['needs']>) => boolean): boolean {
+/** Whether an account may open a screen of the table on this copy's end (its menu entry is shown on the same terms). */
+export function mayOpen(def: RouteDef, roles: readonly Role[], can: (method: NonNullable<RouteDef['needs']>) => boolean, end: AppEnd): boolean {
+  if (def.end !== 'both' && (def.end ?? 'office') !== end) return false;
   if (def.needs && !can(def.needs)) return false;
   if (def.for === 'staff' && isCounselOnly(roles)) return false;
   if (def.for === 'counsel' && !roles.includes('counsel')) return false;
@@ -42,10 +46,12 @@ export function RoutedPage({ route }: { route: Route }) {
 function Page({ route }: { route: Route }) {
   const can = useCan();
   const roles = useRoles();
+  const end = useEnd();
   if (route.name === 'notFound') return <NotFound />;
-  if (!mayOpen(ROUTE_BY_NAME[route.name], roles, can)) return <Forbidden />;
+  if (!mayOpen(ROUTE_BY_NAME[route.name], roles, can, end)) return <Forbidden />;
   switch (route.name) {
     case 'home':
+      if (end === 'desk') return <DeskHome />;
       return isCounselOnly(roles) ? <QueuePage /> : <LedgerPage />;
     case 'ledger':
       return <LedgerPage />;

@@ -29,12 +29,14 @@ export interface RouteDef {
   /** in the sidebar menu, under a group or at the top level, with the label nav.<label> (default: nav.<name>); menu order is this table's */
   menu?: { group?: 'basics' | 'system'; label?: keyof Messages['nav'] };
   /** which menu entry is lit while this screen is open (default: its own, if it has one) */
-  lights?: 'home';
+  lights?: 'home' | 'deskTodo';
+  /** the end it belongs to (electron/domain/ends.ts): the office's (default), a counsel's desk, or both */
+  end?: 'desk' | 'both';
 }
 
 // prettier-ignore: one line per screen
 export const ROUTES = [
-  { name: 'home', path: '/', lights: 'home' },
+  { name: 'home', path: '/', lights: 'home', end: 'both' },
   { name: 'queue', path: '/queue', for: 'counsel', menu: {} },
   { name: 'ledger', path: '/ledger', menu: {} },
   { name: 'new', path: '/consultations/new', screen: () => import('../features/consultation/NewPage').then((m) => m.NewConsultationPage), needs: 'consultations.create', menu: { label: 'register' } },
@@ -55,6 +57,13 @@ export const ROUTES = [
   { name: 'audit', path: '/audit', screen: () => import('../features/audit/AuditPage').then((m) => m.AuditPage), needs: 'audit.list', menu: { group: 'system' } },
   { name: 'trash', path: '/trash', screen: () => import('../features/trash/TrashPage').then((m) => m.TrashPage), for: 'staff', menu: {} },
   { name: 'detail', path: '/consultations/:id', screen: () => import('../features/consultation/DetailPage').then((m) => m.ConsultationDetailPage), lights: 'home' },
+  // a counsel's desk (issue 23): only these screens, and only there
+  { name: 'deskTodo', path: '/desk', screen: () => import('../features/desk/DeskTodoPage').then((m) => m.DeskTodoPage), needs: 'desk.list', end: 'desk', menu: {} },
+  { name: 'deskOpen', path: '/desk/open', screen: () => import('../features/desk/DeskOpenPage').then((m) => m.DeskOpenPage), needs: 'desk.openPackage', end: 'desk', menu: {} },
+  { name: 'deskReply', path: '/desk/reply', screen: () => import('../features/desk/DeskReplyPage').then((m) => m.DeskReplyPage), needs: 'desk.makeReply', end: 'desk', menu: {} },
+  { name: 'deskKeys', path: '/desk/keys', screen: () => import('../features/desk/DeskKeysPage').then((m) => m.DeskKeysPage), needs: 'desk.status', end: 'desk', menu: {} },
+  { name: 'deskItem', path: '/desk/items/:id', screen: () => import('../features/desk/DeskItemPage').then((m) => m.DeskItemPage), needs: 'desk.get', end: 'desk', lights: 'deskTodo' },
+  { name: 'deskOpinion', path: '/desk/items/:id/opinion', screen: () => import('../features/desk/DeskOpinionPage').then((m) => m.DeskOpinionPage), needs: 'desk.addOpinion', end: 'desk', lights: 'deskTodo' },
   { name: 'edit', path: '/consultations/:id/edit', screen: () => import('../features/consultation/EditPage').then((m) => m.EditConsultationPage), needs: 'consultations.update', lights: 'home' },
 ] as const satisfies readonly RouteDef[];
 

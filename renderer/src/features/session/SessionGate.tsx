@@ -1,8 +1,8 @@
 /**
  * What the window shows before the app: first the database's health
  * (recovery.status: a damaged database gets the recovery screen and nothing
- * else), then who is signed in (auth.status): the first start's administrator
- * setup, the login, a forced password change, or the app. A locked session keeps
+ * else), then who is signed in (auth.status): the first start (the choice of end,
+ * then the administrator's or the desk owner's setup), the login, a forced password change, or the app. A locked session keeps
  * the app mounted under the lock screen, so an unsaved form is still there after
  * the unlock.
  */
@@ -23,7 +23,7 @@ import { useIdleLock } from './useIdleLock';
 
 // Screens of rare moments (a damaged database, the first start): loaded when needed
 const RecoveryScreen = lazy(() => import('../recovery/RecoveryScreen').then((m) => ({ default: m.RecoveryScreen })));
-const SetupScreen = lazy(() => import('./SetupScreen').then((m) => ({ default: m.SetupScreen })));
+const FirstStart = lazy(() => import('../desk/FirstStart').then((m) => ({ default: m.FirstStart })));
 
 export function SessionGate() {
   const queryClient = useQueryClient();
@@ -74,9 +74,10 @@ function SignedInGate() {
   if (auth.isError) return <StartFailed error={auth.error} onRetry={() => void auth.refetch()} />;
   const status = auth.data;
   if (status.setupNeeded) {
+    // the first start: which end this copy is, then the office's administrator or the desk's owner
     return (
       <Suspense fallback={<Splash />}>
-        <SetupScreen />
+        <FirstStart />
       </Suspense>
     );
   }

@@ -1,4 +1,7 @@
-/** 设置管理员账号: the first start creates the administrator (there is no default password) and signs them in. */
+/**
+ * 设置管理员账号: the first start creates the administrator (there is no default password) and signs them in.
+ * At a counsel's desk (`desk`) the same form creates the desk's one account, its owner, and the desk's keys (desk.setup).
+ */
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +23,8 @@ interface SetupForm {
 
 const USERNAME = /^[A-Za-z0-9_.\-\u4e00-\u9fff]+$/;
 
-export function SetupScreen() {
+/** `onBack`: back to the first start's choice of end (features/desk/FirstStart.tsx). */
+export function SetupScreen({ onBack, desk = false }: { onBack?: () => void; desk?: boolean }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<SetupForm>();
   const apply = useApplyAuthStatus();
@@ -31,7 +35,8 @@ export function SetupScreen() {
     setPending(true);
     setError(null);
     try {
-      const status = await call('auth.setup', { username: v.username.trim(), displayName: v.displayName.trim(), password: v.password });
+      const input = { username: v.username.trim(), displayName: v.displayName.trim(), password: v.password };
+      const status = desk ? await call('desk.setup', input) : await call('auth.setup', input);
       markSignedIn();
       navigate(paths.home, undefined, { replace: true });
       apply(status);
@@ -43,8 +48,8 @@ export function SetupScreen() {
   };
 
   return (
-    <AuthLayout title={t('auth.setupTitle')} width={480}>
-      <Alert type="info" showIcon title={t('auth.setupIntro')} style={{ marginBottom: 16 }} />
+    <AuthLayout title={desk ? t('desk.setup.title') : t('auth.setupTitle')} width={480}>
+      <Alert type="info" showIcon title={desk ? t('desk.setup.intro') : t('auth.setupIntro')} style={{ marginBottom: 16 }} />
       {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} /> : null}
       <Form<SetupForm> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item
@@ -61,8 +66,8 @@ export function SetupScreen() {
         </Form.Item>
         <Form.Item
           name="displayName"
-          label={t('auth.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('auth.displayName') }) }, { max: 30, message: t('validation.maxLength', { max: 30 }) }]}
+          label={desk ? t('desk.setup.displayName') : t('auth.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required', { field: desk ? t('desk.setup.displayName') : t('auth.displayName') }) }, { max: 30, message: t('validation.maxLength', { max: 30 }) }]}
         >
           <Input maxLength={30} />
         </Form.Item>
@@ -79,8 +84,13 @@ export function SetupScreen() {
           <Input.Password autoComplete="new-password" maxLength={128} />
         </Form.Item>
         <Button type="primary" htmlType="submit" block size="large" loading={pending}>
-          {t('auth.setupSubmit')}
+          {pending && desk ? t('desk.setup.making') : desk ? t('desk.setup.submit') : t('auth.setupSubmit')}
         </Button>
+        {onBack ? (
+          <Button type="link" block onClick={onBack} style={{ marginTop: 8 }}>
+            {t('desk.firstStart.back')}
+          </Button>
+        ) : null}
       </Form>
     </AuthLayout>
   );

@@ -4,6 +4,7 @@ import { Button, Dropdown, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEnd } from '../../api/hooks';
 import { useSession } from './context';
 import { ChangePasswordDialog } from './PasswordChange';
 
@@ -11,7 +12,9 @@ export function UserMenu() {
   const { t } = useTranslation();
   const { user, lock, signOut } = useSession();
   const [changing, setChanging] = useState(false);
-  const roles = user.roles.map((r) => t(`roles.${r}`)).join(t('common.listSeparator'));
+  // a counsel's desk has one account, its owner: its admin role is not the office's 系统管理员
+  const desk = useEnd() === 'desk';
+  const roles = desk ? t('desk.owner') : user.roles.map((r) => t(`roles.${r}`)).join(t('common.listSeparator'));
 
   const items: MenuProps['items'] = [
     { key: 'who', type: 'group', label: <Typography.Text type="secondary">{t('user.signedInAs', { name: user.displayName, username: user.username })}</Typography.Text> },
