@@ -7,6 +7,7 @@
  *   exchange.exportKey                  → the office's public key file, saved where the admin chooses
  *   exchange.addPeer {counselId, keyFileText, confirmFingerprint} → pair (or replace) a counsel's key
  *   exchange.revokePeer {id, reason}    → revoke a paired key
+ *   exchange.packable {counselId}         → the counsel's items a 送审包 may carry, with their 密级
  *   exchange.makePackage {counselId, itemIds?, password, confirmWorkSecret} → 送审包, saved where the registrar chooses
  *   exchange.chooseReply                → a 回复包 picked in the open dialog; the renderer gets a token, never a path
  *   exchange.receiveReply {token, password, commit, resolutions} → the preview (dry run) or the import
@@ -90,6 +91,21 @@ export interface ExchangeStatus {
   peers: PeerKeyView[];
 }
 
+/** an item a 送审包 may carry (assigned to the counsel, not in the trash, waiting for or given an opinion) */
+export interface PackableItem {
+  id: number;
+  serialNo: string;
+  title: string;
+  status: 'assigned' | 'answered';
+  receivedOn: string;
+  dueOn: string | null;
+  secrecy: Secrecy;
+  /** materials (attachments not in the trash) */
+  files: number;
+  /** opinions given so far */
+  rounds: number;
+}
+
 /** 生成送审包's answer */
 export interface MadeReviewPackage {
   packageId: string;
@@ -138,6 +154,7 @@ export const exchangeContract = {
   'exchange.exportKey': method<{ path: string; fingerprint: string } | null>()(z.strictObject({}), ADMIN),
   'exchange.addPeer': method<PeerKeyView>()(addPeerInput, ADMIN),
   'exchange.revokePeer': method<PeerKeyView>()(revokePeerInput, ADMIN),
+  'exchange.packable': method<PackableItem[]>()(z.strictObject({ counselId: id }), REGISTRAR),
   /** null: the save dialog was cancelled */
   'exchange.makePackage': method<MadeReviewPackage | null>()(makePackageInput, REGISTRAR),
   /** null: the open dialog was cancelled */

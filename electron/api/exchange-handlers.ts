@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../services/attachments/attachments';
 import { cleanAttachmentName } from '../services/attachments/file-name';
 import { AppError, notFound } from '../services/errors';
 import { addPeer, exportPublicKey, listPeers, ownIdentity, revokePeer, setUpIdentity, type PeerKey } from '../services/exchange/identity';
-import { makeReviewPackage, receiveReply } from '../services/exchange/office';
+import { makeReviewPackage, packableItems, receiveReply } from '../services/exchange/office';
 import { chooseReplyFile, forgetReplyFile, replyFileOf } from '../services/exchange/reply-files';
 import type { MethodDef } from './define';
 import { exchangeContract, type PeerKeyView } from './exchange-contract';
@@ -70,6 +70,7 @@ export const exchangeHandlers: {
   },
   'exchange.addPeer': (ctx, input) => peerView(ctx, addPeer(ctx, input)),
   'exchange.revokePeer': (ctx, input) => peerView(ctx, revokePeer(ctx, input)),
+  'exchange.packable': (ctx, input) => packableItems(ctx, input.counselId),
   'exchange.makePackage': async (ctx, input) => {
     const counsel = ctx.ledger.sqlite.prepare('SELECT name FROM counsels WHERE id = ?').pluck().get(input.counselId) as string | undefined;
     if (counsel === undefined) throw notFound('法律顾问');

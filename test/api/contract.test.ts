@@ -128,7 +128,7 @@ describe('contract', () => {
       'consultations.returnForMaterial': 'R', 'consultations.resume': 'R', 'consultations.extend': 'R',
       'consultations.signOff': 'L', 'consultations.setDocument': 'R',
       'exchange.status': 'AR', 'exchange.setup': 'A', 'exchange.exportKey': 'A', 'exchange.addPeer': 'A', 'exchange.revokePeer': 'A',
-      'exchange.makePackage': 'R', 'exchange.chooseReply': 'R', 'exchange.receiveReply': 'R',
+      'exchange.packable': 'R', 'exchange.makePackage': 'R', 'exchange.chooseReply': 'R', 'exchange.receiveReply': 'R',
       // issue 23, a counsel's desk: its one account, the owner, holds the admin role of its own database
       'desk.setup': 'ACLR public', 'desk.status': 'A', 'desk.exportKey': 'A', 'desk.pairOffice': 'A', 'desk.choosePackage': 'A',
       'desk.openPackage': 'A', 'desk.list': 'A', 'desk.get': 'A', 'desk.addOpinion': 'A', 'desk.openFile': 'A', 'desk.saveFile': 'A', 'desk.makeReply': 'A',

@@ -38,7 +38,7 @@ describe('数据交换', () => {
     await page.reload();
     await page.getByRole('heading', { name: '数据交换' }).waitFor();
     await page.getByText(own.fingerprint).waitFor();
-    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    const rows = page.getByRole('region', { name: '公钥记录（含已撤销的）' }).locator('.ant-table-tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(2);
     // newest first: the new key active, the earlier one revoked when it was replaced
     expect(await rows.nth(0).textContent()).toContain(second.fingerprint);

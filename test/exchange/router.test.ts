@@ -90,6 +90,7 @@ describe('exchange methods through the router', () => {
       'exchange.exportKey': {},
       'exchange.addPeer': { counselId: s.b.counsel.id, keyFileText: '{}', confirmFingerprint: 'AAAA-BBBB-CCCC-DDDD' },
       'exchange.revokePeer': { id: 1, reason: '换了电脑' },
+      'exchange.packable': { counselId: s.b.counsel.id },
       'exchange.makePackage': { counselId: s.b.counsel.id, password: OFFICE_PW },
       'exchange.chooseReply': {},
       'exchange.receiveReply': { token: 'a'.repeat(43), password: OFFICE_PW },
@@ -100,6 +101,7 @@ describe('exchange methods through the router', () => {
       'exchange.exportKey': ['admin'],
       'exchange.addPeer': ['admin'],
       'exchange.revokePeer': ['admin'],
+      'exchange.packable': ['registrar'],
       'exchange.makePackage': ['registrar'],
       'exchange.chooseReply': ['registrar'],
       'exchange.receiveReply': ['registrar'],
@@ -116,8 +118,8 @@ describe('exchange methods through the router', () => {
         refusals++;
       }
     }
-    // counsel and leader: all eight; registrar: the four admin-only; admin: the three registrar-only
-    expect(refusals).toBe(8 + 8 + 4 + 3);
+    // counsel and leader: all nine; registrar: the four admin-only; admin: the four registrar-only
+    expect(refusals).toBe(9 + 9 + 4 + 4);
     expect(footprint(s.app)).toEqual(before);
     const audited = s.app.ledger.sqlite.prepare("SELECT count(*) FROM audit_log WHERE result = 'refused' AND action LIKE 'exchange.%'").pluck().get();
     expect(audited).toBe(refusals);
@@ -186,6 +188,14 @@ describe('exchange methods through the router', () => {
     const item1 = await mk('采购合同审查', 'none');
     const item2 = await mk('人事制度审查', 'workSecret');
     expect((await s.ok('exchange.status')).peers).toHaveLength(1);
+    // what the 生成送审包 form lists: the counsel's open items with their 密级, not an item in the trash
+    const trashed = await mk('误登记事项', 'none');
+    await s.app.call('consultations.trash', { id: trashed.id, version: trashed.version, reason: '重复登记' });
+    expect(await s.ok('exchange.packable', { counselId: s.b.counsel.id })).toEqual([
+      { id: item1.id, serialNo: item1.serialNo, title: '采购合同审查', status: 'assigned', receivedOn: '2025-06-01', dueOn: item1.dueOn, secrecy: 'none', files: 0, rounds: 0 },
+      { id: item2.id, serialNo: item2.serialNo, title: '人事制度审查', status: 'assigned', receivedOn: '2025-06-01', dueOn: item2.dueOn, secrecy: 'workSecret', files: 0, rounds: 0 },
+    ]);
+    expect(await s.call('exchange.packable', { counselId: 9999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     // without the 工作秘密 confirmation: refused, naming the item, and no file
     s.dialogs.save = path.join(s.dir, 'review.clpkg');
@@ -257,6 +267,17 @@ describe('exchange methods through the router', () => {
     expect(channels).toEqual(['replyPackage', 'replyPackage']);
     // the token is spent
     expect(await s.call('exchange.receiveReply', { token: chosen.token, password: OFFICE_PW })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // the same reply picked again: refused, its reason named for the screen as the issue package.<reason>
+    s.dialogs.open = [reply.file];
+    const again = await s.ok('exchange.chooseReply');
+    const replayed = await s.call('exchange.receiveReply', { token: again.token, password: OFFICE_PW });
+    expect(replayed).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/已于 2025-06-13 导入过/) } });
+    if (!replayed.ok) expect(replayed.error.issues).toEqual([{ path: 'package.replayed', message: replayed.error.message }]);
+    // an answered item may go again (a further round): listed with its opinion and the opinion's attachment
+    expect(await s.ok('exchange.packable', { counselId: s.b.counsel.id })).toMatchObject([
+      { id: item1.id, status: 'answered', files: 1, rounds: 1 },
+      { id: item2.id, status: 'answered', files: 0, rounds: 1 },
+    ]);
 
     // the admin revokes the key: a revoked key cannot take a package any more
     s.as(ADMIN);

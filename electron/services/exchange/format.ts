@@ -31,7 +31,7 @@ export const MAX_PACKAGE_FILES = 2_000;
 const SIGN_CONTEXT = Buffer.from('counsel-ledger clpkg v1 signature\n', 'latin1');
 const WRAP_INFO = 'counsel-ledger clpkg v1 content key';
 
-/** Why a package was refused: each has its own message (messages.ts words them). */
+/** Why a package was refused: each has its own message, worded where it is thrown. */
 export type RefusalReason = 'notPackage' | 'tooLarge' | 'damaged' | 'unpairedSigner' | 'wrongRecipient' | 'replayed' | 'foreign' | 'wrongKind';
 
 export class PackageRefused extends AppError {
@@ -39,7 +39,8 @@ export class PackageRefused extends AppError {
     readonly reason: RefusalReason,
     message: string,
   ) {
-    super('VALIDATION', message);
+    // the reason travels as the issue `package.<reason>`, so a screen can name the refusal in its own words
+    super('VALIDATION', message, [{ path: `package.${reason}`, message }]);
     this.name = 'PackageRefused';
   }
 }

@@ -3,9 +3,10 @@
  * opinion lands on which item, conflicts), and imported in one transaction (docs/EXCHANGE.md).
  */
 import path from 'node:path';
-import type { MadeReviewPackage, ReplyPreview, ReplyPreviewRow, RESOLUTIONS } from '#contract/exchange-contract';
+import type { MadeReviewPackage, PackableItem, ReplyPreview, ReplyPreviewRow, RESOLUTIONS } from '#contract/exchange-contract';
 import { SECRECY_ZH } from '#domain/secrecy';
 import type { ConsultationDetail } from '#domain/types';
+import { serialNoSql } from '../../../db/queries/people';
 import { appendAudit } from '../audit';
 import { cleanAttachmentName } from '../attachments/file-name';
 import { judgeFileType } from '../attachments/file-type';
@@ -23,6 +24,21 @@ import { addBlobFile, collectFile, recordOrRemove, recordPackage, refuseReplay, 
 /** Items a 送审包 may carry: assigned to the counsel and waiting for (or given) an opinion. */
 const PACKABLE = ['assigned', 'answered'] as const;
 
+/** The items of a counsel that a 送审包 may carry, oldest first, with their 密级 (the 生成送审包 form lists them). */
+export function packableItems(ctx: ServiceContext, counselId: number): PackableItem[] {
+  const { sqlite } = ctx.ledger;
+  if (!sqlite.prepare('SELECT 1 FROM counsels WHERE id = ?').get(counselId)) throw notFound('法律顾问');
+  return sqlite
+    .prepare(
+      `SELECT c.id, ${serialNoSql('c')} AS serialNo, c.title, c.status, c.received_on AS receivedOn, c.due_on AS dueOn, c.secrecy,
+              (SELECT count(*) FROM attachments a WHERE a.consultation_id = c.id AND a.trashed_at IS NULL) AS files,
+              (SELECT count(*) FROM opinions o WHERE o.consultation_id = c.id) AS rounds
+         FROM consultations c
+        WHERE c.counsel_id = ? AND c.trashed_at IS NULL AND c.status IN (${PACKABLE.map(() => '?').join(', ')})
+        ORDER BY c.received_on, c.id`,
+    )
+    .all(counselId, ...PACKABLE) as PackableItem[];
+}
 
 function chosenItems(ctx: ServiceContext, counselId: number, counselName: string, itemIds: readonly number[] | undefined): ConsultationDetail[] {
   const { sqlite } = ctx.ledger;

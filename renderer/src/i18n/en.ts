@@ -95,6 +95,8 @@ const en: Messages = {
     day_other: '{{count}} days',
     attachment_one: '{{count}} attachment',
     attachment_other: '{{count}} attachments',
+    conflict_one: '{{count}} conflict',
+    conflict_other: '{{count}} conflicts',
     auditRecord_one: '{{count}} audit record is',
     auditRecord_other: 'all {{count}} audit records are',
     serial_one: '{{count}} serial',

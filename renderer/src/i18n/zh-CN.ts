@@ -105,6 +105,8 @@ const zhCN = {
     day_other: '{{count}} 天',
     attachment_one: '{{count}} 个附件',
     attachment_other: '{{count}} 个附件',
+    conflict_one: '{{count}} 个冲突',
+    conflict_other: '{{count}} 个冲突',
     auditRecord_one: '{{count}} 条审计记录',
     auditRecord_other: '{{count}} 条审计记录',
     serial_one: '{{count}} 个编号',
