@@ -4,7 +4,7 @@
  * chain and names the first bad record. Nothing here can change a record.
  */
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditRecord, AuditVerification } from '#domain/types';
@@ -14,7 +14,8 @@ import { currentLanguage } from '../../i18n';
 import { errorText } from '../../shared/errors';
 import { DateInput } from '../../shared/DateInput';
 import { formatInstant } from '../../shared/format';
-import { LoadFailed, PageHead } from '../../shared/PageState';
+import { ListTable } from '../../shared/ListTable';
+import { PageHead } from '../../shared/PageState';
 import { actionLabel, AUDIT_ACTIONS, entityLabel } from './actions';
 
 const RESULTS = ['ok', 'refused', 'failed'] as const;
@@ -110,13 +111,12 @@ export function AuditPage() {
             />
           </Form.Item>
         </Form>
-        {list.isError ? <LoadFailed error={list.error} onRetry={() => void list.refetch()} /> : null}
-        <Table<AuditRecord>
-          rowKey="id"
+        <ListTable<AuditRecord>
+          query={list}
+          rows={list.data?.rows}
           size="small"
           tableLayout="fixed"
           loading={list.isFetching}
-          dataSource={list.data?.rows ?? []}
           expandable={{
             expandedRowRender: (r) => <AuditDetail record={r} />,
             rowExpandable: (r) => Boolean(r.before || r.after),
