@@ -3,9 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openDatabase, SCHEMA_VERSION } from '../../db/open';
-import { MIGRATIONS } from '../../db/migrations.generated';
 import { renderMigrations } from '../../build/embed-migrations.mjs';
-import { tempDir } from '../helpers/ledger';
+import { databaseAtVersion, tempDir } from '../helpers/ledger';
 
 describe('openDatabase', () => {
   it('creates a new ledger with the pragmas the product relies on and the seeded categories', () => {
@@ -28,9 +27,7 @@ describe('openDatabase', () => {
     const dir = tempDir();
     const file = path.join(dir, 'old.sqlite3');
     // Build a database at schema version 1 (only the first migration) and fill it.
-    const old = new Database(file);
-    for (const st of MIGRATIONS[0]!.statements) old.exec(st);
-    old.pragma('user_version = 1');
+    const old = databaseAtVersion(file, 1);
     old.exec(`INSERT INTO categories (code, name_zh, name_en, created_at) VALUES ('legacy', '旧台账类别', 'Legacy', 'x');
       INSERT INTO departments (name, created_at) VALUES ('综合处', 'x');`);
     const insert = old.prepare(`INSERT INTO consultations (serial_prefix, serial_year, serial_seq, title, category_id, department_id,
@@ -55,9 +52,7 @@ describe('openDatabase', () => {
 
   it('migration 0005 (review procedures, issue 20) carries items and opinions over with no procedure state', () => {
     const file = path.join(tempDir(), 'v5.sqlite3');
-    const old = new Database(file);
-    for (const m of MIGRATIONS.slice(0, 5)) for (const st of m.statements) old.exec(st);
-    old.pragma('user_version = 5');
+    const old = databaseAtVersion(file, 5);
     old.exec(`INSERT INTO departments (name, created_at) VALUES ('综合处', 'x');
       INSERT INTO consultations (serial_prefix, serial_year, serial_seq, title, category_id, department_id, received_on, due_on, item_count, status, created_at, created_by, updated_at, updated_by)
         VALUES ('法咨', 2025, 1, '旧事项', (SELECT id FROM categories WHERE code = 'enforcementReview'), 1, '2025-03-03', '2025-03-12', 1, 'answered', 'x', 'u', 'x', 'u');
@@ -95,11 +90,9 @@ describe('openDatabase', () => {
   it('a failing migration leaves the database as it was', () => {
     const dir = tempDir();
     const file = path.join(dir, 'half.sqlite3');
-    const old = new Database(file);
-    for (const st of MIGRATIONS[0]!.statements) old.exec(st);
+    const old = databaseAtVersion(file, 1);
     // Make migration 2 fail: its seed inserts a category code that now already exists... as a name clash.
     old.exec("INSERT INTO categories (code, name_zh, name_en, created_at) VALUES ('rules', 'x', 'x', 'x')");
-    old.pragma('user_version = 1');
     old.close();
     expect(() => openDatabase(file)).toThrow(/数据库升级失败/);
     const check = new Database(file, { readonly: true });

@@ -4,17 +4,15 @@
  * SQLite file through the router.
  */
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
-import { MIGRATIONS } from '../../db/migrations.generated';
 import { engagementYears } from '../../electron/services/engagement/engagements';
 import { contractBytes } from '../../electron/services/engagement/engagements';
 import { parseYuan, yuanText } from '../../electron/domain/engagement';
 import { divideFen } from '../../electron/services/engagement/cost';
 import type { Caller } from '../../electron/services/context';
 import { codeOf } from './support';
-import { register, seedBasics, tempDir, testApp, type TestApp } from '../helpers/ledger';
+import { databaseAtVersion, register, seedBasics, tempDir, testApp, type TestApp } from '../helpers/ledger';
 
 const REGISTRAR: Caller = { username: 'reg', displayName: '登记员', roles: ['registrar'] };
 const LEADER: Caller = { username: 'boss', displayName: '领导', roles: ['leader'] };
@@ -28,9 +26,7 @@ async function firmOf(app: TestApp, name: string): Promise<number> {
 describe('migration 0005: the free-text firm names become firm records', () => {
   it('one firm per distinct (trimmed) name, every counsel pointing at theirs, names and rows kept', () => {
     const file = path.join(tempDir(), 'old.sqlite3');
-    const old = new Database(file);
-    for (const m of MIGRATIONS.slice(0, 5)) for (const st of m.statements) old.exec(st);
-    old.pragma('user_version = 5');
+    const old = databaseAtVersion(file, 5);
     old.exec(`INSERT INTO counsels (name, firm, created_at) VALUES ('王律师', '甲律师事务所', '2024-01-01T00:00:00Z');
       INSERT INTO counsels (name, firm, created_at) VALUES ('李律师', ' 甲律师事务所 ', '2024-02-01T00:00:00Z');
       INSERT INTO counsels (name, firm, created_at) VALUES ('赵律师', '乙律师事务所', '2024-03-01T00:00:00Z');`);

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
+import { MIGRATIONS } from '../../db/migrations.generated';
 import { openDatabase, type Ledger } from '../../db/open';
 import { createRouter, type Router } from '#contract/router';
 import { LOCAL_ADMIN, type Caller, type ServiceContext } from '../../electron/services/context';
@@ -24,6 +26,14 @@ export function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counsel-ledger-test-'));
   dirs.push(dir);
   return dir;
+}
+
+/** A database file as an earlier version left it: the first `version` migrations applied, user_version set. */
+export function databaseAtVersion(file: string, version: number): Database.Database {
+  const db = new Database(file);
+  for (const m of MIGRATIONS.slice(0, version)) for (const st of m.statements) db.exec(st);
+  db.pragma(`user_version = ${version}`);
+  return db;
 }
 
 /** A fresh ledger in a real SQLite file in a temp folder. */

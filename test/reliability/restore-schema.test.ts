@@ -11,12 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, SCHEMA_VERSION } from '../../db/open';
 import { createRuntime } from '../../electron/runtime';
 import { auditHash, GENESIS_HASH, KEYED_SINCE_SCHEMA_VERSION } from '../../electron/services/audit';
-import { MIGRATIONS } from '../../db/migrations.generated';
 import { BackupError, createBackup } from '../../electron/services/backup/backup';
 import { restoreDatabase } from '../../electron/services/backup/restore';
 import { schemaProblem } from '../../electron/services/backup/schema-check';
 import { main } from '../../electron/cli/main';
-import { register, seedBasics, tempDir, testApp } from '../helpers/ledger';
+import { databaseAtVersion, register, seedBasics, tempDir, testApp } from '../helpers/ledger';
 
 const platform = (dataDir: string) => ({ dataDir, chooseSavePath: async () => null, chooseOpenPaths: async () => [], revealFile: async () => {}, openFile: async () => {} });
 
@@ -123,9 +122,7 @@ describe('restore checks the whole schema and the audit chain (issue 19, finding
     const { dir, file, app } = await liveLedger();
     app.ledger.close();
     const old = path.join(dir, 'earlier.sqlite3');
-    const db = new Database(old);
-    for (const m of MIGRATIONS.slice(0, KEYED_SINCE_SCHEMA_VERSION - 1)) for (const statement of m.statements) db.exec(statement);
-    db.pragma(`user_version = ${KEYED_SINCE_SCHEMA_VERSION - 1}`);
+    const db = databaseAtVersion(old, KEYED_SINCE_SCHEMA_VERSION - 1);
     let prev = GENESIS_HASH;
     for (const name of ['甲处', '乙处']) {
       const r = { at: '2025-01-02T03:04:05.000Z', actor: 'local-admin', action: 'departments.create', entity: 'department', entityId: name, result: 'ok', before: null, after: null };

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Tally } from '#contract/reports-contract';
 import { exportReport, type ExportProgress } from '../../electron/services/reports/export';
 import { LEDGER_COLUMNS } from '../../electron/services/reports/export/ledger-columns';
-import { docxParts, docxTables, parseCsv, xlsxCellsOf } from './readers';
+import { docxParts, docxTables, parseCsv, readXlsx, xlsxCellsOf } from './readers';
 import { useFixture } from './fixture';
 import { officeToPdf } from '../helpers/office';
 
@@ -33,8 +33,7 @@ describe('XLSX', () => {
     expect(phases.at(-1)).toBe('done');
     expect(fs.readdirSync(outDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
+    const wb = await readXlsx(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '分类', '月度', '处室', '顾问', '审查程序', '明细台账']);
     const t = await tally();
 
@@ -191,8 +190,7 @@ describe('text that looks like a formula, and awkward characters', () => {
       const csv = path.join(outDir, 'hostile.csv');
       await exportReport(app.ctx(), { year: 2025, format: 'xlsx', path: xlsx });
       await exportReport(app.ctx(), { year: 2025, format: 'csv', path: csv });
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(xlsx);
+      const wb = await readXlsx(xlsx);
       const ledger = xlsxCellsOf(wb.getWorksheet('明细台账')!);
       const row = ledger.find((r) => String(r[1]).includes('HYPERLINK'))!;
       const col = (h: string) => ledger[0]!.indexOf(h);
@@ -248,8 +246,7 @@ describe('the audit chain\'s anchor in each export (issue 19: anchors outside th
     expect(end.count).toBeGreaterThan(10);
     const file = path.join(outDir, 'anchor.xlsx');
     await exportReport(fixture().app.ctx(), { year: 2025, format: 'xlsx', path: file });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
+    const wb = await readXlsx(file);
     const summary = xlsxCellsOf(wb.getWorksheet('汇总')!);
     expect(summary.at(-1)![0]).toBe('审计链锚点');
     expect(anchorIn(String(summary.at(-1)![1]))).toEqual(end);
@@ -273,8 +270,7 @@ describe('the audit chain\'s anchor in each export (issue 19: anchors outside th
     await fixture().app.call('departments.create', { name: `锚点之后的处室${before.count}` });
     const after = chainEnd();
     expect(after.count).toBe(before.count + 1);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
+    const wb = await readXlsx(file);
     expect(anchorIn(String(xlsxCellsOf(wb.getWorksheet('汇总')!).at(-1)![1]))).toEqual(before);
   });
 });

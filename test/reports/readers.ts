@@ -5,10 +5,17 @@
  */
 import fs from 'node:fs';
 import { parseString } from '@fast-csv/parse';
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
 export type Read = string | number | Date | boolean | null;
+
+/** An XLSX file as exceljs reads it. */
+export async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
 
 /** Every row of a sheet as plain values, empty cells as null. */
 export function xlsxCellsOf(ws: ExcelJS.Worksheet): Read[][] {

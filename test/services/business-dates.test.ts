@@ -6,12 +6,10 @@
  * Item 2's migration: old history rows get business dates from what is known.
  */
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../db/migrations.generated';
 import { openDatabase } from '../../db/open';
 import type { ConsultationDetail } from '#domain/types';
-import { register, seedBasics, tempDir, testApp, type TestApp } from '../helpers/ledger';
+import { databaseAtVersion, register, seedBasics, tempDir, testApp, type TestApp } from '../helpers/ledger';
 
 async function setup() {
   const app = testApp();
@@ -125,9 +123,7 @@ describe('business dates of the workflow steps', () => {
 describe('migration 0004 fills business dates from what is known', () => {
   it('steps get the item’s own dates where it has them, else the entry day, and say which', () => {
     const file = path.join(tempDir(), 'old.sqlite3');
-    const old = new Database(file);
-    for (const m of MIGRATIONS.slice(0, 4)) for (const st of m.statements) old.exec(st);
-    old.pragma('user_version = 4');
+    const old = databaseAtVersion(file, 4);
     old.exec(`INSERT INTO departments (name, created_at) VALUES ('综合处', 'x');
       INSERT INTO counsels (name, firm, created_at) VALUES ('王律师', '某所', 'x');`);
     const cat = old.prepare("SELECT id FROM categories WHERE code = 'contract'").pluck().get();

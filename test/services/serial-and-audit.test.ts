@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '#contract/contract';
 import { auditHash, verifyAuditChain } from '../../electron/services/audit';
-import { register, seedBasics, testApp } from '../helpers/ledger';
+import { register, seedBasics, testApp, type TestApp } from '../helpers/ledger';
 
 describe('serial numbers', () => {
   it('run per year of 收件日期, split exactly at Dec 31 / Jan 1, and are never reused after trash', async () => {
@@ -132,11 +132,9 @@ describe('audit', () => {
   });
 
   it('verify names the first tampered, deleted or inserted record', async () => {
-    const app = testApp();
-    await seedBasics(app);
-    await app.call('departments.create', { name: '财务处' });
-    const db = app.ledger.sqlite;
-    db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+    const { db } = await tamperable(['update', 'delete'], async (app) => {
+      await app.call('departments.create', { name: '财务处' });
+    });
     db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 2").run();
     expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: 2 });
     db.prepare("UPDATE audit_log SET actor = 'local-admin' WHERE id = 2").run();
@@ -146,10 +144,7 @@ describe('audit', () => {
   });
 
   it('verify finds two records swapped (reordered)', async () => {
-    const app = testApp();
-    await seedBasics(app);
-    const db = app.ledger.sqlite;
-    db.exec('DROP TRIGGER audit_log_no_update;');
+    const { db } = await tamperable(['update']);
     const cols = 'at, actor, action, entity, entity_id, result, before, after, prev_hash, hash';
     const row = (id: number) => db.prepare(`SELECT ${cols} FROM audit_log WHERE id = ?`).raw().get(id) as unknown[];
     const [two, three] = [row(2), row(3)];
@@ -161,12 +156,10 @@ describe('audit', () => {
   });
 
   it('verify finds a forged record inserted in the middle, even with a correct hash of its own', async () => {
-    const app = testApp();
-    const b = await seedBasics(app);
-    await register(app, { categoryId: b.cat('contract'), departmentId: b.dept.id });
-    await register(app, { categoryId: b.cat('rules'), departmentId: b.dept.id });
-    const db = app.ledger.sqlite;
-    db.exec('DROP TRIGGER audit_log_no_update;');
+    const { db } = await tamperable(['update'], async (app, b) => {
+      await register(app, { categoryId: b.cat('contract'), departmentId: b.dept.id });
+      await register(app, { categoryId: b.cat('rules'), departmentId: b.dept.id });
+    });
     const total = db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
     expect(total).toBeGreaterThan(3);
     // make room at id 3 (renumber 3.. to 4..), then insert a record chained to record 2
@@ -182,15 +175,25 @@ describe('audit', () => {
   });
 
   it('verify finds a deleted tail', async () => {
-    const app = testApp();
-    await seedBasics(app);
-    const db = app.ledger.sqlite;
-    db.exec('DROP TRIGGER audit_log_no_delete;');
+    const { db } = await tamperable(['delete']);
     const last = db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number;
     db.prepare('DELETE FROM audit_log WHERE id = ?').run(last);
     expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadId: last });
   });
 });
+
+/**
+ * A seeded ledger (plus what `fill` writes) whose audit log the test may tamper
+ * with: the triggers that refuse UPDATE / DELETE on it dropped.
+ */
+async function tamperable(allow: ('update' | 'delete')[], fill?: (app: TestApp, b: Awaited<ReturnType<typeof seedBasics>>) => Promise<void>) {
+  const app = testApp();
+  const b = await seedBasics(app);
+  await fill?.(app, b);
+  const db = app.ledger.sqlite;
+  db.exec(allow.map((a) => `DROP TRIGGER audit_log_no_${a};`).join(' '));
+  return { app, db };
+}
 
 /** The editable fields of a consultation, as the edit form sends them back. */
 function pickEditable(c: any) {

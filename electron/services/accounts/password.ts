@@ -4,6 +4,7 @@
  * and a 32-byte key, stored self-describing so parameters can be raised later:
  *   scrypt$N$r$p$<salt base64>$<key base64>
  */
+import { PASSWORD_PROBLEM_ZH, passwordProblemOf } from '#domain/password';
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 export const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1, keyLength: 32, saltLength: 16 } as const;
@@ -40,16 +41,8 @@ export function dummyPasswordHash(): Promise<string> {
   return dummyHash;
 }
 
-/**
- * The rules: at least 8 characters, three of the four classes (lower case, upper
- * case, digits, symbols), and not containing the user name. Returns the problem in
- * Chinese, or null when the password is acceptable.
- */
+/** The rules of electron/domain/password.ts: the problem in Chinese, or null when the password is acceptable. */
 export function passwordProblem(password: string, username: string): string | null {
-  if (password.length < 8) return '密码至少 8 位';
-  if (password.length > 128) return '密码不能超过 128 位';
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
-  if (classes < 3) return '密码须包含大写字母、小写字母、数字、符号中的至少三类';
-  if (username && password.toLowerCase().includes(username.toLowerCase())) return '密码不能包含用户名';
-  return null;
+  const problem = passwordProblemOf(password, username);
+  return problem === null ? null : PASSWORD_PROBLEM_ZH[problem];
 }

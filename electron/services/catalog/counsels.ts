@@ -2,9 +2,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import { counsels } from '../../../db/schema';
 import type { ParsedInputOf } from '#contract/contract';
 import type { Counsel } from '#domain/types';
-import { appendAudit } from '../audit';
-import { inWriteTransaction, type ServiceContext } from '../context';
-import { AppError, conflict, notFound } from '../errors';
+import { auditedCreate, auditedUpdate } from '../audited';
+import type { ServiceContext } from '../context';
+import { AppError, notFound } from '../errors';
 import { firmIdForName } from '../engagement/firms';
 
 const columns = {
@@ -31,30 +31,25 @@ export function getCounsel(ctx: ServiceContext, id: number): Counsel {
   return row;
 }
 
+const AUDIT = { entity: 'counsel' };
+
 export function createCounsel(ctx: ServiceContext, input: ParsedInputOf<'counsels.create'>): Counsel {
-  return inWriteTransaction(ctx.ledger.sqlite, () => {
+  const insert = () => {
     const clash = ctx.ledger.db
       .select({ id: counsels.id })
       .from(counsels)
       .where(and(eq(counsels.name, input.name), eq(counsels.firm, input.firm)))
       .get();
     if (clash) throw new AppError('CONFLICT', `${input.firm}的${input.name}已在顾问名单中`, [{ path: 'name', message: '该顾问已存在' }]);
-    const row = ctx.ledger.db
-      .insert(counsels)
-      .values({ ...input, firmId: firmIdForName(ctx, input.firm), active: true, version: 1, createdAt: ctx.now().toISOString() })
-      .returning({ id: counsels.id })
-      .get();
-    const created = getCounsel(ctx, row.id);
-    appendAudit(ctx, { action: 'counsels.create', entity: 'counsel', entityId: row.id, after: created });
-    return created;
-  });
+    const values = { ...input, firmId: firmIdForName(ctx, input.firm), active: true, version: 1, createdAt: ctx.now().toISOString() };
+    return ctx.ledger.db.insert(counsels).values(values).returning({ id: counsels.id }).get().id;
+  };
+  return auditedCreate(ctx, { ...AUDIT, action: 'counsels.create' }, insert, (id) => getCounsel(ctx, id));
 }
 
 export function updateCounsel(ctx: ServiceContext, input: ParsedInputOf<'counsels.update'>): Counsel {
-  return inWriteTransaction(ctx.ledger.sqlite, () => {
-    const before = getCounsel(ctx, input.id);
-    if (before.version !== input.version) throw conflict();
-    const { id, version, ...changes } = input;
+  const { id, version, ...changes } = input;
+  return auditedUpdate(ctx, { ...AUDIT, action: 'counsels.update' }, { id, version }, (i) => getCounsel(ctx, i), (before) => {
     const engagedFrom = changes.engagedFrom === undefined ? before.engagedFrom : changes.engagedFrom;
     const engagedTo = changes.engagedTo === undefined ? before.engagedTo : changes.engagedTo;
     if (engagedFrom && engagedTo && engagedTo < engagedFrom) {
@@ -65,8 +60,5 @@ export function updateCounsel(ctx: ServiceContext, input: ParsedInputOf<'counsel
       .set({ ...changes, ...(changes.firm === undefined ? {} : { firmId: firmIdForName(ctx, changes.firm) }), version: version + 1 })
       .where(and(eq(counsels.id, id), eq(counsels.version, version)))
       .run();
-    const after = getCounsel(ctx, id);
-    appendAudit(ctx, { action: 'counsels.update', entity: 'counsel', entityId: id, before, after });
-    return after;
   });
 }

@@ -10,6 +10,7 @@ import type { Assessment } from '#contract/engagement-contract';
 import { DEFAULT_ASSESSMENT_TEMPLATE, scoreAssessment, type AssessmentTemplate, type HeadScore } from '#domain/engagement';
 import { personNameSql } from '../../../db/queries/people';
 import { appendAudit } from '../audit';
+import { auditedUpdate } from '../audited';
 import { inWriteTransaction, type ServiceContext } from '../context';
 import { AppError, conflict, invalidField, notFound } from '../errors';
 import { getFirm } from './firms';
@@ -116,9 +117,7 @@ function locked(): AppError {
 
 export function saveAssessment(ctx: ServiceContext, input: ParsedInputOf<'assessments.save'>): Assessment {
   const { sqlite } = ctx.ledger;
-  return inWriteTransaction(sqlite, () => {
-    const before = load(sqlite, input.id);
-    if (before.version !== input.version) throw conflict();
+  return auditedUpdate(ctx, { action: 'assessments.save', entity: 'assessment' }, input, (id) => load(sqlite, id), (before) => {
     if (before.status === 'signed') throw locked();
     checkScores(before.template, input.scores, input.vetoes);
     const vetoes = [...new Set(input.vetoes)];
@@ -128,17 +127,12 @@ export function saveAssessment(ctx: ServiceContext, input: ParsedInputOf<'assess
          WHERE id = ? AND version = ?`,
       )
       .run(JSON.stringify(input.scores), JSON.stringify(vetoes), input.selfAssessment, input.remarks, ctx.now().toISOString(), ctx.caller.username, input.id, input.version);
-    const after = load(sqlite, input.id);
-    appendAudit(ctx, { action: 'assessments.save', entity: 'assessment', entityId: input.id, before, after });
-    return after;
   });
 }
 
 export function signAssessment(ctx: ServiceContext, input: ParsedInputOf<'assessments.sign'>): Assessment {
   const { sqlite } = ctx.ledger;
-  return inWriteTransaction(sqlite, () => {
-    const before = load(sqlite, input.id);
-    if (before.version !== input.version) throw conflict();
+  return auditedUpdate(ctx, { action: 'assessments.sign', entity: 'assessment' }, input, (id) => load(sqlite, id), (before) => {
     if (before.status === 'signed') throw locked();
     const result = scoreAssessment(before.template, before.scores, before.vetoes);
     if (result.grade === null) {
@@ -149,9 +143,6 @@ export function signAssessment(ctx: ServiceContext, input: ParsedInputOf<'assess
     sqlite
       .prepare(`UPDATE assessments SET status = 'signed', signed_at = ?, signed_by = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`)
       .run(now, ctx.caller.username, now, ctx.caller.username, input.id);
-    const after = load(sqlite, input.id);
-    appendAudit(ctx, { action: 'assessments.sign', entity: 'assessment', entityId: input.id, before, after });
-    return after;
   });
 }
 

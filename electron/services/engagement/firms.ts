@@ -7,8 +7,9 @@ import type Database from 'better-sqlite3';
 import type { Firm } from '#contract/engagement-contract';
 import type { ParsedInputOf } from '#contract/contract';
 import { appendAudit } from '../audit';
-import { inWriteTransaction, type ServiceContext } from '../context';
-import { AppError, conflict, notFound } from '../errors';
+import { auditedCreate, auditedUpdate } from '../audited';
+import type { ServiceContext } from '../context';
+import { AppError, notFound } from '../errors';
 
 const SELECT = `SELECT f.id, f.name, f.contact, f.phone, f.active, f.version,
   (SELECT count(*) FROM counsels c WHERE c.firm_id = f.id) AS counselCount FROM firms f`;
@@ -33,24 +34,17 @@ function nameTaken(sqlite: Database.Database, name: string, except = 0): boolean
 
 export function createFirm(ctx: ServiceContext, input: ParsedInputOf<'firms.create'>): Firm {
   const { sqlite } = ctx.ledger;
-  return inWriteTransaction(sqlite, () => {
+  const insert = () => {
     if (nameTaken(sqlite, input.name)) throw new AppError('CONFLICT', `律师事务所“${input.name}”已存在`, [{ path: 'name', message: '该律师事务所已存在' }]);
-    const id = Number(
-      sqlite
-        .prepare('INSERT INTO firms (name, contact, phone, active, version, created_at) VALUES (?, ?, ?, 1, 1, ?)')
-        .run(input.name, input.contact, input.phone, ctx.now().toISOString()).lastInsertRowid,
-    );
-    const created = getFirm(ctx, id);
-    appendAudit(ctx, { action: 'firms.create', entity: 'firm', entityId: id, after: created });
-    return created;
-  });
+    const sql = 'INSERT INTO firms (name, contact, phone, active, version, created_at) VALUES (?, ?, ?, 1, 1, ?)';
+    return Number(sqlite.prepare(sql).run(input.name, input.contact, input.phone, ctx.now().toISOString()).lastInsertRowid);
+  };
+  return auditedCreate(ctx, { action: 'firms.create', entity: 'firm' }, insert, (id) => getFirm(ctx, id));
 }
 
 export function updateFirm(ctx: ServiceContext, input: ParsedInputOf<'firms.update'>): Firm {
   const { sqlite } = ctx.ledger;
-  return inWriteTransaction(sqlite, () => {
-    const before = getFirm(ctx, input.id);
-    if (before.version !== input.version) throw conflict();
+  return auditedUpdate(ctx, { action: 'firms.update', entity: 'firm' }, input, (id) => getFirm(ctx, id), (before) => {
     const next = {
       name: input.name ?? before.name,
       contact: input.contact ?? before.contact,
@@ -63,9 +57,6 @@ export function updateFirm(ctx: ServiceContext, input: ParsedInputOf<'firms.upda
       .run(next.name, next.contact, next.phone, next.active ? 1 : 0, input.id, input.version);
     // the counsel's copy of the name follows the firm (one write path: here)
     if (next.name !== before.name) sqlite.prepare('UPDATE counsels SET firm = ?, version = version + 1 WHERE firm_id = ?').run(next.name, input.id);
-    const after = getFirm(ctx, input.id);
-    appendAudit(ctx, { action: 'firms.update', entity: 'firm', entityId: input.id, before, after });
-    return after;
   });
 }
 

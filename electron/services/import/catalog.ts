@@ -118,43 +118,44 @@ export interface NameUse {
   rows: number[];
 }
 
+type Resolution = { entries: ImportNameEntry[]; problems: string[] };
+type EntryBase = Omit<ImportNameEntry, 'match' | 'resolution' | 'targetId'>;
+
+/** Decides each name used in the file; `decide` adds the problems (in Chinese) of choices that cannot be followed. */
+function resolveEach(uses: readonly NameUse[], decide: (u: NameUse, problems: string[]) => ImportNameEntry): Resolution {
+  const problems: string[] = [];
+  return { entries: uses.map((u) => decide(u, problems)), problems };
+}
+
+/** The caller mapped the name onto an existing entry: a problem when that entry is not there. */
+function mapped(base: EntryBase, match: Named | null, target: Named | undefined, problems: string[], missing: string): ImportNameEntry {
+  if (!target) problems.push(missing);
+  return { ...base, match: match && ref(match), resolution: target ? 'map' : 'unresolved', targetId: target?.id ?? null };
+}
+
 /**
  * Decide each division named in the file. A problem (in Chinese) is returned
  * for a choice that names no existing entry.
  */
-export function resolveDepartments(
-  catalog: Catalog,
-  uses: readonly NameUse[],
-  choices: readonly ImportNameChoice[] | undefined,
-  createMissing: boolean,
-): { entries: ImportNameEntry[]; problems: string[] } {
-  const problems: string[] = [];
-  const entries = uses.map((u): ImportNameEntry => {
+export function resolveDepartments(catalog: Catalog, uses: readonly NameUse[], choices: readonly ImportNameChoice[] | undefined, createMissing: boolean): Resolution {
+  return resolveEach(uses, (u, problems) => {
     const match = catalog.departments.find((d) => d.key === u.key) ?? null;
     const base = { name: u.name, firm: null, rows: u.rows.length, sampleRows: u.rows.slice(0, 5), suggestions: similar(catalog.departments, u.key) };
     const choice = choiceFor(choices, u.key);
     if (choice?.action === 'map') {
       const target = catalog.departments.find((d) => d.id === choice.id);
-      if (!target) problems.push(`处室“${u.name}”所对应的处室（编号 ${choice.id}）不存在，请重新选择`);
-      return { ...base, match: match && ref(match), resolution: target ? 'map' : 'unresolved', targetId: target?.id ?? null };
+      return mapped(base, match, target, problems, `处室“${u.name}”所对应的处室（编号 ${choice.id}）不存在，请重新选择`);
     }
     // an existing division is used even when "create" was asked: names are unique
     if (match) return { ...base, match: ref(match), resolution: 'matched', targetId: match.id };
     if (choice?.action === 'create' || createMissing) return { ...base, match: null, resolution: 'create', targetId: null };
     return { ...base, match: null, resolution: 'unresolved', targetId: null };
   });
-  return { entries, problems };
 }
 
 /** Counsel are matched by name, and by firm too when the name is not unique. */
-export function resolveCounsels(
-  catalog: Catalog,
-  uses: readonly NameUse[],
-  choices: readonly ImportNameChoice[] | undefined,
-  createMissing: boolean,
-): { entries: ImportNameEntry[]; problems: string[] } {
-  const problems: string[] = [];
-  const entries = uses.map((u): ImportNameEntry => {
+export function resolveCounsels(catalog: Catalog, uses: readonly NameUse[], choices: readonly ImportNameChoice[] | undefined, createMissing: boolean): Resolution {
+  return resolveEach(uses, (u, problems) => {
     const same = catalog.counsels.filter((c) => c.key === u.key);
     const firmKey = u.firm ? matchKey(u.firm) : null;
     const match = same.length === 1 ? same[0]! : (same.find((c) => firmKey !== null && matchKey(c.firm) === firmKey) ?? null);
@@ -163,13 +164,11 @@ export function resolveCounsels(
     const choice = choiceFor(choices, u.key);
     if (choice?.action === 'map') {
       const target = catalog.counsels.find((c) => c.id === choice.id);
-      if (!target) problems.push(`法律顾问“${u.name}”所对应的顾问（编号 ${choice.id}）不存在，请重新选择`);
-      return { ...base, match: match && ref(match), resolution: target ? 'map' : 'unresolved', targetId: target?.id ?? null };
+      return mapped(base, match, target, problems, `法律顾问“${u.name}”所对应的顾问（编号 ${choice.id}）不存在，请重新选择`);
     }
     if (match) return { ...base, match: ref(match), resolution: 'matched', targetId: match.id };
     if (choice?.action === 'create' || (createMissing && same.length === 0)) return { ...base, match: null, resolution: 'create', targetId: null };
     if (same.length > 1) problems.push(`顾问名单中有 ${same.length} 位“${u.name}”，请选择对应哪一位`);
     return { ...base, match: null, resolution: 'unresolved', targetId: null };
   });
-  return { entries, problems };
 }

@@ -6,25 +6,18 @@ import { navigate, paths } from '../router/hash';
 
 export function NotFound() {
   const { t } = useTranslation();
-  return (
-    <Result
-      status="404"
-      title={t('nav.notFound')}
-      extra={<Button onClick={() => navigate(paths.home)}>{t('nav.backHome')}</Button>}
-    />
-  );
+  return <BackHome status="404" title={t('nav.notFound')} />;
 }
 
 export function Forbidden() {
   const { t } = useTranslation();
-  return (
-    <Result
-      status="403"
-      title={t('nav.forbidden')}
-      subTitle={t('nav.forbiddenHint')}
-      extra={<Button onClick={() => navigate(paths.home)}>{t('nav.backHome')}</Button>}
-    />
-  );
+  return <BackHome status="403" title={t('nav.forbidden')} subTitle={t('nav.forbiddenHint')} />;
+}
+
+/** A page that cannot be shown, with the way back to the home page. */
+function BackHome({ status, title, subTitle }: { status: '403' | '404'; title: string; subTitle?: string }) {
+  const { t } = useTranslation();
+  return <Result status={status} title={title} subTitle={subTitle} extra={<Button onClick={() => navigate(paths.home)}>{t('nav.backHome')}</Button>} />;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Loading and failure of a page's main query, the same way on every screen. */
-import { Alert, Button, Spin } from 'antd';
+import { Alert, Button, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from './errors';
@@ -26,11 +26,15 @@ export function LoadFailed({ error, onRetry }: { error: unknown; onRetry?: () =>
   );
 }
 
-export function PageHead({ title, extra }: { title: ReactNode; extra?: ReactNode }) {
+/** The page's title (with its buttons on the right) and, under it, an optional hint in grey. */
+export function PageHead({ title, extra, hint }: { title: ReactNode; extra?: ReactNode; hint?: ReactNode }) {
   return (
-    <div className="page-head">
-      <h1>{title}</h1>
-      {extra ? <div>{extra}</div> : null}
-    </div>
+    <>
+      <div className="page-head">
+        <h1>{title}</h1>
+        {extra ? <div>{extra}</div> : null}
+      </div>
+      {hint ? <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph> : null}
+    </>
   );
 }

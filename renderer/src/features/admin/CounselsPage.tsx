@@ -1,17 +1,16 @@
 /** 法律顾问: the roster of lawyers (with their firm and engagement period); disabled, never deleted. */
-import { PlusOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Button, Empty, Form, Input, Space, Table, Tag } from 'antd';
+import { AutoComplete, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Counsel } from '#domain/types';
 import { useApi, useApiMutation, useCan } from '../../api/hooks';
-import { errorText } from '../../shared/errors';
 import { parseDateInput } from '#domain/date-input';
 import { LIMITS } from '#domain/limits';
 import { DateInput, dateRules } from '../../shared/DateInput';
-import { textCount } from '../../shared/limits';
+import { textCount, textRules } from '../../shared/limits';
+import { actionsColumn, activeColumn, AddButton, CatalogRowActions, emptyList, ListTable, useRun } from '../../shared/ListTable';
 import { FormModal } from '../../shared/FormModal';
-import { LoadFailed, PageHead } from '../../shared/PageState';
+import { PageHead } from '../../shared/PageState';
 
 interface CounselForm {
   name: string;
@@ -23,40 +22,24 @@ interface CounselForm {
 
 export function CounselsPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const run = useRun();
   const can = useCan();
   const list = useApi('counsels.list', { includeInactive: true });
   const update = useApiMutation('counsels.update');
   const [editing, setEditing] = useState<Counsel | 'new' | null>(null);
 
-  const toggle = async (c: Counsel) => {
-    try {
-      await update.mutateAsync({ id: c.id, version: c.version, active: !c.active });
-      void message.success(t(c.active ? 'counsels.disabled' : 'counsels.enabled', { name: c.name }));
-    } catch (error) {
-      void message.error(errorText(error, t));
-    }
-  };
+  const toggle = (c: Counsel) =>
+    run(update.mutateAsync({ id: c.id, version: c.version, active: !c.active }), t(c.active ? 'counsels.disabled' : 'counsels.enabled', { name: c.name }));
 
   return (
     <>
       <PageHead
         title={t('counsels.title')}
-        extra={
-          can('counsels.create') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t('counsels.add')}
-            </Button>
-          ) : null
-        }
+        extra={<AddButton allowed={can('counsels.create')} text={t('counsels.add')} onClick={() => setEditing('new')} />}
       />
-      {list.isError ? <LoadFailed error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<Counsel>
-        rowKey="id"
-        loading={list.isPending}
-        dataSource={list.data ?? []}
-        pagination={false}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('counsels.empty')} /> }}
+      <ListTable<Counsel>
+        query={list}
+        empty={emptyList(t('counsels.empty'))}
         columns={[
           { title: t('counsels.name'), dataIndex: 'name', width: 140 },
           { title: t('counsels.firm'), dataIndex: 'firm' },
@@ -68,31 +51,10 @@ export function CounselsPage() {
             render: (_: unknown, c) =>
               c.engagedFrom || c.engagedTo ? `${c.engagedFrom ?? ''} ~ ${c.engagedTo ?? t('counsels.open')}` : t('common.none'),
           },
-          {
-            title: t('common.status'),
-            dataIndex: 'active',
-            width: 100,
-            render: (v: boolean) => (v ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>),
-          },
-          ...(can('counsels.update')
-            ? [
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  width: 160,
-                  render: (_: unknown, c: Counsel) => (
-                    <Space>
-                      <Button size="small" onClick={() => setEditing(c)}>
-                        {t('common.edit')}
-                      </Button>
-                      <Button size="small" onClick={() => void toggle(c)}>
-                        {c.active ? t('common.disable') : t('common.enable')}
-                      </Button>
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
+          activeColumn(t),
+          ...actionsColumn(t, can('counsels.update'), 160, (c: Counsel) => (
+            <CatalogRowActions editText={t('common.edit')} onEdit={() => setEditing(c)} active={c.active} onToggle={() => void toggle(c)} />
+          )),
         ]}
       />
       {editing ? <CounselDialog counsel={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
@@ -118,8 +80,6 @@ function CounselDialog({ counsel, onClose }: { counsel: Counsel | null; onClose(
   const create = useApiMutation('counsels.create');
   const update = useApiMutation('counsels.update');
   const title = counsel ? t('counsels.editTitle') : t('counsels.add');
-  const required = (field: string) => ({ required: true, whitespace: true, message: t('validation.required', { field }) });
-  const max = (n: number) => ({ max: n, message: t('validation.maxLength', { max: n }) });
   return (
     <FormModal<CounselForm>
       title={title}
@@ -149,13 +109,13 @@ function CounselDialog({ counsel, onClose }: { counsel: Counsel | null; onClose(
     >
       {() => (
         <>
-          <Form.Item name="name" label={t('counsels.name')} rules={[required(t('counsels.name')), max(LIMITS.counselName)]}>
+          <Form.Item name="name" label={t('counsels.name')} rules={textRules(t, LIMITS.counselName, t('counsels.name'))}>
             <Input count={textCount(LIMITS.counselName)} />
           </Form.Item>
-          <Form.Item name="firm" label={t('counsels.firm')} rules={[required(t('counsels.firm')), max(LIMITS.firm)]}>
+          <Form.Item name="firm" label={t('counsels.firm')} rules={textRules(t, LIMITS.firm, t('counsels.firm'))}>
             <FirmInput />
           </Form.Item>
-          <Form.Item name="phone" label={t('counsels.phone')} rules={[max(LIMITS.phone)]}>
+          <Form.Item name="phone" label={t('counsels.phone')} rules={textRules(t, LIMITS.phone)}>
             <Input count={textCount(LIMITS.phone)} />
           </Form.Item>
           <Space size={16} align="start">

@@ -4,7 +4,7 @@
  * chain and names the first bad record. Nothing here can change a record.
  */
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditRecord, AuditVerification } from '#domain/types';
@@ -14,7 +14,9 @@ import { currentLanguage } from '../../i18n';
 import { errorText } from '../../shared/errors';
 import { DateInput } from '../../shared/DateInput';
 import { formatInstant } from '../../shared/format';
-import { LoadFailed, PageHead } from '../../shared/PageState';
+import { FilterSelect } from '../../shared/FilterSelect';
+import { ListTable } from '../../shared/ListTable';
+import { PageHead } from '../../shared/PageState';
 import { actionLabel, AUDIT_ACTIONS, entityLabel } from './actions';
 
 const RESULTS = ['ok', 'refused', 'failed'] as const;
@@ -88,35 +90,30 @@ export function AuditPage() {
           <Form.Item name="actor" label={t('audit.actor')}>
             <Input allowClear style={{ width: 140 }} placeholder={t('audit.actorPlaceholder')} maxLength={50} />
           </Form.Item>
-          <Form.Item name="action" label={t('audit.action')} htmlFor="audit-action">
-            <Select
-              id="audit-action"
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              style={{ width: 200 }}
-              placeholder={t('audit.anyAction')}
-              popupMatchSelectWidth={false}
-              options={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a, t) }))}
-            />
-          </Form.Item>
-          <Form.Item name="result" label={t('audit.result')} htmlFor="audit-result">
-            <Select
-              id="audit-result"
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              style={{ width: 120 }}
-              placeholder={t('audit.anyResult')}
-              options={RESULTS.map((r) => ({ value: r, label: t(`audit.results.${r}`) }))}
-            />
-          </Form.Item>
+          <FilterSelect<string>
+            name="action"
+            id="audit-action"
+            label={t('audit.action')}
+            width={200}
+            placeholder={t('audit.anyAction')}
+            options={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a, t) }))}
+          />
+          <FilterSelect<string>
+            name="result"
+            id="audit-result"
+            label={t('audit.result')}
+            width={120}
+            placeholder={t('audit.anyResult')}
+            popupMatchSelectWidth
+            options={RESULTS.map((r) => ({ value: r, label: t(`audit.results.${r}`) }))}
+          />
         </Form>
-        {list.isError ? <LoadFailed error={list.error} onRetry={() => void list.refetch()} /> : null}
-        <Table<AuditRecord>
-          rowKey="id"
+        <ListTable<AuditRecord>
+          query={list}
+          rows={list.data?.rows}
           size="small"
           tableLayout="fixed"
           loading={list.isFetching}
-          dataSource={list.data?.rows ?? []}
           expandable={{
             expandedRowRender: (r) => <AuditDetail record={r} />,
             rowExpandable: (r) => Boolean(r.before || r.after),

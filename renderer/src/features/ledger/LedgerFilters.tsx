@@ -5,6 +5,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STATUSES } from '#domain/types';
 import { useApi } from '../../api/hooks';
+import { FilterSelect } from '../../shared/FilterSelect';
 import { categoryName } from '../../shared/format';
 import { isFiltered, type LedgerFilter } from './filterState';
 
@@ -46,58 +47,42 @@ export function LedgerFilters({ filter, currentYear, onChange, onReset, extra }:
           onChange={(v) => onChange({ year: v === 'all' ? 'all' : Number(v) })}
         />
       </Form.Item>
-      <Form.Item label={t('field.category')} htmlFor="ledger-category">
-        <Select
-          id="ledger-category"
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: 196 }}
-          allowClear
-          placeholder={t('ledger.anyCategory')}
-          value={filter.categoryId}
-          options={(categories.data ?? []).map((c) => ({ value: c.id, label: categoryName(c, i18n.language) }))}
-          onChange={(v?: number) => onChange({ categoryId: v })}
-          popupMatchSelectWidth={false}
-        />
-      </Form.Item>
-      <Form.Item label={t('field.status')} htmlFor="ledger-status">
-        <Select
-          id="ledger-status"
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: 132 }}
-          allowClear
-          placeholder={t('ledger.anyStatus')}
-          value={filter.status}
-          options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-          onChange={(v?: LedgerFilter['status']) => onChange({ status: v })}
-          popupMatchSelectWidth={false}
-        />
-      </Form.Item>
-      <Form.Item label={t('field.department')} htmlFor="ledger-department">
-        <Select
-          id="ledger-department"
-          style={{ width: 150 }}
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('ledger.anyDepartment')}
-          value={filter.departmentId}
-          options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-          onChange={(v?: number) => onChange({ departmentId: v })}
-          popupMatchSelectWidth={false}
-        />
-      </Form.Item>
-      <Form.Item label={t('field.counsel')} htmlFor="ledger-counsel">
-        <Select
-          id="ledger-counsel"
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: 132 }}
-          allowClear
-          placeholder={t('ledger.anyCounsel')}
-          value={filter.counselId}
-          options={(counsels.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-          onChange={(v?: number) => onChange({ counselId: v })}
-          popupMatchSelectWidth={false}
-        />
-      </Form.Item>
+      <FilterSelect<number>
+        id="ledger-category"
+        label={t('field.category')}
+        width={196}
+        placeholder={t('ledger.anyCategory')}
+        value={filter.categoryId}
+        options={(categories.data ?? []).map((c) => ({ value: c.id, label: categoryName(c, i18n.language) }))}
+        onChange={(v?: number) => onChange({ categoryId: v })}
+      />
+      <FilterSelect<LedgerFilter['status']>
+        id="ledger-status"
+        label={t('field.status')}
+        width={132}
+        placeholder={t('ledger.anyStatus')}
+        value={filter.status}
+        options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        onChange={(v?: LedgerFilter['status']) => onChange({ status: v })}
+      />
+      <FilterSelect<number>
+        id="ledger-department"
+        label={t('field.department')}
+        width={150}
+        placeholder={t('ledger.anyDepartment')}
+        value={filter.departmentId}
+        options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+        onChange={(v?: number) => onChange({ departmentId: v })}
+      />
+      <FilterSelect<number>
+        id="ledger-counsel"
+        label={t('field.counsel')}
+        width={132}
+        placeholder={t('ledger.anyCounsel')}
+        value={filter.counselId}
+        options={(counsels.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        onChange={(v?: number) => onChange({ counselId: v })}
+      />
       <Form.Item label={t('ledger.keyword')} htmlFor="ledger-keyword">
         <Input.Search
           id="ledger-keyword"

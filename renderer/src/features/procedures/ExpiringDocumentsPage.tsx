@@ -1,26 +1,23 @@
 /** 规范性文件清理 (issue 20): documents whose validity ends within six months or has ended. */
-import { Table, Tag, Typography } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ExpiringDocument } from '#domain/procedures';
 import { useApi } from '../../api/hooks';
 import { openColumn } from './openColumn';
-import { LoadFailed, PageHead } from '../../shared/PageState';
+import { ListTable } from '../../shared/ListTable';
+import { PageHead } from '../../shared/PageState';
 
 export function ExpiringDocumentsPage() {
   const { t } = useTranslation();
   const list = useApi('procedures.expiring', {});
   return (
     <>
-      <PageHead title={t('procedures.expiringTitle')} />
-      <Typography.Paragraph type="secondary">{t('procedures.expiringHint')}</Typography.Paragraph>
-      {list.isError ? <LoadFailed error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<ExpiringDocument>
+      <PageHead title={t('procedures.expiringTitle')} hint={t('procedures.expiringHint')} />
+      <ListTable<ExpiringDocument>
+        query={list}
         rowKey="consultationId"
-        loading={list.isPending}
-        dataSource={list.data ?? []}
-        pagination={false}
         size="middle"
-        locale={{ emptyText: t('procedures.expiringEmpty') }}
+        empty={t('procedures.expiringEmpty')}
         columns={[
           { title: t('procedures.docNumber'), dataIndex: 'docNumber', width: 190 },
           { title: t('field.title'), dataIndex: 'title' },

@@ -5,6 +5,7 @@
  * service checks both again).
  */
 import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ItemProcedure } from '#domain/procedures';
@@ -69,42 +70,26 @@ export function ProcedurePanel({ detail }: { detail: ConsultationDetail }) {
       }
     >
       {p.pausedSince ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('procedures.pausedSince', { date: p.pausedSince })} /> : null}
-      {p.returns.length > 0 ? (
-        <>
-          <Typography.Text strong>{t('procedures.returns')}</Typography.Text>
-          <Table
-            size="small"
-            pagination={false}
-            rowKey="id"
-            style={{ margin: '8px 0 12px' }}
-            dataSource={p.returns}
-            columns={[
-              { title: t('procedures.returnedOn'), dataIndex: 'returnedOn', width: 110 },
-              { title: t('procedures.missing'), dataIndex: 'missing' },
-              { title: t('procedures.resumedOn'), dataIndex: 'resumedOn', width: 130, render: (v: string | null) => v ?? <Tag color="orange">{t('procedures.stillOut')}</Tag> },
-              { title: t('procedures.pausedDays'), dataIndex: 'pausedDays', width: 100, render: (v: number | null) => (v === null ? '—' : t('procedures.pausedDaysValue', { count: v })) },
-              { title: t('procedures.dueChange'), key: 'due', width: 200, render: (_: unknown, r) => (r.dueAfter ? `${r.dueBefore ?? '—'} → ${r.dueAfter}` : (r.dueBefore ?? '—')) },
-            ]}
-          />
-        </>
-      ) : null}
-      {p.extensions.length > 0 ? (
-        <>
-          <Typography.Text strong>{t('procedures.extensions')}</Typography.Text>
-          <Table
-            size="small"
-            pagination={false}
-            rowKey="id"
-            style={{ margin: '8px 0 12px' }}
-            dataSource={p.extensions}
-            columns={[
-              { title: t('procedures.grantedOn'), dataIndex: 'grantedOn', width: 110 },
-              { title: t('procedures.dueChange'), key: 'due', width: 200, render: (_: unknown, e) => `${e.previousDueOn ?? '—'} → ${e.newDueOn}` },
-              { title: t('procedures.reason'), dataIndex: 'reason' },
-            ]}
-          />
-        </>
-      ) : null}
+      <HistoryTable
+        title={t('procedures.returns')}
+        rows={p.returns}
+        columns={[
+          { title: t('procedures.returnedOn'), dataIndex: 'returnedOn', width: 110 },
+          { title: t('procedures.missing'), dataIndex: 'missing' },
+          { title: t('procedures.resumedOn'), dataIndex: 'resumedOn', width: 130, render: (v: string | null) => v ?? <Tag color="orange">{t('procedures.stillOut')}</Tag> },
+          { title: t('procedures.pausedDays'), dataIndex: 'pausedDays', width: 100, render: (v: number | null) => (v === null ? '—' : t('procedures.pausedDaysValue', { count: v })) },
+          { title: t('procedures.dueChange'), key: 'due', width: 200, render: (_: unknown, r) => (r.dueAfter ? `${r.dueBefore ?? '—'} → ${r.dueAfter}` : (r.dueBefore ?? '—')) },
+        ]}
+      />
+      <HistoryTable
+        title={t('procedures.extensions')}
+        rows={p.extensions}
+        columns={[
+          { title: t('procedures.grantedOn'), dataIndex: 'grantedOn', width: 110 },
+          { title: t('procedures.dueChange'), key: 'due', width: 200, render: (_: unknown, e) => `${e.previousDueOn ?? '—'} → ${e.newDueOn}` },
+          { title: t('procedures.reason'), dataIndex: 'reason' },
+        ]}
+      />
       {p.procedure.tracksValidity ? (
         <Descriptions
           size="small"
@@ -172,4 +157,14 @@ function OpinionProcedure({ o }: { o: Opinion }) {
       ) : null}
     </div>
   );
+}
+
+/** One of the procedure's histories (退回补正, 延期) under its heading; nothing while it is empty. */
+function HistoryTable<T extends { id: number }>({ title, rows, columns }: { title: string; rows: T[]; columns: TableColumnsType<T> }) {
+  return rows.length > 0 ? (
+    <>
+      <Typography.Text strong>{title}</Typography.Text>
+      <Table<T> size="small" pagination={false} rowKey="id" style={{ margin: '8px 0 12px' }} dataSource={rows} columns={columns} />
+    </>
+  ) : null;
 }

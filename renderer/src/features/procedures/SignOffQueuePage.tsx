@@ -1,11 +1,12 @@
 /** 待签发意见 (issue 20): the leader's queue of opinions waiting for 签发; each opens its item, where the leader signs. */
-import { Checkbox, Table, Tag, Typography } from 'antd';
+import { Checkbox, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignOffQueueRow } from '#domain/procedures';
 import { useApi } from '../../api/hooks';
 import { openColumn } from './openColumn';
-import { LoadFailed, PageHead } from '../../shared/PageState';
+import { ListTable } from '../../shared/ListTable';
+import { PageHead } from '../../shared/PageState';
 
 export function SignOffQueuePage() {
   const { t } = useTranslation();
@@ -13,16 +14,16 @@ export function SignOffQueuePage() {
   const queue = useApi('procedures.signOffQueue', { includeReturned });
   return (
     <>
-      <PageHead title={t('procedures.queueTitle')} extra={<Checkbox checked={includeReturned} onChange={(e) => setIncludeReturned(e.target.checked)}>{t('procedures.showReturned')}</Checkbox>} />
-      <Typography.Paragraph type="secondary">{t('procedures.queueHint')}</Typography.Paragraph>
-      {queue.isError ? <LoadFailed error={queue.error} onRetry={() => void queue.refetch()} /> : null}
-      <Table<SignOffQueueRow>
+      <PageHead
+        title={t('procedures.queueTitle')}
+        hint={t('procedures.queueHint')}
+        extra={<Checkbox checked={includeReturned} onChange={(e) => setIncludeReturned(e.target.checked)}>{t('procedures.showReturned')}</Checkbox>}
+      />
+      <ListTable<SignOffQueueRow>
+        query={queue}
         rowKey="opinionId"
-        loading={queue.isPending}
-        dataSource={queue.data ?? []}
-        pagination={false}
         size="middle"
-        locale={{ emptyText: t('procedures.queueEmpty') }}
+        empty={t('procedures.queueEmpty')}
         columns={[
           { title: t('field.serialNo'), dataIndex: 'serialNo', width: 150 },
           { title: t('field.title'), dataIndex: 'title' },

@@ -3,13 +3,14 @@
  * own), soonest 办理时限 first; overdue and due-soon marked. Opening one shows
  * its materials and the opinion form.
  */
-import { Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Card, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationRow } from '#domain/types';
 import { useApi, useAppInfo } from '../../api/hooks';
 import { formatHash, paths } from '../../router/hash';
 import { categoryName } from '../../shared/format';
-import { LoadFailed, PageHead } from '../../shared/PageState';
+import { emptyList, ListTable } from '../../shared/ListTable';
+import { PageHead } from '../../shared/PageState';
 import { OverdueTag } from '../../shared/StatusTag';
 import { RemindersBar } from './RemindersBar';
 import { daysBetween, DUE_SOON_DAYS, QUEUE_LIST_INPUT } from './due';
@@ -40,16 +41,14 @@ export function QueuePage() {
       <RemindersBar />
       <Card size="small" variant="borderless" styles={{ body: { padding: 16 } }}>
         <Typography.Paragraph type="secondary">{t('queue.hint')}</Typography.Paragraph>
-        {list.isError ? <LoadFailed error={list.error} onRetry={() => void list.refetch()} /> : null}
-        <Table<ConsultationRow>
-          rowKey="id"
+        <ListTable<ConsultationRow>
+          query={list}
+          rows={list.data?.rows}
           size="middle"
           tableLayout="fixed"
           loading={list.isFetching}
-          dataSource={list.data?.rows ?? []}
-          pagination={false}
           rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('queue.empty')} /> }}
+          empty={emptyList(t('queue.empty'))}
           columns={[
             { title: t('field.dueOn'), dataIndex: 'dueOn', width: 190, render: dueCell },
             { title: t('field.serialNo'), dataIndex: 'serialNo', width: 140, render: (v: string) => <span className="nowrap">{v}</span> },

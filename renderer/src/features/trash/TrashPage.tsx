@@ -1,6 +1,6 @@
 /** 回收站: trashed consultations (counted nowhere), each restorable to the status it had. */
 import { UndoOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationRow } from '#domain/types';
@@ -8,7 +8,8 @@ import { useApi, useApiMutation, useCan } from '../../api/hooks';
 import { formatHash, paths } from '../../router/hash';
 import { errorText } from '../../shared/errors';
 import { formatInstant } from '../../shared/format';
-import { LoadFailed, PageHead } from '../../shared/PageState';
+import { actionsColumn, emptyList, ListTable } from '../../shared/ListTable';
+import { PageHead } from '../../shared/PageState';
 import { StatusTag } from '../../shared/StatusTag';
 
 export function TrashPage() {
@@ -32,13 +33,12 @@ export function TrashPage() {
     <>
       <PageHead title={t('trash.title')} />
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('trash.hint')} />
-      {list.isError ? <LoadFailed error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<ConsultationRow>
-        rowKey="id"
+      <ListTable<ConsultationRow>
+        query={list}
+        rows={list.data?.rows}
         loading={list.isFetching}
         tableLayout="fixed"
-        dataSource={list.data?.rows ?? []}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('trash.empty')} /> }}
+        empty={emptyList(t('trash.empty'))}
         pagination={{
           current: page.page,
           pageSize: page.pageSize,
@@ -85,22 +85,13 @@ export function TrashPage() {
               </div>
             ),
           },
-          ...(can('consultations.restore')
-            ? [
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  width: 110,
-                  render: (_: unknown, row: ConsultationRow) => (
-                    <Space>
-                      <Button size="small" icon={<UndoOutlined />} onClick={() => void onRestore(row)}>
-                        {t('action.restore')}
-                      </Button>
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
+          ...actionsColumn(t, can('consultations.restore'), 110, (row: ConsultationRow) => (
+            <Space>
+              <Button size="small" icon={<UndoOutlined />} onClick={() => void onRestore(row)}>
+                {t('action.restore')}
+              </Button>
+            </Space>
+          )),
         ]}
       />
     </>

@@ -3,15 +3,14 @@
  * is, state (disabled, locked out, must change the password) and last sign-in;
  * create, edit, reset the password, disable or enable. Never deleted.
  */
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role, UserAccount } from '#domain/types';
 import { useApi, useApiMutation } from '../../api/hooks';
-import { errorText } from '../../shared/errors';
 import { formatInstant } from '../../shared/format';
-import { LoadFailed, PageHead } from '../../shared/PageState';
+import { actionsColumn, AddButton, emptyList, ListTable, useRun } from '../../shared/ListTable';
+import { PageHead } from '../../shared/PageState';
 import { useSession } from '../session/context';
 import { AccountDialog, ResetPasswordDialog } from './UserDialogs';
 
@@ -21,20 +20,14 @@ type Editing = { kind: 'new' } | { kind: 'edit'; user: UserAccount } | { kind: '
 
 export function UsersPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const run = useRun();
   const me = useSession().user;
   const list = useApi('users.list', {});
   const update = useApiMutation('users.update');
   const [editing, setEditing] = useState<Editing>(null);
 
-  const toggle = async (u: UserAccount) => {
-    try {
-      await update.mutateAsync({ id: u.id, version: u.version, disabled: !u.disabled });
-      void message.success(t(u.disabled ? 'users.enabled' : 'users.disabled', { name: u.displayName }));
-    } catch (error) {
-      void message.error(errorText(error, t));
-    }
-  };
+  const toggle = (u: UserAccount) =>
+    run(update.mutateAsync({ id: u.id, version: u.version, disabled: !u.disabled }), t(u.disabled ? 'users.enabled' : 'users.disabled', { name: u.displayName }));
 
   const stateTags = (u: UserAccount) => (
     <Space size={4} wrap>
@@ -48,21 +41,13 @@ export function UsersPage() {
     <>
       <PageHead
         title={t('users.title')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ kind: 'new' })}>
-            {t('users.add')}
-          </Button>
-        }
+        hint={t('users.hint')}
+        extra={<AddButton text={t('users.add')} onClick={() => setEditing({ kind: 'new' })} />}
       />
-      <Typography.Paragraph type="secondary">{t('users.hint')}</Typography.Paragraph>
-      {list.isError ? <LoadFailed error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<UserAccount>
-        rowKey="id"
-        loading={list.isPending}
-        dataSource={list.data ?? []}
-        pagination={false}
+      <ListTable<UserAccount>
+        query={list}
         tableLayout="fixed"
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+        empty={emptyList()}
         columns={[
           { title: t('users.username'), dataIndex: 'username', width: 130 },
           { title: t('users.displayName'), dataIndex: 'displayName', width: 110 },
@@ -82,38 +67,33 @@ export function UsersPage() {
           { title: t('users.counselColumn'), dataIndex: 'counselName', width: 110, render: (v: string | null) => v ?? t('common.none') },
           { title: t('common.status'), key: 'state', width: 190, render: (_: unknown, u) => stateTags(u) },
           { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => (v ? formatInstant(v) : t('users.never')) },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 230,
-            render: (_: unknown, u) => (
-              <Space size={4}>
-                <Button size="small" onClick={() => setEditing({ kind: 'edit', user: u })}>
-                  {t('common.edit')}
+          ...actionsColumn(t, true, 230, (u: UserAccount) => (
+            <Space size={4}>
+              <Button size="small" onClick={() => setEditing({ kind: 'edit', user: u })}>
+                {t('common.edit')}
+              </Button>
+              <Button size="small" onClick={() => setEditing({ kind: 'reset', user: u })}>
+                {t('users.resetPassword')}
+              </Button>
+              {u.username === me.username ? null : u.disabled ? (
+                <Button size="small" onClick={() => void toggle(u)}>
+                  {t('common.enable')}
                 </Button>
-                <Button size="small" onClick={() => setEditing({ kind: 'reset', user: u })}>
-                  {t('users.resetPassword')}
-                </Button>
-                {u.username === me.username ? null : u.disabled ? (
-                  <Button size="small" onClick={() => void toggle(u)}>
-                    {t('common.enable')}
+              ) : (
+                <Popconfirm
+                  title={t('users.disableConfirm', { name: u.displayName })}
+                  okText={t('common.disable')}
+                  cancelText={t('common.cancel')}
+                  okButtonProps={{ danger: true }}
+                  onConfirm={() => toggle(u)}
+                >
+                  <Button size="small" danger>
+                    {t('common.disable')}
                   </Button>
-                ) : (
-                  <Popconfirm
-                    title={t('users.disableConfirm', { name: u.displayName })}
-                    okText={t('common.disable')}
-                    cancelText={t('common.cancel')}
-                    okButtonProps={{ danger: true }}
-                    onConfirm={() => toggle(u)}
-                  >
-                    <Button size="small" danger>
-                      {t('common.disable')}
-                    </Button>
-                  </Popconfirm>
-                )}
-              </Space>
-            ),
-          },
+                </Popconfirm>
+              )}
+            </Space>
+          )),
         ]}
       />
       {editing?.kind === 'new' ? <AccountDialog user={null} onClose={() => setEditing(null)} /> : null}
