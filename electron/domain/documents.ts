@@ -52,7 +52,7 @@ export const TEMPLATE_FIELDS: Record<DocumentKind, { fields: readonly string[]; 
   opinion: { fields: [...ITEM_FIELDS, ...OPINION_FIELDS], loops: { opinionParagraphs: OPINION_PARAGRAPH_FIELDS, checklist: CHECKLIST_FIELDS, signoff: SIGNOFF_FIELDS } },
 };
 
-/** A text as typed → its paragraphs: one per line, trimmed (a typed 　　 indent too, as the template indents), blank lines left out. */
+/** A text as typed → its paragraphs: one per line, trimmed (a typed full-width-space indent too, as the template indents), blank lines left out. */
 export function textParagraphs(text: string): { text: string }[] {
   return text
     .split(/\r\n|\r|\n/)
