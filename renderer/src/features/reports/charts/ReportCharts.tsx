@@ -68,6 +68,21 @@ function usePrintSize(ref: RefObject<ReactEChartsCore | null>, size: { width: nu
   }, [ref, width, height, option, printOption]);
 }
 
+/**
+ * Gives the SVG the size it was drawn at as its viewBox whenever ECharts reports a
+ * render finished (so also after the redraw at print size), so the print
+ * stylesheet's width 100% / height auto scales the drawing to its column and
+ * derives its height from its width. Without it the exported PDF's charts come
+ * out narrower than their cards (seen in test/e2e/reports.e2e.ts's PDF).
+ */
+function keepViewBox(chart: ReactEChartsCore | null): void {
+  const instance = chart?.getEchartsInstance();
+  const svg = chart?.ele?.querySelector('svg');
+  if (!instance || !svg) return;
+  svg.setAttribute('viewBox', `0 0 ${instance.getWidth()} ${instance.getHeight()}`);
+  svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
+}
+
 function Chart({ id, title, option, printOption, height, axisKey, empty, span = 12 }: ChartProps) {
   const { t } = useTranslation();
   const { open } = useFigureOpener();
@@ -84,6 +99,7 @@ function Chart({ id, title, option, printOption, height, axisKey, empty, span = 
           if (key) open(key);
         }
       },
+      finished: () => keepViewBox(chart.current),
     }),
     [open, axisKey],
   );

@@ -1,7 +1,7 @@
 /**
  * ECharts with only what the report draws (bars, a pie, grid, tooltip, legend),
- * drawn as SVG: crisp on screen and in print, its text kept as text in a PDF.
- * The core entry is used
+ * drawn as SVG: crisp on screen and in print, and the SVG's viewBox lets the
+ * print stylesheet scale a chart to the page width. The core entry is used
  * because echarts-for-react's lib/ build gives a blank page under Vite 8.
  */
 import { BarChart, PieChart } from 'echarts/charts';
