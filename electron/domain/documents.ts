@@ -38,6 +38,9 @@ export const ITEM_FIELDS = [
 /** The opinion document's own fields: one round of opinion. */
 export const OPINION_FIELDS = ['documentTitle', 'round', 'conclusion', 'opinionText', 'issuedOn', 'opinionCounsel', 'opinionFirm'] as const;
 
+/** One paragraph of the opinion's text (a line as typed, blank lines left out): a loop {#opinionParagraphs}{text}{/opinionParagraphs},
+ * each in a paragraph of its own so that every paragraph keeps the body style; {opinionText} is the whole text with line breaks (older templates). */
+export const OPINION_PARAGRAPH_FIELDS = ['text'] as const;
 /** One row of the review checklist (审查要点): a loop {#checklist}…{/checklist}. */
 export const CHECKLIST_FIELDS = ['no', 'item', 'result', 'note'] as const;
 /** One step of the sign-off (审签): a loop {#signoff}…{/signoff}. */
@@ -46,8 +49,17 @@ export const SIGNOFF_FIELDS = ['step', 'name', 'date', 'comment'] as const;
 /** Per kind: the plain fields and the loops (with their rows' fields). */
 export const TEMPLATE_FIELDS: Record<DocumentKind, { fields: readonly string[]; loops: Record<string, readonly string[]> }> = {
   request: { fields: ITEM_FIELDS, loops: {} },
-  opinion: { fields: [...ITEM_FIELDS, ...OPINION_FIELDS], loops: { checklist: CHECKLIST_FIELDS, signoff: SIGNOFF_FIELDS } },
+  opinion: { fields: [...ITEM_FIELDS, ...OPINION_FIELDS], loops: { opinionParagraphs: OPINION_PARAGRAPH_FIELDS, checklist: CHECKLIST_FIELDS, signoff: SIGNOFF_FIELDS } },
 };
+
+/** A text as typed → its paragraphs: one per line, trimmed (a typed full-width-space indent too, as the template indents), blank lines left out. */
+export function textParagraphs(text: string): { text: string }[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => ({ text: line }));
+}
 
 /** 2025-03-01 → 2025年3月1日, as documents write dates. */
 export function documentDate(day: string | null): string {

@@ -14,12 +14,23 @@ import { defaultTemplate } from '../../electron/services/documents/default-templ
 import { listTemplates, replaceTemplate, resetTemplate } from '../../electron/services/documents/templates';
 import { testApp } from '../helpers/ledger';
 import { officeToPdf, pdfFirstPagePng, pdfPages } from '../helpers/office';
-import { docxParts } from '../reports/readers';
+import { docxParts, runText } from '../reports/readers';
 import { seedDocumentItem } from './seed';
 
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'counsel-ledger-documents-'));
 afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 const SCREENSHOTS = path.join(import.meta.dirname, '..', 'e2e', 'screenshots');
+/** The seeded first round of opinion, line by line (seed.ts). */
+const OPINION_LINES = ['一、第五条的公示期限与上位法不一致，建议修改为二十个工作日。', '二、第九条建议删去。', '三、第十二条中的“有关部门”应明确为具体部门。'];
+
+/** The paragraphs (<w:p>) of document.xml whose text is exactly `text`. */
+const paragraphsOf = (document: string, text: string): string[] => [...document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]).filter((p) => runText(p) === text);
+/** How far a printed line starts from the left (pdftotext -layout), by the line's start. */
+const indentOf = (page: string, start: string): number => {
+  const line = page.split('\n').find((l) => l.trim().replace(/\s+/g, '').startsWith(start));
+  if (line === undefined) throw new Error(`no printed line starts with ${start}`);
+  return line.length - line.trimStart().length;
+};
 
 async function write(name: string, bytes: Buffer): Promise<string> {
   const file = path.join(fs.mkdtempSync(path.join(outDir, 'doc-')), name);
@@ -76,6 +87,26 @@ describe('the opinion document', () => {
     pdfFirstPagePng(pdf, path.join(SCREENSHOTS, '167-legality-review-opinion.png'), 50);
   }, 180_000);
 
+  it('prints each line of the opinion as a paragraph of its own, each with the body\'s first-line indent', async () => {
+    const app = testApp();
+    const s = await seedDocumentItem(app, 'rules');
+    const doc = await itemDocument(app.ctx(), { id: s.id, kind: 'opinion', round: 1 });
+    const file = await write(doc.fileName, doc.bytes);
+    const { document } = await docxParts(file);
+    for (const line of OPINION_LINES) {
+      const found = paragraphsOf(document, line);
+      expect(found, line).toHaveLength(1);
+      expect(found[0], line).toContain('<w:ind w:firstLine="640"/>');
+      expect(found[0], line).not.toContain('<w:br/>');
+    }
+    // on paper: the 2nd and 3rd lines start as far in as the 1st, further than the unindented 综合处：
+    const page = pdfPages(officeToPdf(file), true)[0]!;
+    const first = indentOf(page, '一、第五条');
+    expect(first).toBeGreaterThan(indentOf(page, '综合处：'));
+    expect(indentOf(page, '二、第九条')).toBe(first);
+    expect(indentOf(page, '三、第十二条')).toBe(first);
+  }, 180_000);
+
   it('is a 法制审核意见书 for 重大执法决定法制审核 and a 法律意见书 otherwise; no opinion yet: refused', async () => {
     const a = testApp();
     const enforcement = await seedDocumentItem(a, 'enforcementReview');
@@ -127,6 +158,20 @@ describe('an admin\'s template', () => {
     const again = await docxParts(await write('b.docx', (await itemDocument(app.ctx(), { id: s.id, kind: 'request' })).bytes));
     expect(again.text).toContain('法律顾问咨询提请单');
     expect(again.text).not.toContain('本办格式');
+  });
+
+  it('an older template with {opinionText} (the whole text) is still accepted and prints every line', async () => {
+    const app = testApp();
+    const s = await seedDocumentItem(app);
+    const older = await edited('opinion', (xml) => xml.replace(/\{#opinionParagraphs\}[\s\S]*?\{\/opinionParagraphs\}/, '{opinionText}'));
+    expect(older.toString('latin1')).not.toContain('opinionParagraphs');
+    await replaceTemplate(app.ctx(), 'opinion', '意见书（旧版）.docx', older);
+    const { document, text } = await docxParts(await write('old.docx', (await itemDocument(app.ctx(), { id: s.id, kind: 'opinion', round: 1 })).bytes));
+    expect(text).not.toMatch(/[{}]/);
+    // one paragraph, the lines kept apart by line breaks
+    const paragraph = [...document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => runText(p).includes(OPINION_LINES[0]!));
+    expect(runText(paragraph!)).toBe(OPINION_LINES.join(''));
+    expect(paragraph!.match(/<w:br\/>/g)).toHaveLength(2);
   });
 
   it('an unknown placeholder is reported by name, and nothing is stored', async () => {

@@ -16,7 +16,7 @@ export async function seedDocumentItem(app: TestApp, category = 'rules') {
   });
   c = await app.call('consultations.assign', { id: c.id, version: c.version, counselId: b.counsel.id, dueOn: '2025-03-11' });
   app.clock.set('2025-03-10T02:00:00.000Z');
-  c = await app.call('consultations.addOpinion', { id: c.id, version: c.version, conclusion: 'approveWithChanges', text: '一、第五条的公示期限与上位法不一致，建议修改为二十个工作日。\n二、第九条建议删去。', issuedOn: '2025-03-07' });
+  c = await app.call('consultations.addOpinion', { id: c.id, version: c.version, conclusion: 'approveWithChanges', text: '一、第五条的公示期限与上位法不一致，建议修改为二十个工作日。\n二、第九条建议删去。\n三、第十二条中的“有关部门”应明确为具体部门。', issuedOn: '2025-03-07' });
   c = await app.call('consultations.addOpinion', { id: c.id, version: c.version, conclusion: 'approve', text: '修改稿已采纳前述意见，同意印发。', issuedOn: '2025-03-09' });
   return { ...b, id: c.id as number };
 }

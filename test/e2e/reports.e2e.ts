@@ -30,6 +30,9 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** The categories with items in 2025 (test/e2e/seed.ts), by their short names: the monthly chart's legend. */
+const MONTHLY_CATEGORIES = ['制度建设', '合同签订', '招标采购', '信访投诉', '重大执法决定法制审核', '行政复议与诉讼', '重大行政决策', '其他'];
+
 const SENTENCE = '2025年，我办法律顾问围绕合同签订、制度建设、招标采购、信访投诉等开展法律咨询12次（19项），出具法律意见7份，意见采纳率100.0%。';
 
 describe('年度统计', () => {
@@ -123,6 +126,19 @@ describe('年度统计', () => {
     const chartText = pages[chartPage - 1]!.replace(/\s+/g, '');
     expect(chartText).toContain('12月');
     expect(chartText).toContain('重大行政决策');
+    // the monthly chart's legend on paper names every category of the year (a scrolling legend printed only its
+    // first page and a "1/2" pager), between the chart's title and its plot, above the y axis's name 次数
+    const words = [...execFileSync('pdftotext', ['-bbox', '-f', String(chartPage), '-l', String(chartPage), file, '-'], { encoding: 'utf8' }).matchAll(
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+    )].map((m) => ({ yMin: Number(m[2]), yMax: Number(m[4]), text: m[5]! }));
+    const chartTitle = words.find((w) => w.text.includes('月度咨询次数'))!;
+    const firstMonth = words.find((w) => w.text === '1月' && w.yMin > chartTitle.yMax)!;
+    const band = words.filter((w) => w.yMin > chartTitle.yMax && w.yMax < firstMonth.yMin);
+    const legend = band.filter((w) => MONTHLY_CATEGORIES.includes(w.text));
+    expect(legend.map((w) => w.text).sort()).toEqual([...MONTHLY_CATEGORIES].sort());
+    expect(band.map((w) => w.text).filter((x) => /\d+\/\d+/.test(x))).toEqual([]);
+    const axisName = band.find((w) => w.text === '次数')!;
+    expect(axisName.yMin).toBeGreaterThanOrEqual(Math.max(...legend.map((w) => w.yMax)));
     fs.copyFileSync(path.join(app.dir, 'charts.ppm'), path.join(app.dir, 'charts-kept.ppm'));
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(chartPage), '-l', String(chartPage), '-singlefile', file, path.join(path.dirname(import.meta.filename), 'screenshots', '123-report-pdf-charts')]);
     // the carried-over table keeps its columns: an item's title is printed on one or two lines, not one character a line

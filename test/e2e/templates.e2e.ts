@@ -67,7 +67,10 @@ describe('文书模板', () => {
     expect(await fields.locator('tr', { hasText: '{serialNo}' }).textContent()).toContain('编号，如 法咨〔2025〕1号');
     expect(await fields.locator('tr', { hasText: '{documentTitle}' }).textContent()).toContain('意见书');
     await fields.getByRole('cell', { name: '{#checklist} … {/checklist}' }).waitFor();
-    expect(await fields.locator('tbody tr').count()).toBe(15 + 7 + 2 + 4 + 4);
+    // the opinion's text as paragraphs: a loop whose {text} rows each print as a paragraph of their own
+    expect(await fields.locator('tr', { hasText: '{#opinionParagraphs} … {/opinionParagraphs}' }).textContent()).toContain('每行一段');
+    // 15 fields of every document, 7 of the opinion's own, then each loop's row and its fields' rows
+    expect(await fields.locator('tbody tr').count()).toBe(15 + 7 + (1 + 1) + (1 + 4) + (1 + 4));
     await screenshot(page, '160-templates');
   });
 

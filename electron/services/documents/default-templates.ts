@@ -1,6 +1,6 @@
 /**
  * The built-in templates of the per-item documents, made as DOCX files with
- * merge fields ({title}, {#checklist}…{/checklist}) in the official-document
+ * merge fields ({title}, {#checklist}…{/checklist}, {#opinionParagraphs}{text}{/opinionParagraphs}) in the official-document
  * style (GB/T 9704-2012, official-fonts.ts): A4 with its margins, the title
  * in 方正小标宋简体 二号, body 仿宋_GB2312 三号 on a 28 pt line, headings 黑体.
  * The admin downloads one, edits it in Word/WPS, and uploads it back
@@ -32,8 +32,6 @@ const TABLE_SIZE = 28; // 四号 14 pt
 const title = (text: string): Paragraph =>
   new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 400, line: 700, lineRule: LineRuleType.EXACT }, children: [run(text, { font: TITLE_FONT, size: SIZE.title })] });
 const body = (...children: TextRun[]): Paragraph => new Paragraph({ spacing: BODY_LINE, indent: { firstLine: 640 }, alignment: AlignmentType.JUSTIFIED, children });
-/** a paragraph of typed text that may hold line breaks: left-aligned, as a justified line before a break would be stretched */
-const typed = (...children: TextRun[]): Paragraph => new Paragraph({ spacing: BODY_LINE, indent: { firstLine: 640 }, children });
 const plain = (...children: TextRun[]): Paragraph => new Paragraph({ spacing: BODY_LINE, children });
 const right = (...children: TextRun[]): Paragraph => new Paragraph({ spacing: BODY_LINE, alignment: AlignmentType.RIGHT, children });
 const heading = (text: string): Paragraph => new Paragraph({ spacing: BODY_LINE, indent: { firstLine: 640 }, keepNext: true, children: [run(text, { font: HEADING_FONT })] });
@@ -107,7 +105,11 @@ function opinionDocument(): (Paragraph | Table)[] {
     heading('一、审查结论'),
     body(run('{conclusion}')),
     heading('二、具体意见'),
-    typed(run('{opinionText}')),
+    // each line of the opinion its own body paragraph (first-line indent and all): with paragraphLoop,
+    // the paragraphs holding only {#opinionParagraphs} and {/opinionParagraphs} are dropped when filled
+    plain(run('{#opinionParagraphs}')),
+    body(run('{text}')),
+    plain(run('{/opinionParagraphs}')),
     heading('三、审查要点'),
     table(check, [headerRow(['序号', '审查事项', '审查结果', '说明'], check), loopRow('checklist', ['no', 'item', 'result', 'note'], check)]),
     body(run('{^checklist}（本事项未填写审查要点。）{/checklist}')),

@@ -5,7 +5,7 @@
  * must be allowed to see the item (a counsel: only their own).
  */
 import { CONCLUSION_ZH, zh } from '#domain/labels';
-import { documentDate, opinionDocumentTitle, type DocumentKind } from '#domain/documents';
+import { documentDate, opinionDocumentTitle, textParagraphs, type DocumentKind } from '#domain/documents';
 import { shanghaiDay } from '#domain/dates';
 import type { ConsultationDetail, Opinion } from '#domain/types';
 import type { ServiceContext } from '../context';
@@ -74,6 +74,7 @@ export async function opinionDocumentOf(ctx: ServiceContext, c: ConsultationDeta
     // the category's own conclusion word where the reviewer chose one (e.g. 不予出台), else the standard one
     conclusion: opinion.conclusionWord ?? zh(CONCLUSION_ZH, opinion.conclusion),
     opinionText: opinion.text,
+    opinionParagraphs: textParagraphs(opinion.text),
     issuedOn: documentDate(opinion.issuedOn),
     opinionCounsel: counsel.name,
     opinionFirm: counsel.firm,

@@ -13,12 +13,14 @@ import { useFigureOpener } from '../FigureLink';
 import { monthLabel, spansYears, type NameBook } from '../labels';
 import { echarts } from './echarts';
 import { PRINT_SIZE_EVENT } from './print-size';
-import { barsHeight, barsOption, categoryColor, datum, monthlyOption, outcomeOption, type ChartOption, type FigureDatum } from './options';
+import { barsHeight, barsOption, categoryColor, datum, monthlyOption, monthlyPrintOption, outcomeOption, type ChartOption, type FigureDatum } from './options';
 
 interface ChartProps {
   id: string;
   title: string;
   option: ChartOption;
+  /** the option drawn on paper instead, at the print width (else `option`) */
+  printOption?: (printWidth: number) => ChartOption;
   height: number;
   /** a click on an axis label (the category's name, or the month) → its key */
   axisKey?: (label: string) => string | undefined;
@@ -35,11 +37,25 @@ interface ChartProps {
  */
 const PRINT_WIDTH = { full: 660, half: 300 };
 
-/** Redraws the chart at its print size while printing (window.print's beforeprint, or the export's event), so it fits the page and its text prints at its real size. */
-function usePrintSize(ref: RefObject<ReactEChartsCore | null>, width: number, height: number): void {
+/**
+ * Redraws the chart at its print size while printing (window.print's beforeprint,
+ * or the export's event), so it fits the page and its text prints at its real
+ * size; with `printOption` (月度: a legend that wraps) drawn from that while on
+ * paper, and from `option` again after.
+ */
+function usePrintSize(ref: RefObject<ReactEChartsCore | null>, size: { width: number; height: number }, option: ChartOption, printOption?: ChartOption): void {
+  const { width, height } = size;
   useEffect(() => {
-    const before = () => ref.current?.getEchartsInstance().resize({ width, height, animation: { duration: 0 } });
-    const after = () => ref.current?.getEchartsInstance().resize({ width: 'auto', height, animation: { duration: 0 } });
+    const before = () => {
+      const instance = ref.current?.getEchartsInstance();
+      if (printOption) instance?.setOption(printOption, true);
+      instance?.resize({ width, height, animation: { duration: 0 } });
+    };
+    const after = () => {
+      const instance = ref.current?.getEchartsInstance();
+      if (printOption) instance?.setOption(option, true);
+      instance?.resize({ width: 'auto', height, animation: { duration: 0 } });
+    };
     const toggle = (event: Event) => ((event as CustomEvent<boolean>).detail ? before() : after());
     window.addEventListener('beforeprint', before);
     window.addEventListener('afterprint', after);
@@ -49,15 +65,15 @@ function usePrintSize(ref: RefObject<ReactEChartsCore | null>, width: number, he
       window.removeEventListener('afterprint', after);
       window.removeEventListener(PRINT_SIZE_EVENT, toggle);
     };
-  }, [ref, width, height]);
+  }, [ref, width, height, option, printOption]);
 }
 
 /**
- * The SVG keeps the size it was drawn at as its viewBox, so print (which lays the
- * page out again, with or without a beforeprint) scales the whole drawing to its
- * column instead of clipping it, and its height follows from its width: an SVG
- * without a viewBox has no proportions, and its absolutely placed root gave the
- * printed chart no height at all (issue 21: charts printed blank).
+ * Gives the SVG the size it was drawn at as its viewBox whenever ECharts reports a
+ * render finished (so also after the redraw at print size), so the print
+ * stylesheet's width 100% / height auto scales the drawing to its column and
+ * derives its height from its width. Without it the exported PDF's charts come
+ * out narrower than their cards (seen in test/e2e/reports.e2e.ts's PDF).
  */
 function keepViewBox(chart: ReactEChartsCore | null): void {
   const instance = chart?.getEchartsInstance();
@@ -67,11 +83,13 @@ function keepViewBox(chart: ReactEChartsCore | null): void {
   svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
 }
 
-function Chart({ id, title, option, height, axisKey, empty, span = 12 }: ChartProps) {
+function Chart({ id, title, option, printOption, height, axisKey, empty, span = 12 }: ChartProps) {
   const { t } = useTranslation();
   const { open } = useFigureOpener();
   const chart = useRef<ReactEChartsCore | null>(null);
-  usePrintSize(chart, span === 24 ? PRINT_WIDTH.full : PRINT_WIDTH.half, height);
+  const printWidth = span === 24 ? PRINT_WIDTH.full : PRINT_WIDTH.half;
+  const onPaper = useMemo(() => printOption?.(printWidth), [printOption, printWidth]);
+  usePrintSize(chart, { width: printWidth, height }, option, onPaper);
   const onEvents = useMemo(
     () => ({
       click: (p: { componentType?: string; data?: FigureDatum; value?: unknown }) => {
@@ -116,9 +134,11 @@ export default function ReportCharts({ tally, names }: { tally: Tally; names: Na
     const categories = tally.byCategory.map((c) => ({ ...datum(c, names.categoryShort(c.categoryId)), itemStyle: { color: categoryColor(tally, c.categoryId) } }));
     const departments = tally.byDepartment.map((d) => datum(d, names.department(d.departmentId)));
     const counsels = tally.byCounsel.map((c) => datum(c, names.counsel(c.counselId)));
+    const monthly = monthlyOption(tally, names, t);
     const byLabel = (data: FigureDatum[]) => (label: string) => data.find((d) => d.name === label && d.value > 0)?.key;
     return {
-      monthly: monthlyOption(tally, names, t),
+      monthly,
+      monthlyPrint: (width: number) => monthlyPrintOption(monthly, width),
       monthKey: (label: string) => tally.byMonth.find((m) => m.count > 0 && monthLabel(m.month, withYear, t) === label)?.key,
       categories: { option: barsOption(categories, t), height: barsHeight(categories.length), key: byLabel(categories) },
       departments: { option: barsOption(departments, t), height: barsHeight(departments.length), key: byLabel(departments), empty: departments.length === 0 },
@@ -134,7 +154,7 @@ export default function ReportCharts({ tally, names }: { tally: Tally; names: Na
 
   return (
     <Row gutter={[12, 12]} className="report-charts">
-      <Chart id="monthly" span={24} title={t('reports.charts.monthly')} option={charts.monthly} height={300} axisKey={charts.monthKey} empty={none} />
+      <Chart id="monthly" span={24} title={t('reports.charts.monthly')} option={charts.monthly} printOption={charts.monthlyPrint} height={300} axisKey={charts.monthKey} empty={none} />
       <Chart id="category" title={t('reports.charts.byCategory')} option={charts.categories.option} height={rowHeight} axisKey={charts.categories.key} empty={none} />
       <Chart
         id="department"

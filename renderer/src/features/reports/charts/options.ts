@@ -49,6 +49,44 @@ const base = {
   textStyle: { fontFamily: FONT },
 } as const;
 
+const LEGEND_ITEM = { itemWidth: 14, itemHeight: 10 } as const;
+const MONTHLY_GRID = { left: 8, right: 16, bottom: 8, containLabel: true } as const;
+
+/**
+ * How many rows a plain legend of `names` takes at `width` px, as ECharts lays it
+ * out (12 px text; an item is its 14 px mark, 5 px, its text and the 10 px gap;
+ * 5 px padding each side). The text is measured by its characters, a CJK one
+ * 12 px and any other 7 px, with 2 px to spare per item, so the estimate errs
+ * towards one row more.
+ */
+export function legendRows(names: readonly string[], width: number): number {
+  const room = width - 10;
+  let rows = 1;
+  let x = 0;
+  for (const name of names) {
+    const text = [...name].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 12 : 7), 0);
+    const item = 14 + 5 + text + 2;
+    if (x > 0 && x + item > room) {
+      rows += 1;
+      x = 0;
+    }
+    x += item + 10;
+  }
+  return rows;
+}
+
+/**
+ * 月度 on paper, drawn `width` px wide: a plain legend that wraps onto as many
+ * rows as it needs (a scrolling one prints only its first page and a "1/2"
+ * pager), and the plot below it far enough that the y axis's name (次数, drawn
+ * above the axis) stays clear of the legend: each legend row is 24 px, then the
+ * name's 15 px gap and its line.
+ */
+export function monthlyPrintOption(screen: ChartOption, width: number): ChartOption {
+  const names = ((screen.series ?? []) as BarSeriesOption[]).map((s) => String(s.name ?? ''));
+  return { ...screen, legend: { top: 0, type: 'plain', ...LEGEND_ITEM }, grid: { ...MONTHLY_GRID, top: legendRows(names, width) * 24 + 34 } };
+}
+
 /** 月度: stacked bars, one series per category with items in the period. */
 export function monthlyOption(tally: Tally, names: NameBook, t: TFunction): ChartOption {
   const withYear = spansYears(tally);
@@ -82,8 +120,8 @@ export function monthlyOption(tally: Tally, names: NameBook, t: TFunction): Char
         return [head, ...rows, `<b>${esc(t('reports.charts.tooltipRow', { name: t('reports.tables.total'), value: figureText(t, month.count, month.items) }))}</b>`].join('<br/>');
       },
     },
-    legend: { top: 0, type: 'scroll', itemWidth: 14, itemHeight: 10 },
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    legend: { top: 0, type: 'scroll', ...LEGEND_ITEM },
+    grid: { ...MONTHLY_GRID, top: 36 },
     xAxis: {
       type: 'category',
       data: tally.byMonth.map((m) => monthLabel(m.month, withYear, t)),
