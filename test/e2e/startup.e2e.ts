@@ -89,7 +89,7 @@ describe('the first screen', () => {
     const { calls, mountedAt } = await load(page, '#/ledger', () => expect.poll(() => rows.count()).toBeGreaterThan(1));
 
     const methods = calls.map((c) => c.method);
-    for (const m of ['recovery.status', 'auth.status', 'app.info', 'settings.get', 'reminders.summary', 'categories.list', 'departments.list', 'counsels.list', 'consultations.years', 'consultations.list']) {
+    for (const m of ['recovery.status', 'auth.status', 'app.info', 'settings.get', 'reminders.summary', 'engagements.reminders', 'categories.list', 'departments.list', 'counsels.list', 'consultations.years', 'consultations.list']) {
       expect({ m, n: methods.filter((x) => x === m).length }).toEqual({ m, n: 1 });
     }
     expect(duplicates(calls)).toEqual([]);

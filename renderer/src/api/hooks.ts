@@ -5,6 +5,7 @@ import type { InputOf, MethodName, OutputOf } from '#contract/contract';
 import type { AuthStatus, Role } from '#domain/types';
 import { servesEnd, type AppEnd } from '#domain/ends';
 import { ApiError, call } from './client';
+import { canCall } from './roles';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -21,9 +22,6 @@ export function createQueryClient(): QueryClient {
     },
   });
 }
-
-/** The contract's role list of each method, put in by the build (electron.vite.config.ts): the schemas stay out of the renderer. */
-declare const __METHOD_ROLES__: Record<MethodName, readonly Role[]>;
 
 export const AUTH_STATUS_KEY: QueryKey = ['auth.status', {}];
 export const RECOVERY_STATUS_KEY: QueryKey = ['recovery.status', {}];
@@ -78,12 +76,6 @@ export function useAuthStatus() {
   });
 }
 
-/** Whether roles may call a method: the contract's own role list, so the UI and the router agree. */
-export function canCall(roles: readonly Role[] | undefined, method: MethodName): boolean {
-  if (!roles) return false;
-  return __METHOD_ROLES__[method].some((r) => roles.includes(r));
-}
-
 export function useRoles(): readonly Role[] {
   return useAuthStatus().data?.user?.roles ?? [];
 }
@@ -100,4 +92,4 @@ export function useCan(): (method: MethodName) => boolean {
   return useCallback((method: MethodName) => servesEnd(method, end) && canCall(roles, method), [roles, end]);
 }
 
-export { isCounselOnly } from './roles';
+export { canCall, isCounselOnly } from './roles';

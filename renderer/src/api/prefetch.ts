@@ -21,7 +21,7 @@ import type { InputOf, MethodName, OutputOf } from '#contract/contract';
 import { filterToInput, readFilter } from '../features/ledger/filterState';
 import { QUEUE_LIST_INPUT } from '../features/queue/due';
 import { matchRoute, parseHash } from '../router/hash';
-import { isCounselOnly } from './roles';
+import { canCall, isCounselOnly } from './roles';
 
 export interface Prefetched {
   method: MethodName;
@@ -56,6 +56,8 @@ export async function prefetchFirstScreen(into: Prefetched[], hash: string = glo
   const route = matchRoute(location.path);
   const counselOnly = isCounselOnly(user.roles);
   const calls: Promise<unknown>[] = [ask('settings.get', {}, into), ask('reminders.summary', {}, into)];
+  // the reminders bar's 聘用合同 line (RemindersBar), for the roles that may see it
+  if (canCall(user.roles, 'engagements.reminders')) calls.push(ask('engagements.reminders', {}, into));
   const info = ask('app.info', {}, into);
   calls.push(info);
   if (route.name === 'queue' || (route.name === 'home' && counselOnly)) {
