@@ -21,6 +21,9 @@
  *
  * 2025: tracked 6 + Y Z = 8 (12 项), met 4 (8), missed 2 + Y Z = 4 (4) → 4/8 = 50.0%
  * (without the rule Y and Z are pending: 6 (10), 4 (8), 2 (2), 66.7%).
+ *
+ * The rule reads the date each change replaced, so changes must be dated in the order they are entered:
+ *  U  extended on 2026-01-05; an extension or a return dated before that is refused.
  */
 import { describe, expect, it } from 'vitest';
 import type { Tally } from '#contract/reports-contract';
@@ -75,5 +78,13 @@ describe('the due date in force at the end of a period', () => {
     expect([met.includes(y.id), missedInRange.includes(y.id), met.includes(z.id), missedInRange.includes(z.id)]).toEqual([true, false, false, true]);
     const dueRange = new Map([...ledgerDetailRows(app.ledger.sqlite, { ...range, today: '2026-01-21' })].map((r) => [r.id, r.due]));
     expect([dueRange.get(y.id), dueRange.get(z.id)]).toEqual(['met', 'missed']);
+
+    // the chain of due dates follows the business dates: a step dated before the last extension is refused
+    let u = await contract('U 合同', '2025-12-22');
+    u = await step('consultations.extend', u, { grantedOn: '2026-01-05', newDueOn: '2026-01-30', reason: '补充调查' });
+    await expect(step('consultations.extend', u, { grantedOn: '2025-12-30', newDueOn: '2026-02-06', reason: '补记' })).rejects.toThrow('延期日期（2025-12-30）不能早于上次延期日期（2026-01-05）');
+    await expect(step('consultations.returnForMaterial', u, { returnedOn: '2026-01-02', missing: '报价单' })).rejects.toThrow('退回日期（2026-01-02）不能早于上次延期日期（2026-01-05）');
+    const after = await app.call('consultations.get', { id: u.id });
+    expect([after.version, after.dueOn]).toEqual([u.version, '2026-01-30']);
   });
 });
