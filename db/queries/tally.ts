@@ -123,14 +123,17 @@ export const PAUSED_AT_END = `EXISTS (SELECT 1 FROM consultation_returns r WHERE
  * the key is date (10) + created_at (24) + the replaced date ('' for none), and substr(key, 35) is
  * that date. No such change: the current due_on, which then includes only changes dated by @to,
  * each one's paused working days counted on the working-day calendar when it was recorded.
- * Two seeks per item (consultation_returns_item_idx, consultation_extensions_item_idx).
+ * Most items have no such change: two EXISTS seeks (consultation_returns_item_idx,
+ * consultation_extensions_item_idx) find none and the current due_on is read; only the others sort their few keys.
  */
-export const DUE_AT_END = `nullif(coalesce(substr((
-    SELECT r.returned_on || r.created_at || coalesce(r.due_before, '') FROM consultation_returns r
-      WHERE r.consultation_id = c.id AND (r.resumed_on IS NULL OR r.resumed_on > @to)
-    UNION ALL SELECT e.granted_on || e.created_at || coalesce(e.previous_due_on, '') FROM consultation_extensions e
-      WHERE e.consultation_id = c.id AND e.granted_on > @to
-    ORDER BY 1 LIMIT 1), 35), c.due_on), '')`;
+const RETURNS_AFTER_END = `FROM consultation_returns r WHERE r.consultation_id = c.id AND (r.resumed_on IS NULL OR r.resumed_on > @to)`;
+const EXTENSIONS_AFTER_END = `FROM consultation_extensions e WHERE e.consultation_id = c.id AND e.granted_on > @to`;
+export const DUE_AT_END = `CASE WHEN EXISTS (SELECT 1 ${RETURNS_AFTER_END}) OR EXISTS (SELECT 1 ${EXTENSIONS_AFTER_END})
+  THEN nullif(coalesce(substr((
+    SELECT r.returned_on || r.created_at || coalesce(r.due_before, '') ${RETURNS_AFTER_END}
+    UNION ALL SELECT e.granted_on || e.created_at || coalesce(e.previous_due_on, '') ${EXTENSIONS_AFTER_END}
+    ORDER BY 1 LIMIT 1), 35), c.due_on), '')
+  ELSE c.due_on END`;
 
 /**
  * An unanswered item is past due at the end of the period when its due date then (DUE_AT_END) is before
