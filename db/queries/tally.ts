@@ -112,7 +112,31 @@ export const PAUSED_AT_END = `EXISTS (SELECT 1 FROM consultation_returns r WHERE
     AND (r.resumed_on IS NULL OR r.resumed_on > @to))`;
 
 /**
- * An unanswered item is past due at the end of the period when its dueOn is before
+ * The due date in force at the END of the period (docs/DOMAIN.md, "Review procedures"): a 延期
+ * or a 退回补正 dated after the period's last day moved consultations.due_on later than it stood
+ * then, so an earlier period must not read the current due_on. Every change of the due date
+ * keeps the date it replaced (consultation_extensions.previous_due_on, consultation_returns.due_before),
+ * so the date at the period's end is the one replaced by the FIRST change dated after it: an extension
+ * granted after @to, or a return not resumed by @to (a return still open at @to replaced nothing
+ * yet, and one returned by @to but resumed after it moved the date only after @to). The first is
+ * found by business date, then by when it was typed in (created_at, an ISO timestamp of fixed width):
+ * the key is date (10) + created_at (24) + the replaced date ('' for none), and substr(key, 35) is
+ * that date. No such change: the current due_on, which then includes only changes dated by @to,
+ * each one's paused working days counted on the working-day calendar when it was recorded.
+ * Most items have no such change: two EXISTS seeks (consultation_returns_item_idx,
+ * consultation_extensions_item_idx) find none and the current due_on is read; only the others sort their few keys.
+ */
+const RETURNS_AFTER_END = `FROM consultation_returns r WHERE r.consultation_id = c.id AND (r.resumed_on IS NULL OR r.resumed_on > @to)`;
+const EXTENSIONS_AFTER_END = `FROM consultation_extensions e WHERE e.consultation_id = c.id AND e.granted_on > @to`;
+export const DUE_AT_END = `CASE WHEN EXISTS (SELECT 1 ${RETURNS_AFTER_END}) OR EXISTS (SELECT 1 ${EXTENSIONS_AFTER_END})
+  THEN nullif(coalesce(substr((
+    SELECT r.returned_on || r.created_at || coalesce(r.due_before, '') ${RETURNS_AFTER_END}
+    UNION ALL SELECT e.granted_on || e.created_at || coalesce(e.previous_due_on, '') ${EXTENSIONS_AFTER_END}
+    ORDER BY 1 LIMIT 1), 35), c.due_on), '')
+  ELSE c.due_on END`;
+
+/**
+ * An unanswered item is past due at the end of the period when its due date then (DUE_AT_END) is before
  * the day after the period (a period still running: before today) and its clock was
  * not paused then (PAUSED_AT_END).
  */
@@ -130,6 +154,8 @@ const FACT_COLUMNS = {
   receivedOn: 'c.received_on',
   month: 'substr(c.received_on, 1, 7)',
   dueOn: 'c.due_on',
+  /** the due date in force at the end of the period (DUE_AT_END): what met / missed / pending use */
+  dueAtEnd: DUE_AT_END,
   itemCount: 'c.item_count',
   /** the status at the end of the period (business dates): what every figure counts */
   status: STATUS_AT_END,
@@ -148,13 +174,15 @@ export type FactColumn = keyof typeof FACT_COLUMNS;
 export const DAYS_SQL = `CAST(julianday(firstOn) - julianday(receivedOn) AS INTEGER)`;
 /**
  * met / missed / pending (not answered: not yet due, or its clock paused by a return at the
- * period's end) / none (no dueOn). Over the facts dueOn, firstOn and pausedAtEnd (DUE_STATE_COLUMNS).
+ * period's end) / none (no due date), against the due date in force at the period's end.
+ * Over the facts dueAtEnd, firstOn and pausedAtEnd (DUE_STATE_COLUMNS); tallyItemsSql gives the
+ * same facts to the report's fold (electron/services/reports/tally.ts).
  */
-export const DUE_STATE_SQL = `CASE WHEN dueOn IS NULL THEN 'none'
-  WHEN firstOn IS NOT NULL THEN (CASE WHEN firstOn <= dueOn THEN 'met' ELSE 'missed' END)
+export const DUE_STATE_SQL = `CASE WHEN dueAtEnd IS NULL THEN 'none'
+  WHEN firstOn IS NOT NULL THEN (CASE WHEN firstOn <= dueAtEnd THEN 'met' ELSE 'missed' END)
   WHEN pausedAtEnd THEN 'pending'
-  WHEN dueOn < @dueBy THEN 'missed' ELSE 'pending' END`;
-export const DUE_STATE_COLUMNS = ['dueOn', 'firstOn', 'pausedAtEnd'] as const satisfies readonly FactColumn[];
+  WHEN dueAtEnd < @dueBy THEN 'missed' ELSE 'pending' END`;
+export const DUE_STATE_COLUMNS = ['dueAtEnd', 'firstOn', 'pausedAtEnd'] as const satisfies readonly FactColumn[];
 export const COUNTED_SQL = `status <> 'withdrawn'`;
 export const OPEN_AT_END_SQL = `status IN ${OPEN_STATUSES_SQL}`;
 
@@ -191,10 +219,13 @@ export type TallyItem = [
   conclusion: string | null,
   /** whole days from receipt to the first opinion; null when not answered by the period's end */
   firstDays: number | null,
-  /** whole days from receipt to dueOn; null when there is no dueOn */
+  /** whole days from receipt to the due date in force at the end of the period (DUE_AT_END); null when there is none */
   dueDays: number | null,
-  /** 1 when dueOn was past at the end of the period (dueBy) and the clock not paused by a return then */
-  pastDue: number,
+  /**
+   * whole days from receipt to dueBy (the day after the period, or today), so an unanswered item is past due
+   * when dueDays < dueByDays; null when its clock was paused by a return at the period's end (PAUSED_AT_END)
+   */
+  dueByDays: number | null,
   opinionCount: number,
 ];
 
@@ -203,7 +234,8 @@ export function tallyItemsSql(scope: Pick<TallyScope, 'onlyCounselId' | 'firmId'
   return `SELECT c.category_id, substr(c.received_on, 1, 7), c.department_id, c.counsel_id, ${STATUS_AT_END}, ${OUTCOME_AT_END},
       c.item_count, ${LATEST_CONCLUSION},
       (SELECT CAST(julianday(o.issued_on) - julianday(c.received_on) AS INTEGER) FROM opinions o WHERE o.consultation_id = c.id AND o.round = 1 AND o.issued_on <= @to),
-      CAST(julianday(c.due_on) - julianday(c.received_on) AS INTEGER), coalesce(c.due_on < @dueBy AND NOT ${PAUSED_AT_END}, 0),
+      CAST(julianday(${DUE_AT_END}) - julianday(c.received_on) AS INTEGER),
+      CASE WHEN NOT ${PAUSED_AT_END} THEN CAST(julianday(@dueBy) - julianday(c.received_on) AS INTEGER) END,
       ${OPINION_COUNT}
     FROM consultations c
     WHERE c.trashed_at IS NULL AND c.received_on >= @from AND c.received_on <= @to${scopeWhere(scope)}`;
@@ -320,7 +352,7 @@ export function ledgerDetailRows(sqlite: Database.Database, scope: TallyScope): 
       f.conclusion, f.outcome, c.outcome_reason AS outcomeReason, c.outcome_on AS outcomeOn, c.closed_on AS closedOn,
       f.status AS statusAtEnd, c.note, c.created_at AS createdAt, ${personNameSql('c.created_by')} AS createdBy, c.updated_at AS updatedAt,
       ${personNameSql('c.updated_by')} AS updatedBy
-    FROM ${facts(scope, ['receivedOn', ...DUE_STATE_COLUMNS, 'opinionCount', 'conclusion', 'outcome', 'currentStatus'])} f
+    FROM ${facts(scope, ['receivedOn', 'dueOn', ...DUE_STATE_COLUMNS, 'opinionCount', 'conclusion', 'outcome', 'currentStatus'])} f
     JOIN consultations c ON c.id = f.id
     JOIN categories cat ON cat.id = c.category_id
     JOIN departments d ON d.id = c.department_id

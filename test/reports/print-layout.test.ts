@@ -96,7 +96,7 @@ describe('XLSX report', () => {
       const name = page.trim().split('\n')[0]!.trim();
       perSheet.set(name, (perSheet.get(name) ?? 0) + 1);
     }
-    expect([...perSheet.keys()]).toEqual(['汇总', '分类', '月度', '处室', '顾问', '明细台账']);
+    expect([...perSheet.keys()]).toEqual(['汇总', '分类', '月度', '处室', '顾问', '审查程序', '明细台账']);
     expect(perSheet.get('明细台账')).toBeGreaterThanOrEqual(1);
     expect(perSheet.get('明细台账')).toBeLessThanOrEqual(2);
     for (const [name, n] of perSheet) expect(n, name).toBeLessThanOrEqual(2);

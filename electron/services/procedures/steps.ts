@@ -22,14 +22,21 @@ function openReturn(ctx: ServiceContext, id: number): { id: number; returnedOn: 
     | undefined;
 }
 
-/** The latest day already on the clock (收件, 分派, the last return or its resumption, the last extension). */
-function latestClockDay(ctx: ServiceContext, before: ConsultationDetail): { on: string; what: string } {
+/**
+ * The latest day already on the clock (收件, 分派 unless withoutAssignment, the last return or its
+ * resumption, the last extension). Returns and extensions are dated in the order they are entered,
+ * so the chain of due dates they record (due_before, previous_due_on) follows their business dates:
+ * what the report's due date at a period's end relies on (db/queries/tally.ts, DUE_AT_END).
+ */
+function latestClockDay(ctx: ServiceContext, before: ConsultationDetail, withoutAssignment = false): { on: string; what: string } {
   const { sqlite } = ctx.ledger;
   let latest = { on: before.receivedOn, what: '收件日期' };
-  if (before.assignedOn && before.assignedOn > latest.on) latest = { on: before.assignedOn, what: '分派日期' };
+  if (!withoutAssignment && before.assignedOn && before.assignedOn > latest.on) latest = { on: before.assignedOn, what: '分派日期' };
   const r = sqlite.prepare('SELECT returned_on AS r, resumed_on AS b FROM consultation_returns WHERE consultation_id = ? ORDER BY id DESC LIMIT 1').get(before.id) as { r: string; b: string | null } | undefined;
   if (r && r.r > latest.on) latest = { on: r.r, what: '退回日期' };
   if (r?.b && r.b > latest.on) latest = { on: r.b, what: '补正材料收到日期' };
+  const e = sqlite.prepare('SELECT max(granted_on) AS g FROM consultation_extensions WHERE consultation_id = ?').get(before.id) as { g: string | null };
+  if (e.g && e.g > latest.on) latest = { on: e.g, what: '上次延期日期' };
   return latest;
 }
 
@@ -74,7 +81,8 @@ export function extendDue(ctx: ServiceContext, input: ParsedInputOf<'consultatio
     if (openReturn(ctx, before.id)) throw new AppError('INVALID_TRANSITION', '事项退回补正中，办理时限暂停计算，收到补正材料后再延期');
     const grantedOn = input.grantedOn ?? today(ctx);
     refuseFuture(ctx, 'grantedOn', grantedOn, '延期日期');
-    if (grantedOn < before.receivedOn) throw invalidField('grantedOn', `延期日期（${grantedOn}）不能早于收件日期（${before.receivedOn}）`);
+    const latest = latestClockDay(ctx, before, true);
+    if (grantedOn < latest.on) throw invalidField('grantedOn', `延期日期（${grantedOn}）不能早于${latest.what}（${latest.on}）`);
     if (before.dueOn !== null && input.newDueOn <= before.dueOn) throw invalidField('newDueOn', `延期后的办理时限应晚于当前办理时限（${before.dueOn}）`);
     if (input.newDueOn < grantedOn) throw invalidField('newDueOn', '延期后的办理时限不能早于延期日期');
     const { sqlite } = ctx.ledger;

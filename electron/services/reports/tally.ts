@@ -123,7 +123,7 @@ function fold(rows: Iterable<TallyItem>): Folded {
   };
   for (const row of rows) {
     // status: at the end of the period, from the steps' business dates (db/queries/tally.ts)
-    const [categoryId, month, departmentId, counselId, status, outcome, items, conclusion, firstDays, dueDays, pastDue, opinionCount] = row;
+    const [categoryId, month, departmentId, counselId, status, outcome, items, conclusion, firstDays, dueDays, dueByDays, opinionCount] = row;
     if (status === 'withdrawn') {
       f.withdrawn.add(1, items);
       continue;
@@ -142,10 +142,11 @@ function fold(rows: Iterable<TallyItem>): Folded {
       f.answered.add(1, items);
       f.days.set(firstDays, (f.days.get(firstDays) ?? 0) + 1);
     }
-    // Due: answered by dueOn is met; answered later, or unanswered and past due (its clock not paused by a return then), is missed.
+    // Due (DUE_STATE_SQL's rule, on the due date in force at the period's end): answered by it is met; answered later,
+    // or unanswered and past it at the period's end (its clock not paused by a return then: dueByDays null), is missed.
     if (dueDays !== null) {
       if (firstDays !== null) (firstDays <= dueDays ? f.dueMet : f.dueMissed).add(1, items);
-      else if (pastDue) f.dueMissed.add(1, items);
+      else if (dueByDays !== null && dueDays < dueByDays) f.dueMissed.add(1, items);
     }
     if (status === 'registered' || status === 'assigned' || status === 'answered') f.carriedOver.at(status).add(1, items);
   }
