@@ -448,14 +448,8 @@ const en: Messages = {
     empty: 'The trash is empty',
     restored: 'Restored: {{serialNo}}',
   },
-  reports,
-  engagement,
-  documents,
-  procedures,
-  import: importing,
-  exchange,
-  desk,
-  entry,
+  // the areas' own files
+  reports, engagement, documents, procedures, import: importing, exchange, desk, entry,
   auth: {
     loginTitle: 'Sign in',
     login: 'Sign in',

@@ -1,7 +1,6 @@
 /** English strings of the firms, engagements, payments, ratings and the yearly assessment: the same keys as engagement.zh-CN.ts. */
 import type zh from './engagement.zh-CN';
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from './shape';
 
 const engagement: Shape<typeof zh> = {
   labelled: '{{label}}: {{value}}',

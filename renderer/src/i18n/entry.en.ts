@@ -1,7 +1,6 @@
 /** English strings of data entry. */
 import type entry from './entry.zh-CN';
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from './shape';
 
 const entry_en: Shape<typeof entry> = {
   date: {

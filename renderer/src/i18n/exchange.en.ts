@@ -1,7 +1,6 @@
 /** English strings of the exchange screen: the same keys as exchange.zh-CN.ts. */
 import type zh from './exchange.zh-CN';
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from './shape';
 
 const exchange: Shape<typeof zh> = {
   title: 'Data exchange',

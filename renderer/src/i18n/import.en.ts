@@ -1,7 +1,6 @@
 /** English strings of the ledger import wizard. */
 import type importing from './import.zh-CN';
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from './shape';
 
 const importing_en: Shape<typeof importing> = {
   title: 'Import old ledger',

@@ -1,4 +1,6 @@
 /** Chinese strings of the review procedures (issue 20): settings, returns, 延期, 签发, checklists, 规范性文件. */
+import { CHECK_RESULT_ZH, SIGN_OFF_ZH } from '#domain/labels';
+
 const procedures = {
   settings: '审查程序',
   settingsTitle: '审查程序设置：{{name}}',
@@ -59,10 +61,11 @@ const procedures = {
   checklistOf: '第 {{round}} 轮意见审查要点',
   result: '判断',
   note: '说明',
-  results: { conforms: '符合', nonConforming: '不符合', notApplicable: '不适用' },
+  // the judgements and the 审签 states in the domain's words
+  results: CHECK_RESULT_ZH,
   checklistHint: '对每个审查要点作出判断（可填写说明）',
   conclusionWord: '结论用语',
-  signOffState: { pending: '待签发', signed: '已签发', returned: '已退回' },
+  signOffState: SIGN_OFF_ZH,
   signOffBy: '{{name}} 于 {{date}} 签发',
   signOffReturnedBy: '{{name}} 于 {{date}} 退回：{{remark}}',
   signOffAction: '签发',

@@ -1,7 +1,6 @@
 /** English strings of the annual report screen (年度统计): the same keys as reports.zh-CN.ts. */
 import type zh from './reports.zh-CN';
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from './shape';
 
 const reports: Shape<typeof zh> = {
   title: 'Annual report',

@@ -8,7 +8,7 @@ import engagement from './engagement.zh-CN';
 import exchange from './exchange.zh-CN';
 import desk from './desk.zh-CN';
 import reports from './reports.zh-CN';
-import { ACTION_ZH, STEP_DATE_ZH } from '#domain/labels';
+import { ACTION_ZH, HISTORY_EVENT_ZH, STATUS_ZH, STEP_DATE_ZH } from '#domain/labels';
 import { IMPORT_FIELD_LABELS } from '#domain/import-fields';
 
 const { assign, addOpinion, recordOutcome, close, withdraw, reopen, trash, restore } = ACTION_ZH;
@@ -18,6 +18,7 @@ const { serialNo, title, description, category, department, requester, receivedO
 const FIELD_NAMES = { serialNo, title, description, category, department, requester, receivedOn, dueOn, itemCount, counsel, status, note, assignedOn, outcome, outcomeOn, closedOn };
 import documents from './documents.zh-CN';
 import procedures from './procedures.zh-CN';
+import type { Shape } from './shape';
 
 const zhCN = {
   app: {
@@ -145,22 +146,10 @@ const zhCN = {
     back: '返回',
   },
   status: {
-    registered: '已登记',
-    assigned: '已分派',
-    answered: '已出具意见',
-    closed: '已办结',
-    withdrawn: '已撤回',
-    trashed: '移入回收站',
-    restored: '从回收站恢复',
-    outcome: '登记采纳情况',
-    dateCorrected: '更正日期',
+    // the statuses and the history's other rows in the domain's words; the screen says 更正意见 for short
+    ...STATUS_ZH,
+    ...HISTORY_EVENT_ZH,
     opinionCorrected: '更正意见',
-    returned: '退回补正',
-    resumed: '收到补正材料',
-    extended: '延期',
-    signedOff: '领导签发',
-    signOffReturned: '领导退回意见',
-    documentSet: '登记文件有效期',
     overdue: '已超期',
     inTrash: '在回收站中',
   },
@@ -425,14 +414,8 @@ const zhCN = {
     empty: '回收站是空的',
     restored: '已恢复：{{serialNo}}',
   },
-  reports,
-  engagement,
-  documents,
-  procedures,
-  import: importing,
-  exchange,
-  desk,
-  entry,
+  // the areas' own files
+  reports, engagement, documents, procedures, import: importing, exchange, desk, entry,
   auth: {
     loginTitle: '登录',
     login: '登录',
@@ -776,5 +759,4 @@ const zhCN = {
 export default zhCN;
 
 /** The shape every locale must have: the same keys, string values. */
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Messages = Shape<typeof zhCN>;

@@ -15,7 +15,7 @@ import { errorText } from '../../shared/errors';
 import { DateInput } from '../../shared/DateInput';
 import { formatInstant } from '../../shared/format';
 import { FilterSelect } from '../../shared/FilterSelect';
-import { ListTable } from '../../shared/ListTable';
+import { PagedListTable } from '../../shared/PagedListTable';
 import { PageHead } from '../../shared/PageState';
 import { actionLabel, AUDIT_ACTIONS, entityLabel } from './actions';
 
@@ -63,6 +63,12 @@ export function AuditPage() {
     }
   };
 
+  // the choices of an action and of a result (its menu no wider than the select)
+  const choices = [
+    { name: 'action', label: t('audit.action'), width: 200, placeholder: t('audit.anyAction'), options: AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a, t) })) },
+    { name: 'result', label: t('audit.result'), width: 120, placeholder: t('audit.anyResult'), popupMatchSelectWidth: true, options: RESULTS.map((r) => ({ value: r, label: t(`audit.results.${r}`) })) },
+  ];
+
   const onFilter = (_: unknown, all: Filter) => {
     setFilter(all);
     setPage((p) => ({ ...p, page: 1 }));
@@ -90,30 +96,13 @@ export function AuditPage() {
           <Form.Item name="actor" label={t('audit.actor')}>
             <Input allowClear style={{ width: 140 }} placeholder={t('audit.actorPlaceholder')} maxLength={50} />
           </Form.Item>
-          <FilterSelect<string>
-            name="action"
-            id="audit-action"
-            label={t('audit.action')}
-            width={200}
-            placeholder={t('audit.anyAction')}
-            options={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a, t) }))}
-          />
-          <FilterSelect<string>
-            name="result"
-            id="audit-result"
-            label={t('audit.result')}
-            width={120}
-            placeholder={t('audit.anyResult')}
-            popupMatchSelectWidth
-            options={RESULTS.map((r) => ({ value: r, label: t(`audit.results.${r}`) }))}
-          />
+          {choices.map((c) => (
+            <FilterSelect<string> key={c.name} id={`audit-${c.name}`} {...c} />
+          ))}
         </Form>
-        <ListTable<AuditRecord>
+        <PagedListTable<AuditRecord>
           query={list}
-          rows={list.data?.rows}
           size="small"
-          tableLayout="fixed"
-          loading={list.isFetching}
           expandable={{
             expandedRowRender: (r) => <AuditDetail record={r} />,
             rowExpandable: (r) => Boolean(r.before || r.after),
@@ -196,18 +185,14 @@ function AuditDetail({ record }: { record: AuditRecord }) {
   };
   return (
     <div className="audit-detail">
-      {record.before ? (
-        <div>
-          <Typography.Text strong>{t('audit.before')}</Typography.Text>
-          <pre>{pretty(record.before)}</pre>
-        </div>
-      ) : null}
-      {record.after ? (
-        <div>
-          <Typography.Text strong>{t('audit.after')}</Typography.Text>
-          <pre>{pretty(record.after)}</pre>
-        </div>
-      ) : null}
+      {(['before', 'after'] as const).map((side) =>
+        record[side] ? (
+          <div key={side}>
+            <Typography.Text strong>{t(`audit.${side}`)}</Typography.Text>
+            <pre>{pretty(record[side])}</pre>
+          </div>
+        ) : null,
+      )}
     </div>
   );
 }

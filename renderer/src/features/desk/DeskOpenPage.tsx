@@ -3,7 +3,7 @@
  * opened with the owner's password. A package opened before is refused with the day it was
  * opened; a later package updates the items it carries. What each item became is listed.
  */
-import { Alert, Button, Card, Form, Result, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskPackageFile, OpenedPackageView } from '#contract/desk-contract';
@@ -13,8 +13,9 @@ import { navigate, paths } from '../../router/hash';
 import { errorText } from '../../shared/errors';
 import { formatSize } from '../../shared/format';
 import { PageHead } from '../../shared/PageState';
+import { RowsTable } from '../../shared/RowsTable';
 import { useSubmitGuard } from '../../shared/useSubmitGuard';
-import { NoOfficeKey, OwnerPasswordForm } from './shared';
+import { DoneCard, NoOfficeKey, OwnerPasswordForm } from './shared';
 
 const STATUS_COLOR = { new: 'blue', updated: 'orange', unchanged: 'default' } as const;
 
@@ -63,25 +64,21 @@ export function DeskOpenPage() {
       {status.data && !status.data.office ? <NoOfficeKey /> : null}
       {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} /> : null}
       {opened ? (
-        <Card style={{ marginBottom: 16 }}>
-          <Result
-            status="success"
-            title={t('desk.open.done', { office: opened.office })}
-            subTitle={t('desk.open.result', { added: count('new'), updated: count('updated'), unchanged: count('unchanged') })}
-            extra={<Button type="primary" onClick={() => navigate(paths.deskTodo)}>{t('desk.open.toTodo')}</Button>}
-          />
-          <Table
-            rowKey="id"
+        <DoneCard
+          title={t('desk.open.done', { office: opened.office })}
+          subTitle={t('desk.open.result', { added: count('new'), updated: count('updated'), unchanged: count('unchanged') })}
+          extra={<Button type="primary" onClick={() => navigate(paths.deskTodo)}>{t('desk.open.toTodo')}</Button>}
+        >
+          <RowsTable
             size="small"
-            pagination={false}
-            dataSource={opened.items}
+            rows={opened.items}
             columns={[
               { key: 'serialNo', title: t('desk.todo.columns.serialNo'), dataIndex: 'serialNo', width: 160 },
               { key: 'title', title: t('desk.todo.columns.title'), dataIndex: 'title' },
               { key: 'status', title: t('desk.todo.columns.state'), width: 120, render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`desk.open.status.${r.status}`)}</Tag> },
             ]}
           />
-        </Card>
+        </DoneCard>
       ) : null}
       <Card style={{ maxWidth: 720 }}>
         <Typography.Paragraph type="secondary">{t('desk.open.intro')}</Typography.Paragraph>

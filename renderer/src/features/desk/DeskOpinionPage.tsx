@@ -3,7 +3,7 @@
  * and attachments such as the signed PDF. Saved here; it goes to the office with the next 回复包.
  */
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, List, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Form, List, Space, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_DESK_OPINION_FILES } from '#domain/ends';
@@ -11,12 +11,12 @@ import type { Conclusion } from '#domain/types';
 import { useApi, useApiMutation, useAppInfo } from '../../api/hooks';
 import { navigate, paths } from '../../router/hash';
 import { applyIssues, errorText } from '../../shared/errors';
-import { formatSize } from '../../shared/format';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
 import { discardUnsavedChanges, useUnsavedChanges } from '../../shared/unsaved';
 import { useSubmitGuard } from '../../shared/useSubmitGuard';
 import { blobToBase64, MAX_ATTACHMENT_BYTES, tooBig } from '../attachments/files';
 import { OpinionFields } from '../consultation/actions/StepDialogs';
+import { FileItem } from './shared';
 
 interface Values {
   conclusion?: Conclusion;
@@ -87,18 +87,15 @@ export function DeskOpinionPage({ id }: { id: number }) {
                 size="small"
                 dataSource={files}
                 renderItem={(f, i) => (
-                  <List.Item
+                  <FileItem
+                    name={f.name}
+                    size={f.size}
                     actions={[
                       <Button key="remove" size="small" type="link" onClick={() => setFiles((all) => all.filter((_, j) => j !== i))}>
                         {t('desk.opinion.remove')}
                       </Button>,
                     ]}
-                  >
-                    <Space>
-                      <Typography.Text>{f.name}</Typography.Text>
-                      <Typography.Text type="secondary">{formatSize(f.size)}</Typography.Text>
-                    </Space>
-                  </List.Item>
+                  />
                 )}
               />
             ) : null}

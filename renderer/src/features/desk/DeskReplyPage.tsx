@@ -1,5 +1,5 @@
 /** 生成回复包: every opinion not yet sent, encrypted to the office and signed here, saved where the owner chooses. */
-import { Alert, Button, Card, Form, List, Result, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi, useApiMutation } from '../../api/hooks';
@@ -7,7 +7,7 @@ import { formatHash, navigate, paths } from '../../router/hash';
 import { errorText } from '../../shared/errors';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
 import { useSubmitGuard } from '../../shared/useSubmitGuard';
-import { OwnerPasswordForm } from './shared';
+import { DoneCard, OwnerPasswordForm } from './shared';
 
 export function DeskReplyPage() {
   const { t } = useTranslation();
@@ -41,14 +41,11 @@ export function DeskReplyPage() {
       <PageHead title={t('desk.reply.title')} />
       {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} /> : null}
       {made ? (
-        <Card style={{ marginBottom: 16 }}>
-          <Result
-            status="success"
-            title={t('desk.reply.done', { count: made.opinions })}
-            subTitle={<Typography.Text copyable>{t('desk.reply.file', { file: made.file })}</Typography.Text>}
-            extra={<Button onClick={() => navigate(paths.deskTodo)}>{t('desk.open.toTodo')}</Button>}
-          />
-        </Card>
+        <DoneCard
+          title={t('desk.reply.done', { count: made.opinions })}
+          subTitle={<Typography.Text copyable>{t('desk.reply.file', { file: made.file })}</Typography.Text>}
+          extra={<Button onClick={() => navigate(paths.deskTodo)}>{t('desk.open.toTodo')}</Button>}
+        />
       ) : null}
       <Card style={{ maxWidth: 900 }}>
         <Typography.Paragraph type="secondary">{t('desk.reply.intro')}</Typography.Paragraph>

@@ -1,10 +1,11 @@
 /** 我的待办 at a counsel's desk: every item the 送审包 brought, with where it stands; the desk's home screen. */
-import { Button, Empty, Table, Typography } from 'antd';
+import { Button, Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DeskItemRow } from '#contract/desk-contract';
 import { useApi } from '../../api/hooks';
 import { formatHash, navigate, paths } from '../../router/hash';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
+import { RowsTable } from '../../shared/RowsTable';
 import { DeskStateTag, NoOfficeKey, SecrecyTag } from './shared';
 
 export function DeskTodoPage() {
@@ -31,11 +32,9 @@ export function DeskTodoPage() {
           <Typography.Paragraph type="secondary">
             {t('desk.todo.summary', { total: list.data.length, todo: counts.todo, drafted: counts.drafted, replied: counts.replied })}
           </Typography.Paragraph>
-          <Table<DeskItemRow>
-            rowKey="id"
+          <RowsTable<DeskItemRow>
             size="middle"
-            pagination={false}
-            dataSource={list.data}
+            rows={list.data}
             columns={[
               { key: 'serialNo', title: t('desk.todo.columns.serialNo'), dataIndex: 'serialNo', width: 150 },
               {

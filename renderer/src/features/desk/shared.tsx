@@ -1,5 +1,6 @@
-/** What the desk's screens share: the state tag of an item, the secrecy tag, a file's 打开 / 另存为, the missing office key, the owner's password. */
-import { Alert, App, Button, Form, Input, List, Space, Tag, Typography, type FormInstance } from 'antd';
+/** What the desk's screens share: the state tag of an item, the secrecy tag, a file's row and its 打开 / 另存为, the missing office key, the owner's password, a step's success. */
+import { Alert, App, Button, Card, Form, Input, List, Result, Space, Tag, Typography, type FormInstance } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskFileView, DeskItemState } from '#contract/desk-contract';
 import type { Secrecy } from '#domain/secrecy';
@@ -38,7 +39,9 @@ export function DeskFiles({ files, empty }: { files: readonly DeskFileView[]; em
       dataSource={files as DeskFileView[]}
       locale={{ emptyText: empty }}
       renderItem={(f) => (
-        <List.Item
+        <FileItem
+          name={f.fileName}
+          size={f.size}
           actions={[
             <Button key="open" size="small" onClick={() => void act('desk.openFile', f.id)}>
               {t('desk.item.open')}
@@ -47,14 +50,31 @@ export function DeskFiles({ files, empty }: { files: readonly DeskFileView[]; em
               {t('desk.item.saveAs')}
             </Button>,
           ]}
-        >
-          <Space>
-            <Typography.Text>{f.fileName}</Typography.Text>
-            <Typography.Text type="secondary">{formatSize(f.size)}</Typography.Text>
-          </Space>
-        </List.Item>
+        />
       )}
     />
+  );
+}
+
+/** A file in a list: its name and size, and the row's buttons. */
+export function FileItem({ name, size, actions }: { name: string; size: number; actions: ReactNode[] }) {
+  return (
+    <List.Item actions={actions}>
+      <Space>
+        <Typography.Text>{name}</Typography.Text>
+        <Typography.Text type="secondary">{formatSize(size)}</Typography.Text>
+      </Space>
+    </List.Item>
+  );
+}
+
+/** What a step made: a success card with the way on (and, under it, what the step touched). */
+export function DoneCard({ title, subTitle, extra, children }: { title: ReactNode; subTitle: ReactNode; extra: ReactNode; children?: ReactNode }) {
+  return (
+    <Card style={{ marginBottom: 16 }}>
+      <Result status="success" title={title} subTitle={subTitle} extra={extra} />
+      {children}
+    </Card>
   );
 }
 

@@ -9,6 +9,7 @@ import { DateInput, dateRules } from '../../shared/DateInput';
 import { errorText } from '../../shared/errors';
 import { FormModal } from '../../shared/FormModal';
 import { LoadFailed, PageHead } from '../../shared/PageState';
+import { RowsTable } from '../../shared/RowsTable';
 import { blobToBase64, MAX_ATTACHMENT_BYTES, tooBig } from '../attachments/files';
 import { formatSize } from '../../shared/format';
 import { dayOf, parseYuan, yuanRules, yuanText } from './money';
@@ -153,11 +154,10 @@ function EngagementCard({ engagement: e, onEdit }: { engagement: Engagement; onE
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('engagement.engagements.years')}
       </Typography.Title>
-      <Table<EngagementYear>
+      <RowsTable<EngagementYear>
         rowKey="year"
         size="small"
-        pagination={false}
-        dataSource={e.years}
+        rows={e.years}
         columns={[
           { title: t('engagement.engagements.year'), dataIndex: 'year', width: 100 },
           { title: t('engagement.engagements.agreed'), dataIndex: 'agreedFen', align: 'right', render: (v: number) => yuanText(v) },
@@ -175,11 +175,9 @@ function EngagementCard({ engagement: e, onEdit }: { engagement: Engagement; onE
           </Button>
         ) : null}
       </Space>
-      <Table<Payment>
-        rowKey="id"
+      <RowsTable<Payment>
         size="small"
-        pagination={false}
-        dataSource={e.payments}
+        rows={e.payments}
         locale={{ emptyText: t('engagement.payments.empty') }}
         columns={[
           { title: t('engagement.payments.paidOn'), dataIndex: 'paidOn', width: 120 },

@@ -3,12 +3,13 @@
  * the 一票否决 items. An assessment already opened keeps the copy it was opened on;
  * the service checks everything again (contract: assessments.setTemplate).
  */
-import { App, Button, Card, Checkbox, Input, InputNumber, Space, Table } from 'antd';
+import { App, Button, Card, Checkbox, Input, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentHead, AssessmentTemplate, AssessmentVeto } from '#domain/engagement';
 import { useApi, useApiMutation, useCan } from '../../api/hooks';
 import { errorText } from '../../shared/errors';
+import { RowsTable } from '../../shared/RowsTable';
 import { useUnsavedChanges } from '../../shared/unsaved';
 
 export function TemplateCard() {
@@ -48,11 +49,10 @@ function TemplateForm({ initial }: { initial: AssessmentTemplate }) {
   const grades = ['excellent', 'competent', 'basic'] as const;
   return (
     <Card size="small" title={t('engagement.assessment.template')}>
-      <Table<AssessmentHead>
+      <RowsTable<AssessmentHead>
         rowKey="key"
         size="small"
-        pagination={false}
-        dataSource={tpl.heads}
+        rows={tpl.heads}
         columns={[
           { title: t('engagement.assessment.head'), key: 'name', width: 160, render: (_: unknown, h, i) => <Input aria-label={t('engagement.assessment.head')} value={h.name} onChange={(e) => setHead(i, { name: e.target.value })} /> },
           { title: t('engagement.assessment.weight'), key: 'weight', width: 100, render: (_: unknown, h, i) => <InputNumber aria-label={t('engagement.assessment.weight')} min={1} max={100} precision={0} value={h.weight} onChange={(v) => (v === null ? undefined : setHead(i, { weight: Number(v) }))} /> },

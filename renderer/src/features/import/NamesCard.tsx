@@ -4,6 +4,7 @@
  * administrator's, on the categories screen).
  */
 import { Card, Checkbox, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportCategoryEntry, ImportNameEntry, ImportPlanView } from '#contract/import-contract';
 import { useApi } from '../../api/hooks';
@@ -67,30 +68,17 @@ function NameTable({ kind, entries, onChange }: { kind: 'departments' | 'counsel
   ];
   const valueOf = (e: ImportNameEntry) => (e.resolution === 'create' ? 'create' : e.resolution === 'map' && e.targetId ? String(e.targetId) : undefined);
   return (
-    <StepTable<ImportNameEntry>
-      rowKey="name"
-      style={{ marginBottom: 12 }}
-      dataSource={entries}
-      columns={[
-        { title: t(`import.names.${kind}`), dataIndex: 'name', ellipsis: true },
-        { title: t('import.names.rows'), key: 'rows', width: 200, render: (_: unknown, e) => <Rows entry={e} /> },
-        {
-          title: t('import.names.resolution'),
-          key: 'resolution',
-          width: 300,
-          render: (_: unknown, e) => (
-            <CellSelect
-              status={e.resolution === 'unresolved' ? 'error' : undefined}
-              aria-label={`${t('import.names.resolution')} ${e.name}`}
-              placeholder={t('import.names.unresolved')}
-              value={valueOf(e)}
-              allowClear
-              options={optionsOf(e)}
-              onChange={(v: string | undefined) => onChange((c) => withName(c, kind, e.name, v === undefined ? undefined : v === 'create' ? 'create' : Number(v)))}
-            />
-          ),
-        },
-      ]}
+    <ChoiceTable<ImportNameEntry, string>
+      title={t(`import.names.${kind}`)}
+      choose={{ key: 'resolution', title: t('import.names.resolution') }}
+      entries={entries}
+      choice={(e) => ({
+        unresolved: e.resolution === 'unresolved',
+        placeholder: t('import.names.unresolved'),
+        value: valueOf(e),
+        options: optionsOf(e),
+        onChange: (v) => onChange((c) => withName(c, kind, e.name, v === undefined ? undefined : v === 'create' ? 'create' : Number(v))),
+      })}
     />
   );
 }
@@ -100,28 +88,49 @@ function CategoryTable({ entries, onChange }: { entries: ImportCategoryEntry[]; 
   const categories = useApi('categories.list', {});
   const lang = currentLanguage();
   return (
-    <StepTable<ImportCategoryEntry>
+    <ChoiceTable<ImportCategoryEntry, number>
+      title={t('import.names.categories')}
+      choose={{ key: 'category', title: t('import.names.categoryChoose') }}
+      entries={entries}
+      choice={(e) => ({
+        unresolved: !e.match,
+        placeholder: <Tag color="error">{t('import.names.unresolved')}</Tag>,
+        value: e.match?.id,
+        options: (categories.data ?? []).map((c) => ({ value: c.id, label: categoryName(c, lang) })),
+        onChange: (v) => onChange((c) => withCategory(c, e.name, v)),
+      })}
+    />
+  );
+}
+
+/** What a name from the file is to become: whether it is still unresolved, the select's "unresolved" text, value and options, and what a choice does. */
+interface Choice<V extends string | number> {
+  unresolved: boolean;
+  placeholder: ReactNode;
+  value: V | undefined;
+  options: { value: V; label: string }[];
+  onChange(v: V | undefined): void;
+}
+
+/** The names of one kind: each name, the rows it stands in, and the choice made for it (marked while unresolved). */
+function ChoiceTable<E extends { name: string; rows: number; sampleRows: number[] }, V extends string | number>(props: { title: string; choose: { key: string; title: string }; entries: E[]; choice: (e: E) => Choice<V> }) {
+  const { t } = useTranslation();
+  const { choose, choice } = props;
+  return (
+    <StepTable<E>
       rowKey="name"
       style={{ marginBottom: 12 }}
-      dataSource={entries}
+      dataSource={props.entries}
       columns={[
-        { title: t('import.names.categories'), dataIndex: 'name', ellipsis: true },
+        { title: props.title, dataIndex: 'name', ellipsis: true },
         { title: t('import.names.rows'), key: 'rows', width: 200, render: (_: unknown, e) => <Rows entry={e} /> },
         {
-          title: t('import.names.categoryChoose'),
-          key: 'category',
+          ...choose,
           width: 300,
-          render: (_: unknown, e) => (
-            <CellSelect
-              status={e.match ? undefined : 'error'}
-              aria-label={`${t('import.names.categoryChoose')} ${e.name}`}
-              placeholder={<Tag color="error">{t('import.names.unresolved')}</Tag>}
-              value={e.match?.id}
-              allowClear
-              options={(categories.data ?? []).map((c) => ({ value: c.id, label: categoryName(c, lang) }))}
-              onChange={(v: number | undefined) => onChange((c) => withCategory(c, e.name, v))}
-            />
-          ),
+          render: (_: unknown, e) => {
+            const { unresolved, ...select } = choice(e);
+            return <CellSelect<V> status={unresolved ? 'error' : undefined} aria-label={`${choose.title} ${e.name}`} allowClear {...select} />;
+          },
         },
       ]}
     />

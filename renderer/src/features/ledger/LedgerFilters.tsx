@@ -35,6 +35,16 @@ export function LedgerFilters({ filter, currentYear, onChange, onReset, extra }:
     { value: 'all', label: t('ledger.allYears') },
   ];
 
+  // the choices of a category, a division and a counsel: each its select's id, label, width, "any" text and options
+  const catalogues = {
+    categoryId: { id: 'ledger-category', label: t('field.category'), width: 196, placeholder: t('ledger.anyCategory'), options: (categories.data ?? []).map((c) => ({ value: c.id, label: categoryName(c, i18n.language) })) },
+    departmentId: { id: 'ledger-department', label: t('field.department'), width: 150, placeholder: t('ledger.anyDepartment'), options: (departments.data ?? []).map((d) => ({ value: d.id, label: d.name })) },
+    counselId: { id: 'ledger-counsel', label: t('field.counsel'), width: 132, placeholder: t('ledger.anyCounsel'), options: (counsels.data ?? []).map((c) => ({ value: c.id, label: c.name })) },
+  };
+  const catalogueChoice = (field: keyof typeof catalogues) => (
+    <FilterSelect<number> {...catalogues[field]} value={filter[field]} onChange={(v?: number) => onChange({ [field]: v })} />
+  );
+
   return (
     <Form layout="inline" style={{ rowGap: 12, marginBottom: 16 }} aria-label={t('ledger.filters')}>
       <Form.Item label={t('ledger.year')} htmlFor="ledger-year">
@@ -47,15 +57,7 @@ export function LedgerFilters({ filter, currentYear, onChange, onReset, extra }:
           onChange={(v) => onChange({ year: v === 'all' ? 'all' : Number(v) })}
         />
       </Form.Item>
-      <FilterSelect<number>
-        id="ledger-category"
-        label={t('field.category')}
-        width={196}
-        placeholder={t('ledger.anyCategory')}
-        value={filter.categoryId}
-        options={(categories.data ?? []).map((c) => ({ value: c.id, label: categoryName(c, i18n.language) }))}
-        onChange={(v?: number) => onChange({ categoryId: v })}
-      />
+      {catalogueChoice('categoryId')}
       <FilterSelect<LedgerFilter['status']>
         id="ledger-status"
         label={t('field.status')}
@@ -65,24 +67,8 @@ export function LedgerFilters({ filter, currentYear, onChange, onReset, extra }:
         options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         onChange={(v?: LedgerFilter['status']) => onChange({ status: v })}
       />
-      <FilterSelect<number>
-        id="ledger-department"
-        label={t('field.department')}
-        width={150}
-        placeholder={t('ledger.anyDepartment')}
-        value={filter.departmentId}
-        options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-        onChange={(v?: number) => onChange({ departmentId: v })}
-      />
-      <FilterSelect<number>
-        id="ledger-counsel"
-        label={t('field.counsel')}
-        width={132}
-        placeholder={t('ledger.anyCounsel')}
-        value={filter.counselId}
-        options={(counsels.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-        onChange={(v?: number) => onChange({ counselId: v })}
-      />
+      {catalogueChoice('departmentId')}
+      {catalogueChoice('counselId')}
       <Form.Item label={t('ledger.keyword')} htmlFor="ledger-keyword">
         <Input.Search
           id="ledger-keyword"

@@ -9,7 +9,8 @@ import type { ConsultationRow } from '#domain/types';
 import { useApi, useAppInfo } from '../../api/hooks';
 import { formatHash, paths } from '../../router/hash';
 import { categoryName } from '../../shared/format';
-import { emptyList, ListTable } from '../../shared/ListTable';
+import { emptyList } from '../../shared/ListTable';
+import { PagedListTable } from '../../shared/PagedListTable';
 import { PageHead } from '../../shared/PageState';
 import { OverdueTag } from '../../shared/StatusTag';
 import { RemindersBar } from './RemindersBar';
@@ -41,12 +42,9 @@ export function QueuePage() {
       <RemindersBar />
       <Card size="small" variant="borderless" styles={{ body: { padding: 16 } }}>
         <Typography.Paragraph type="secondary">{t('queue.hint')}</Typography.Paragraph>
-        <ListTable<ConsultationRow>
+        <PagedListTable<ConsultationRow>
           query={list}
-          rows={list.data?.rows}
           size="middle"
-          tableLayout="fixed"
-          loading={list.isFetching}
           rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
           empty={emptyList(t('queue.empty'))}
           columns={[

@@ -30,6 +30,9 @@ export function PeriodPicker({ period, currentYear, onChange }: Props) {
     setEnds(next);
     if (next.from && next.to && next.from <= next.to) onChange({ kind: 'range', from: next.from, to: next.to });
   };
+  const endInput = (which: 'from' | 'to', id: string, label: string, notBefore?: string) => (
+    <DateInput id={id} standalone aria-label={label} placeholder={label} value={ends[which]} notBefore={notBefore} style={{ width: 170 }} onChange={(day) => setEnd(which, day)} />
+  );
 
   return (
     <Form layout="inline" className="report-period report-no-print" aria-label={t('reports.period')} style={{ rowGap: 8 }}>
@@ -63,26 +66,9 @@ export function PeriodPicker({ period, currentYear, onChange }: Props) {
       ) : (
         <Form.Item label={t('reports.range')} htmlFor="report-range" help={reversed ? <Typography.Text type="danger">{t('reports.rangeReversed')}</Typography.Text> : undefined}>
           <Space size={8} align="start">
-            <DateInput
-              id="report-range"
-              standalone
-              aria-label={t('reports.rangeStart')}
-              placeholder={t('reports.rangeStart')}
-              value={ends.from}
-              style={{ width: 170 }}
-              onChange={(day) => setEnd('from', day)}
-            />
+            {endInput('from', 'report-range', t('reports.rangeStart'))}
             <span style={{ lineHeight: '32px' }}>–</span>
-            <DateInput
-              id="report-range-end"
-              standalone
-              aria-label={t('reports.rangeEnd')}
-              placeholder={t('reports.rangeEnd')}
-              value={ends.to}
-              notBefore={ends.from ?? undefined}
-              style={{ width: 170 }}
-              onChange={(day) => setEnd('to', day)}
-            />
+            {endInput('to', 'report-range-end', t('reports.rangeEnd'), ends.from ?? undefined)}
           </Space>
         </Form.Item>
       )}

@@ -8,7 +8,8 @@ import { useApi, useApiMutation, useCan } from '../../api/hooks';
 import { formatHash, paths } from '../../router/hash';
 import { errorText } from '../../shared/errors';
 import { formatInstant } from '../../shared/format';
-import { actionsColumn, emptyList, ListTable } from '../../shared/ListTable';
+import { actionsColumn, emptyList } from '../../shared/ListTable';
+import { PagedListTable } from '../../shared/PagedListTable';
 import { PageHead } from '../../shared/PageState';
 import { StatusTag } from '../../shared/StatusTag';
 
@@ -33,11 +34,8 @@ export function TrashPage() {
     <>
       <PageHead title={t('trash.title')} />
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('trash.hint')} />
-      <ListTable<ConsultationRow>
+      <PagedListTable<ConsultationRow>
         query={list}
-        rows={list.data?.rows}
-        loading={list.isFetching}
-        tableLayout="fixed"
         empty={emptyList(t('trash.empty'))}
         pagination={{
           current: page.page,

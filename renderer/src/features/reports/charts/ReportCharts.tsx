@@ -135,14 +135,20 @@ export default function ReportCharts({ tally, names }: { tally: Tally; names: Na
     const departments = tally.byDepartment.map((d) => datum(d, names.department(d.departmentId)));
     const counsels = tally.byCounsel.map((c) => datum(c, names.counsel(c.counselId)));
     const monthly = monthlyOption(tally, names, t);
-    const byLabel = (data: FigureDatum[]) => (label: string) => data.find((d) => d.name === label && d.value > 0)?.key;
+    // a bar chart's props: its option, its height, a click on a label → its key, and whether it has nothing to show
+    const bars = (data: FigureDatum[], empty: boolean) => ({
+      option: barsOption(data, t),
+      height: barsHeight(data.length),
+      axisKey: (label: string) => data.find((d) => d.name === label && d.value > 0)?.key,
+      empty,
+    });
     return {
       monthly,
       monthlyPrint: (width: number) => monthlyPrintOption(monthly, width),
       monthKey: (label: string) => tally.byMonth.find((m) => m.count > 0 && monthLabel(m.month, withYear, t) === label)?.key,
-      categories: { option: barsOption(categories, t), height: barsHeight(categories.length), key: byLabel(categories) },
-      departments: { option: barsOption(departments, t), height: barsHeight(departments.length), key: byLabel(departments), empty: departments.length === 0 },
-      counsels: { option: barsOption(counsels, t), height: barsHeight(counsels.length), key: byLabel(counsels), empty: counsels.length === 0 },
+      categories: bars(categories, tally.total.count === 0),
+      departments: bars(departments, departments.length === 0),
+      counsels: bars(counsels, counsels.length === 0),
       outcome: outcomeOption(tally, t),
     };
   }, [tally, names, t, withYear]);
@@ -155,23 +161,9 @@ export default function ReportCharts({ tally, names }: { tally: Tally; names: Na
   return (
     <Row gutter={[12, 12]} className="report-charts">
       <Chart id="monthly" span={24} title={t('reports.charts.monthly')} option={charts.monthly} printOption={charts.monthlyPrint} height={300} axisKey={charts.monthKey} empty={none} />
-      <Chart id="category" title={t('reports.charts.byCategory')} option={charts.categories.option} height={rowHeight} axisKey={charts.categories.key} empty={none} />
-      <Chart
-        id="department"
-        title={t('reports.charts.byDepartment')}
-        option={charts.departments.option}
-        height={rowHeight}
-        axisKey={charts.departments.key}
-        empty={charts.departments.empty}
-      />
-      <Chart
-        id="counsel"
-        title={t('reports.charts.byCounsel')}
-        option={charts.counsels.option}
-        height={lastHeight}
-        axisKey={charts.counsels.key}
-        empty={charts.counsels.empty}
-      />
+      <Chart id="category" title={t('reports.charts.byCategory')} {...charts.categories} height={rowHeight} />
+      <Chart id="department" title={t('reports.charts.byDepartment')} {...charts.departments} height={rowHeight} />
+      <Chart id="counsel" title={t('reports.charts.byCounsel')} {...charts.counsels} height={lastHeight} />
       <Chart id="outcome" title={t('reports.charts.byOutcome')} option={charts.outcome} height={lastHeight} empty={none} />
     </Row>
   );
