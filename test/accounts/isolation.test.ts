@@ -10,12 +10,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { createRouter } from '#contract/router';
 import type { Drilldown, ExportResult, Tally } from '#contract/reports-contract';
 import type { Attachment, ConsultationDetail, ConsultationRow, Page, SearchHit } from '#domain/types';
 import { LOCAL_ADMIN, type Caller } from '../../electron/services/context';
 import type { PlatformAdapter } from '../../electron/services/platform';
 import { register, seedBasics, tempDir, testApp, type TestApp } from '../helpers/ledger';
+import { hostedRouter } from '../helpers/router';
 import { docxParts, parseCsv, xlsxCellsOf } from '../reports/readers';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -114,22 +114,7 @@ function hosted(app: TestApp, caller: Caller) {
       asked.opened.push(file);
     },
   };
-  const router = createRouter({
-    ledger: app.ledger,
-    caller: () => caller,
-    now: app.clock.now,
-    onInternalError: (error) => {
-      throw error;
-    },
-    host: {
-      platform,
-      dbFile: app.ledger.file,
-      defaultBackupDir: path.join(dataDir, 'backups'),
-      restoreFrom: () => {
-        throw new Error('not reached');
-      },
-    },
-  });
+  const router = hostedRouter(app, { caller: () => caller, platform, defaultBackupDir: path.join(dataDir, 'backups') });
   return {
     router,
     asked,

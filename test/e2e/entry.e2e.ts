@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TYPED_DATES } from '../helpers/typed-dates';
 import { choose, openSeeded, screenshot, seedBasics, unsavedPrompt, type App } from './support';
 
 let app: App;
@@ -57,16 +58,7 @@ async function savedId(page: Page): Promise<number> {
 }
 
 describe('typed dates', () => {
-  const FORMS: [string, string][] = [
-    ['2025.3.10', '2025-03-10'],
-    ['2025/3/10', '2025-03-10'],
-    ['20250310', '2025-03-10'],
-    ['2025-3-10', '2025-03-10'],
-    ['2025年3月10日', '2025-03-10'],
-    [' ２０２５－０３－１０ ', '2025-03-10'],
-    ['2024.2.29', '2024-02-29'],
-  ];
-  for (const [typed, day] of FORMS) {
+  for (const [typed, day] of TYPED_DATES) {
     it(`收件日期 typed as ${JSON.stringify(typed)} is stored as ${day}`, async () => {
       const { page } = app;
       await newForm(page, `收件日期 ${typed}`);

@@ -10,15 +10,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '#contract/contract';
-import { createRouter, type Router } from '#contract/router';
+import type { Router } from '#contract/router';
 import { endOfMethod } from '#domain/ends';
 import { Session } from '../../electron/services/accounts/session';
 import { addPeer, exportPublicKey, setUpIdentity } from '../../electron/services/exchange/identity';
 import { makeReviewPackage, receiveReply } from '../../electron/services/exchange/office';
 import { register, seedBasics, tempDir, tempLedger, testApp, type TestApp } from '../helpers/ledger';
+import { OFFICE_PW } from '../helpers/exchange';
+import { hostedRouter } from '../helpers/router';
+import { rowCounts } from '../helpers/rows';
 
 const OWNER_PW = 'Desk#Owner2025';
-const OFFICE_PW = 'office-password-1';
 const SIGNED = Buffer.concat([Buffer.from('%PDF-1.4\n签字意见书\n'), Buffer.alloc(40_000, 5), Buffer.from('\n%%EOF\n')]);
 
 /** A router over a real database file with a sign-in session and scripted dialogs, as the app runs it. */
@@ -27,30 +29,19 @@ function end(file: string) {
   app.clock.set('2025-06-10T02:00:00.000Z');
   const session = new Session(app.clock.now, () => 15);
   const dialogs = { save: null as string | null, open: [] as string[], opened: [] as string[] };
-  const router: Router = createRouter({
-    ledger: app.ledger,
+  const router: Router = hostedRouter(app, {
     caller: () => session.caller(),
     session,
-    now: app.clock.now,
-    onInternalError: (e) => {
-      throw e;
+    platform: {
+      dataDir: path.dirname(file),
+      chooseSavePath: async () => dialogs.save,
+      chooseOpenPaths: async () => dialogs.open,
+      chooseFolder: async () => null,
+      revealFile: async () => {},
+      openFile: async (f) => void dialogs.opened.push(f),
+      printToPdf: async () => Buffer.alloc(0),
     },
-    host: {
-      platform: {
-        dataDir: path.dirname(file),
-        chooseSavePath: async () => dialogs.save,
-        chooseOpenPaths: async () => dialogs.open,
-        chooseFolder: async () => null,
-        revealFile: async () => {},
-        openFile: async (f) => void dialogs.opened.push(f),
-        printToPdf: async () => Buffer.alloc(0),
-      },
-      dbFile: file,
-      defaultBackupDir: path.join(path.dirname(file), 'b'),
-      restoreFrom: () => {
-        throw new Error('no');
-      },
-    },
+    defaultBackupDir: path.join(path.dirname(file), 'b'),
   });
   const call = (m: string, i: unknown = {}) => router.call(m, i);
   const ok = async (m: string, i: unknown = {}): Promise<any> => {
@@ -61,20 +52,18 @@ function end(file: string) {
   return { app, call, ok, dialogs };
 }
 
-function rows(app: TestApp) {
-  const q = (sql: string) => app.ledger.sqlite.prepare(sql).pluck().get();
-  return {
-    users: q('SELECT count(*) FROM users'),
-    identity: q('SELECT count(*) FROM exchange_identity'),
-    peers: q('SELECT count(*) FROM exchange_peers'),
-    packages: q('SELECT count(*) FROM exchange_packages'),
-    desk: q('SELECT count(*) FROM desk_items'),
-    opinions: q('SELECT count(*) FROM desk_opinions'),
-    files: q('SELECT count(*) FROM desk_files'),
-    consultations: q('SELECT count(*) FROM consultations'),
-    audit: q("SELECT count(*) FROM audit_log WHERE result = 'ok'"),
-  };
-}
+const rows = (app: TestApp) =>
+  rowCounts(app, {
+    users: 'SELECT count(*) FROM users',
+    identity: 'SELECT count(*) FROM exchange_identity',
+    peers: 'SELECT count(*) FROM exchange_peers',
+    packages: 'SELECT count(*) FROM exchange_packages',
+    desk: 'SELECT count(*) FROM desk_items',
+    opinions: 'SELECT count(*) FROM desk_opinions',
+    files: 'SELECT count(*) FROM desk_files',
+    consultations: 'SELECT count(*) FROM consultations',
+    audit: "SELECT count(*) FROM audit_log WHERE result = 'ok'",
+  });
 
 const methods = Object.keys(contract) as MethodName[];
 

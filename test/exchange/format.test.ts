@@ -7,13 +7,13 @@ import {
   decryptPackage,
   MAGIC,
   newPackageId,
-  PackageRefused,
   verifyPackage,
   writePackage,
   type FileSource,
 } from '../../electron/services/exchange/format';
 import { encryptionKeyOf, generateIdentity, keyFileText, parseKeyFile, signingKeyOf, unlockIdentity, type Identity } from '../../electron/services/exchange/keys';
 import { tempDir } from '../helpers/ledger';
+import { refused } from '../helpers/exchange';
 
 const office = generateIdentity('office', '某某局', 'office-password');
 const counsel = generateIdentity('counsel', '王律师', 'counsel-password');
@@ -63,16 +63,6 @@ function open(file: string, me = counselKeys, trusted: Identity[] = [office]) {
     },
   });
   return { ...result, bytes: (ref: string) => Buffer.concat(got.get(ref) ?? []) };
-}
-
-function refusal(fn: () => unknown): PackageRefused {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PackageRefused) return error;
-    throw error;
-  }
-  throw new Error('not refused');
 }
 
 /** The regions of a package file, from its own length words. */
@@ -141,15 +131,15 @@ describe('the .clpkg format', () => {
       copy[c.offset] = inValue ? (copy[c.offset] === 0x30 ? 0x31 : 0x30) : copy[c.offset]! ^ 0x5a;
       const bad = path.join(dir, `bad-${c.name.replaceAll(' ', '-')}.clpkg`);
       fs.writeFileSync(bad, copy);
-      const e = refusal(() => open(bad));
+      const e = refused(() => open(bad));
       expect({ name: c.name, reason: e.reason }).toEqual({ name: c.name, reason: c.reason });
       expect(e.message, c.name).toMatch(c.says);
     }
     // cut short, and something appended
     fs.writeFileSync(path.join(dir, 'short.clpkg'), g.b.subarray(0, g.b.length - 100));
-    expect(refusal(() => open(path.join(dir, 'short.clpkg'))).reason).toBe('damaged');
+    expect(refused(() => open(path.join(dir, 'short.clpkg'))).reason).toBe('damaged');
     fs.writeFileSync(path.join(dir, 'long.clpkg'), Buffer.concat([g.b, Buffer.from('x')]));
-    expect(refusal(() => open(path.join(dir, 'long.clpkg'))).reason).toBe('damaged');
+    expect(refused(() => open(path.join(dir, 'long.clpkg'))).reason).toBe('damaged');
     // the original still opens
     expect(open(file).content).toEqual({ hello: '你好' });
   });
@@ -157,17 +147,17 @@ describe('the .clpkg format', () => {
   it('refuses a package signed by a key that is not paired, and one meant for another counsel', () => {
     const dir = tempDir();
     const forged = write(dir, { from: strangerKeys });
-    expect(refusal(() => open(forged)).message).toMatch(new RegExp(`签名密钥（指纹 ${stranger.public.fingerprint}）没有与本机配对`));
+    expect(refused(() => open(forged)).message).toMatch(new RegExp(`签名密钥（指纹 ${stranger.public.fingerprint}）没有与本机配对`));
     const forOther = write(dir, { to: stranger });
-    const e = refusal(() => open(forOther));
+    const e = refused(() => open(forOther));
     expect(e.reason).toBe('wrongRecipient');
     expect(e.message).toContain(`加密给另一把密钥（指纹 ${stranger.public.fingerprint}）`);
     // the right recipient opens it
     expect(open(forOther, strangerKeys).content).toEqual({ hello: '你好' });
     const reply = write(dir, { kind: 'reply' });
-    expect(refusal(() => open(reply)).message).toMatch(/这是回复包，这里只能打开送审包/);
+    expect(refused(() => open(reply)).message).toMatch(/这是回复包，这里只能打开送审包/);
     fs.writeFileSync(path.join(dir, 'x.clpkg'), 'PK\u0003\u0004 not a package at all, just some text that is long enough to have a signature');
-    expect(refusal(() => open(path.join(dir, 'x.clpkg'))).reason).toBe('notPackage');
+    expect(refused(() => open(path.join(dir, 'x.clpkg'))).reason).toBe('notPackage');
   });
 
   it('a file whose bytes do not match its checksum is never packaged, and nothing is left behind', () => {

@@ -10,23 +10,16 @@ import type { Tally } from '#contract/reports-contract';
 import { storeAttachment } from '../../electron/services/attachments/attachments';
 import { inWriteTransaction } from '../../electron/services/context';
 import { addDeskOpinion, deskFileBytes, listDesk, makeReplyPackage, openReviewPackage } from '../../electron/services/exchange/desk';
-import { PackageRefused } from '../../electron/services/exchange/format';
 import { addPeer, exportPublicKey, listPeers, revokePeer, setUpIdentity } from '../../electron/services/exchange/identity';
 import { makeReviewPackage, receiveReply } from '../../electron/services/exchange/office';
-import { register, seedBasics, tempDir, tempLedger, testApp, type TestApp } from '../helpers/ledger';
+import { register, type TestApp } from '../helpers/ledger';
+import { DESK_PW, desk, OFFICE_PW, officeLedger, refused } from '../helpers/exchange';
+import { rowCounts } from '../helpers/rows';
 import { createHash } from 'node:crypto';
 
-const OFFICE_PW = 'office-password-1';
-const DESK_PW = 'counsel-password-1';
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(70_000, 7), Buffer.from('\n%%EOF\n')]);
 const SIGNED = Buffer.concat([Buffer.from('%PDF-1.4\n签字意见书\n'), Buffer.alloc(90_000, 3), Buffer.from('\n%%EOF\n')]);
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-function desk(dir: string, name: string): TestApp {
-  const app = testApp(tempLedger(path.join(dir, `${name}.sqlite3`)));
-  setUpIdentity(app.ctx(), { end: 'counsel', name, password: DESK_PW });
-  return app;
-}
 
 function pair(office: TestApp, d: TestApp, counselId: number) {
   const deskKey = exportPublicKey(d.ctx());
@@ -36,34 +29,19 @@ function pair(office: TestApp, d: TestApp, counselId: number) {
 }
 
 /** Rows that any write would add to. */
-function footprint(app: TestApp) {
-  const q = (sql: string) => app.ledger.sqlite.prepare(sql).pluck().get();
-  return {
-    opinions: q('SELECT count(*) FROM opinions'),
-    versions: q('SELECT count(*) FROM opinion_versions'),
-    attachments: q('SELECT count(*) FROM attachments'),
-    packages: q('SELECT count(*) FROM exchange_packages'),
-    audit: q('SELECT count(*) FROM audit_log'),
-    desk: q('SELECT count(*) FROM desk_items') as number,
-    deskFiles: q('SELECT count(*) FROM desk_files'),
-  };
-}
-
-function refused(fn: () => unknown): PackageRefused {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PackageRefused) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
+const footprint = (app: TestApp) =>
+  rowCounts(app, {
+    opinions: 'SELECT count(*) FROM opinions',
+    versions: 'SELECT count(*) FROM opinion_versions',
+    attachments: 'SELECT count(*) FROM attachments',
+    packages: 'SELECT count(*) FROM exchange_packages',
+    audit: 'SELECT count(*) FROM audit_log',
+    desk: 'SELECT count(*) FROM desk_items',
+    deskFiles: 'SELECT count(*) FROM desk_files',
+  });
 
 async function setting() {
-  const dir = tempDir();
-  const office = testApp(tempLedger(path.join(dir, 'office.sqlite3')));
-  office.clock.set('2025-06-10T02:00:00.000Z');
-  const b = await seedBasics(office);
+  const { dir, office, b } = await officeLedger();
   const other = await office.call('counsels.create', { name: '李律师', firm: '另一律师事务所', engagedFrom: '2024-01-01' });
   setUpIdentity(office.ctx(), { end: 'office', name: '某某局', password: OFFICE_PW });
   const mk = async (title: string, counselId: number, extra: Record<string, unknown> = {}) => {

@@ -7,62 +7,46 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRouter } from '#contract/router';
 import type { Role } from '#domain/types';
 import type { Caller } from '../../electron/services/context';
 import { addDeskOpinion, makeReplyPackage, openReviewPackage } from '../../electron/services/exchange/desk';
-import { addPeer, exportPublicKey, setUpIdentity } from '../../electron/services/exchange/identity';
-import { register, seedBasics, tempDir, tempLedger, testApp, type TestApp } from '../helpers/ledger';
+import { addPeer, exportPublicKey } from '../../electron/services/exchange/identity';
+import { register, type TestApp } from '../helpers/ledger';
+import { DESK_PW, desk, OFFICE_PW, officeLedger } from '../helpers/exchange';
+import { hostedRouter } from '../helpers/router';
+import { rowCounts } from '../helpers/rows';
 
-const OFFICE_PW = 'office-password-1';
-const DESK_PW = 'counsel-password-1';
 
 const ADMIN: Caller = { username: 'admin', displayName: '管理员', roles: ['admin'] };
 const REGISTRAR: Caller = { username: 'reg', displayName: '登记员', roles: ['registrar'] };
 const LEADER: Caller = { username: 'boss', displayName: '领导', roles: ['leader'] };
 
 /** Rows that any write would add to (audit of refusals aside). */
-function footprint(app: TestApp) {
-  const q = (sql: string) => app.ledger.sqlite.prepare(sql).pluck().get();
-  return {
-    identity: q('SELECT count(*) FROM exchange_identity'),
-    peers: q("SELECT count(*) || '/' || count(revoked_at) FROM exchange_peers"),
-    packages: q('SELECT count(*) FROM exchange_packages'),
-    opinions: q('SELECT count(*) FROM opinions'),
-    attachments: q('SELECT count(*) FROM attachments'),
-    audit: q("SELECT count(*) FROM audit_log WHERE result = 'ok'"),
-  };
-}
+const footprint = (app: TestApp) =>
+  rowCounts(app, {
+    identity: 'SELECT count(*) FROM exchange_identity',
+    peers: "SELECT count(*) || '/' || count(revoked_at) FROM exchange_peers",
+    packages: 'SELECT count(*) FROM exchange_packages',
+    opinions: 'SELECT count(*) FROM opinions',
+    attachments: 'SELECT count(*) FROM attachments',
+    audit: "SELECT count(*) FROM audit_log WHERE result = 'ok'",
+  });
 
 async function office() {
-  const dir = tempDir();
-  const app = testApp(tempLedger(path.join(dir, 'office.sqlite3')));
-  app.clock.set('2025-06-10T02:00:00.000Z');
-  const b = await seedBasics(app);
+  const { dir, office: app, b } = await officeLedger();
   let caller: Caller = ADMIN;
   /** what the scripted dialogs answer next */
   const dialogs = { save: null as string | null, open: [] as string[] };
-  const router = createRouter({
-    ledger: app.ledger,
+  const router = hostedRouter(app, {
     caller: () => caller,
-    now: app.clock.now,
-    onInternalError: (e) => {
-      throw e;
+    platform: {
+      dataDir: dir,
+      chooseSavePath: async () => dialogs.save,
+      chooseOpenPaths: async () => dialogs.open,
+      revealFile: async () => {},
+      openFile: async () => {},
     },
-    host: {
-      platform: {
-        dataDir: dir,
-        chooseSavePath: async () => dialogs.save,
-        chooseOpenPaths: async () => dialogs.open,
-        revealFile: async () => {},
-        openFile: async () => {},
-      },
-      dbFile: app.ledger.file,
-      defaultBackupDir: path.join(dir, 'b'),
-      restoreFrom: () => {
-        throw new Error('no');
-      },
-    },
+    defaultBackupDir: path.join(dir, 'b'),
   });
   const as = (c: Caller) => (caller = c);
   const call = (m: string, i: unknown = {}) => router.call(m, i);
@@ -73,12 +57,6 @@ async function office() {
   };
   const counselCaller: Caller = { username: 'wang', displayName: '王律师', roles: ['counsel'], counselId: b.counsel.id };
   return { dir, app, b, as, call, ok, dialogs, counselCaller };
-}
-
-function desk(dir: string, name: string): TestApp {
-  const d = testApp(tempLedger(path.join(dir, `${name}.sqlite3`)));
-  setUpIdentity(d.ctx(), { end: 'counsel', name, password: DESK_PW });
-  return d;
 }
 
 describe('exchange methods through the router', () => {

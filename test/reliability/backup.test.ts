@@ -63,11 +63,13 @@ describe('backups', () => {
     ].sort());
   });
 
-  it('ISO weeks are computed the calendar way', () => {
-    expect(isoWeek('2024-12-30')).toBe('2025-W01');
-    expect(isoWeek('2025-01-01')).toBe('2025-W01');
-    expect(isoWeek('2021-01-03')).toBe('2020-W53');
-    expect(isoWeek('2025-03-09')).toBe('2025-W10');
+  it.each([
+    ['2024-12-30', '2025-W01'],
+    ['2025-01-01', '2025-W01'],
+    ['2021-01-03', '2020-W53'],
+    ['2025-03-09', '2025-W10'],
+  ])('ISO weeks are computed the calendar way: %s is in %s', (day, week) => {
+    expect(isoWeek(day)).toBe(week);
   });
 
   it('network shares are recognised for the warning', () => {

@@ -33,11 +33,17 @@ function damageIndex(file: string): void {
   fs.writeFileSync(file, bytes);
 }
 
-async function damagedLedger() {
+/** A ledger with the basics seeded, in its own folder and database file. */
+async function seededLedger() {
   const dir = tempDir();
   const file = path.join(dir, 'ledger.sqlite3');
   const app = testApp(openDatabase(file));
   const b = await seedBasics(app);
+  return { dir, file, app, b };
+}
+
+async function damagedLedger() {
+  const { dir, file, app, b } = await seededLedger();
   await register(app, { categoryId: b.cat('contract'), departmentId: b.dept.id, title: '唯一的事项', receivedOn: '2025-03-01' });
   createBackup(app.ledger.sqlite, path.join(dir, 'backups'), 'manual', new Date('2025-06-10T01:00:00.000Z'));
   app.ledger.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -91,10 +97,7 @@ describe('index damage quick_check misses (issue 19, finding 6)', () => {
   });
 
   it('a failed automatic backup is told by recovery.status until a backup succeeds', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'ledger.sqlite3');
-    const app = testApp(openDatabase(file));
-    await seedBasics(app);
+    const { dir, file, app } = await seededLedger();
     app.ledger.close();
     const backupDir = path.join(dir, 'backups');
     fs.writeFileSync(backupDir, 'a file where the backup folder should be');
@@ -147,10 +150,7 @@ describe('index damage quick_check misses (issue 19, finding 6)', () => {
     });
 
     it('backs up a sound database, its live check off the main thread too', async () => {
-      const dir = tempDir();
-      const file = path.join(dir, 'ledger.sqlite3');
-      const app = testApp(openDatabase(file));
-      await seedBasics(app);
+      const { dir, file, app } = await seededLedger();
       try {
         const checks = mainThreadChecks(app.ledger);
         const made = await takeBackup(manual(file, app.ledger));

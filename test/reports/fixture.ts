@@ -47,8 +47,7 @@ export interface Fixture {
 const local = (dateTime: string): string => new Date(`${dateTime}+08:00`).toISOString();
 
 export async function buildFixture(app: TestApp = testApp()): Promise<Fixture> {
-  const at = (dateTime: string) => app.clock.set(local(dateTime));
-  at('2024-12-01T09:00:00');
+  app.clock.set(local('2024-12-01T09:00:00'));
   const b = await seedBasics(app); // 综合处, 政策法规处, 王律师 (engaged from 2024-01-01)
   const zhuangbei = await app.call('departments.create', { name: '装备处' });
   const li = await app.call('counsels.create', { name: '李律师', firm: '某某律师事务所', engagedFrom: '2024-01-01' });
@@ -63,120 +62,66 @@ export async function buildFixture(app: TestApp = testApp()): Promise<Fixture> {
   const v = (name: ItemName) => ({ id: ids[name], version: items.get(ids[name])!.version });
   const call = async (method: string, input: object) => track(await app.call(method, input));
 
-  const register = async (name: ItemName, receivedOn: string, category: string, departmentId: number, itemCount: number) => {
+  // Each step below is done when the story reaches it: `at` sets the clock, then runs its steps in order.
+  type Step = () => Promise<unknown>;
+  const at = async (dateTime: string, ...steps: Step[]) => {
+    app.clock.set(local(dateTime));
+    for (const step of steps) await step();
+  };
+  const register = (name: ItemName, receivedOn: string, category: string, departmentId: number, itemCount: number): Step => async () => {
     const c = await call('consultations.create', { title: `事项${name}`, receivedOn, categoryId: b.cat(category), departmentId, itemCount });
     ids[name] = c.id;
   };
   // Due dates are always given, so the fixture does not depend on how a default due date is worked out.
-  const assign = (name: ItemName, counselId: number, dueOn: string) => call('consultations.assign', { ...v(name), counselId, dueOn });
-  const opinion = (name: ItemName, conclusion: string, issuedOn: string) =>
+  const assign = (name: ItemName, counselId: number, dueOn: string): Step => () => call('consultations.assign', { ...v(name), counselId, dueOn });
+  const opinion = (name: ItemName, conclusion: string, issuedOn: string): Step => () =>
     call('consultations.addOpinion', { ...v(name), conclusion, text: `关于事项${name}的法律意见`, issuedOn });
-  const outcome = (name: ItemName, value: string, outcomeOn: string) =>
+  const outcome = (name: ItemName, value: string, outcomeOn: string): Step => () =>
     call('consultations.recordOutcome', { ...v(name), outcome: value, outcomeOn, reason: value === 'notAdopted' ? '与上级政策冲突' : value === 'partiallyAdopted' ? '采纳第一、三条意见' : '' });
-  const close = (name: ItemName) => call('consultations.close', v(name));
-  const withdraw = (name: ItemName) => call('consultations.withdraw', { ...v(name), reason: '处室撤回' });
-  const reopen = (name: ItemName) => call('consultations.reopen', { ...v(name), reason: '处室补充材料后重新提请' });
+  const close = (name: ItemName): Step => () => call('consultations.close', v(name));
+  const withdraw = (name: ItemName): Step => () => call('consultations.withdraw', { ...v(name), reason: '处室撤回' });
+  const reopen = (name: ItemName): Step => () => call('consultations.reopen', { ...v(name), reason: '处室补充材料后重新提请' });
+  const trash = (name: ItemName): Step => () => call('consultations.trash', { ...v(name), reason: '重复登记' });
 
-  at('2024-12-31T10:00:00');
-  await register('A', '2024-12-31', 'contract', dept.zonghe, 1);
-  await assign('A', counsel.wang, '2025-01-07');
-
-  at('2025-01-01T10:00:00');
-  await register('B', '2025-01-01', 'rules', dept.zhengfa, 3);
-  await assign('B', counsel.li, '2025-01-08');
-  at('2025-01-03T10:00:00');
-  await opinion('A', 'approve', '2025-01-03');
-  await close('A');
-  at('2025-01-06T10:00:00');
-  await opinion('B', 'approveWithChanges', '2025-01-06');
-  at('2025-01-10T10:00:00');
-  await opinion('B', 'approve', '2025-01-10');
-  await outcome('B', 'adopted', '2025-01-10');
-  await close('B');
-
-  at('2025-02-10T10:00:00');
-  await register('C', '2025-02-10', 'procurement', dept.zonghe, 2);
-  await assign('C', counsel.li, '2025-02-17');
-  at('2025-02-12T10:00:00');
-  await opinion('C', 'object', '2025-02-12');
-  await outcome('C', 'notAdopted', '2025-02-12');
-
-  at('2025-03-05T10:00:00');
-  await register('D', '2025-03-05', 'contract', dept.zonghe, 1);
-  await withdraw('D');
-  at('2025-03-20T10:00:00');
-  await register('E', '2025-03-20', 'contract', dept.zhuangbei, 4);
-  await assign('E', counsel.li, '2025-03-27');
-  await call('consultations.trash', { ...v('E'), reason: '重复登记' });
-
-  at('2025-04-01T10:00:00');
-  await register('F', '2025-04-01', 'complaint', dept.zhengfa, 1);
-  await assign('F', counsel.li, '2025-04-08');
-  at('2025-04-10T10:00:00');
-  await opinion('F', 'advisory', '2025-04-10');
-  await outcome('F', 'partiallyAdopted', '2025-04-10');
-  at('2025-04-15T10:00:00');
-  await close('F');
-  at('2025-05-01T10:00:00');
-  await reopen('F');
-  at('2025-05-10T10:00:00');
-  await close('F');
-
-  at('2025-05-20T10:00:00');
-  await register('N', '2025-05-20', 'procurement', dept.zhengfa, 3);
-  await assign('N', counsel.li, '2025-05-27');
-  await withdraw('N');
-
-  at('2025-06-15T10:00:00');
-  await register('G', '2025-06-15', 'contract', dept.zonghe, 2);
-  await assign('G', counsel.li, '2025-06-22');
+  await at('2024-12-31T10:00:00', register('A', '2024-12-31', 'contract', dept.zonghe, 1), assign('A', counsel.wang, '2025-01-07'));
+  await at('2025-01-01T10:00:00', register('B', '2025-01-01', 'rules', dept.zhengfa, 3), assign('B', counsel.li, '2025-01-08'));
+  await at('2025-01-03T10:00:00', opinion('A', 'approve', '2025-01-03'), close('A'));
+  await at('2025-01-06T10:00:00', opinion('B', 'approveWithChanges', '2025-01-06'));
+  await at('2025-01-10T10:00:00', opinion('B', 'approve', '2025-01-10'), outcome('B', 'adopted', '2025-01-10'), close('B'));
+  await at('2025-02-10T10:00:00', register('C', '2025-02-10', 'procurement', dept.zonghe, 2), assign('C', counsel.li, '2025-02-17'));
+  await at('2025-02-12T10:00:00', opinion('C', 'object', '2025-02-12'), outcome('C', 'notAdopted', '2025-02-12'));
+  await at('2025-03-05T10:00:00', register('D', '2025-03-05', 'contract', dept.zonghe, 1), withdraw('D'));
+  await at('2025-03-20T10:00:00', register('E', '2025-03-20', 'contract', dept.zhuangbei, 4), assign('E', counsel.li, '2025-03-27'), trash('E'));
+  await at('2025-04-01T10:00:00', register('F', '2025-04-01', 'complaint', dept.zhengfa, 1), assign('F', counsel.li, '2025-04-08'));
+  await at('2025-04-10T10:00:00', opinion('F', 'advisory', '2025-04-10'), outcome('F', 'partiallyAdopted', '2025-04-10'));
+  await at('2025-04-15T10:00:00', close('F'));
+  await at('2025-05-01T10:00:00', reopen('F'));
+  await at('2025-05-10T10:00:00', close('F'));
+  await at('2025-05-20T10:00:00', register('N', '2025-05-20', 'procurement', dept.zhengfa, 3), assign('N', counsel.li, '2025-05-27'), withdraw('N'));
+  await at('2025-06-15T10:00:00', register('G', '2025-06-15', 'contract', dept.zonghe, 2), assign('G', counsel.li, '2025-06-22'));
   // Li leaves at the end of June; Zhao takes over.
-  at('2025-07-01T09:00:00');
-  const liNow = await app.call('counsels.list', { includeInactive: true });
-  const liRow = liNow.find((c: { id: number }) => c.id === counsel.li);
-  await app.call('counsels.update', { id: counsel.li, version: liRow.version, engagedTo: '2025-06-30', active: false });
-  const zhao = await app.call('counsels.create', { name: '赵律师', firm: '另一律师事务所', engagedFrom: '2025-07-01' });
-  counsel.zhao = zhao.id;
-  at('2025-07-02T10:00:00');
-  await assign('G', counsel.zhao, '2025-07-10');
-  at('2025-07-05T10:00:00');
-  await opinion('G', 'approve', '2025-07-05');
-
-  at('2025-08-08T10:00:00');
-  await register('M', '2025-08-08', 'rules', dept.zonghe, 1);
-  await withdraw('M');
-  await reopen('M');
-  await assign('M', counsel.zhao, '2025-08-15');
-  at('2025-08-14T10:00:00');
-  await opinion('M', 'approve', '2025-08-14');
-  await outcome('M', 'adopted', '2025-08-14');
-  await close('M');
-
-  at('2025-09-01T10:00:00');
-  await register('H', '2025-09-01', 'decision', dept.zhuangbei, 1);
-
-  at('2025-11-20T10:00:00');
-  await register('I', '2025-11-20', 'contract', dept.zhengfa, 1);
-  await assign('I', counsel.wang, '2025-11-27');
-
-  at('2025-12-31T23:30:00');
-  await register('J', '2025-12-31', 'rules', dept.zonghe, 2);
-  await assign('J', counsel.wang, '2026-01-07');
+  await at('2025-07-01T09:00:00', async () => {
+    const liNow = await app.call('counsels.list', { includeInactive: true });
+    const liRow = liNow.find((c: { id: number }) => c.id === counsel.li);
+    await app.call('counsels.update', { id: counsel.li, version: liRow.version, engagedTo: '2025-06-30', active: false });
+    const zhao = await app.call('counsels.create', { name: '赵律师', firm: '另一律师事务所', engagedFrom: '2025-07-01' });
+    counsel.zhao = zhao.id;
+  });
+  await at('2025-07-02T10:00:00', assign('G', counsel.zhao, '2025-07-10'));
+  await at('2025-07-05T10:00:00', opinion('G', 'approve', '2025-07-05'));
+  await at('2025-08-08T10:00:00', register('M', '2025-08-08', 'rules', dept.zonghe, 1), withdraw('M'), reopen('M'), assign('M', counsel.zhao, '2025-08-15'));
+  await at('2025-08-14T10:00:00', opinion('M', 'approve', '2025-08-14'), outcome('M', 'adopted', '2025-08-14'), close('M'));
+  await at('2025-09-01T10:00:00', register('H', '2025-09-01', 'decision', dept.zhuangbei, 1));
+  await at('2025-11-20T10:00:00', register('I', '2025-11-20', 'contract', dept.zhengfa, 1), assign('I', counsel.wang, '2025-11-27'));
+  await at('2025-12-31T23:30:00', register('J', '2025-12-31', 'rules', dept.zonghe, 2), assign('J', counsel.wang, '2026-01-07'));
   // Ten minutes into 2026 in Shanghai, still 2025-12-31 in UTC: C was open at the end of 2025.
-  at('2026-01-01T00:10:00');
-  await close('C');
+  await at('2026-01-01T00:10:00', close('C'));
+  await at('2026-01-01T10:00:00', register('L', '2026-01-01', 'contract', dept.zonghe, 1));
+  await at('2026-01-02T10:00:00', register('K', '2025-12-31', 'other', dept.zhengfa, 1), assign('K', counsel.wang, '2026-01-09'));
+  await at('2026-01-05T10:00:00', opinion('J', 'approve', '2026-01-05'));
+  await at('2026-01-08T10:00:00', close('J'));
 
-  at('2026-01-01T10:00:00');
-  await register('L', '2026-01-01', 'contract', dept.zonghe, 1);
-  at('2026-01-02T10:00:00');
-  await register('K', '2025-12-31', 'other', dept.zhengfa, 1);
-  await assign('K', counsel.wang, '2026-01-09');
-  at('2026-01-05T10:00:00');
-  await opinion('J', 'approve', '2026-01-05');
-  at('2026-01-08T10:00:00');
-  await close('J');
-
-  at('2026-01-15T10:00:00');
+  await at('2026-01-15T10:00:00');
   return { app, ids, cat: b.cat, dept, counsel };
 }
 

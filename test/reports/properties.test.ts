@@ -139,44 +139,44 @@ function breakdownsAddUp(f: TallyFigures): void {
 
 const RUNS = { numRuns: 25 };
 
+/** Loads random ledgers of up to maxLength items and checks each one's 2025 tally. */
+async function onRandomLedgers(maxLength: number, runs: { numRuns: number }, check: (w: World, items: Gen[], t: Tally) => Promise<void>) {
+  const w = await world();
+  await fc.assert(
+    fc.asyncProperty(fc.array(genItem, { maxLength }), async (items) => {
+      load(w, items);
+      await check(w, items, await w.app.call<Tally>('reports.tally', { year: 2025 }));
+    }),
+    runs,
+  );
+}
+
 describe('tally properties on random ledgers', () => {
   it('breakdowns add up to the total, 项 ≥ 次, and a plain model of the rules agrees', async () => {
-    const w = await world();
-    await fc.assert(
-      fc.asyncProperty(fc.array(genItem, { maxLength: 40 }), async (items) => {
-        load(w, items);
-        const t = await w.app.call<Tally>('reports.tally', { year: 2025 });
-        breakdownsAddUp(t);
-        breakdownsAddUp(t.previous);
-        const inYear = items.filter((g) => !g.trashed && addDays('2025-01-01', g.day).startsWith('2025'));
-        const counted = inYear.filter((g) => statusAt(g, '2025-12-31') !== 'withdrawn');
-        const withdrawn = inYear.filter((g) => statusAt(g, '2025-12-31') === 'withdrawn');
-        expect([t.total.count, t.total.items]).toEqual([counted.length, counted.reduce((s, g) => s + g.itemCount, 0)]);
-        expect([t.withdrawn.count, t.withdrawn.items]).toEqual([withdrawn.length, withdrawn.reduce((s, g) => s + g.itemCount, 0)]);
-        // 份: the rounds dated within the year
-        const rounds = (g: Gen) => g.opinions.filter((o) => addDays(receivedOf(g), o.after) <= '2025-12-31').length;
-        expect(t.opinions.documents).toBe(counted.reduce((s, g) => s + rounds(g), 0));
-      }),
-      RUNS,
-    );
+    await onRandomLedgers(40, RUNS, async (_, items, t) => {
+      breakdownsAddUp(t);
+      breakdownsAddUp(t.previous);
+      const inYear = items.filter((g) => !g.trashed && addDays('2025-01-01', g.day).startsWith('2025'));
+      const counted = inYear.filter((g) => statusAt(g, '2025-12-31') !== 'withdrawn');
+      const withdrawn = inYear.filter((g) => statusAt(g, '2025-12-31') === 'withdrawn');
+      expect([t.total.count, t.total.items]).toEqual([counted.length, counted.reduce((s, g) => s + g.itemCount, 0)]);
+      expect([t.withdrawn.count, t.withdrawn.items]).toEqual([withdrawn.length, withdrawn.reduce((s, g) => s + g.itemCount, 0)]);
+      // 份: the rounds dated within the year
+      const rounds = (g: Gen) => g.opinions.filter((o) => addDays(receivedOf(g), o.after) <= '2025-12-31').length;
+      expect(t.opinions.documents).toBe(counted.reduce((s, g) => s + rounds(g), 0));
+    });
   });
 
   it('every figure drills down to exactly as many items as it counts', async () => {
-    const w = await world();
-    await fc.assert(
-      fc.asyncProperty(fc.array(genItem, { maxLength: 30 }), async (items) => {
-        load(w, items);
-        const t = await w.app.call<Tally>('reports.tally', { year: 2025 });
-        for (const block of [t, t.previous] as TallyFigures[]) {
-          for (const fig of figuresOf(block)) {
-            const d = await w.app.call<Drilldown>('reports.drilldown', { year: block.period.year, key: fig.key });
-            expect([d.count, d.items, d.ids.length], `${block.period.label} ${fig.key}`).toEqual([fig.count, fig.items, fig.count]);
-            expect(new Set(d.ids).size).toBe(d.ids.length);
-          }
+    await onRandomLedgers(30, { numRuns: 15 }, async (w, _, t) => {
+      for (const block of [t, t.previous] as TallyFigures[]) {
+        for (const fig of figuresOf(block)) {
+          const d = await w.app.call<Drilldown>('reports.drilldown', { year: block.period.year, key: fig.key });
+          expect([d.count, d.items, d.ids.length], `${block.period.label} ${fig.key}`).toEqual([fig.count, fig.items, fig.count]);
+          expect(new Set(d.ids).size).toBe(d.ids.length);
         }
-      }),
-      { numRuns: 15 },
-    );
+      }
+    });
   });
 
   it('changing one counted item\'s category moves exactly one count', async () => {

@@ -30,9 +30,9 @@ describe('the 2025 tally of the fixture year', () => {
     ]);
   });
 
-  it('breaks down by category (all active categories, in list order)', async () => {
-    const t = await tally();
-    expect(t.byCategory.map((c) => [c.code, c.count, c.items])).toEqual([
+  // The breakdowns by one key, each as rows of [key, 次, 项] in the tally's order.
+  it.each<{ by: string; list: 'byCategory' | 'byDepartment' | 'byConclusion' | 'byOutcome'; key: string; rows: [string, number, number][] }>([
+    { by: 'category (all active categories, in list order)', list: 'byCategory', key: 'code', rows: [
       ['rules', 3, 6],
       ['contract', 2, 3],
       ['procurement', 1, 2],
@@ -41,7 +41,32 @@ describe('the 2025 tally of the fixture year', () => {
       ['litigation', 0, 0],
       ['decision', 1, 1],
       ['other', 1, 1],
-    ]);
+    ] },
+    { by: 'department, largest first', list: 'byDepartment', key: 'name', rows: [
+      ['综合处', 4, 7],
+      ['政策法规处', 4, 6],
+      ['装备处', 1, 1],
+    ] },
+    { by: 'the latest opinion round\'s conclusion', list: 'byConclusion', key: 'conclusion', rows: [
+      ['approve', 3, 6], // B's first round was approveWithChanges, its latest approve
+      ['approveWithChanges', 0, 0],
+      ['object', 1, 2],
+      ['advisory', 1, 1],
+      ['none', 4, 5], // J's opinion is dated 2026-01-05: not given in 2025
+    ] },
+    { by: 'outcome', list: 'byOutcome', key: 'outcome', rows: [
+      ['adopted', 2, 4],
+      ['partiallyAdopted', 1, 1],
+      ['notAdopted', 1, 2],
+      ['none', 5, 7],
+    ] },
+  ])('breaks down by $by', async ({ list, key, rows }) => {
+    const t = await tally();
+    expect(t[list].map((f) => [(f as unknown as Record<string, unknown>)[key], f.count, f.items])).toEqual(rows);
+  });
+
+  it('names each category by its full and short name, and drills down by category', async () => {
+    const t = await tally();
     expect(t.byCategory[0]).toMatchObject({ name: '制度建设（规范性文件）', shortName: '制度建设' });
     expect(await drill(`category:${fixture().cat('rules')}`)).toEqual(['B', 'M', 'J']);
   });
@@ -71,15 +96,6 @@ describe('the 2025 tally of the fixture year', () => {
     expect(await drill(`month:2025-12;category:${fixture().cat('other')}`)).toEqual(['K']);
   });
 
-  it('breaks down by department, largest first', async () => {
-    const t = await tally();
-    expect(t.byDepartment.map((d) => [d.name, d.count, d.items])).toEqual([
-      ['综合处', 4, 7],
-      ['政策法规处', 4, 6],
-      ['装备处', 1, 1],
-    ]);
-  });
-
   it('breaks down by the counsel the item is assigned to; one who left mid-year keeps their items', async () => {
     const t = await tally();
     expect(t.byCounsel.map((c) => [c.name, c.count, c.items, c.active, c.engagedTo])).toEqual([
@@ -94,27 +110,13 @@ describe('the 2025 tally of the fixture year', () => {
     expect(await drill('counsel:none')).toEqual(['H']);
   });
 
-  it('counts conclusions by the latest opinion round', async () => {
-    const t = await tally();
-    expect(t.byConclusion.map((c) => [c.conclusion, c.count, c.items])).toEqual([
-      ['approve', 3, 6], // B's first round was approveWithChanges, its latest approve
-      ['approveWithChanges', 0, 0],
-      ['object', 1, 2],
-      ['advisory', 1, 1],
-      ['none', 4, 5], // J's opinion is dated 2026-01-05: not given in 2025
-    ]);
+  it('drills down by the latest opinion round\'s conclusion', async () => {
     expect(await drill('conclusion:approve')).toEqual(['B', 'G', 'M']);
     expect(await drill('conclusion:none')).toEqual(['H', 'I', 'J', 'K']);
   });
 
   it('counts outcomes and the adoption rate over items with an outcome', async () => {
     const t = await tally();
-    expect(t.byOutcome.map((o) => [o.outcome, o.count, o.items])).toEqual([
-      ['adopted', 2, 4],
-      ['partiallyAdopted', 1, 1],
-      ['notAdopted', 1, 2],
-      ['none', 5, 7],
-    ]);
     expect(ci(t.adoption.adopted)).toEqual([3, 5]);
     expect(ci(t.adoption.withOutcome)).toEqual([4, 7]);
     expect(t.adoption.rate).toEqual({ value: 0.75, text: '75.0%' });

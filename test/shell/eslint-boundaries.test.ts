@@ -24,10 +24,27 @@ async function brokenImports(paths: string[]): Promise<string[]> {
 }
 const layered = (ids: string[]) => ids.filter((id) => id === 'no-restricted-imports' || id === '@typescript-eslint/no-restricted-imports').length;
 
-describe('renderer import boundary', () => {
-  const file = 'renderer/src/features/ledger/LedgerPage.tsx';
+/** The files the imports below are planted in. */
+const LEDGER_PAGE = 'renderer/src/features/ledger/LedgerPage.tsx';
+const BACKUP_CONFIG = 'electron/services/backup/config.ts';
+const MAPPING_TABLE = 'renderer/src/features/import/MappingTable.tsx';
 
-  it.each([
+/** One test per planted import: in `file`, eslint refuses it exactly once (refusals counted by `count`). */
+function refusesEach(file: string, imports: string[], count: (ids: string[]) => number): void {
+  it.each(imports)('refuses %s', async (code) => {
+    expect(count(await ruleIds(file, `${code}\nexport {};\n`))).toBe(1);
+  });
+}
+
+/** A test that these lines, in `file`, draw no import refusal (counted by `count`). */
+function allows(title: string, file: string, lines: string[], count: (ids: string[]) => number): void {
+  it(title, async () => {
+    expect(count(await ruleIds(file, lines.join('\n')))).toBe(0);
+  });
+}
+
+describe('renderer import boundary', () => {
+  refusesEach(LEDGER_PAGE, [
     "import fs from 'node:fs';",
     "import fs from 'fs';",
     "import { join } from 'path';",
@@ -43,22 +60,17 @@ describe('renderer import boundary', () => {
     "import { openDatabase } from '../../../../db/open';",
     "import { x } from '../../../../db/queries/consultations';",
     "import { x } from '../../../../electron/services/consultations/service';",
-  ])('refuses %s', async (code) => {
-    expect(restricted(await ruleIds(file, `${code}\nexport {};\n`))).toBe(1);
-  });
+  ], restricted);
 
-  it('allows the contract types, React and the rest of the renderer', async () => {
-    const code = [
-      "import type { ConsultationRow } from '#domain/types';",
-      "import type { Envelope } from '#contract/envelope';",
-      "import { useState } from 'react';",
-      "import { Button } from 'antd';",
-      "import { t } from '../../i18n';",
-      'export type { ConsultationRow, Envelope };',
-      'export { useState, Button, t };',
-    ].join('\n');
-    expect(restricted(await ruleIds(file, code))).toBe(0);
-  });
+  allows('allows the contract types, React and the rest of the renderer', LEDGER_PAGE, [
+    "import type { ConsultationRow } from '#domain/types';",
+    "import type { Envelope } from '#contract/envelope';",
+    "import { useState } from 'react';",
+    "import { Button } from 'antd';",
+    "import { t } from '../../i18n';",
+    'export type { ConsultationRow, Envelope };',
+    'export { useState, Button, t };',
+  ], restricted);
 });
 
 describe('services and db stay plain Node', () => {
@@ -70,26 +82,19 @@ describe('services and db stay plain Node', () => {
 });
 
 describe('services take only types from the contract', () => {
-  const file = 'electron/services/backup/config.ts';
-
-  it.each([
+  refusesEach(BACKUP_CONFIG, [
     "import { rotationInput } from '#contract/contract';",
     "import { importToken } from '#contract/import-contract';",
     "import { contract } from '../../api/contract';",
-  ])('refuses %s', async (code) => {
-    expect(layered(await ruleIds(file, `${code}\nexport {};\n`))).toBe(1);
-  });
+  ], layered);
 
-  it('allows type-only imports of the contract, and the domain', async () => {
-    const code = [
-      "import type { ParsedInputOf } from '#contract/contract';",
-      "import { type ImportPlanView } from '#contract/import-contract';",
-      "import { ROTATION_LIMITS } from '#domain/types';",
-      'export type { ParsedInputOf, ImportPlanView };',
-      'export { ROTATION_LIMITS };',
-    ].join('\n');
-    expect(layered(await ruleIds(file, code))).toBe(0);
-  });
+  allows('allows type-only imports of the contract, and the domain', BACKUP_CONFIG, [
+    "import type { ParsedInputOf } from '#contract/contract';",
+    "import { type ImportPlanView } from '#contract/import-contract';",
+    "import { ROTATION_LIMITS } from '#domain/types';",
+    'export type { ParsedInputOf, ImportPlanView };',
+    'export { ROTATION_LIMITS };',
+  ], layered);
 
   it('the services as they are pass it', async () => {
     expect(await brokenImports(['electron/services'])).toEqual([]);
@@ -97,8 +102,6 @@ describe('services take only types from the contract', () => {
 });
 
 describe('no Chinese text in components', () => {
-  const component = 'renderer/src/features/ledger/LedgerPage.tsx';
-
   it.each([
     "export const title = '咨询台账';",
     'export const title = `共 ${1} 条咨询`;',
@@ -106,12 +109,12 @@ describe('no Chinese text in components', () => {
     'export const el = <input placeholder="请输入" />;',
     "export const comma = '，';",
   ])('refuses %s', async (code) => {
-    expect(await ruleIds(component, code)).toContain('no-restricted-syntax');
+    expect(await ruleIds(LEDGER_PAGE, code)).toContain('no-restricted-syntax');
   });
 
   it('allows English literals and i18n keys', async () => {
     const code = "export const el = <div title={'ledger.title'}>{`${1} rows`} ok</div>;";
-    expect(await ruleIds(component, code)).not.toContain('no-restricted-syntax');
+    expect(await ruleIds(LEDGER_PAGE, code)).not.toContain('no-restricted-syntax');
   });
 
   it('allows Chinese in renderer/src/i18n', async () => {
@@ -122,29 +125,22 @@ describe('no Chinese text in components', () => {
 });
 
 describe('the renderer takes only types from the contract, and the domain by its alias', () => {
-  const file = 'renderer/src/features/import/MappingTable.tsx';
-
-  it.each([
+  refusesEach(MAPPING_TABLE, [
     "import { IMPORT_FIELDS } from '#contract/import-contract';",
     "import { contract } from '#contract/contract';",
     "import { IPC_CHANNEL } from '#contract/envelope';",
     "import { STATUSES } from '../../../../electron/domain/types';",
     "import type { MethodName } from '../../../../electron/api/contract';",
-  ])('refuses %s', async (code) => {
-    expect(layered(await ruleIds(file, `${code}\nexport {};\n`))).toBe(1);
-  });
+  ], layered);
 
-  it('allows type-only imports of the contract and values of the domain', async () => {
-    const code = [
-      "import type { MethodName } from '#contract/contract';",
-      "import { type ImportPlanView } from '#contract/import-contract';",
-      "import { IMPORT_FIELDS } from '#domain/import-fields';",
-      "import { STATUSES, type Role } from '#domain/types';",
-      'export type { MethodName, ImportPlanView, Role };',
-      'export { IMPORT_FIELDS, STATUSES };',
-    ].join('\n');
-    expect(layered(await ruleIds(file, code))).toBe(0);
-  });
+  allows('allows type-only imports of the contract and values of the domain', MAPPING_TABLE, [
+    "import type { MethodName } from '#contract/contract';",
+    "import { type ImportPlanView } from '#contract/import-contract';",
+    "import { IMPORT_FIELDS } from '#domain/import-fields';",
+    "import { STATUSES, type Role } from '#domain/types';",
+    'export type { MethodName, ImportPlanView, Role };',
+    'export { IMPORT_FIELDS, STATUSES };',
+  ], layered);
 });
 
 describe('layers point one way: db/ and the domain import neither the contract nor the services', () => {

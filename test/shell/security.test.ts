@@ -75,6 +75,11 @@ describe('content security policy', () => {
   });
 });
 
+/** The check says no (false) to each of the URLs; a failure names the URL. */
+function refusesEach(check: (url: string) => boolean, urls: string[]): void {
+  for (const url of urls) expect(check(url), url).toBe(false);
+}
+
 describe('app origin', () => {
   it('is a standard, secure scheme that does not bypass the CSP', () => {
     expect(APP_ORIGIN).toBe('app://ledger');
@@ -83,7 +88,7 @@ describe('app origin', () => {
   });
 
   it('does not mistake look-alikes for the app', () => {
-    for (const url of [
+    refusesEach(isAppUrl, [
       'app://ledger.evil.com/index.html',
       'app://evil/index.html',
       'app://user@ledger/index.html',
@@ -92,9 +97,7 @@ describe('app origin', () => {
       'file:///work/main/out/renderer/index.html',
       'not a url',
       '',
-    ]) {
-      expect(isAppUrl(url), url).toBe(false);
-    }
+    ]);
   });
 });
 
@@ -143,7 +146,7 @@ describe('navigation', () => {
   });
 
   it('refuses everything else', () => {
-    for (const url of [
+    refusesEach(isAllowedNavigation, [
       'https://example.com/',
       'http://127.0.0.1:5173/',
       'file:///etc/passwd',
@@ -152,9 +155,7 @@ describe('navigation', () => {
       'javascript:alert(1)',
       'data:text/html,<script>1</script>',
       'about:blank',
-    ]) {
-      expect(isAllowedNavigation(url), url).toBe(false);
-    }
+    ]);
   });
 });
 
