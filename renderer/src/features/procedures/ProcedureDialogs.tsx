@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PROCEDURE_LIMITS, type NormativeDocument } from '#domain/procedures';
 import { useApiMutation } from '../../api/hooks';
 import { DateInput, dateRules } from '../../shared/DateInput';
+import { textRules } from '../../shared/limits';
 import { StepModal, useToday, type DialogProps } from '../consultation/actions/ActionModal';
 import { StepDateField } from '../consultation/actions/StepDialogs';
 
@@ -13,7 +14,7 @@ function TextField({ name, label, max, required }: { name: string; label: string
     <Form.Item
       name={name}
       label={label}
-      rules={[...(required ? [{ required: true, whitespace: true, message: t('validation.required', { field: label }) }] : []), { max, message: t('validation.maxLength', { max }) }]}
+      rules={textRules(t, max, required ? label : undefined)}
     >
       <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
     </Form.Item>
@@ -108,7 +109,7 @@ export function DocumentDialog({ detail, current, onClose }: DialogProps & { cur
       {() => (
         <>
           <Typography.Paragraph type="secondary">{t('procedures.validityHint')}</Typography.Paragraph>
-          <Form.Item name="docNumber" label={t('procedures.docNumber')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('procedures.docNumber') }) }, { max: 100, message: t('validation.maxLength', { max: 100 }) }]}>
+          <Form.Item name="docNumber" label={t('procedures.docNumber')} rules={textRules(t, 100, t('procedures.docNumber'))}>
             <Input style={{ width: 320 }} />
           </Form.Item>
           <StepDateField name="issuedOn" label={t('procedures.docIssuedOn')} today={today} />

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { CallFailed } from '../../shared/CallState';
 import { applyIssues } from '../../shared/errors';
+import { textRules } from '../../shared/limits';
 import { AuthLayout } from './AuthLayout';
 import { authErrorText } from './errors';
 import { PasswordFields } from './PasswordFields';
@@ -25,6 +26,7 @@ export function SetupScreen({ onBack, desk = false }: { onBack?: () => void; des
   const { t } = useTranslation();
   const [form] = Form.useForm<SetupForm>();
   const { pending, error, signIn } = useSignIn();
+  const displayName = desk ? t('desk.setup.displayName') : t('auth.displayName');
 
   const submit = (v: SetupForm) => {
     const input = { username: v.username.trim(), displayName: v.displayName.trim(), password: v.password };
@@ -42,11 +44,7 @@ export function SetupScreen({ onBack, desk = false }: { onBack?: () => void; des
         <Form.Item name="username" label={t('auth.username')} extra={t('auth.usernameHint')} rules={usernameRules(t)}>
           <Input autoFocus autoComplete="username" maxLength={30} />
         </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={desk ? t('desk.setup.displayName') : t('auth.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('validation.required', { field: desk ? t('desk.setup.displayName') : t('auth.displayName') }) }, { max: 30, message: t('validation.maxLength', { max: 30 }) }]}
-        >
+        <Form.Item name="displayName" label={displayName} rules={textRules(t, 30, displayName)}>
           <Input maxLength={30} />
         </Form.Item>
         <PasswordFields

@@ -1,11 +1,13 @@
 /** New account, edit an account (name, roles, linked counsel), reset a password. */
-import { Alert, Checkbox, Col, Form, Input, Row, Select } from 'antd';
+import { Alert, Checkbox, Col, Form, Input, Row } from 'antd';
 import type { FormInstance } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Counsel, type Role, type UserAccount } from '#domain/types';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { FormModal } from '../../shared/FormModal';
+import { textRules } from '../../shared/limits';
+import { SearchSelect } from '../../shared/SearchSelect';
 import { PasswordFields } from '../session/PasswordFields';
 import { usernameRules } from '../session/passwordRules';
 
@@ -55,12 +57,7 @@ function RoleFields({ form }: { form: FormInstance<AccountForm> }) {
               extra={t('users.counselHint')}
               rules={[{ required: true, message: t('validation.select', { field: t('users.counsel') }) }]}
             >
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                loading={counsels.isPending}
-                placeholder={t('form.selectPlaceholder')}
-                options={(counsels.data ?? []).map((c) => ({ value: c.id, label: t('counsels.withFirm', { name: c.name, firm: c.firm }) }))}
-              />
+              <SearchSelect loading={counsels.isPending} options={(counsels.data ?? []).map((c) => ({ value: c.id, label: t('counsels.withFirm', { name: c.name, firm: c.firm }) }))} />
             </Form.Item>
           ) : null
         }
@@ -103,11 +100,7 @@ export function AccountDialog({ user, onClose }: { user: UserAccount | null; onC
               </Col>
             )}
             <Col span={12}>
-              <Form.Item
-                name="displayName"
-                label={t('users.displayName')}
-                rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('users.displayName') }) }, { max: 30, message: t('validation.maxLength', { max: 30 }) }]}
-              >
+              <Form.Item name="displayName" label={t('users.displayName')} rules={textRules(t, 30, t('users.displayName'))}>
                 <Input maxLength={30} />
               </Form.Item>
             </Col>

@@ -1,5 +1,5 @@
 /** 分派, 出具意见, 登记采纳情况: the workflow steps that carry data. */
-import { App, Form, Input, Radio, Select, Typography } from 'antd';
+import { App, Form, Input, Radio, Typography } from 'antd';
 import { ApiError } from '../../../api/client';
 import { useTranslation } from 'react-i18next';
 import { CONCLUSIONS, OUTCOMES, type Conclusion, type Opinion, type Outcome, type StatusChange } from '#domain/types';
@@ -8,6 +8,7 @@ import { useApi, useApiMutation, useAppInfo } from '../../../api/hooks';
 import { LIMITS } from '#domain/limits';
 import { DateInput, dateRules } from '../../../shared/DateInput';
 import { errorText } from '../../../shared/errors';
+import { SearchSelect } from '../../../shared/SearchSelect';
 import { textCount } from '../../../shared/limits';
 import { StepModal, type DialogProps } from './ActionModal';
 import { OpinionProcedureFields, procedureInput, type OpinionProcedureValues } from '../../procedures/OpinionProcedureFields';
@@ -75,12 +76,7 @@ export function AssignDialog({ detail, onClose, title }: DialogProps & { title: 
             label={t('field.counsel')}
             rules={[{ required: true, message: t('validation.select', { field: t('field.counsel') }) }]}
           >
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={counsels.isPending}
-              placeholder={t('form.selectPlaceholder')}
-              options={(counsels.data ?? []).map((c) => counselOption(t, c, detail.receivedOn))}
-            />
+            <SearchSelect loading={counsels.isPending} options={(counsels.data ?? []).map((c) => counselOption(t, c, detail.receivedOn))} />
           </Form.Item>
           <EngagementNote counsels={counsels.data ?? []} day={detail.receivedOn} />
           <StepDateField name="assignedOn" label={t('action.assignedOn')} today={today} />
