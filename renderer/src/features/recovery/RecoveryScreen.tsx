@@ -22,6 +22,11 @@ export function RecoveryScreen({ status }: { status: RecoveryStatus }) {
   const queryClient = useQueryClient();
   const { pending, error, run } = useCallState();
   const newest = status.newestBackup;
+  const backupFacts = (backup: NonNullable<RecoveryStatus['newestBackup']>) => [
+    { key: 'at', label: t('recovery.takenAt'), children: formatInstant(backup.takenAt) },
+    { key: 'count', label: t('recovery.consultations'), children: t('recovery.count', { count: backup.consultations }) },
+    { key: 'name', label: t('recovery.file'), children: <Typography.Text code>{backup.name}</Typography.Text> },
+  ];
 
   const restore = () =>
     run(
@@ -59,17 +64,7 @@ export function RecoveryScreen({ status }: { status: RecoveryStatus }) {
           <Typography.Title level={2} className="recovery-subtitle">
             {t('recovery.newestBackup')}
           </Typography.Title>
-          <Descriptions
-            bordered
-            size="small"
-            column={1}
-            style={{ marginBottom: 16 }}
-            items={[
-              { key: 'at', label: t('recovery.takenAt'), children: formatInstant(newest.takenAt) },
-              { key: 'count', label: t('recovery.consultations'), children: t('recovery.count', { count: newest.consultations }) },
-              { key: 'name', label: t('recovery.file'), children: <Typography.Text code>{newest.name}</Typography.Text> },
-            ]}
-          />
+          <Descriptions bordered size="small" column={1} style={{ marginBottom: 16 }} items={backupFacts(newest)} />
           <Typography.Paragraph type="secondary">{t('recovery.afterRestore')}</Typography.Paragraph>
           <Button type="primary" size="large" block loading={pending} onClick={() => void restore()}>
             {t('recovery.restore')}
