@@ -7,12 +7,18 @@ import { LIMITS } from '#domain/limits';
 import type { Settings } from '#domain/types';
 import { useApiMutation, useAppInfo, useCan, useSettings } from '../../api/hooks';
 import { applyIssues, errorText } from '../../shared/errors';
-import { textCount } from '../../shared/limits';
+import { textCount, textRules } from '../../shared/limits';
 import { LoadFailed, Loading, PageHead } from '../../shared/PageState';
 import { useUnsavedChanges } from '../../shared/unsaved';
 import { useSubmitGuard } from '../../shared/useSubmitGuard';
 
 const FIELDS = ['officeName', 'serialPrefix', 'defaultDueDays', 'idleLockMinutes', 'reportTemplate'] as const;
+
+/** The whole numbers of the settings: from 1 to `max`, one message for any other value, the unit after the box. */
+const NUMBER_FIELDS = [
+  { name: 'defaultDueDays', label: 'settings.defaultDueDays', hint: 'settings.defaultDueDaysHint', max: 365, range: 'validation.dueDaysRange', unit: 'settings.days' },
+  { name: 'idleLockMinutes', label: 'settings.idleLockMinutes', hint: 'settings.idleLockHint', max: 240, range: 'validation.idleRange', unit: 'settings.minutes' },
+] as const;
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -57,52 +63,39 @@ function SettingsForm({ initial }: { initial: Settings }) {
     }
   });
 
-  const required = (field: string, max: number) => [
-    { required: true, whitespace: true, message: t('validation.required', { field }) },
-    { max, message: t('validation.maxLength', { max }) },
-  ];
-
   return (
     <Card variant="borderless" style={{ maxWidth: 760 }}>
       <Form<Settings> form={form} layout="vertical" initialValues={initial} onFinish={(v) => void save(v)} onValuesChange={() => setDirty(true)} disabled={readOnly}>
-        <Form.Item name="officeName" label={t('settings.officeName')} rules={required(t('settings.officeName'), LIMITS.officeName)}>
+        <Form.Item name="officeName" label={t('settings.officeName')} rules={textRules(t, LIMITS.officeName, t('settings.officeName'))}>
           <Input placeholder={t('settings.officeNamePlaceholder')} count={textCount(LIMITS.officeName)} />
         </Form.Item>
         <Form.Item
           name="serialPrefix"
           label={t('settings.serialPrefix')}
-          rules={required(t('settings.serialPrefix'), LIMITS.serialPrefix)}
+          rules={textRules(t, LIMITS.serialPrefix, t('settings.serialPrefix'))}
           extra={t('settings.serialPreview', { example: t('settings.serialExample', { prefix: prefix ?? '', year }) })}
         >
           <Input style={{ width: 200 }} count={textCount(LIMITS.serialPrefix)} />
         </Form.Item>
-        <Form.Item
-          name="defaultDueDays"
-          label={t('settings.defaultDueDays')}
-          extra={t('settings.defaultDueDaysHint')}
-          rules={[
-            { required: true, message: t('validation.dueDaysRange') },
-            { type: 'integer', min: 1, max: 365, message: t('validation.dueDaysRange') },
-          ]}
-        >
-          <InputNumber style={{ width: 200 }} precision={0} suffix={t('settings.days')} />
-        </Form.Item>
-        <Form.Item
-          name="idleLockMinutes"
-          label={t('settings.idleLockMinutes')}
-          extra={t('settings.idleLockHint')}
-          rules={[
-            { required: true, message: t('validation.idleRange') },
-            { type: 'integer', min: 1, max: 240, message: t('validation.idleRange') },
-          ]}
-        >
-          <InputNumber style={{ width: 200 }} precision={0} suffix={t('settings.minutes')} />
-        </Form.Item>
+        {NUMBER_FIELDS.map((f) => (
+          <Form.Item
+            key={f.name}
+            name={f.name}
+            label={t(f.label)}
+            extra={t(f.hint)}
+            rules={[
+              { required: true, message: t(f.range) },
+              { type: 'integer', min: 1, max: f.max, message: t(f.range) },
+            ]}
+          >
+            <InputNumber style={{ width: 200 }} precision={0} suffix={t(f.unit)} />
+          </Form.Item>
+        ))}
         <Form.Item
           name="reportTemplate"
           label={t('settings.reportTemplate')}
           extra={<Typography.Text type="secondary">{t('settings.reportTemplateHint')}</Typography.Text>}
-          rules={required(t('settings.reportTemplate'), LIMITS.reportTemplate)}
+          rules={textRules(t, LIMITS.reportTemplate, t('settings.reportTemplate'))}
         >
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} count={textCount(LIMITS.reportTemplate)} />
         </Form.Item>

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupView, RestoreOutcome } from '#domain/types';
 import { call } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
+import { CallFailed, useCallState } from '../../shared/CallState';
 import { errorText } from '../../shared/errors';
 import { formatInstant, formatSize } from '../../shared/format';
 import { LoadFailed, PageHead } from '../../shared/PageState';
@@ -114,22 +115,17 @@ export function BackupsPage() {
 function RestoreDialog({ target, onClose, onRestored }: { target: Target; onClose(): void; onRestored(o: RestoreOutcome): void }) {
   const { t } = useTranslation();
   const [understood, setUnderstood] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useCallState();
 
-  const restore = async () => {
-    setPending(true);
-    setError(null);
-    try {
-      const outcome = target.kind === 'listed' ? await call('backups.restore', { name: target.backup.name }) : await call('backups.restoreFromFile', {});
-      if (outcome) onRestored(outcome);
-      else onClose(); // no file chosen
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setPending(false);
-    }
-  };
+  const restore = () =>
+    run(
+      async () => {
+        const outcome = target.kind === 'listed' ? await call('backups.restore', { name: target.backup.name }) : await call('backups.restoreFromFile', {});
+        if (outcome) onRestored(outcome);
+        else onClose(); // no file chosen
+      },
+      (e) => errorText(e, t),
+    );
 
   return (
     <Modal
@@ -156,7 +152,7 @@ function RestoreDialog({ target, onClose, onRestored }: { target: Target; onClos
         <Typography.Paragraph>{t('backups.confirmFile')}</Typography.Paragraph>
       )}
       <Alert type="warning" showIcon title={t('backups.confirmReplace')} description={t('backups.confirmKept')} style={{ marginBottom: 16 }} />
-      {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} /> : null}
+      <CallFailed error={error} />
       <Checkbox checked={understood} onChange={(e) => setUnderstood(e.target.checked)}>
         {t('backups.understood')}
       </Checkbox>

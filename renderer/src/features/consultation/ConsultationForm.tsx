@@ -10,6 +10,7 @@ import { LIMITS } from '#domain/limits';
 import { SECRECY_LEVELS } from '#domain/secrecy';
 import { ItemCountInput, itemCountRules } from '../../shared/ItemCountInput';
 import { textCount } from '../../shared/limits';
+import { SearchSelect } from '../../shared/SearchSelect';
 import type { FormValues } from './formValues';
 
 interface Props {
@@ -71,12 +72,12 @@ export function ConsultationForm(props: Props) {
         </Col>
         <Col span={8}>
           <Form.Item name="categoryId" label={t('field.category')} rules={[select(t('field.category'))]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={categoryOptions} placeholder={t('form.selectPlaceholder')} onChange={props.onCategoryChange} />
+            <SearchSelect options={categoryOptions} onChange={props.onCategoryChange} />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item name="departmentId" label={t('field.department')} rules={[select(t('field.department'))]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={departmentOptions} placeholder={t('form.selectPlaceholder')} />
+            <SearchSelect options={departmentOptions} />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -112,12 +113,7 @@ export function ConsultationForm(props: Props) {
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item
-            name="itemCount"
-            label={t('field.itemCount')}
-            tooltip={t('entry.itemCount.tooltip')}
-            rules={itemCountRules(t)}
-          >
+          <Form.Item name="itemCount" label={t('field.itemCount')} tooltip={t('entry.itemCount.tooltip')} rules={itemCountRules(t)}>
             <ItemCountInput />
           </Form.Item>
         </Col>

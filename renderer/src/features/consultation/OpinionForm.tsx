@@ -6,44 +6,31 @@
 import { SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Conclusion, ConsultationDetail } from '#domain/types';
+import type { ConsultationDetail } from '#domain/types';
 import { ApiError } from '../../api/client';
-import { useApiMutation, useAppInfo } from '../../api/hooks';
+import { useApiMutation } from '../../api/hooks';
+import { useToday } from './actions/ActionModal';
 import { applyIssues, errorText } from '../../shared/errors';
-import { OpinionFields } from './actions/StepDialogs';
-import { procedureInput, type OpinionProcedureValues } from '../procedures/OpinionProcedureFields';
+import { OpinionFields, opinionInput, type OpinionValues } from './actions/StepDialogs';
 import { useSubmitGuard } from '../../shared/useSubmitGuard';
 import { useState } from 'react';
 import { useUnsavedChanges } from '../../shared/unsaved';
 
-interface Values extends OpinionProcedureValues {
-  conclusion?: Conclusion;
-  text: string;
-  issuedOn: string | null;
-}
-
 export function OpinionForm({ detail }: { detail: ConsultationDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const today = useAppInfo().data?.today ?? detail.receivedOn;
-  const [form] = Form.useForm<Values>();
+  const today = useToday(detail);
+  const [form] = Form.useForm<OpinionValues>();
   const add = useApiMutation('consultations.addOpinion');
   const round = detail.opinions.length + 1;
 
   const guard = useSubmitGuard();
   const [dirty, setDirty] = useState(false);
   useUnsavedChanges(dirty);
-  const submit = (v: Values) =>
+  const submit = (v: OpinionValues) =>
     guard.run(async () => {
     try {
-      await add.mutateAsync({
-        id: detail.id,
-        version: detail.version,
-        conclusion: v.conclusion ?? 'advisory',
-        text: v.text,
-        issuedOn: v.issuedOn ?? '',
-        ...procedureInput(v),
-      });
+      await add.mutateAsync({ id: detail.id, version: detail.version, ...opinionInput(v) });
       form.resetFields();
       setDirty(false);
       void message.success(t('action.done', { action: t('action.addOpinion') }));
@@ -56,7 +43,7 @@ export function OpinionForm({ detail }: { detail: ConsultationDetail }) {
 
   return (
     <Card size="small" title={round === 1 ? t('detail.opinionFormTitle') : t('detail.opinionFormNext', { round })} className="opinion-form">
-      <Form<Values> form={form} layout="vertical" initialValues={{ issuedOn: today, text: '' }} onFinish={(v) => void submit(v)} onValuesChange={() => setDirty(true)}>
+      <Form<OpinionValues> form={form} layout="vertical" initialValues={{ issuedOn: today, text: '' }} onFinish={(v) => void submit(v)} onValuesChange={() => setDirty(true)}>
         <OpinionFields today={today} receivedOn={detail.receivedOn} categoryId={detail.categoryId} />
         <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={guard.busy} disabled={guard.busy}>
           {t('detail.submitOpinion')}

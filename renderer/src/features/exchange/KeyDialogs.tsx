@@ -1,20 +1,38 @@
 /** The admin's key dialogs on the 数据交换 screen: make the office key, pair (or replace) a counsel's key, revoke one. */
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Form, Input, Space, Typography } from 'antd';
+import type { FormRule } from 'antd';
+import type { TFunction } from 'i18next';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PeerKeyView } from '#contract/exchange-contract';
 import type { Counsel } from '#domain/types';
 import { useApiMutation, useSettings } from '../../api/hooks';
 import { FormModal } from '../../shared/FormModal';
+import { textRules } from '../../shared/limits';
 import { Fingerprint } from './Fingerprint';
 import { normalizeFingerprint } from './typed-fingerprint';
 
 /** the contract's minimum for the key password (exchange-contract.ts, exchangeSetupInput) */
 const MIN_KEY_PASSWORD = 8;
 
+/** The office key's password: long enough, and typed again the same. */
+function keyPasswordRules(t: TFunction): { rules: FormRule[]; againRules: FormRule[] } {
+  const mismatch = t('exchange.setup.mismatch');
+  return {
+    rules: [{ required: true, min: MIN_KEY_PASSWORD, message: t('exchange.setup.tooShort') }, { max: 200, message: t('validation.maxLength', { max: 200 }) }],
+    againRules: [
+      { required: true, message: mismatch },
+      ({ getFieldValue }) => ({
+        validator: (_, value: string) => (value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(mismatch))),
+      }),
+    ],
+  };
+}
+
 export function SetupDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
+  const keyPassword = keyPasswordRules(t);
   const settings = useSettings();
   const setup = useApiMutation('exchange.setup');
   return (
@@ -31,32 +49,13 @@ export function SetupDialog({ onClose }: { onClose(): void }) {
         <>
           <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('exchange.setup.intro')} />
           <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('exchange.setup.lost')} />
-          <Form.Item
-            name="name"
-            label={t('exchange.setup.name')}
-            rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('exchange.own.name') }) }, { max: 100, message: t('validation.maxLength', { max: 100 }) }]}
-          >
+          <Form.Item name="name" label={t('exchange.setup.name')} rules={textRules(t, 100, t('exchange.own.name'))}>
             <Input />
           </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('exchange.setup.password')}
-            extra={t('exchange.setup.passwordHint')}
-            rules={[{ required: true, min: MIN_KEY_PASSWORD, message: t('exchange.setup.tooShort') }, { max: 200, message: t('validation.maxLength', { max: 200 }) }]}
-          >
+          <Form.Item name="password" label={t('exchange.setup.password')} extra={t('exchange.setup.passwordHint')} rules={keyPassword.rules}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          <Form.Item
-            name="again"
-            label={t('exchange.setup.again')}
-            dependencies={['password']}
-            rules={[
-              { required: true, message: t('exchange.setup.mismatch') },
-              ({ getFieldValue }) => ({
-                validator: (_, value: string) => (value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('exchange.setup.mismatch')))),
-              }),
-            ]}
-          >
+          <Form.Item name="again" label={t('exchange.setup.again')} dependencies={['password']} rules={keyPassword.againRules}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </>
@@ -208,11 +207,7 @@ export function RevokeDialog({ peer, onClose }: { peer: PeerKeyView; onClose(): 
           <Typography.Paragraph>
             <Fingerprint value={peer.fingerprint} /> {peer.name}
           </Typography.Paragraph>
-          <Form.Item
-            name="reason"
-            label={t('exchange.revoke.reason')}
-            rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('exchange.revoke.reason') }) }, { max: 200, message: t('validation.maxLength', { max: 200 }) }]}
-          >
+          <Form.Item name="reason" label={t('exchange.revoke.reason')} rules={textRules(t, 200, t('exchange.revoke.reason'))}>
             <Input.TextArea rows={2} maxLength={200} showCount />
           </Form.Item>
         </>

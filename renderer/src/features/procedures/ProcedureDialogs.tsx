@@ -2,16 +2,11 @@
 import { Form, Input, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PROCEDURE_LIMITS, type NormativeDocument } from '#domain/procedures';
-import type { ConsultationDetail } from '#domain/types';
-import { useApiMutation, useAppInfo } from '../../api/hooks';
+import { useApiMutation } from '../../api/hooks';
 import { DateInput, dateRules } from '../../shared/DateInput';
-import { ActionModal } from '../consultation/actions/ActionModal';
+import { textRules } from '../../shared/limits';
+import { StepModal, useToday, type DialogProps } from '../consultation/actions/ActionModal';
 import { StepDateField } from '../consultation/actions/StepDialogs';
-
-interface DialogProps {
-  detail: ConsultationDetail;
-  onClose(): void;
-}
 
 function TextField({ name, label, max, required }: { name: string; label: string; max: number; required: boolean }) {
   const { t } = useTranslation();
@@ -19,31 +14,25 @@ function TextField({ name, label, max, required }: { name: string; label: string
     <Form.Item
       name={name}
       label={label}
-      rules={[...(required ? [{ required: true, whitespace: true, message: t('validation.required', { field: label }) }] : []), { max, message: t('validation.maxLength', { max }) }]}
+      rules={textRules(t, max, required ? label : undefined)}
     >
       <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
     </Form.Item>
   );
 }
 
-function useToday(detail: ConsultationDetail): string {
-  return useAppInfo().data?.today ?? detail.receivedOn;
-}
-
 export function ReturnDialog({ detail, onClose }: DialogProps) {
   const { t } = useTranslation();
   const today = useToday(detail);
   const run = useApiMutation('consultations.returnForMaterial');
-  const action = t('procedures.returnAction');
   return (
-    <ActionModal<{ returnedOn: string; missing: string }>
-      title={action}
-      okText={t('action.confirmButton', { action })}
-      doneText={t('action.done', { action })}
+    <StepModal<{ returnedOn: string; missing: string }>
+      detail={detail}
+      action={t('procedures.returnAction')}
       fields={['returnedOn', 'missing']}
       initialValues={{ returnedOn: today }}
       onClose={onClose}
-      submit={(v) => run.mutateAsync({ id: detail.id, version: detail.version, returnedOn: v.returnedOn, missing: v.missing })}
+      submit={(v, item) => run.mutateAsync({ ...item, returnedOn: v.returnedOn, missing: v.missing })}
     >
       {() => (
         <>
@@ -51,7 +40,7 @@ export function ReturnDialog({ detail, onClose }: DialogProps) {
           <TextField name="missing" label={t('procedures.missing')} max={PROCEDURE_LIMITS.missing} required />
         </>
       )}
-    </ActionModal>
+    </StepModal>
   );
 }
 
@@ -59,16 +48,14 @@ export function ResumeDialog({ detail, onClose }: DialogProps) {
   const { t } = useTranslation();
   const today = useToday(detail);
   const run = useApiMutation('consultations.resume');
-  const action = t('procedures.resumeAction');
   return (
-    <ActionModal<{ resumedOn: string; note?: string }>
-      title={action}
-      okText={t('action.confirmButton', { action })}
-      doneText={t('action.done', { action })}
+    <StepModal<{ resumedOn: string; note?: string }>
+      detail={detail}
+      action={t('procedures.resumeAction')}
       fields={['resumedOn', 'note']}
       initialValues={{ resumedOn: today }}
       onClose={onClose}
-      submit={(v) => run.mutateAsync({ id: detail.id, version: detail.version, resumedOn: v.resumedOn, note: v.note ?? '' })}
+      submit={(v, item) => run.mutateAsync({ ...item, resumedOn: v.resumedOn, note: v.note ?? '' })}
     >
       {() => (
         <>
@@ -76,7 +63,7 @@ export function ResumeDialog({ detail, onClose }: DialogProps) {
           <TextField name="note" label={t('procedures.resumeNote')} max={PROCEDURE_LIMITS.missing} required={false} />
         </>
       )}
-    </ActionModal>
+    </StepModal>
   );
 }
 
@@ -84,16 +71,14 @@ export function ExtendDialog({ detail, onClose }: DialogProps) {
   const { t } = useTranslation();
   const today = useToday(detail);
   const run = useApiMutation('consultations.extend');
-  const action = t('procedures.extendAction');
   return (
-    <ActionModal<{ grantedOn: string; newDueOn: string; reason: string }>
-      title={action}
-      okText={t('action.confirmButton', { action })}
-      doneText={t('action.done', { action })}
+    <StepModal<{ grantedOn: string; newDueOn: string; reason: string }>
+      detail={detail}
+      action={t('procedures.extendAction')}
       fields={['grantedOn', 'newDueOn', 'reason']}
       initialValues={{ grantedOn: today }}
       onClose={onClose}
-      submit={(v) => run.mutateAsync({ id: detail.id, version: detail.version, grantedOn: v.grantedOn, newDueOn: v.newDueOn, reason: v.reason })}
+      submit={(v, item) => run.mutateAsync({ ...item, grantedOn: v.grantedOn, newDueOn: v.newDueOn, reason: v.reason })}
     >
       {() => (
         <>
@@ -104,7 +89,7 @@ export function ExtendDialog({ detail, onClose }: DialogProps) {
           <TextField name="reason" label={t('procedures.reason')} max={1_000} required />
         </>
       )}
-    </ActionModal>
+    </StepModal>
   );
 }
 
@@ -112,21 +97,19 @@ export function DocumentDialog({ detail, current, onClose }: DialogProps & { cur
   const { t } = useTranslation();
   const today = useToday(detail);
   const run = useApiMutation('consultations.setDocument');
-  const action = t('procedures.setDocument');
   return (
-    <ActionModal<{ docNumber: string; issuedOn: string; validUntil: string }>
-      title={action}
-      okText={t('action.confirmButton', { action })}
-      doneText={t('action.done', { action })}
+    <StepModal<{ docNumber: string; issuedOn: string; validUntil: string }>
+      detail={detail}
+      action={t('procedures.setDocument')}
       fields={['docNumber', 'issuedOn', 'validUntil']}
       initialValues={current ?? {}}
       onClose={onClose}
-      submit={(v) => run.mutateAsync({ id: detail.id, version: detail.version, docNumber: v.docNumber.trim(), issuedOn: v.issuedOn, validUntil: v.validUntil })}
+      submit={(v, item) => run.mutateAsync({ ...item, docNumber: v.docNumber.trim(), issuedOn: v.issuedOn, validUntil: v.validUntil })}
     >
       {() => (
         <>
           <Typography.Paragraph type="secondary">{t('procedures.validityHint')}</Typography.Paragraph>
-          <Form.Item name="docNumber" label={t('procedures.docNumber')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('procedures.docNumber') }) }, { max: 100, message: t('validation.maxLength', { max: 100 }) }]}>
+          <Form.Item name="docNumber" label={t('procedures.docNumber')} rules={textRules(t, 100, t('procedures.docNumber'))}>
             <Input style={{ width: 320 }} />
           </Form.Item>
           <StepDateField name="issuedOn" label={t('procedures.docIssuedOn')} today={today} />
@@ -135,7 +118,7 @@ export function DocumentDialog({ detail, current, onClose }: DialogProps & { cur
           </Form.Item>
         </>
       )}
-    </ActionModal>
+    </StepModal>
   );
 }
 
@@ -146,16 +129,15 @@ export function SignOffDialog({ detail, onClose }: DialogProps) {
   const run = useApiMutation('consultations.signOff');
   const latest = detail.opinions.at(-1);
   if (!latest) return null;
-  const action = t('procedures.signOffAction');
   return (
-    <ActionModal<{ decision: 'sign' | 'return'; on: string; remark?: string }>
+    <StepModal<{ decision: 'sign' | 'return'; on: string; remark?: string }>
+      detail={detail}
+      action={t('procedures.signOffAction')}
       title={t('procedures.signOffTitle', { round: latest.round })}
-      okText={t('action.confirmButton', { action })}
-      doneText={t('action.done', { action })}
       fields={['decision', 'on', 'remark']}
       initialValues={{ decision: 'sign', on: today }}
       onClose={onClose}
-      submit={(v) => run.mutateAsync({ id: detail.id, version: detail.version, opinionId: latest.id, decision: v.decision, on: v.on, remark: (v.remark ?? '').trim() })}
+      submit={(v, item) => run.mutateAsync({ ...item, opinionId: latest.id, decision: v.decision, on: v.on, remark: (v.remark ?? '').trim() })}
     >
       {() => (
         <>
@@ -178,6 +160,6 @@ export function SignOffDialog({ detail, onClose }: DialogProps) {
           </Form.Item>
         </>
       )}
-    </ActionModal>
+    </StepModal>
   );
 }

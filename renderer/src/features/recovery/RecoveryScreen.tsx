@@ -7,11 +7,11 @@
 import { MedicineBoxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Descriptions, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecoveryStatus } from '#domain/types';
 import { call } from '../../api/client';
 import { currentLanguage } from '../../i18n';
+import { CallFailed, useCallState } from '../../shared/CallState';
 import { errorText } from '../../shared/errors';
 import { formatInstant } from '../../shared/format';
 import { AuthLayout } from '../session/AuthLayout';
@@ -20,24 +20,24 @@ export function RecoveryScreen({ status }: { status: RecoveryStatus }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useCallState();
   const newest = status.newestBackup;
+  const backupFacts = (backup: NonNullable<RecoveryStatus['newestBackup']>) => [
+    { key: 'at', label: t('recovery.takenAt'), children: formatInstant(backup.takenAt) },
+    { key: 'count', label: t('recovery.consultations'), children: t('recovery.count', { count: backup.consultations }) },
+    { key: 'name', label: t('recovery.file'), children: <Typography.Text code>{backup.name}</Typography.Text> },
+  ];
 
-  const restore = async () => {
-    setPending(true);
-    setError(null);
-    try {
-      const outcome = await call('recovery.restoreNewest', {});
-      void message.success(t('recovery.restored', { name: outcome.restoredFrom }), 8);
-      // everything starts over on the restored database: health first, then who is signed in
-      await queryClient.resetQueries();
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setPending(false);
-    }
-  };
+  const restore = () =>
+    run(
+      async () => {
+        const outcome = await call('recovery.restoreNewest', {});
+        void message.success(t('recovery.restored', { name: outcome.restoredFrom }), 8);
+        // everything starts over on the restored database: health first, then who is signed in
+        await queryClient.resetQueries();
+      },
+      (e) => errorText(e, t),
+    );
 
   return (
     <AuthLayout
@@ -58,23 +58,13 @@ export function RecoveryScreen({ status }: { status: RecoveryStatus }) {
         style={{ marginBottom: 16 }}
       />
       <Typography.Paragraph>{t('recovery.keptUntouched')}</Typography.Paragraph>
-      {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} /> : null}
+      <CallFailed error={error} />
       {newest ? (
         <>
           <Typography.Title level={2} className="recovery-subtitle">
             {t('recovery.newestBackup')}
           </Typography.Title>
-          <Descriptions
-            bordered
-            size="small"
-            column={1}
-            style={{ marginBottom: 16 }}
-            items={[
-              { key: 'at', label: t('recovery.takenAt'), children: formatInstant(newest.takenAt) },
-              { key: 'count', label: t('recovery.consultations'), children: t('recovery.count', { count: newest.consultations }) },
-              { key: 'name', label: t('recovery.file'), children: <Typography.Text code>{newest.name}</Typography.Text> },
-            ]}
-          />
+          <Descriptions bordered size="small" column={1} style={{ marginBottom: 16 }} items={backupFacts(newest)} />
           <Typography.Paragraph type="secondary">{t('recovery.afterRestore')}</Typography.Paragraph>
           <Button type="primary" size="large" block loading={pending} onClick={() => void restore()}>
             {t('recovery.restore')}

@@ -1,14 +1,12 @@
 /** 登录: user name and password; a refusal (wrong password, locked out, disabled) is said above the form. */
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input } from 'antd';
-import { useState } from 'react';
+import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
-import { navigate, paths } from '../../router/hash';
+import { CallFailed } from '../../shared/CallState';
 import { AuthLayout } from './AuthLayout';
-import { markSignedIn } from './context';
 import { authErrorText } from './errors';
-import { useApplyAuthStatus } from './status';
+import { useSignIn } from './useSignIn';
 
 interface LoginForm {
   username: string;
@@ -18,30 +16,21 @@ interface LoginForm {
 export function LoginScreen() {
   const { t } = useTranslation();
   const [form] = Form.useForm<LoginForm>();
-  const apply = useApplyAuthStatus();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, signIn } = useSignIn();
 
-  const submit = async (v: LoginForm) => {
-    setPending(true);
-    setError(null);
-    try {
-      const status = await call('auth.login', { username: v.username.trim(), password: v.password });
-      markSignedIn();
-      navigate(paths.home, undefined, { replace: true });
-      apply(status);
-    } catch (e) {
-      setError(authErrorText(e, t, 'auth.loginFailed'));
-      form.setFieldValue('password', '');
-      form.getFieldInstance('password')?.focus?.();
-    } finally {
-      setPending(false);
-    }
-  };
+  const submit = (v: LoginForm) =>
+    signIn(
+      () => call('auth.login', { username: v.username.trim(), password: v.password }),
+      (e) => {
+        form.setFieldValue('password', '');
+        form.getFieldInstance('password')?.focus?.();
+        return authErrorText(e, t, 'auth.loginFailed');
+      },
+    );
 
   return (
     <AuthLayout title={t('auth.loginTitle')}>
-      {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} /> : null}
+      <CallFailed error={error} />
       <Form<LoginForm> form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
         <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>
           <Input prefix={<UserOutlined />} autoFocus autoComplete="username" maxLength={50} />

@@ -4,14 +4,14 @@
  */
 import { Alert, App, Button, Form, Input, Modal } from 'antd';
 import type { FormInstance } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WhoAmI } from '#domain/types';
 import { call } from '../../api/client';
+import { CallFailed, useCallState } from '../../shared/CallState';
 import { applyIssues } from '../../shared/errors';
 import { AuthLayout } from './AuthLayout';
 import { authErrorText } from './errors';
-import { newPasswordRules, repeatRule } from './passwordRules';
+import { PasswordFields } from './PasswordFields';
 import { useApplyAuthStatus } from './status';
 
 interface ChangeForm {
@@ -27,60 +27,41 @@ function ChangeFields({ username, autoFocus }: { username: string; autoFocus?: b
       <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
         <Input.Password autoFocus={autoFocus} autoComplete="current-password" maxLength={128} />
       </Form.Item>
-      <Form.Item
+      <PasswordFields
         name="newPassword"
         label={t('auth.newPassword')}
-        extra={t('auth.passwordHint')}
+        repeatLabel={t('auth.repeatNewPassword')}
+        username={() => username}
         dependencies={['currentPassword']}
-        rules={[
-          ...newPasswordRules(t, () => username),
+        extraRules={[
           ({ getFieldValue }) => ({
             validator: (_, v?: string) =>
               v && v === getFieldValue('currentPassword') ? Promise.reject(new Error(t('auth.rules.sameAsOld'))) : Promise.resolve(),
           }),
         ]}
-      >
-        <Input.Password autoComplete="new-password" maxLength={128} />
-      </Form.Item>
-      <Form.Item name="repeat" label={t('auth.repeatNewPassword')} dependencies={['newPassword']} rules={[repeatRule(t, 'newPassword')]}>
-        <Input.Password autoComplete="new-password" maxLength={128} />
-      </Form.Item>
+      />
     </>
   );
 }
 
-/** Sends the change; field issues land on their fields, anything else is returned as text. */
+/** Sends the change (true when it went through); field issues land on their fields, anything else is `error`. */
 function useChangePassword(form: FormInstance<ChangeForm>) {
   const { t } = useTranslation();
   const apply = useApplyAuthStatus();
-  const [pending, setPending] = useState(false);
-  const submit = async (v: ChangeForm): Promise<string | null> => {
-    setPending(true);
-    try {
-      apply(await call('auth.changePassword', { currentPassword: v.currentPassword, newPassword: v.newPassword }));
-      return null;
-    } catch (e) {
-      if (applyIssues(form, e, ['newPassword'])) return '';
-      return authErrorText(e, t, 'auth.changeFailed');
-    } finally {
-      setPending(false);
-    }
-  };
-  return { submit, pending };
+  const { pending, error, run } = useCallState();
+  const submit = (v: ChangeForm) =>
+    run(
+      async () => apply(await call('auth.changePassword', { currentPassword: v.currentPassword, newPassword: v.newPassword })),
+      (e) => (applyIssues(form, e, ['newPassword']) ? null : authErrorText(e, t, 'auth.changeFailed')),
+    );
+  return { submit, pending, error };
 }
 
 export function ForcedPasswordChange({ user }: { user: WhoAmI }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ChangeForm>();
   const apply = useApplyAuthStatus();
-  const { submit, pending } = useChangePassword(form);
-  const [error, setError] = useState<string | null>(null);
-
-  const onFinish = async (v: ChangeForm) => {
-    setError(null);
-    const problem = await submit(v);
-    if (problem) setError(problem);
-  };
+  const { submit, pending, error } = useChangePassword(form);
 
   const signOut = async () => {
     try {
@@ -93,8 +74,8 @@ export function ForcedPasswordChange({ user }: { user: WhoAmI }) {
   return (
     <AuthLayout title={t('auth.changeTitle')} width={460}>
       <Alert type="warning" showIcon title={t('auth.mustChange', { name: user.displayName })} style={{ marginBottom: 16 }} />
-      {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form<ChangeForm> form={form} layout="vertical" onFinish={(v) => void onFinish(v)}>
+      <CallFailed error={error} />
+      <Form<ChangeForm> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <ChangeFields username={user.username} autoFocus />
         <Button type="primary" htmlType="submit" block size="large" loading={pending}>
           {t('auth.changeSubmit')}
@@ -111,8 +92,7 @@ export function ChangePasswordDialog({ user, onClose }: { user: WhoAmI; onClose(
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ChangeForm>();
-  const { submit, pending } = useChangePassword(form);
-  const [error, setError] = useState<string | null>(null);
+  const { submit, pending, error } = useChangePassword(form);
 
   const onOk = async () => {
     let v: ChangeForm;
@@ -121,13 +101,9 @@ export function ChangePasswordDialog({ user, onClose }: { user: WhoAmI; onClose(
     } catch {
       return;
     }
-    setError(null);
-    const problem = await submit(v);
-    if (problem === null) {
+    if (await submit(v)) {
       void message.success(t('auth.changed'));
       onClose();
-    } else if (problem) {
-      setError(problem);
     }
   };
 
@@ -142,7 +118,7 @@ export function ChangePasswordDialog({ user, onClose }: { user: WhoAmI; onClose(
       onCancel={onClose}
       mask={{ closable: false }}
     >
-      {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} /> : null}
+      <CallFailed error={error} />
       <Form<ChangeForm> form={form} layout="vertical" preserve={false}>
         <ChangeFields username={user.username} autoFocus />
       </Form>

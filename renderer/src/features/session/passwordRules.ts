@@ -1,6 +1,6 @@
 /**
- * The password rules (electron/domain/password.ts), checked as the person types
- * (the main process checks them again and has the last word).
+ * The password rules (electron/domain/password.ts) and the user name's, checked as the
+ * person types (the main process checks them again and has the last word).
  */
 import type { FormRule } from 'antd';
 import type { TFunction } from 'i18next';
@@ -17,6 +17,17 @@ export function newPasswordRules(t: TFunction, username: () => string): FormRule
         return problem ? Promise.reject(new Error(t(`auth.rules.${problem}`))) : Promise.resolve();
       },
     },
+  ];
+}
+
+const USERNAME = /^[A-Za-z0-9_.\-\u4e00-\u9fff]+$/;
+
+/** Form rules for a new account's user name: 2 to 30 letters, digits, Chinese characters, _ . - */
+export function usernameRules(t: TFunction): FormRule[] {
+  return [
+    { required: true, whitespace: true, message: t('auth.usernameRequired') },
+    { min: 2, max: 30, message: t('auth.usernameLength') },
+    { pattern: USERNAME, message: t('auth.usernameChars') },
   ];
 }
 

@@ -1,12 +1,15 @@
 /** New account, edit an account (name, roles, linked counsel), reset a password. */
-import { Alert, Checkbox, Col, Form, Input, Row, Select } from 'antd';
+import { Alert, Checkbox, Col, Form, Input, Row } from 'antd';
 import type { FormInstance } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Counsel, type Role, type UserAccount } from '#domain/types';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { FormModal } from '../../shared/FormModal';
-import { newPasswordRules, repeatRule } from '../session/passwordRules';
+import { textRules } from '../../shared/limits';
+import { SearchSelect } from '../../shared/SearchSelect';
+import { PasswordFields } from '../session/PasswordFields';
+import { usernameRules } from '../session/passwordRules';
 
 interface AccountForm {
   username: string;
@@ -16,8 +19,6 @@ interface AccountForm {
   password: string;
   repeat: string;
 }
-
-const USERNAME = /^[A-Za-z0-9_.\-\u4e00-\u9fff]+$/;
 
 /** The counsel whose name is exactly the account's name, if there is exactly one. */
 export function counselNamed(counsels: readonly Counsel[], displayName: string | undefined): Counsel | undefined {
@@ -56,12 +57,7 @@ function RoleFields({ form }: { form: FormInstance<AccountForm> }) {
               extra={t('users.counselHint')}
               rules={[{ required: true, message: t('validation.select', { field: t('users.counsel') }) }]}
             >
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                loading={counsels.isPending}
-                placeholder={t('form.selectPlaceholder')}
-                options={(counsels.data ?? []).map((c) => ({ value: c.id, label: t('counsels.withFirm', { name: c.name, firm: c.firm }) }))}
-              />
+              <SearchSelect loading={counsels.isPending} options={(counsels.data ?? []).map((c) => ({ value: c.id, label: t('counsels.withFirm', { name: c.name, firm: c.firm }) }))} />
             </Form.Item>
           ) : null
         }
@@ -98,26 +94,13 @@ export function AccountDialog({ user, onClose }: { user: UserAccount | null; onC
           <Row gutter={16}>
             {user ? null : (
               <Col span={12}>
-                <Form.Item
-                  name="username"
-                  label={t('users.username')}
-                  extra={t('auth.usernameHint')}
-                  rules={[
-                    { required: true, whitespace: true, message: t('auth.usernameRequired') },
-                    { min: 2, max: 30, message: t('auth.usernameLength') },
-                    { pattern: USERNAME, message: t('auth.usernameChars') },
-                  ]}
-                >
+                <Form.Item name="username" label={t('users.username')} extra={t('auth.usernameHint')} rules={usernameRules(t)}>
                   <Input maxLength={30} autoComplete="off" />
                 </Form.Item>
               </Col>
             )}
             <Col span={12}>
-              <Form.Item
-                name="displayName"
-                label={t('users.displayName')}
-                rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('users.displayName') }) }, { max: 30, message: t('validation.maxLength', { max: 30 }) }]}
-              >
+              <Form.Item name="displayName" label={t('users.displayName')} rules={textRules(t, 30, t('users.displayName'))}>
                 <Input maxLength={30} />
               </Form.Item>
             </Col>
@@ -126,25 +109,14 @@ export function AccountDialog({ user, onClose }: { user: UserAccount | null; onC
           {user ? null : (
             <>
               <Alert type="info" showIcon title={t('users.initialPasswordHint')} style={{ marginBottom: 12 }} />
-              <Row gutter={16}>
-                <Col span={12}>
-                  <Form.Item
-                    name="password"
-                    label={t('users.initialPassword')}
-                    extra={t('auth.passwordHint')}
-                    dependencies={['username']}
-                    rules={newPasswordRules(t, () => (form.getFieldValue('username') as string | undefined) ?? '')}
-                  >
-                    <Input.Password autoComplete="new-password" maxLength={128} />
-                  </Form.Item>
-                </Col>
-                <Col span={12}>
-                  {/* the repeat's rule is a function, so antd cannot see that it is required: say it */}
-                  <Form.Item name="repeat" label={t('auth.repeatPassword')} required dependencies={['password']} rules={[repeatRule(t, 'password')]}>
-                    <Input.Password autoComplete="new-password" maxLength={128} />
-                  </Form.Item>
-                </Col>
-              </Row>
+              <PasswordFields
+                label={t('users.initialPassword')}
+                repeatLabel={t('auth.repeatPassword')}
+                username={() => (form.getFieldValue('username') as string | undefined) ?? ''}
+                dependencies={['username']}
+                repeatRequired
+                columns
+              />
             </>
           )}
         </>
@@ -166,16 +138,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: UserAccount; onCl
       onClose={onClose}
       submit={(v) => reset.mutateAsync({ id: user.id, password: v.password })}
     >
-      {() => (
-        <>
-          <Form.Item name="password" label={t('auth.newPassword')} extra={t('auth.passwordHint')} rules={newPasswordRules(t, () => user.username)}>
-            <Input.Password autoComplete="new-password" maxLength={128} />
-          </Form.Item>
-          <Form.Item name="repeat" label={t('auth.repeatNewPassword')} required dependencies={['password']} rules={[repeatRule(t, 'password')]}>
-            <Input.Password autoComplete="new-password" maxLength={128} />
-          </Form.Item>
-        </>
-      )}
+      {() => <PasswordFields label={t('auth.newPassword')} repeatLabel={t('auth.repeatNewPassword')} username={() => user.username} repeatRequired />}
     </FormModal>
   );
 }

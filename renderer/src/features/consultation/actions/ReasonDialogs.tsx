@@ -2,15 +2,9 @@
 import { Form, Input, Radio, Typography } from 'antd';
 import { RATINGS, type Rating } from '#domain/engagement';
 import { useTranslation } from 'react-i18next';
-import type { ConsultationDetail } from '#domain/types';
-import { useApiMutation, useAppInfo } from '../../../api/hooks';
-import { ActionModal } from './ActionModal';
+import { useApiMutation } from '../../../api/hooks';
+import { StepModal, useToday, type DialogProps } from './ActionModal';
 import { StepDateField } from './StepDialogs';
-
-interface DialogProps {
-  detail: ConsultationDetail;
-  onClose(): void;
-}
 
 function ReasonField({ required, label }: { required: boolean; label: string }) {
   const { t } = useTranslation();
@@ -31,25 +25,17 @@ function ReasonField({ required, label }: { required: boolean; label: string }) 
 export function CloseDialog({ detail, onClose }: DialogProps) {
   const { t } = useTranslation();
   const close = useApiMutation('consultations.close');
-  const today = useAppInfo().data?.today ?? detail.receivedOn;
-  const action = t('action.close');
+  const today = useToday(detail);
   return (
-    <ActionModal<{ closedOn: string; rating?: Rating; ratingNote?: string }>
+    <StepModal<{ closedOn: string; rating?: Rating; ratingNote?: string }>
+      detail={detail}
+      action={t('action.close')}
       title={t('action.closeTitle')}
-      okText={t('action.confirmButton', { action })}
-      doneText={t('action.done', { action })}
       warning={t('action.closeConfirm')}
       fields={['closedOn', 'rating']}
       initialValues={{ closedOn: today }}
       onClose={onClose}
-      submit={(v) =>
-        close.mutateAsync({
-          id: detail.id,
-          version: detail.version,
-          closedOn: v.closedOn,
-          ...(v.rating ? { rating: { rating: v.rating, note: v.ratingNote ?? '' } } : {}),
-        })
-      }
+      submit={(v, item) => close.mutateAsync({ ...item, closedOn: v.closedOn, ...(v.rating ? { rating: { rating: v.rating, note: v.ratingNote ?? '' } } : {}) })}
     >
       {() => (
         <>
@@ -64,26 +50,25 @@ export function CloseDialog({ detail, onClose }: DialogProps) {
           </Form.Item>
         </>
       )}
-    </ActionModal>
+    </StepModal>
   );
 }
 
 export function WithdrawDialog({ detail, onClose }: DialogProps) {
   const { t } = useTranslation();
   const withdraw = useApiMutation('consultations.withdraw');
-  const today = useAppInfo().data?.today ?? detail.receivedOn;
-  const action = t('action.withdraw');
+  const today = useToday(detail);
   return (
-    <ActionModal<{ reason: string; withdrawnOn: string }>
+    <StepModal<{ reason: string; withdrawnOn: string }>
+      detail={detail}
+      action={t('action.withdraw')}
       title={t('action.withdrawTitle')}
-      okText={t('action.confirmButton', { action })}
-      doneText={t('action.done', { action })}
       danger
       warning={t('action.withdrawConfirm')}
       fields={['reason', 'withdrawnOn']}
       initialValues={{ withdrawnOn: today }}
       onClose={onClose}
-      submit={(v) => withdraw.mutateAsync({ id: detail.id, version: detail.version, reason: v.reason, withdrawnOn: v.withdrawnOn })}
+      submit={(v, item) => withdraw.mutateAsync({ ...item, reason: v.reason, withdrawnOn: v.withdrawnOn })}
     >
       {() => (
         <>
@@ -91,24 +76,23 @@ export function WithdrawDialog({ detail, onClose }: DialogProps) {
           <ReasonField required label={t('action.reason')} />
         </>
       )}
-    </ActionModal>
+    </StepModal>
   );
 }
 
 export function ReopenDialog({ detail, onClose }: DialogProps) {
   const { t } = useTranslation();
   const reopen = useApiMutation('consultations.reopen');
-  const today = useAppInfo().data?.today ?? detail.receivedOn;
-  const action = t('action.reopen');
+  const today = useToday(detail);
   return (
-    <ActionModal<{ reason: string; reopenedOn: string }>
+    <StepModal<{ reason: string; reopenedOn: string }>
+      detail={detail}
+      action={t('action.reopen')}
       title={t('action.reopenTitle')}
-      okText={t('action.confirmButton', { action })}
-      doneText={t('action.done', { action })}
       fields={['reason', 'reopenedOn']}
       initialValues={{ reopenedOn: today }}
       onClose={onClose}
-      submit={(v) => reopen.mutateAsync({ id: detail.id, version: detail.version, reason: v.reason, reopenedOn: v.reopenedOn })}
+      submit={(v, item) => reopen.mutateAsync({ ...item, reason: v.reason, reopenedOn: v.reopenedOn })}
     >
       {() => (
         <>
@@ -117,44 +101,35 @@ export function ReopenDialog({ detail, onClose }: DialogProps) {
           <ReasonField required label={t('action.reason')} />
         </>
       )}
-    </ActionModal>
+    </StepModal>
   );
 }
 
 export function TrashDialog({ detail, onClose }: DialogProps) {
   const { t } = useTranslation();
   const trash = useApiMutation('consultations.trash');
-  const action = t('action.trash');
   return (
-    <ActionModal<{ reason?: string }>
+    <StepModal<{ reason?: string }>
+      detail={detail}
+      action={t('action.trash')}
       title={t('action.trashTitle')}
-      okText={t('action.confirmButton', { action })}
-      doneText={t('action.done', { action })}
       danger
       warning={t('action.trashConfirm')}
       fields={['reason']}
       onClose={onClose}
-      submit={(v) => trash.mutateAsync({ id: detail.id, version: detail.version, reason: v.reason ?? '' })}
+      submit={(v, item) => trash.mutateAsync({ ...item, reason: v.reason ?? '' })}
     >
       {() => <ReasonField required={false} label={t('action.reasonOptional')} />}
-    </ActionModal>
+    </StepModal>
   );
 }
 
 export function RestoreDialog({ detail, onClose }: DialogProps) {
   const { t } = useTranslation();
   const restore = useApiMutation('consultations.restore');
-  const action = t('action.restore');
   return (
-    <ActionModal<object>
-      title={action}
-      okText={t('action.confirmButton', { action })}
-      doneText={t('action.done', { action })}
-      fields={[]}
-      onClose={onClose}
-      submit={() => restore.mutateAsync({ id: detail.id, version: detail.version })}
-    >
+    <StepModal<object> detail={detail} action={t('action.restore')} fields={[]} onClose={onClose} submit={(_, item) => restore.mutateAsync(item)}>
       {() => <Typography.Paragraph>{t('trash.hint')}</Typography.Paragraph>}
-    </ActionModal>
+    </StepModal>
   );
 }

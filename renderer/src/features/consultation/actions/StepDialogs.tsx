@@ -1,15 +1,16 @@
 /** 分派, 出具意见, 登记采纳情况: the workflow steps that carry data. */
-import { App, Form, Input, Radio, Select, Typography } from 'antd';
+import { App, Form, Input, Radio, Typography } from 'antd';
 import { ApiError } from '../../../api/client';
 import { useTranslation } from 'react-i18next';
-import { CONCLUSIONS, OUTCOMES, type Conclusion, type ConsultationDetail, type Opinion, type Outcome, type StatusChange } from '#domain/types';
+import { CONCLUSIONS, OUTCOMES, type Conclusion, type Opinion, type Outcome, type StatusChange } from '#domain/types';
 import { stepKindOf } from '#domain/workflow';
 import { useApi, useApiMutation, useAppInfo } from '../../../api/hooks';
 import { LIMITS } from '#domain/limits';
 import { DateInput, dateRules } from '../../../shared/DateInput';
 import { errorText } from '../../../shared/errors';
+import { SearchSelect } from '../../../shared/SearchSelect';
 import { textCount } from '../../../shared/limits';
-import { ActionModal } from './ActionModal';
+import { StepModal, type DialogProps } from './ActionModal';
 import { OpinionProcedureFields, procedureInput, type OpinionProcedureValues } from '../../procedures/OpinionProcedureFields';
 import { counselOption, EngagementNote } from './EngagementNote';
 
@@ -26,11 +27,6 @@ export function StepDateField({ name, label, today }: { name: string; label: str
   );
 }
 
-interface DialogProps {
-  detail: ConsultationDetail;
-  onClose(): void;
-}
-
 export function AssignDialog({ detail, onClose, title }: DialogProps & { title: string }) {
   const { t } = useTranslation();
   const counsels = useApi('counsels.list', {});
@@ -42,16 +38,16 @@ export function AssignDialog({ detail, onClose, title }: DialogProps & { title: 
   if (detail.dueOn === null && suggested.isPending) return null;
   const noCounsel = counsels.isSuccess && counsels.data.length === 0;
   return (
-    <ActionModal<{ counselId?: number; dueOn: string | null; assignedOn: string }>
+    <StepModal<{ counselId?: number; dueOn: string | null; assignedOn: string }>
+      detail={detail}
+      action={title}
       title={t('action.assignTitle')}
-      okText={t('action.confirmButton', { action: title })}
-      doneText={t('action.done', { action: title })}
       warning={noCounsel ? t('action.noCounsel') : undefined}
       fields={['counselId', 'dueOn', 'assignedOn']}
       initialValues={{ counselId: detail.counselId ?? undefined, dueOn: due, assignedOn: today }}
       onClose={onClose}
-      submit={async (v) => {
-        const input = { id: detail.id, version: detail.version, counselId: v.counselId ?? 0, dueOn: v.dueOn || null, assignedOn: v.assignedOn };
+      submit={async (v, item) => {
+        const input = { ...item, counselId: v.counselId ?? 0, dueOn: v.dueOn || null, assignedOn: v.assignedOn };
         try {
           return await assign.mutateAsync(input);
         } catch (error) {
@@ -80,12 +76,7 @@ export function AssignDialog({ detail, onClose, title }: DialogProps & { title: 
             label={t('field.counsel')}
             rules={[{ required: true, message: t('validation.select', { field: t('field.counsel') }) }]}
           >
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={counsels.isPending}
-              placeholder={t('form.selectPlaceholder')}
-              options={(counsels.data ?? []).map((c) => counselOption(t, c, detail.receivedOn))}
-            />
+            <SearchSelect loading={counsels.isPending} options={(counsels.data ?? []).map((c) => counselOption(t, c, detail.receivedOn))} />
           </Form.Item>
           <EngagementNote counsels={counsels.data ?? []} day={detail.receivedOn} />
           <StepDateField name="assignedOn" label={t('action.assignedOn')} today={today} />
@@ -94,7 +85,7 @@ export function AssignDialog({ detail, onClose, title }: DialogProps & { title: 
           </Form.Item>
         </>
       )}
-    </ActionModal>
+    </StepModal>
   );
 }
 
@@ -103,29 +94,33 @@ export function OpinionDialog({ detail, onClose }: DialogProps) {
   const today = useAppInfo().data?.today ?? detail.receivedOn;
   const add = useApiMutation('consultations.addOpinion');
   return (
-    <ActionModal<{ conclusion?: Conclusion; text: string; issuedOn: string | null } & OpinionProcedureValues>
+    <StepModal<OpinionValues>
+      detail={detail}
+      action={t('action.addOpinion')}
       title={t('action.opinionTitle')}
-      okText={t('action.confirmButton', { action: t('action.addOpinion') })}
-      doneText={t('action.done', { action: t('action.addOpinion') })}
       width={760}
       fields={['conclusion', 'text', 'issuedOn', 'conclusionWord', 'checklist']}
       initialValues={{ issuedOn: today, text: '' }}
       onClose={onClose}
-      submit={(v) =>
-        add.mutateAsync({
-          id: detail.id,
-          version: detail.version,
-          conclusion: v.conclusion ?? 'advisory',
-          text: v.text,
-          // the rules passed: a readable day, never replaced by today
-          issuedOn: v.issuedOn ?? '',
-          ...procedureInput(v),
-        })
-      }
+      submit={(v, item) => add.mutateAsync({ ...item, ...opinionInput(v) })}
     >
       {() => <OpinionFields today={today} receivedOn={detail.receivedOn} categoryId={detail.categoryId} />}
-    </ActionModal>
+    </StepModal>
   );
+}
+
+/** What the opinion's fields hold. */
+export type OpinionValues = { conclusion?: Conclusion; text: string; issuedOn: string | null } & OpinionProcedureValues;
+
+/** The opinion's fields as consultations.addOpinion takes them (it adds the item's id and version). */
+export function opinionInput(v: OpinionValues) {
+  return {
+    conclusion: v.conclusion ?? 'advisory',
+    text: v.text,
+    // the rules passed: a readable day, never replaced by today
+    issuedOn: v.issuedOn ?? '',
+    ...procedureInput(v),
+  };
 }
 
 /** The opinion's fields: conclusion, date issued (between receipt and today), text. Shared by the dialog and the counsel's inline form. */
@@ -167,10 +162,10 @@ export function OutcomeDialog({ detail, onClose }: DialogProps) {
   const today = useAppInfo().data?.today ?? detail.receivedOn;
   const record = useApiMutation('consultations.recordOutcome');
   return (
-    <ActionModal<{ outcome?: Outcome; reason: string; outcomeOn: string | null }>
+    <StepModal<{ outcome?: Outcome; reason: string; outcomeOn: string | null }>
+      detail={detail}
+      action={t('action.recordOutcome')}
       title={t('action.outcomeTitle')}
-      okText={t('action.confirmButton', { action: t('action.recordOutcome') })}
-      doneText={t('action.done', { action: t('action.recordOutcome') })}
       fields={['outcome', 'reason', 'outcomeOn']}
       initialValues={{
         outcome: detail.outcome ?? undefined,
@@ -178,15 +173,7 @@ export function OutcomeDialog({ detail, onClose }: DialogProps) {
         outcomeOn: detail.outcomeOn ?? today,
       }}
       onClose={onClose}
-      submit={(v) =>
-        record.mutateAsync({
-          id: detail.id,
-          version: detail.version,
-          outcome: v.outcome ?? 'adopted',
-          reason: v.reason ?? '',
-          outcomeOn: v.outcomeOn ?? '',
-        })
-      }
+      submit={(v, item) => record.mutateAsync({ ...item, outcome: v.outcome ?? 'adopted', reason: v.reason ?? '', outcomeOn: v.outcomeOn ?? '' })}
     >
       {() => (
         <>
@@ -223,7 +210,7 @@ export function OutcomeDialog({ detail, onClose }: DialogProps) {
           </Form.Item>
         </>
       )}
-    </ActionModal>
+    </StepModal>
   );
 }
 
@@ -235,12 +222,11 @@ export function CorrectOpinionDialog({ detail, opinion, onClose }: DialogProps &
   const { t } = useTranslation();
   const today = useAppInfo().data?.today ?? detail.receivedOn;
   const correct = useApiMutation('consultations.correctOpinion');
-  const action = t('detail.correctOpinion');
   return (
-    <ActionModal<{ conclusion?: Conclusion; text: string; issuedOn: string | null; reason: string } & OpinionProcedureValues>
+    <StepModal<OpinionValues & { reason: string }>
+      detail={detail}
+      action={t('detail.correctOpinion')}
       title={t('detail.correctTitle', { round: opinion.round })}
-      okText={t('action.confirmButton', { action })}
-      doneText={t('action.done', { action })}
       width={760}
       fields={['conclusion', 'text', 'issuedOn', 'reason', 'conclusionWord', 'checklist']}
       initialValues={{
@@ -252,10 +238,9 @@ export function CorrectOpinionDialog({ detail, opinion, onClose }: DialogProps &
         ...(opinion.checklist ? { checklist: opinion.checklist } : {}),
       }}
       onClose={onClose}
-      submit={(v) =>
+      submit={(v, item) =>
         correct.mutateAsync({
-          id: detail.id,
-          version: detail.version,
+          ...item,
           opinionId: opinion.id,
           conclusion: v.conclusion ?? opinion.conclusion,
           text: v.text,
@@ -278,7 +263,7 @@ export function CorrectOpinionDialog({ detail, opinion, onClose }: DialogProps &
           </Form.Item>
         </>
       )}
-    </ActionModal>
+    </StepModal>
   );
 }
 
@@ -293,16 +278,15 @@ export function CorrectStepDateDialog({ detail, step, onClose }: DialogProps & {
   const correct = useApiMutation('consultations.correctStepDate');
   const kind = stepKindOf(step) ?? 'assigned';
   const what = t(`stepDate.${kind}`);
-  const action = t('detail.correctDate');
   return (
-    <ActionModal<{ on: string | null; reason: string }>
+    <StepModal<{ on: string | null; reason: string }>
+      detail={detail}
+      action={t('detail.correctDate')}
       title={t('detail.correctDateTitle', { what })}
-      okText={t('action.confirmButton', { action })}
-      doneText={t('action.done', { action })}
       fields={['on', 'reason']}
       initialValues={{ on: step.businessOn, reason: '' }}
       onClose={onClose}
-      submit={(v) => correct.mutateAsync({ id: detail.id, version: detail.version, historyId: step.id, on: v.on ?? '', reason: v.reason })}
+      submit={(v, item) => correct.mutateAsync({ ...item, historyId: step.id, on: v.on ?? '', reason: v.reason })}
     >
       {() => (
         <>
@@ -322,6 +306,6 @@ export function CorrectStepDateDialog({ detail, step, onClose }: DialogProps & {
           </Form.Item>
         </>
       )}
-    </ActionModal>
+    </StepModal>
   );
 }
