@@ -3,13 +3,21 @@
  * password), signs out and in (a wrong password first), creates an account,
  * resets its password; the person must change it before anything else.
  */
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillLogin, INITIAL_PASSWORD, openApp, PASSWORD, screenshot, signIn, signOut, type App } from './support';
+import { fillIn, openDialog, switchAccount } from './steps';
+import { fillLogin, INITIAL_PASSWORD, openApp, PASSWORD, screenshot, signOut, type App } from './support';
 
 let app: App;
 
 beforeAll(async () => void (app = await openApp({ setup: false })));
 afterAll(() => app?.close());
+
+/** Back to the administrator (王芳), on 账号管理. */
+async function accountsAsAdmin(page: Page): Promise<void> {
+  await switchAccount(page, 'wangfang');
+  await page.getByRole('menuitem', { name: '账号管理' }).click();
+}
 
 describe('first start', () => {
   it('asks for the administrator account, checks the password rules, and signs in', async () => {
@@ -78,10 +86,8 @@ describe('account management and a forced password change', () => {
     const { page } = app;
     await page.getByRole('menuitem', { name: '账号管理' }).click();
     await page.getByRole('heading', { name: '账号管理' }).waitFor();
-    await page.getByRole('button', { name: '新建账号' }).click();
-    const dialog = page.getByRole('dialog', { name: '新建账号' });
-    await dialog.getByLabel('用户名').fill('liuyang');
-    await dialog.getByLabel('姓名').fill('刘洋');
+    const dialog = await openDialog(page, '新建账号');
+    await fillIn(dialog, { 用户名: 'liuyang', 姓名: '刘洋' });
     // registrar is preselected; add the leader's reading role too
     await dialog.getByRole('checkbox', { name: /办领导/ }).check();
     await dialog.getByLabel('初始密码').fill(INITIAL_PASSWORD);
@@ -123,9 +129,7 @@ describe('account management and a forced password change', () => {
 
   it('after an administrator resets the password, the next sign-in must change it again', async () => {
     const { page } = app;
-    await signOut(page);
-    await signIn(page, 'wangfang');
-    await page.getByRole('menuitem', { name: '账号管理' }).click();
+    await accountsAsAdmin(page);
     const row = page.getByRole('row', { name: /liuyang/ });
     await row.getByRole('button', { name: '重置密码' }).click();
     const dialog = page.getByRole('dialog', { name: '重置密码：刘洋' });
@@ -164,15 +168,12 @@ describe('account management and a forced password change', () => {
     await page.getByText('密码已修改').waitFor();
     await dialog.waitFor({ state: 'detached' });
 
-    await signOut(page);
-    await signIn(page, 'liuyang', PASSWORD);
+    await switchAccount(page, 'liuyang', PASSWORD);
   });
 
   it('a disabled account cannot sign in', async () => {
     const { page } = app;
-    await signOut(page);
-    await signIn(page, 'wangfang');
-    await page.getByRole('menuitem', { name: '账号管理' }).click();
+    await accountsAsAdmin(page);
     const row = page.getByRole('row', { name: /chenjing/ });
     await row.getByRole('button', { name: '停用' }).click();
     await page.getByRole('tooltip').getByRole('button', { name: '停用' }).click();

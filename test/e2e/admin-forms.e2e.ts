@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillIn, openDialog } from './steps';
 import { answerUnsaved, openSeeded, seedBasics, unsavedPrompt, type App } from './support';
 
 let app: App;
@@ -26,10 +27,8 @@ describe('dates on the administration screens', () => {
   it('聘期 typed as 2025.1.1 and 2025年12月31日 is stored as those days; an end before the start is refused', async () => {
     const { page } = app;
     await app.goto('#/counsels');
-    await page.getByRole('button', { name: '添加法律顾问' }).click();
-    const dialog = page.getByRole('dialog', { name: '添加法律顾问' });
-    await dialog.getByLabel('姓名').fill('赵律师');
-    await dialog.getByLabel('律师事务所').fill('北京市某某律师事务所');
+    const dialog = await openDialog(page, '添加法律顾问');
+    await fillIn(dialog, { 姓名: '赵律师', 律师事务所: '北京市某某律师事务所' });
     await typeInto(dialog.getByLabel('聘期开始'), '2025.1.1');
     await typeInto(dialog.getByLabel('聘期结束'), '2024/12/31');
     expect(await dialog.getByLabel('聘期结束').inputValue()).toBe('2024-12-31');

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assignAndAnswer, registerItem } from './steps';
 import { openApp, screenshot, seedBasics, type App } from './support';
 
 let app: App;
@@ -33,23 +34,17 @@ beforeAll(async () => {
   docx = await paddedDocx(20_000);
   app = await openApp({ platform: { chooseOpenPaths: async () => picked } });
   const b = await seedBasics(app);
-  let d = await app.call('consultations.create', {
+  const registered = await registerItem(app, b, {
     title: '关于应急物资采购合同的合法性审查',
-    categoryId: b.category('procurement'),
-    departmentId: b.departments[2]!.id,
+    category: 'procurement',
+    department: 2,
     requester: '刘洋',
     receivedOn: '2025-06-03',
-    itemCount: 1,
     description: '采购合同草案及报价单见附件。',
   });
-  d = await app.call('consultations.assign', { id: d.id, version: d.version, counselId: b.counsels[0]!.id, assignedOn: '2025-06-04' });
-  d = await app.call('consultations.addOpinion', {
-    id: d.id,
-    version: d.version,
-    conclusion: 'approveWithChanges',
-    text: '建议补充验收标准和违约责任条款后签订。',
-    issuedOn: '2025-06-06',
-  });
+  const d = await assignAndAnswer(app, b, registered, '2025-06-04', [
+    { conclusion: 'approveWithChanges', text: '建议补充验收标准和违约责任条款后签订。', issuedOn: '2025-06-06' },
+  ]);
   itemId = d.id;
   await app.goto(`#/consultations/${itemId}`);
 });

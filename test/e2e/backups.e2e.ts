@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLedger } from './seed';
+import { registerItem } from './steps';
 import { openApp, screenshot, signIn, type App, type Basics } from './support';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counsel-ledger-backups-'));
@@ -30,14 +31,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const register = (title: string) =>
-  app.call('consultations.create', {
-    title,
-    categoryId: basics.category('other'),
-    departmentId: basics.departments[0]!.id,
-    receivedOn: '2025-06-10',
-    itemCount: 1,
-  });
+const register = (title: string) => registerItem(app, basics, { title, category: 'other', receivedOn: '2025-06-10' });
 
 describe('备份与恢复', () => {
   it('backs up now and lists the backup', async () => {

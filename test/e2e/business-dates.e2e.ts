@@ -6,7 +6,8 @@
  * Screenshots 40–43.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, openSeeded, screenshot, seedBasics, typeDate, type App, markChecklist } from './support';
+import { giveOpinion, startAssign } from './steps';
+import { choose, openSeeded, screenshot, seedBasics, typeDate, type App } from './support';
 
 let app: App;
 
@@ -39,9 +40,7 @@ describe('business dates, one item per save, opinion corrections', () => {
   it('the step dialogs ask for the date it happened; the timeline shows it first, the entry time second', async () => {
     const { page } = app;
     const heading = page.getByRole('heading', { name: /法咨〔2025〕1号/ });
-    await page.getByRole('button', { name: '分派', exact: true }).click();
-    const assign = page.getByRole('dialog', { name: '分派法律顾问' });
-    await choose(page, '法律顾问', '王建国');
+    const assign = await startAssign(page, '王建国');
     const date = assign.getByLabel('分派日期');
     expect(await date.inputValue()).toBe('2025-06-10'); // today by default
     await date.fill('2025.6.9');
@@ -50,12 +49,7 @@ describe('business dates, one item per save, opinion corrections', () => {
     await assign.getByRole('button', { name: '确定分派' }).click();
     await expect.poll(() => heading.textContent()).toContain('已分派');
 
-    await page.getByRole('button', { name: '出具意见' }).click();
-    const opinion = page.getByRole('dialog', { name: '出具法律意见' });
-    await opinion.getByRole('radio', { name: '不同意' }).check();
-    await opinion.getByLabel('意见内容').fill('合同第五条存在法律风险，建意修改。');
-    await markChecklist(opinion);
-    await opinion.getByRole('button', { name: '确定出具意见' }).click();
+    await giveOpinion(page, '不同意', '合同第五条存在法律风险，建意修改。');
     await expect.poll(() => heading.textContent()).toContain('已出具意见');
     // typed in by the registrar: the counsel's opinion, 代录
     await page.getByText('王建国出具意见（张敏代录）').waitFor();

@@ -1,5 +1,7 @@
 /** Two windows on one item: the stale save is refused, explains itself, and nothing typed is lost. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConsultationDetail } from '#domain/types';
+import { registerItem } from './steps';
 import { choose, openSeeded, seedBasics, type App, type Basics } from './support';
 
 let app: App;
@@ -8,28 +10,10 @@ let basics: Basics;
 beforeAll(async () => void ({ app, basics } = await openSeeded(seedBasics)));
 afterAll(() => app?.close());
 
-interface Detail {
-  id: number;
-  version: number;
-  title: string;
-  requester: string;
-  note: string;
-  serialNo: string;
-}
-
 /** the detail page of an item (saving the edit form goes there) */
 const detailUrl = (id: number) => new RegExp(`#/consultations/${id}$`);
 
-async function register(title: string): Promise<Detail> {
-  return app.call('consultations.create', {
-    title,
-    categoryId: basics.category('contract'),
-    departmentId: basics.departments[0]!.id,
-    requester: '张伟',
-    receivedOn: '2025-06-02',
-    itemCount: 1,
-  });
-}
+const register = (title: string) => registerItem(app, basics, { title, category: 'contract', requester: '张伟', receivedOn: '2025-06-02' });
 
 describe('a stale edit', () => {
   it('is refused, then merged with the latest version without losing the form', async () => {
@@ -56,7 +40,7 @@ describe('a stale edit', () => {
     // nothing typed is lost, nothing of it was saved
     expect(await a.getByLabel('提请人').inputValue()).toBe('王芳');
     expect(await a.getByLabel('备注').inputValue()).toBe('请于本周内答复');
-    const stored = await app.call<Detail>('consultations.get', { id: item.id });
+    const stored = await app.call<ConsultationDetail>('consultations.get', { id: item.id });
     expect(stored).toMatchObject({ version: 2, requester: '李娜', note: '' });
 
     await alert.getByRole('button', { name: '重新加载' }).click();
@@ -70,7 +54,7 @@ describe('a stale edit', () => {
 
     await a.keyboard.press('Control+s');
     await a.waitForURL(detailUrl(item.id));
-    const saved = await app.call<Detail>('consultations.get', { id: item.id });
+    const saved = await app.call<ConsultationDetail>('consultations.get', { id: item.id });
     expect(saved).toMatchObject({ version: 3, title: '关于公务车辆租赁合同的审查', requester: '王芳', note: '请于本周内答复' });
     await b.close();
   });
@@ -97,7 +81,7 @@ describe('a stale edit', () => {
     expect(await a.getByLabel('提请人').inputValue()).toBe('李娜');
     await a.keyboard.press('Control+s');
     await a.waitForURL(detailUrl(item.id));
-    expect((await app.call<Detail>('consultations.get', { id: item.id })).version).toBe(3);
+    expect((await app.call<ConsultationDetail>('consultations.get', { id: item.id })).version).toBe(3);
   });
 
   it('a workflow action on a stale page says so and shows the latest state', async () => {

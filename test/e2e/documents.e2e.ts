@@ -11,6 +11,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxParts } from '../reports/readers';
+import { assignAndAnswer, registerItem } from './steps';
 import { openApp, screenshot, seedBasics, type App } from './support';
 
 let app: App;
@@ -31,18 +32,17 @@ beforeAll(async () => {
     },
   });
   const b = await seedBasics(app);
-  let d = await app.call('consultations.create', {
+  const registered = await registerItem(app, b, {
     title: '关于应急物资储备库租赁合同的合法性审查',
-    categoryId: b.category('contract'),
-    departmentId: b.departments[0]!.id,
+    category: 'contract',
     requester: '刘洋',
     receivedOn: '2025-06-03',
-    itemCount: 1,
     description: '租赁合同草案见附件。',
   });
-  d = await app.call('consultations.assign', { id: d.id, version: d.version, counselId: b.counsels[0]!.id, assignedOn: '2025-06-04' });
-  d = await app.call('consultations.addOpinion', { id: d.id, version: d.version, conclusion: 'approveWithChanges', text: '建议明确租金调整机制和违约责任。', issuedOn: '2025-06-05' });
-  d = await app.call('consultations.addOpinion', { id: d.id, version: d.version, conclusion: 'approve', text: '修改稿可以签订。', issuedOn: '2025-06-06' });
+  const d = await assignAndAnswer(app, b, registered, '2025-06-04', [
+    { conclusion: 'approveWithChanges', text: '建议明确租金调整机制和违约责任。', issuedOn: '2025-06-05' },
+    { conclusion: 'approve', text: '修改稿可以签订。', issuedOn: '2025-06-06' },
+  ]);
   await app.call('attachments.upload', { consultationId: d.id, fileName: '租赁合同（草案）.txt', dataBase64: Buffer.from('租赁合同草案全文').toString('base64') });
   itemId = d.id;
   await app.goto(`#/consultations/${itemId}`);

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentity, keyFileText } from '../../electron/services/exchange/keys';
+import { openFromMenu } from './steps';
 import { openApp, seedBasics, type App, type Basics } from './support';
 
 let app: App;
@@ -15,15 +16,12 @@ beforeAll(async () => {
   basics = await seedBasics(app);
 });
 
-afterAll(async () => {
-  await app?.close();
-});
+afterAll(() => app?.close());
 
 describe('数据交换', () => {
   it('shows the office key and the paired counsel keys, the replaced one as revoked', async () => {
     const { page } = app;
-    await page.getByRole('menuitem', { name: '数据交换' }).click();
-    await page.getByRole('heading', { name: '数据交换' }).waitFor();
+    await openFromMenu(page, '数据交换');
     await page.getByText('本机还没有交换密钥').waitFor();
 
     const own = await app.call<{ fingerprint: string }>('exchange.setup', { name: '某某局', password: 'office-password-1' });

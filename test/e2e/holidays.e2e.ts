@@ -4,6 +4,7 @@
  * already edited, 导入国务院安排 adds the official days and keeps the admin's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openFromMenu } from './steps';
 import { openApp, screenshot, type App } from './support';
 
 let app: App;
@@ -20,8 +21,7 @@ const pickYear = async (year: number) => {
 describe('节假日', () => {
   it('shows the State Council schedule loaded at setup, with its source', async () => {
     const { page } = app;
-    await page.getByRole('menuitem', { name: '节假日' }).click();
-    await page.getByRole('heading', { name: '节假日' }).waitFor();
+    await openFromMenu(page, '节假日');
     const table = page.getByRole('table');
     await table.getByRole('row', { name: /2025-10-01.*放假.*国庆节、中秋节/ }).waitFor();
     await table.getByRole('row', { name: /2025-09-28.*调休上班.*国庆节、中秋节调休上班/ }).waitFor();

@@ -1,5 +1,6 @@
 /** Withdraw and reopen; trash and restore: the irreversible steps ask first, and the ledger follows. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerItem } from './steps';
 import { seedBasics, openSeeded, type App, type Basics } from './support';
 
 let app: App;
@@ -8,15 +9,7 @@ let basics: Basics;
 beforeAll(async () => void ({ app, basics } = await openSeeded(seedBasics)));
 afterAll(() => app?.close());
 
-async function register(title: string): Promise<{ id: number; serialNo: string }> {
-  return app.call('consultations.create', {
-    title,
-    categoryId: basics.category('contract'),
-    departmentId: basics.departments[0]!.id,
-    receivedOn: '2025-06-02',
-    itemCount: 1,
-  });
-}
+const register = (title: string) => registerItem(app, basics, { title, category: 'contract', receivedOn: '2025-06-02' });
 
 describe('withdraw and reopen', () => {
   it('withdraws with a reason after a warning, then an admin reopens it with a reason', async () => {

@@ -7,6 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLedger } from './seed';
+import { fillIn, openDialog } from './steps';
 import { answerUnsaved, choose, dismissNotifications, openApp, screenshot, signIn, signOut, VIEWPORT, type App, type Basics } from './support';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -107,10 +108,8 @@ describe('a new office: first-run guide and accounts', () => {
   it('新建账号 fits in 768 px with 保存 on screen, marks 确认密码 required, preselects the counsel of the same name', async () => {
     const { page } = app;
     await app.goto('#/users');
-    await page.getByRole('button', { name: '新建账号' }).click();
-    const dialog = page.getByRole('dialog', { name: '新建账号' });
-    await dialog.getByLabel('用户名').fill('liming');
-    await dialog.getByLabel('姓名').fill('李明');
+    const dialog = await openDialog(page, '新建账号');
+    await fillIn(dialog, { 用户名: 'liming', 姓名: '李明' });
     await dialog.getByRole('checkbox', { name: /法律顾问/ }).check();
     // the counsel named 李明 is chosen for 关联法律顾问
     await dialog.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: '李明（北京市某某律师事务所）' }).first().waitFor();
@@ -128,8 +127,7 @@ describe('a new office: first-run guide and accounts', () => {
   it('offers the firms already entered for 律师事务所', async () => {
     const { page } = app;
     await app.goto('#/counsels');
-    await page.getByRole('button', { name: '添加法律顾问' }).click();
-    const dialog = page.getByRole('dialog', { name: '添加法律顾问' });
+    const dialog = await openDialog(page, '添加法律顾问');
     const firm = dialog.getByLabel('律师事务所');
     await firm.click();
     await firm.pressSequentially('某某');

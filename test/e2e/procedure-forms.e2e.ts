@@ -9,6 +9,7 @@
  * dates in test/procedures/clock.test.ts); this file checks what the form does with them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gotoScreen } from './steps';
 import { choose, openSeeded, screenshot, seedBasics, typeDate, type App, type Basics } from './support';
 
 let app: App;
@@ -22,8 +23,7 @@ const suggested = async (receivedOn: string, code?: string) =>
 describe('登记: the suggested 办理时限', () => {
   it('follows 收件日期 and 类别 whichever is chosen last; a date typed by hand is kept and the suggestion shown beside it', async () => {
     const { page } = app;
-    await app.goto('#/consultations/new');
-    await page.getByRole('heading', { name: '登记咨询事项' }).waitFor();
+    await gotoScreen(app, '#/consultations/new', '登记咨询事项');
     const due = page.getByLabel('办理时限');
     await page.getByLabel('事项名称').fill('关于某规范性文件的合法性审查');
     // category first, then the receipt date (the order that already worked)

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLedger } from './seed';
-import { choose, dismissNotifications, openApp, screenshot, signIn, signOut, type App, type Basics, markChecklist } from './support';
+import { openFromMenu, switchAccount } from './steps';
+import { choose, dismissNotifications, openApp, screenshot, type App, type Basics, markChecklist } from './support';
 
 let app: App;
 let basics: Basics;
@@ -35,15 +36,12 @@ beforeAll(async () => {
   await app.createAccount({ username: 'zhaolei', displayName: '赵磊', roles: ['leader'] });
 });
 
-afterAll(async () => {
-  await app?.close();
-});
+afterAll(() => app?.close());
 
 describe('a counsel', () => {
   it('signs in to 我的待办: only their own assigned items, soonest due first, overdue and due-soon marked', async () => {
     const { page } = app;
-    await signOut(page);
-    await signIn(page, 'wangjg');
+    await switchAccount(page, 'wangjg');
     await page.getByRole('heading', { name: '我的待办' }).waitFor();
     // the sign-in reminder counts only their items: 1 overdue, 1 due within 2 days
     await page.getByRole('status').getByText('提醒：1 件咨询事项已超过办理时限，1 件将在 2 天内到期。').waitFor();
@@ -108,8 +106,7 @@ describe('a counsel', () => {
 describe('a leader', () => {
   it('reads the ledger and an item, with no edit buttons anywhere', async () => {
     const { page } = app;
-    await signOut(page);
-    await signIn(page, 'zhaolei');
+    await switchAccount(page, 'zhaolei');
     await page.getByRole('heading', { name: '咨询台账' }).waitFor();
     await page.getByRole('link', { name: /重大行政决策合法性审查/ }).waitFor();
     await page.getByRole('link', { name: '关于人防工程平战转换协议的合法性审查' }).waitFor();
@@ -140,8 +137,7 @@ describe('a leader', () => {
 describe('the audit log', () => {
   it('shows the sign-ins and the refused call, filters, and verifies the chain', async () => {
     const { page } = app;
-    await page.getByRole('menuitem', { name: '审计日志' }).click();
-    await page.getByRole('heading', { name: '审计日志' }).waitFor();
+    await openFromMenu(page, '审计日志');
     const table = page.getByRole('table');
     // people by name, not user name; items by serial number, not internal id (issue 25, item 5)
     await table.getByRole('row', { name: /赵磊.*登录/ }).first().waitFor();

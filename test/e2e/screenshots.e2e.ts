@@ -4,6 +4,7 @@
  * Leaving a typed form (or a dialog with a choice made) asks first: the
  * scenarios leave through the menu or 取消 and answer 放弃修改并离开.
  */
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { seedLedger } from './seed';
 import { answerUnsaved, choose, openApp, screenshot, type App } from './support';
@@ -18,6 +19,15 @@ async function idOf(title: string): Promise<number> {
   const row = list.rows.find((r) => r.title === title);
   if (!row) throw new Error(`no consultation "${title}"`);
   return row.id;
+}
+
+/** Opens a dialog by its button, waits for it, takes its picture and closes it with 取消. */
+async function dialogPicture(button: Locator, dialog: string, name: string): Promise<void> {
+  const page = button.page();
+  await button.click();
+  await page.getByRole('dialog', { name: dialog }).waitFor();
+  await screenshot(page, name);
+  await page.getByRole('button', { name: '取消' }).click();
 }
 
 describe('screenshots (zh-CN, 1366×768)', () => {
@@ -97,16 +107,10 @@ describe('screenshots (zh-CN, 1366×768)', () => {
     await screenshot(page, '08-detail-closed');
 
     await app.goto(`#/consultations/${await idOf('关于政府信息公开申请答复的咨询')}`);
-    await page.getByRole('button', { name: '分派', exact: true }).click();
-    await page.getByRole('dialog', { name: '分派法律顾问' }).waitFor();
-    await screenshot(page, '09-detail-assign');
-    await page.getByRole('button', { name: '取消' }).click();
+    await dialogPicture(page.getByRole('button', { name: '分派', exact: true }), '分派法律顾问', '09-detail-assign');
 
     await app.goto(`#/consultations/${await idOf('信息化平台运维采购合同审查')}`);
-    await page.getByRole('button', { name: '出具意见' }).click();
-    await page.getByRole('dialog', { name: '出具法律意见' }).waitFor();
-    await screenshot(page, '10-detail-opinion');
-    await page.getByRole('button', { name: '取消' }).click();
+    await dialogPicture(page.getByRole('button', { name: '出具意见' }), '出具法律意见', '10-detail-opinion');
     await page.getByRole('button', { name: '登记采纳情况' }).click();
     const outcome = page.getByRole('dialog', { name: '登记采纳情况' });
     await outcome.getByRole('radio', { name: '未采纳' }).check();
@@ -116,10 +120,7 @@ describe('screenshots (zh-CN, 1366×768)', () => {
     await page.getByRole('button', { name: '取消' }).click();
     await answerUnsaved(page, '放弃修改并离开');
 
-    await page.getByRole('button', { name: '撤回' }).click();
-    await page.getByRole('dialog', { name: '撤回咨询事项' }).waitFor();
-    await screenshot(page, '12-detail-withdraw');
-    await page.getByRole('button', { name: '取消' }).click();
+    await dialogPicture(page.getByRole('button', { name: '撤回' }), '撤回咨询事项', '12-detail-withdraw');
   });
 
   it('reference data, settings, trash, reports', async () => {
@@ -127,10 +128,7 @@ describe('screenshots (zh-CN, 1366×768)', () => {
     await app.goto('#/counsels');
     await page.getByRole('cell', { name: '王建国' }).waitFor();
     await screenshot(page, '13-counsels');
-    await page.getByRole('button', { name: '添加法律顾问' }).click();
-    await page.getByRole('dialog', { name: '添加法律顾问' }).waitFor();
-    await screenshot(page, '14-counsel-dialog');
-    await page.getByRole('button', { name: '取消' }).click();
+    await dialogPicture(page.getByRole('button', { name: '添加法律顾问' }), '添加法律顾问', '14-counsel-dialog');
 
     await app.goto('#/departments');
     const row = page.getByRole('row', { name: /综合处/ });

@@ -4,7 +4,8 @@
  * its detail (and is stored so, read back through the contract).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, openApp, seedBasics, type App } from './support';
+import { fillNewItem, savedId } from './steps';
+import { openApp, seedBasics, type App } from './support';
 
 let app: App;
 
@@ -22,9 +23,7 @@ describe('密级 on the register form and the detail', () => {
     const { page } = app;
     await page.evaluate(() => (window.location.hash = '#/consultations/new'));
     await page.getByRole('heading', { name: '登记咨询事项' }).waitFor();
-    await page.getByLabel('事项名称').fill('人事制度修订审查');
-    await choose(page, '类别', '合同签订');
-    await choose(page, '提请处室', '综合处');
+    await fillNewItem(page, '人事制度修订审查');
     await page.getByText('本系统为非涉密系统，不能登记秘密、机密或绝密事项').waitFor();
 
     const box = page.getByRole('combobox', { name: '密级' });
@@ -34,8 +33,7 @@ describe('密级 on the register form and the detail', () => {
     await options.filter({ hasText: '工作秘密' }).click();
     await page.getByRole('button', { name: /保存/ }).first().click();
 
-    await expect.poll(() => page.url()).toMatch(/#\/consultations\/\d+$/);
-    const id = Number(/consultations\/(\d+)$/.exec(page.url())![1]);
+    const id = await savedId(page);
     const row = page.locator('.ant-descriptions-row').filter({ hasText: '密级' });
     await expect.poll(() => row.locator('.ant-tag').textContent()).toBe('工作秘密');
     const stored = await app.call<{ secrecy: string; title: string }>('consultations.get', { id });
@@ -46,12 +44,9 @@ describe('密级 on the register form and the detail', () => {
     const { page } = app;
     await page.evaluate(() => (window.location.hash = '#/consultations/new'));
     await page.getByRole('heading', { name: '登记咨询事项' }).waitFor();
-    await page.getByLabel('事项名称').fill('一般合同审查');
-    await choose(page, '类别', '合同签订');
-    await choose(page, '提请处室', '综合处');
+    await fillNewItem(page, '一般合同审查');
     await page.getByRole('button', { name: /保存/ }).first().click();
-    await expect.poll(() => page.url()).toMatch(/#\/consultations\/\d+$/);
-    const id = Number(/consultations\/(\d+)$/.exec(page.url())![1]);
+    const id = await savedId(page);
     const row = page.locator('.ant-descriptions-row').filter({ hasText: '密级' });
     await expect.poll(() => row.textContent()).toContain('密级无');
     expect(await app.call<{ secrecy: string }>('consultations.get', { id })).toMatchObject({ secrecy: 'none' });

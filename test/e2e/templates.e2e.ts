@@ -10,6 +10,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxParts } from '../reports/readers';
+import { gotoScreen } from './steps';
 import { openApp, screenshot, seedBasics, type App } from './support';
 
 let app: App;
@@ -56,8 +57,7 @@ async function editedTemplate(title: string): Promise<Buffer> {
 describe('文书模板', () => {
   it('lists each template as built-in, with the merge fields and their meaning', async () => {
     const { page } = app;
-    await app.goto('#/templates');
-    await page.getByRole('heading', { name: '文书模板' }).waitFor();
+    await gotoScreen(app, '#/templates', '文书模板');
     const table = page.getByTestId('templates-table');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
     expect(await table.locator('tr[data-row-key="request"]').textContent()).toContain('内置默认');

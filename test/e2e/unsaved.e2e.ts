@@ -10,7 +10,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '#domain/limits';
-import { answerUnsaved, choose, openSeeded, screenshot, seedBasics, unsavedPrompt, type App } from './support';
+import { fillNewItem, savedId } from './steps';
+import { answerUnsaved, openSeeded, screenshot, seedBasics, unsavedPrompt, type App } from './support';
 
 let app: App;
 
@@ -24,12 +25,17 @@ const description = (page: Page) => page.getByLabel('事项说明');
 
 const answer = answerUnsaved;
 
-/** A fresh 登记咨询 form (reached from the ledger, so back has somewhere to go) with 事项说明 typed in. */
-async function dirtyForm(page: Page, typed: string): Promise<void> {
+/** A fresh 登记咨询 form, reached from the ledger (so back has somewhere to go). */
+async function freshForm(page: Page): Promise<void> {
   await app.goto('#/ledger');
   await page.getByRole('heading', { name: '咨询台账', exact: true }).waitFor();
   await app.goto('#/consultations/new');
   await heading(page).waitFor();
+}
+
+/** A fresh 登记咨询 form with 事项说明 typed in. */
+async function dirtyForm(page: Page, typed: string): Promise<void> {
+  await freshForm(page);
   expect(await description(page).inputValue()).toBe('');
   await description(page).fill(typed);
 }
@@ -44,6 +50,12 @@ async function expectDiscarded(page: Page): Promise<void> {
 
 const sidebarLedger = (page: Page) => page.getByRole('menuitem', { name: '咨询台账' });
 
+/** 放弃修改并离开, and the ledger is shown. */
+async function discardToLedger(page: Page): Promise<void> {
+  await answer(page, '放弃修改并离开');
+  await page.getByRole('heading', { name: '咨询台账', exact: true }).waitFor();
+}
+
 describe('leaving a dirty form asks first', () => {
   it('the sidebar: 继续编辑 keeps the text, 放弃修改并离开 throws it away', async () => {
     const { page } = app;
@@ -56,8 +68,7 @@ describe('leaving a dirty form asks first', () => {
     expect(await description(page).inputValue()).toBe('侧边栏：物业合同第5条违约金');
 
     await sidebarLedger(page).click();
-    await answer(page, '放弃修改并离开');
-    await page.getByRole('heading', { name: '咨询台账', exact: true }).waitFor();
+    await discardToLedger(page);
     expect(page.url()).toMatch(/#\/ledger/);
     await expectDiscarded(page);
   });
@@ -74,8 +85,7 @@ describe('leaving a dirty form asks first', () => {
 
     await dirtyForm(page, '后退：再来一次');
     await page.evaluate(() => window.history.back());
-    await answer(page, '放弃修改并离开');
-    await page.getByRole('heading', { name: '咨询台账', exact: true }).waitFor();
+    await discardToLedger(page);
     await expectDiscarded(page);
   });
 
@@ -87,8 +97,7 @@ describe('leaving a dirty form asks first', () => {
     expect(await description(page).inputValue()).toBe('取消：采购合同审查');
 
     await page.getByRole('button', { name: '取消', exact: true }).click();
-    await answer(page, '放弃修改并离开');
-    await page.getByRole('heading', { name: '咨询台账', exact: true }).waitFor();
+    await discardToLedger(page);
     await expectDiscarded(page);
   });
 
@@ -123,32 +132,27 @@ describe('leaving a dirty form asks first', () => {
 });
 
 async function readyForm(page: Page, title: string): Promise<void> {
-  await app.goto('#/ledger');
-  await page.getByRole('heading', { name: '咨询台账', exact: true }).waitFor();
-  await app.goto('#/consultations/new');
-  await heading(page).waitFor();
-  await page.getByLabel('事项名称').fill(title);
-  await choose(page, '类别', '合同签订');
-  await choose(page, '提请处室', '综合处');
+  await freshForm(page);
+  await fillNewItem(page, title);
 }
 
 async function save(page: Page): Promise<void> {
   await page.getByRole('button', { name: '保存（Ctrl+S）' }).click();
 }
 
-async function savedId(page: Page): Promise<number> {
-  await expect.poll(() => page.url()).toMatch(/#\/consultations\/\d+$/);
-  return Number(/consultations\/(\d+)$/.exec(page.url())![1]);
+/** 项数 typed, the form saved, and the item read back with its 项数. */
+async function expectItemCount(page: Page, typed: string, stored: number): Promise<void> {
+  await page.getByLabel('项数').fill(typed);
+  await save(page);
+  const id = await savedId(page);
+  expect((await app.call<{ itemCount: number }>('consultations.get', { id })).itemCount).toBe(stored);
 }
 
 describe('项数 and the limits', () => {
   it('项数 typed as full-width “３” is stored as 3', async () => {
     const { page } = app;
     await readyForm(page, '全角项数');
-    await page.getByLabel('项数').fill('３');
-    await save(page);
-    const id = await savedId(page);
-    expect((await app.call<{ itemCount: number }>('consultations.get', { id })).itemCount).toBe(3);
+    await expectItemCount(page, '３', 3);
   });
 
   it('项数 “2.5” is refused with a message, kept as typed, and nothing is saved', async () => {
@@ -161,10 +165,7 @@ describe('项数 and the limits', () => {
     expect(await page.getByLabel('项数').inputValue()).toBe('2.5');
     expect(await total()).toBe(before);
     // corrected by hand, it saves what was typed
-    await page.getByLabel('项数').fill('2');
-    await save(page);
-    const id = await savedId(page);
-    expect((await app.call<{ itemCount: number }>('consultations.get', { id })).itemCount).toBe(2);
+    await expectItemCount(page, '2', 2);
   });
 
   it('事项名称 shows its counter; a title over the limit is refused with a message and never cut', async () => {

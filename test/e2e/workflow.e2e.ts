@@ -3,7 +3,8 @@
  * with the keyboard, and one consultation through its whole workflow.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, openApp, TODAY, type App, markChecklist } from './support';
+import { fillIn, fillNewItem, giveOpinion, openDialog, startAssign } from './steps';
+import { choose, openApp, TODAY, type App } from './support';
 
 let app: App;
 
@@ -26,10 +27,8 @@ describe('first run and the whole workflow', () => {
     await page.getByRole('cell', { name: '综合处', exact: true }).waitFor();
 
     await page.getByRole('menuitem', { name: '法律顾问' }).click();
-    await page.getByRole('button', { name: '添加法律顾问' }).click();
-    const dialog = page.getByRole('dialog', { name: '添加法律顾问' });
-    await dialog.getByLabel('姓名').fill('王建国');
-    await dialog.getByLabel('律师事务所').fill('北京市某某律师事务所');
+    const dialog = await openDialog(page, '添加法律顾问');
+    await fillIn(dialog, { 姓名: '王建国', 律师事务所: '北京市某某律师事务所' });
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByRole('cell', { name: '王建国' }).waitFor();
   });
@@ -44,9 +43,7 @@ describe('first run and the whole workflow', () => {
     expect(await page.getByLabel('办理时限').inputValue()).toBe('2025-06-19');
     expect(await page.getByLabel('项数').inputValue()).toBe('1');
 
-    await page.getByLabel('事项名称').fill('关于物业服务合同的合法性审查');
-    await choose(page, '类别', '合同签订');
-    await choose(page, '提请处室', '综合处');
+    await fillNewItem(page, '关于物业服务合同的合法性审查');
     await page.getByLabel('提请人').fill('张三');
     await page.getByLabel('项数').fill('2');
     await page.keyboard.press('Control+s');
@@ -59,18 +56,11 @@ describe('first run and the whole workflow', () => {
     const { page } = app;
     const heading = page.getByRole('heading', { name: /法咨〔2025〕1号/ });
 
-    await page.getByRole('button', { name: '分派', exact: true }).click();
-    const assign = page.getByRole('dialog', { name: '分派法律顾问' });
-    await choose(page, '法律顾问', '王建国');
+    const assign = await startAssign(page, '王建国');
     await assign.getByRole('button', { name: '确定分派' }).click();
     await expect.poll(() => heading.textContent()).toContain('已分派');
 
-    await page.getByRole('button', { name: '出具意见' }).click();
-    const opinion = page.getByRole('dialog', { name: '出具法律意见' });
-    await opinion.getByRole('radio', { name: '修改后同意' }).check();
-    await opinion.getByLabel('意见内容').fill('建议修改第五条违约责任条款后签订。');
-    await markChecklist(opinion);
-    await opinion.getByRole('button', { name: '确定出具意见' }).click();
+    await giveOpinion(page, '修改后同意', '建议修改第五条违约责任条款后签订。');
     await expect.poll(() => heading.textContent()).toContain('已出具意见');
     await page.getByText('第 1 轮意见').first().waitFor();
     await page.getByText('建议修改第五条违约责任条款后签订。').waitFor();
