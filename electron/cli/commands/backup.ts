@@ -5,24 +5,20 @@
  *   verify  --db FILE                 integrity_check, schema version, audit hash chain, attachment bytes
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../../../db/open';
 import { existingAuditKey } from '../../services/audit-key';
 import { verifyRecord } from '../../services/record-check';
 import { checkBackupFile, createBackup, BackupError } from '../../services/backup/backup';
-import { acquireDataLock, LockError } from '../../services/backup/lock';
 import { restoreDatabase } from '../../services/backup/restore';
 import { backupFolders, readBackupConfig, resolveBackupTarget } from '../../services/backup/config';
+import { parseCommandArgs } from '../args';
 import { CliError, usageError, type CliIo } from '../io';
+import { holdDataLock } from '../ledger';
 import type { Command } from './types';
 
 function args(argv: string[], usage: string, options: Record<string, { type: 'string' }>) {
-  try {
-    return parseArgs({ args: argv, strict: true, allowPositionals: false, options }).values as Record<string, string | undefined>;
-  } catch (error) {
-    throw usageError(`${(error as Error).message}\n\n${usage}`);
-  }
+  return parseCommandArgs(argv, usage, options).values as Record<string, string | undefined>;
 }
 
 function requireDb(values: Record<string, string | undefined>, io: CliIo, usage: string): string {
@@ -38,6 +34,18 @@ function openReadOnly(file: string): Database.Database {
   }
 }
 
+/** Run a backup or restore step and print what it says (exit 0); its failure is told as `failed：…` (a BackupError in its own words). */
+function told(io: CliIo, failed: string, release: () => void, step: () => string): number {
+  try {
+    io.out(step());
+    return 0;
+  } catch (error) {
+    throw new CliError(error instanceof BackupError ? error.message : `${failed}：${(error as Error).message}`);
+  } finally {
+    release();
+  }
+}
+
 const BACKUP_USAGE = '用法：counsel-ledger backup --db 数据库文件 [--out 备份文件夹]（默认：管理员在“备份与恢复”中选定的文件夹，未选定或无法访问时为数据库旁的 backups 文件夹）';
 
 export const backupCommand: Command = {
@@ -48,15 +56,10 @@ export const backupCommand: Command = {
     const db = requireDb(values, io, BACKUP_USAGE);
     const dir = values.out ? path.resolve(io.cwd, values.out) : resolveBackupTarget(db, readBackupConfig(db)).dir;
     const live = openReadOnly(db);
-    try {
+    return told(io, '备份失败', () => live.close(), () => {
       const info = createBackup(live, dir, 'manual', io.now());
-      io.out(`已备份：${info.file}（${(info.size / 1024).toFixed(0)} KB，已通过完整性检查）\n`);
-      return 0;
-    } catch (error) {
-      throw new CliError(error instanceof BackupError ? error.message : `备份失败：${(error as Error).message}`);
-    } finally {
-      live.close();
-    }
+      return `已备份：${info.file}（${(info.size / 1024).toFixed(0)} KB，已通过完整性检查）\n`;
+    });
   },
 };
 
@@ -70,22 +73,11 @@ export const restoreCommand: Command = {
     const db = requireDb(values, io, RESTORE_USAGE);
     if (!values.from) throw usageError(`缺少 --from\n\n${RESTORE_USAGE}`);
     const from = path.resolve(io.cwd, values.from);
-    let lock;
-    try {
-      lock = acquireDataLock(db, 'cli restore');
-    } catch (error) {
-      if (error instanceof LockError) throw new CliError(error.message, 3);
-      throw error;
-    }
-    try {
+    const lock = holdDataLock(db, io, 'cli restore');
+    return told(io, '恢复失败', () => lock.release(), () => {
       const r = restoreDatabase(db, from, path.join(path.dirname(db), 'backups'), io.now());
-      io.out(`已从 ${r.restoredFrom} 恢复。${r.replacedCopy ? `原数据库已另存为 ${r.replacedCopy}。` : ''}\n`);
-      return 0;
-    } catch (error) {
-      throw new CliError(error instanceof BackupError ? error.message : `恢复失败：${(error as Error).message}`);
-    } finally {
-      lock.release();
-    }
+      return `已从 ${r.restoredFrom} 恢复。${r.replacedCopy ? `原数据库已另存为 ${r.replacedCopy}。` : ''}\n`;
+    });
   },
 };
 
