@@ -4,9 +4,10 @@ import type { ParsedInputOf } from '#contract/contract';
 import type { Category } from '#domain/types';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
-import { AppError, notFound } from '../errors';
+import { AppError } from '../errors';
 import { auditedCreate, auditedUpdate } from '../audited';
 import { assertUniqueName } from './names';
+import { catalogReads } from './reads';
 import { nextSortOrder, refuseInUse, withOwnUse } from './use';
 
 // Written out with table names: drizzle leaves columns unqualified inside a subquery,
@@ -24,17 +25,13 @@ const columns = {
   inUse,
 };
 
+const reads = catalogReads(categories, (ctx) => ctx.ledger.db.select(columns).from(categories), [asc(categories.sortOrder), asc(categories.id)], '类别');
+
 export function listCategories(ctx: ServiceContext, input: ParsedInputOf<'categories.list'>): Category[] {
-  const q = ctx.ledger.db.select(columns).from(categories);
-  const filtered = input.includeInactive ? q : q.where(eq(categories.active, true));
-  return withOwnUse(ctx, 'categories', filtered.orderBy(asc(categories.sortOrder), asc(categories.id)).all());
+  return withOwnUse(ctx, 'categories', reads.list(ctx, input.includeInactive));
 }
 
-export function getCategory(ctx: ServiceContext, id: number): Category {
-  const row = ctx.ledger.db.select(columns).from(categories).where(eq(categories.id, id)).get();
-  if (!row) throw notFound('类别');
-  return row;
-}
+export const getCategory = (ctx: ServiceContext, id: number): Category => reads.get(ctx, id);
 
 const AUDIT = { entity: 'category' };
 

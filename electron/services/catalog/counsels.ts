@@ -4,8 +4,9 @@ import type { ParsedInputOf } from '#contract/contract';
 import type { Counsel } from '#domain/types';
 import { auditedCreate, auditedUpdate } from '../audited';
 import type { ServiceContext } from '../context';
-import { AppError, notFound } from '../errors';
+import { AppError } from '../errors';
 import { firmIdForName } from '../engagement/firms';
+import { catalogReads } from './reads';
 
 const columns = {
   id: counsels.id,
@@ -19,17 +20,10 @@ const columns = {
   version: counsels.version,
 };
 
-export function listCounsels(ctx: ServiceContext, input: ParsedInputOf<'counsels.list'>): Counsel[] {
-  const q = ctx.ledger.db.select(columns).from(counsels);
-  const filtered = input.includeInactive ? q : q.where(eq(counsels.active, true));
-  return filtered.orderBy(asc(counsels.id)).all();
-}
+const reads = catalogReads(counsels, (ctx) => ctx.ledger.db.select(columns).from(counsels), [asc(counsels.id)], '法律顾问');
 
-export function getCounsel(ctx: ServiceContext, id: number): Counsel {
-  const row = ctx.ledger.db.select(columns).from(counsels).where(eq(counsels.id, id)).get();
-  if (!row) throw notFound('法律顾问');
-  return row;
-}
+export const listCounsels = (ctx: ServiceContext, input: ParsedInputOf<'counsels.list'>): Counsel[] => reads.list(ctx, input.includeInactive);
+export const getCounsel = (ctx: ServiceContext, id: number): Counsel => reads.get(ctx, id);
 
 const AUDIT = { entity: 'counsel' };
 

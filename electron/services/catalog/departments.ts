@@ -4,10 +4,10 @@ import type { ParsedInputOf } from '#contract/contract';
 import type { Department } from '#domain/types';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
-import { notFound } from '../errors';
 import { reindexConsultation } from '../../../db/queries/search';
 import { auditedCreate, auditedUpdate } from '../audited';
 import { assertUniqueName } from './names';
+import { catalogReads } from './reads';
 import { nextSortOrder, refuseInUse, withOwnUse } from './use';
 
 const columns = {
@@ -20,17 +20,13 @@ const columns = {
   inUse: sql<number>`(SELECT count(*) FROM consultations c WHERE c.department_id = "departments"."id")`,
 };
 
+const reads = catalogReads(departments, (ctx) => ctx.ledger.db.select(columns).from(departments), [asc(departments.sortOrder), asc(departments.id)], '处室');
+
 export function listDepartments(ctx: ServiceContext, input: ParsedInputOf<'departments.list'>): Department[] {
-  const q = ctx.ledger.db.select(columns).from(departments);
-  const filtered = input.includeInactive ? q : q.where(eq(departments.active, true));
-  return withOwnUse(ctx, 'departments', filtered.orderBy(asc(departments.sortOrder), asc(departments.id)).all());
+  return withOwnUse(ctx, 'departments', reads.list(ctx, input.includeInactive));
 }
 
-export function getDepartment(ctx: ServiceContext, id: number): Department {
-  const row = ctx.ledger.db.select(columns).from(departments).where(eq(departments.id, id)).get();
-  if (!row) throw notFound('处室');
-  return row;
-}
+export const getDepartment = (ctx: ServiceContext, id: number): Department => reads.get(ctx, id);
 
 const AUDIT = { entity: 'department' };
 
