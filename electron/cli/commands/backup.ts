@@ -17,13 +17,19 @@ import { CliError, usageError, type CliIo } from '../io';
 import { holdDataLock } from '../ledger';
 import type { Command } from './types';
 
-function args(argv: string[], usage: string, options: Record<string, { type: 'string' }>) {
-  return parseCommandArgs(argv, usage, options).values as Record<string, string | undefined>;
-}
+type Values = Record<string, string | undefined>;
 
-function requireDb(values: Record<string, string | undefined>, io: CliIo, usage: string): string {
-  if (!values.db) throw usageError(`缺少 --db\n\n${usage}`);
-  return path.resolve(io.cwd, values.db);
+/** A command on one database file (--db, required) with string options of its own besides. */
+function dbCommand(summary: string, usage: string, options: Record<string, { type: 'string' }>, run: (db: string, values: Values, io: CliIo) => number): Command {
+  return {
+    summary,
+    usage,
+    async run(argv, io) {
+      const values = parseCommandArgs(argv, usage, { db: { type: 'string' }, ...options }).values as Values;
+      if (!values.db) throw usageError(`缺少 --db\n\n${usage}`);
+      return run(path.resolve(io.cwd, values.db), values, io);
+    },
+  };
 }
 
 function openReadOnly(file: string): Database.Database {
@@ -48,12 +54,11 @@ function told(io: CliIo, failed: string, release: () => void, step: () => string
 
 const BACKUP_USAGE = '用法：counsel-ledger backup --db 数据库文件 [--out 备份文件夹]（默认：管理员在“备份与恢复”中选定的文件夹，未选定或无法访问时为数据库旁的 backups 文件夹）';
 
-export const backupCommand: Command = {
-  summary: '备份：写出一份经过完整性校验的数据库副本（程序运行时也可以执行）',
-  usage: BACKUP_USAGE,
-  async run(argv, io) {
-    const values = args(argv, BACKUP_USAGE, { db: { type: 'string' }, out: { type: 'string' } });
-    const db = requireDb(values, io, BACKUP_USAGE);
+export const backupCommand = dbCommand(
+  '备份：写出一份经过完整性校验的数据库副本（程序运行时也可以执行）',
+  BACKUP_USAGE,
+  { out: { type: 'string' } },
+  (db, values, io) => {
     const dir = values.out ? path.resolve(io.cwd, values.out) : resolveBackupTarget(db, readBackupConfig(db)).dir;
     const live = openReadOnly(db);
     return told(io, '备份失败', () => live.close(), () => {
@@ -61,16 +66,15 @@ export const backupCommand: Command = {
       return `已备份：${info.file}（${(info.size / 1024).toFixed(0)} KB，已通过完整性检查）\n`;
     });
   },
-};
+);
 
 const RESTORE_USAGE = '用法：counsel-ledger restore --db 数据库文件 --from 备份文件（被替换的数据库会先另存为备份）';
 
-export const restoreCommand: Command = {
-  summary: '恢复：用一份备份替换数据库（全有或全无；程序须先关闭）',
-  usage: RESTORE_USAGE,
-  async run(argv, io) {
-    const values = args(argv, RESTORE_USAGE, { db: { type: 'string' }, from: { type: 'string' } });
-    const db = requireDb(values, io, RESTORE_USAGE);
+export const restoreCommand = dbCommand(
+  '恢复：用一份备份替换数据库（全有或全无；程序须先关闭）',
+  RESTORE_USAGE,
+  { from: { type: 'string' } },
+  (db, values, io) => {
     if (!values.from) throw usageError(`缺少 --from\n\n${RESTORE_USAGE}`);
     const from = path.resolve(io.cwd, values.from);
     const lock = holdDataLock(db, io, 'cli restore');
@@ -79,16 +83,15 @@ export const restoreCommand: Command = {
       return `已从 ${r.restoredFrom} 恢复。${r.replacedCopy ? `原数据库已另存为 ${r.replacedCopy}。` : ''}\n`;
     });
   },
-};
+);
 
 const VERIFY_USAGE = '用法：counsel-ledger verify --db 数据库文件（完整性检查、结构版本、审计记录哈希链、附件内容校验值）';
 
-export const verifyCommand: Command = {
-  summary: '校验：数据库完整性、结构版本、审计记录哈希链和附件内容（只读）',
-  usage: VERIFY_USAGE,
-  async run(argv, io) {
-    const values = args(argv, VERIFY_USAGE, { db: { type: 'string' } });
-    const db = requireDb(values, io, VERIFY_USAGE);
+export const verifyCommand = dbCommand(
+  '校验：数据库完整性、结构版本、审计记录哈希链和附件内容（只读）',
+  VERIFY_USAGE,
+  {},
+  (db, _values, io) => {
     const check = checkBackupFile(db);
     if (!check.ok) {
       io.out(`校验未通过：${check.problem}\n`);
@@ -111,4 +114,4 @@ export const verifyCommand: Command = {
       live.close();
     }
   },
-};
+);

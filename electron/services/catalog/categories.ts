@@ -27,13 +27,8 @@ const columns = {
 
 const reads = catalogReads(categories, (ctx) => ctx.ledger.db.select(columns).from(categories), [asc(categories.sortOrder), asc(categories.id)], '类别');
 
-export function listCategories(ctx: ServiceContext, input: ParsedInputOf<'categories.list'>): Category[] {
-  return withOwnUse(ctx, 'categories', reads.list(ctx, input.includeInactive));
-}
-
+export const listCategories = (ctx: ServiceContext, input: ParsedInputOf<'categories.list'>): Category[] => withOwnUse(ctx, 'categories', reads.list(ctx, input.includeInactive));
 export const getCategory = (ctx: ServiceContext, id: number): Category => reads.get(ctx, id);
-
-const AUDIT = { entity: 'category' };
 
 export function createCategory(ctx: ServiceContext, input: ParsedInputOf<'categories.create'>): Category {
   const insert = () => {
@@ -53,12 +48,12 @@ export function createCategory(ctx: ServiceContext, input: ParsedInputOf<'catego
       .returning({ id: categories.id })
       .get().id;
   };
-  return auditedCreate(ctx, { ...AUDIT, action: 'categories.create' }, insert, (id) => getCategory(ctx, id));
+  return auditedCreate(ctx, { entity: 'category', action: 'categories.create' }, insert, (id) => getCategory(ctx, id));
 }
 
 export function updateCategory(ctx: ServiceContext, input: ParsedInputOf<'categories.update'>): Category {
   const { id, ...changes } = input;
-  return auditedUpdate(ctx, { ...AUDIT, action: 'categories.update' }, { id }, (i) => getCategory(ctx, i), () => {
+  return auditedUpdate(ctx, { entity: 'category', action: 'categories.update' }, { id }, (i) => getCategory(ctx, i), () => {
     if (changes.nameZh !== undefined) assertUniqueName(ctx.ledger.sqlite, 'categories', changes.nameZh, 'nameZh', id);
     if (Object.values(changes).some((v) => v !== undefined)) {
       ctx.ledger.db.update(categories).set(changes).where(eq(categories.id, id)).run();

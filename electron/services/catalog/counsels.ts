@@ -25,8 +25,6 @@ const reads = catalogReads(counsels, (ctx) => ctx.ledger.db.select(columns).from
 export const listCounsels = (ctx: ServiceContext, input: ParsedInputOf<'counsels.list'>): Counsel[] => reads.list(ctx, input.includeInactive);
 export const getCounsel = (ctx: ServiceContext, id: number): Counsel => reads.get(ctx, id);
 
-const AUDIT = { entity: 'counsel' };
-
 export function createCounsel(ctx: ServiceContext, input: ParsedInputOf<'counsels.create'>): Counsel {
   const insert = () => {
     const clash = ctx.ledger.db
@@ -38,12 +36,12 @@ export function createCounsel(ctx: ServiceContext, input: ParsedInputOf<'counsel
     const values = { ...input, firmId: firmIdForName(ctx, input.firm), active: true, version: 1, createdAt: ctx.now().toISOString() };
     return ctx.ledger.db.insert(counsels).values(values).returning({ id: counsels.id }).get().id;
   };
-  return auditedCreate(ctx, { ...AUDIT, action: 'counsels.create' }, insert, (id) => getCounsel(ctx, id));
+  return auditedCreate(ctx, { entity: 'counsel', action: 'counsels.create' }, insert, (id) => getCounsel(ctx, id));
 }
 
 export function updateCounsel(ctx: ServiceContext, input: ParsedInputOf<'counsels.update'>): Counsel {
   const { id, version, ...changes } = input;
-  return auditedUpdate(ctx, { ...AUDIT, action: 'counsels.update' }, { id, version }, (i) => getCounsel(ctx, i), (before) => {
+  return auditedUpdate(ctx, { entity: 'counsel', action: 'counsels.update' }, { id, version }, (i) => getCounsel(ctx, i), (before) => {
     const engagedFrom = changes.engagedFrom === undefined ? before.engagedFrom : changes.engagedFrom;
     const engagedTo = changes.engagedTo === undefined ? before.engagedTo : changes.engagedTo;
     if (engagedFrom && engagedTo && engagedTo < engagedFrom) {

@@ -22,13 +22,9 @@ const columns = {
 
 const reads = catalogReads(departments, (ctx) => ctx.ledger.db.select(columns).from(departments), [asc(departments.sortOrder), asc(departments.id)], '处室');
 
-export function listDepartments(ctx: ServiceContext, input: ParsedInputOf<'departments.list'>): Department[] {
-  return withOwnUse(ctx, 'departments', reads.list(ctx, input.includeInactive));
-}
-
+export const listDepartments = (ctx: ServiceContext, input: ParsedInputOf<'departments.list'>): Department[] =>
+  withOwnUse(ctx, 'departments', reads.list(ctx, input.includeInactive));
 export const getDepartment = (ctx: ServiceContext, id: number): Department => reads.get(ctx, id);
-
-const AUDIT = { entity: 'department' };
 
 export function createDepartment(ctx: ServiceContext, input: ParsedInputOf<'departments.create'>): Department {
   const { sqlite } = ctx.ledger;
@@ -37,13 +33,13 @@ export function createDepartment(ctx: ServiceContext, input: ParsedInputOf<'depa
     const values = { name: input.name, active: true, sortOrder: nextSortOrder(sqlite, 'departments'), createdAt: ctx.now().toISOString() };
     return ctx.ledger.db.insert(departments).values(values).returning({ id: departments.id }).get().id;
   };
-  return auditedCreate(ctx, { ...AUDIT, action: 'departments.create' }, insert, (id) => getDepartment(ctx, id));
+  return auditedCreate(ctx, { entity: 'department', action: 'departments.create' }, insert, (id) => getDepartment(ctx, id));
 }
 
 export function updateDepartment(ctx: ServiceContext, input: ParsedInputOf<'departments.update'>): Department {
   const { sqlite } = ctx.ledger;
   const { id, ...changes } = input;
-  return auditedUpdate(ctx, { ...AUDIT, action: 'departments.update' }, { id }, (i) => getDepartment(ctx, i), (before) => {
+  return auditedUpdate(ctx, { entity: 'department', action: 'departments.update' }, { id }, (i) => getDepartment(ctx, i), (before) => {
     if (changes.name !== undefined) assertUniqueName(sqlite, 'departments', changes.name, 'name', id);
     if (Object.values(changes).some((v) => v !== undefined)) {
       ctx.ledger.db.update(departments).set(changes).where(eq(departments.id, id)).run();
