@@ -54,64 +54,49 @@ function told(io: CliIo, failed: string, release: () => void, step: () => string
 
 const BACKUP_USAGE = '用法：counsel-ledger backup --db 数据库文件 [--out 备份文件夹]（默认：管理员在“备份与恢复”中选定的文件夹，未选定或无法访问时为数据库旁的 backups 文件夹）';
 
-export const backupCommand = dbCommand(
-  '备份：写出一份经过完整性校验的数据库副本（程序运行时也可以执行）',
-  BACKUP_USAGE,
-  { out: { type: 'string' } },
-  (db, values, io) => {
-    const dir = values.out ? path.resolve(io.cwd, values.out) : resolveBackupTarget(db, readBackupConfig(db)).dir;
-    const live = openReadOnly(db);
-    return told(io, '备份失败', () => live.close(), () => {
-      const info = createBackup(live, dir, 'manual', io.now());
-      return `已备份：${info.file}（${(info.size / 1024).toFixed(0)} KB，已通过完整性检查）\n`;
-    });
-  },
-);
+export const backupCommand = dbCommand('备份：写出一份经过完整性校验的数据库副本（程序运行时也可以执行）', BACKUP_USAGE, { out: { type: 'string' } }, (db, values, io) => {
+  const dir = values.out ? path.resolve(io.cwd, values.out) : resolveBackupTarget(db, readBackupConfig(db)).dir;
+  const live = openReadOnly(db);
+  return told(io, '备份失败', () => live.close(), () => {
+    const info = createBackup(live, dir, 'manual', io.now());
+    return `已备份：${info.file}（${(info.size / 1024).toFixed(0)} KB，已通过完整性检查）\n`;
+  });
+});
 
 const RESTORE_USAGE = '用法：counsel-ledger restore --db 数据库文件 --from 备份文件（被替换的数据库会先另存为备份）';
 
-export const restoreCommand = dbCommand(
-  '恢复：用一份备份替换数据库（全有或全无；程序须先关闭）',
-  RESTORE_USAGE,
-  { from: { type: 'string' } },
-  (db, values, io) => {
-    if (!values.from) throw usageError(`缺少 --from\n\n${RESTORE_USAGE}`);
-    const from = path.resolve(io.cwd, values.from);
-    const lock = holdDataLock(db, io, 'cli restore');
-    return told(io, '恢复失败', () => lock.release(), () => {
-      const r = restoreDatabase(db, from, path.join(path.dirname(db), 'backups'), io.now());
-      return `已从 ${r.restoredFrom} 恢复。${r.replacedCopy ? `原数据库已另存为 ${r.replacedCopy}。` : ''}\n`;
-    });
-  },
-);
+export const restoreCommand = dbCommand('恢复：用一份备份替换数据库（全有或全无；程序须先关闭）', RESTORE_USAGE, { from: { type: 'string' } }, (db, values, io) => {
+  if (!values.from) throw usageError(`缺少 --from\n\n${RESTORE_USAGE}`);
+  const from = path.resolve(io.cwd, values.from);
+  const lock = holdDataLock(db, io, 'cli restore');
+  return told(io, '恢复失败', () => lock.release(), () => {
+    const r = restoreDatabase(db, from, path.join(path.dirname(db), 'backups'), io.now());
+    return `已从 ${r.restoredFrom} 恢复。${r.replacedCopy ? `原数据库已另存为 ${r.replacedCopy}。` : ''}\n`;
+  });
+});
 
 const VERIFY_USAGE = '用法：counsel-ledger verify --db 数据库文件（完整性检查、结构版本、审计记录哈希链、附件内容校验值）';
 
-export const verifyCommand = dbCommand(
-  '校验：数据库完整性、结构版本、审计记录哈希链和附件内容（只读）',
-  VERIFY_USAGE,
-  {},
-  (db, _values, io) => {
-    const check = checkBackupFile(db);
-    if (!check.ok) {
-      io.out(`校验未通过：${check.problem}\n`);
+export const verifyCommand = dbCommand('校验：数据库完整性、结构版本、审计记录哈希链和附件内容（只读）', VERIFY_USAGE, {}, (db, _values, io) => {
+  const check = checkBackupFile(db);
+  if (!check.ok) {
+    io.out(`校验未通过：${check.problem}\n`);
+    return 1;
+  }
+  const live = openReadOnly(db);
+  try {
+    const chain = verifyRecord(live, { keyState: existingAuditKey(db), anchorDirs: backupFolders(resolveBackupTarget(db, readBackupConfig(db))) });
+    io.out(`完整性检查：通过\n结构版本：${check.schemaVersion}（本软件支持到 ${SCHEMA_VERSION}）\n咨询事项：${check.consultations} 条\n`);
+    if (!chain.ok) {
+      io.out(`审计记录：未通过${chain.firstBadId ? `，第一条有问题的记录是第 ${chain.firstBadId} 条` : ''}：${chain.problem}\n`);
       return 1;
     }
-    const live = openReadOnly(db);
-    try {
-      const chain = verifyRecord(live, { keyState: existingAuditKey(db), anchorDirs: backupFolders(resolveBackupTarget(db, readBackupConfig(db))) });
-      io.out(`完整性检查：通过\n结构版本：${check.schemaVersion}（本软件支持到 ${SCHEMA_VERSION}）\n咨询事项：${check.consultations} 条\n`);
-      if (!chain.ok) {
-        io.out(`审计记录：未通过${chain.firstBadId ? `，第一条有问题的记录是第 ${chain.firstBadId} 条` : ''}：${chain.problem}\n`);
-        return 1;
-      }
-      if (chain.problem) io.out(`注意：${chain.problem}\n`);
-      io.out(`审计记录哈希链：通过（共 ${chain.checked} 条）\n`);
-      // checkBackupFile hashed every attachment (issue 19, finding 7): a damaged one failed above
-      io.out(`附件内容：通过（共 ${check.attachments ?? 0} 个文件，均与其 SHA-256 校验值相符）\n`);
-      return 0;
-    } finally {
-      live.close();
-    }
-  },
-);
+    if (chain.problem) io.out(`注意：${chain.problem}\n`);
+    io.out(`审计记录哈希链：通过（共 ${chain.checked} 条）\n`);
+    // checkBackupFile hashed every attachment (issue 19, finding 7): a damaged one failed above
+    io.out(`附件内容：通过（共 ${check.attachments ?? 0} 个文件，均与其 SHA-256 校验值相符）\n`);
+    return 0;
+  } finally {
+    live.close();
+  }
+});
