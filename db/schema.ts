@@ -6,6 +6,17 @@
 import { sql } from 'drizzle-orm';
 import { blob, check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
+// Columns many tables share, made afresh for each table (a drizzle column belongs to one table).
+const autoId = () => ({ id: integer('id').primaryKey({ autoIncrement: true }) });
+const activeFlag = () => ({ active: integer('active', { mode: 'boolean' }).notNull().default(true) });
+const versioned = () => ({ version: integer('version').notNull().default(1) });
+const created = () => ({ createdAt: text('created_at').notNull(), createdBy: text('created_by').notNull() });
+const updated = () => ({ updatedAt: text('updated_at').notNull(), updatedBy: text('updated_by').notNull() });
+/** a reference that must be set (NOT NULL) */
+const requiredRef = (name: string, to: () => AnySQLiteColumn) => integer(name).notNull().references(to);
+/** the item (咨询事项) the row belongs to */
+const ofItem = () => ({ consultationId: requiredRef('consultation_id', () => consultations.id) });
+
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   /** JSON-encoded value */
@@ -13,26 +24,26 @@ export const settings = sqliteTable('settings', {
 });
 
 export const categories = sqliteTable('categories', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  ...autoId(),
   code: text('code').notNull().unique(),
   nameZh: text('name_zh').notNull().unique(),
   nameEn: text('name_en').notNull(),
   builtIn: integer('built_in', { mode: 'boolean' }).notNull().default(false),
-  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  ...activeFlag(),
   sortOrder: integer('sort_order').notNull().default(0),
   createdAt: text('created_at').notNull(),
 });
 
 export const departments = sqliteTable('departments', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  ...autoId(),
   name: text('name').notNull().unique(),
-  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  ...activeFlag(),
   sortOrder: integer('sort_order').notNull().default(0),
   createdAt: text('created_at').notNull(),
 });
 
 export const counsels = sqliteTable('counsels', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  ...autoId(),
   name: text('name').notNull(),
   /**
    * The firm's name as the counsel list shows it: since migration 0005 the firm
@@ -44,8 +55,8 @@ export const counsels = sqliteTable('counsels', {
   phone: text('phone').notNull().default(''),
   engagedFrom: text('engaged_from'),
   engagedTo: text('engaged_to'),
-  active: integer('active', { mode: 'boolean' }).notNull().default(true),
-  version: integer('version').notNull().default(1),
+  ...activeFlag(),
+  ...versioned(),
   createdAt: text('created_at').notNull(),
 });
 
@@ -58,19 +69,15 @@ export const serialCounters = sqliteTable('serial_counters', {
 export const consultations = sqliteTable(
   'consultations',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...autoId(),
     /** the prefix in force when the number was given; a later change of prefix never renumbers */
     serialPrefix: text('serial_prefix').notNull(),
     serialYear: integer('serial_year').notNull(),
     serialSeq: integer('serial_seq').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
-    categoryId: integer('category_id')
-      .notNull()
-      .references(() => categories.id),
-    departmentId: integer('department_id')
-      .notNull()
-      .references(() => departments.id),
+    categoryId: requiredRef('category_id', () => categories.id),
+    departmentId: requiredRef('department_id', () => departments.id),
     requester: text('requester').notNull().default(''),
     receivedOn: text('received_on').notNull(),
     dueOn: text('due_on'),
@@ -100,11 +107,9 @@ export const consultations = sqliteTable(
     /** 密级: 'none' or 'workSecret' (工作秘密); 秘密/机密/绝密 are refused at registration (a non-classified system) */
     secrecy: text('secrecy', { enum: ['none', 'workSecret'] }).notNull().default('none'),
     trashedAt: text('trashed_at'),
-    version: integer('version').notNull().default(1),
-    createdAt: text('created_at').notNull(),
-    createdBy: text('created_by').notNull(),
-    updatedAt: text('updated_at').notNull(),
-    updatedBy: text('updated_by').notNull(),
+    ...versioned(),
+    ...created(),
+    ...updated(),
     /** set when the row came from a ledger import, so the batch can be undone as a whole */
     importBatchId: integer('import_batch_id').references((): AnySQLiteColumn => importBatches.id),
   },
@@ -128,10 +133,8 @@ export const consultations = sqliteTable(
 export const opinions = sqliteTable(
   'opinions',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    consultationId: integer('consultation_id')
-      .notNull()
-      .references(() => consultations.id),
+    ...autoId(),
+    ...ofItem(),
     round: integer('round').notNull(),
     counselId: integer('counsel_id').references(() => counsels.id),
     conclusion: text('conclusion', {
@@ -139,8 +142,7 @@ export const opinions = sqliteTable(
     }).notNull(),
     text: text('text').notNull(),
     issuedOn: text('issued_on').notNull(),
-    createdAt: text('created_at').notNull(),
-    createdBy: text('created_by').notNull(),
+    ...created(),
     /** the last correction (null: never corrected); the versions it replaced are in opinion_versions */
     correctedAt: text('corrected_at'),
     correctedBy: text('corrected_by'),
@@ -167,10 +169,8 @@ export const opinions = sqliteTable(
 export const opinionVersions = sqliteTable(
   'opinion_versions',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    opinionId: integer('opinion_id')
-      .notNull()
-      .references(() => opinions.id),
+    ...autoId(),
+    opinionId: requiredRef('opinion_id', () => opinions.id),
     counselId: integer('counsel_id').references(() => counsels.id),
     conclusion: text('conclusion', {
       enum: ['approve', 'approveWithChanges', 'object', 'advisory'],
@@ -193,10 +193,8 @@ export const opinionVersions = sqliteTable(
 export const statusHistory = sqliteTable(
   'status_history',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    consultationId: integer('consultation_id')
-      .notNull()
-      .references(() => consultations.id),
+    ...autoId(),
+    ...ofItem(),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
     /** entry time (ISO-8601 UTC) and who typed it */
@@ -240,7 +238,7 @@ export const requestKeys = sqliteTable(
 export const auditLog = sqliteTable(
   'audit_log',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...autoId(),
     at: text('at').notNull(),
     actor: text('actor').notNull(),
     action: text('action').notNull(),
@@ -257,7 +255,7 @@ export const auditLog = sqliteTable(
 
 /** Accounts (MLPS level 2: identification, lockout, forced change after reset). Never deleted, only disabled. */
 export const users = sqliteTable('users', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  ...autoId(),
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
   /** comma-separated roles: admin, registrar, counsel, leader */
@@ -269,7 +267,7 @@ export const users = sqliteTable('users', {
   lockedUntil: text('locked_until'),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
   lastLoginAt: text('last_login_at'),
-  version: integer('version').notNull().default(1),
+  ...versioned(),
   createdAt: text('created_at').notNull(),
 });
 
@@ -283,7 +281,7 @@ export const holidays = sqliteTable('holidays', {
 
 /** One import of an old Excel/CSV ledger; undoing it removes exactly its rows. */
 export const importBatches = sqliteTable('import_batches', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  ...autoId(),
   fileName: text('file_name').notNull(),
   /** SHA-256 of the file's bytes: importing the same file twice is noticed */
   fileSha256: text('file_sha256').notNull(),
@@ -309,10 +307,8 @@ export const attachmentBlobs = sqliteTable('attachment_blobs', {
 export const attachments = sqliteTable(
   'attachments',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    consultationId: integer('consultation_id')
-      .notNull()
-      .references(() => consultations.id),
+    ...autoId(),
+    ...ofItem(),
     opinionId: integer('opinion_id').references(() => opinions.id),
     fileName: text('file_name').notNull(),
     mimeType: text('mime_type').notNull().default('application/octet-stream'),
@@ -320,8 +316,7 @@ export const attachments = sqliteTable(
     sha256: text('sha256')
       .notNull()
       .references(() => attachmentBlobs.sha256),
-    createdAt: text('created_at').notNull(),
-    createdBy: text('created_by').notNull(),
+    ...created(),
     trashedAt: text('trashed_at'),
   },
   (t) => [index('attachments_consultation_idx').on(t.consultationId)],
@@ -341,8 +336,7 @@ export const exchangeIdentity = sqliteTable(
     signingKey: text('signing_key').notNull(),
     fingerprint: text('fingerprint').notNull(),
     sealedPrivate: text('sealed_private').notNull(),
-    createdAt: text('created_at').notNull(),
-    createdBy: text('created_by').notNull(),
+    ...created(),
   },
   (t) => [check('exchange_identity_one_ck', sql`${t.id} = 1`)],
 );
@@ -354,7 +348,7 @@ export const exchangeIdentity = sqliteTable(
 export const exchangePeers = sqliteTable(
   'exchange_peers',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...autoId(),
     end: text('end', { enum: ['office', 'counsel'] }).notNull(),
     counselId: integer('counsel_id').references(() => counsels.id),
     name: text('name').notNull(),
@@ -403,10 +397,8 @@ export const deskItems = sqliteTable('desk_items', {
 export const deskOpinions = sqliteTable(
   'desk_opinions',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    itemId: integer('item_id')
-      .notNull()
-      .references(() => deskItems.itemId),
+    ...autoId(),
+    itemId: requiredRef('item_id', () => deskItems.itemId),
     conclusion: text('conclusion', { enum: ['approve', 'approveWithChanges', 'object', 'advisory'] }).notNull(),
     text: text('text').notNull(),
     issuedOn: text('issued_on').notNull(),
@@ -421,10 +413,8 @@ export const deskOpinions = sqliteTable(
 export const deskFiles = sqliteTable(
   'desk_files',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    itemId: integer('item_id')
-      .notNull()
-      .references(() => deskItems.itemId),
+    ...autoId(),
+    itemId: requiredRef('item_id', () => deskItems.itemId),
     deskOpinionId: integer('desk_opinion_id').references(() => deskOpinions.id),
     fileName: text('file_name').notNull(),
     size: integer('size').notNull(),
@@ -438,12 +428,12 @@ export const deskFiles = sqliteTable(
 
 /** A law firm the office retains (律师事务所); counsel belong to one (counsels.firm_id). */
 export const firms = sqliteTable('firms', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  ...autoId(),
   name: text('name').notNull().unique(),
   contact: text('contact').notNull().default(''),
   phone: text('phone').notNull().default(''),
-  active: integer('active', { mode: 'boolean' }).notNull().default(true),
-  version: integer('version').notNull().default(1),
+  ...activeFlag(),
+  ...versioned(),
   createdAt: text('created_at').notNull(),
 });
 
@@ -455,10 +445,8 @@ export const firms = sqliteTable('firms', {
 export const engagements = sqliteTable(
   'engagements',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    firmId: integer('firm_id')
-      .notNull()
-      .references(() => firms.id),
+    ...autoId(),
+    firmId: requiredRef('firm_id', () => firms.id),
     contractNo: text('contract_no').notNull().unique(),
     termFrom: text('term_from').notNull(),
     termTo: text('term_to').notNull(),
@@ -469,9 +457,8 @@ export const engagements = sqliteTable(
     contractFileName: text('contract_file_name'),
     contractMimeType: text('contract_mime_type'),
     contractSha256: text('contract_sha256').references(() => attachmentBlobs.sha256),
-    version: integer('version').notNull().default(1),
-    createdAt: text('created_at').notNull(),
-    createdBy: text('created_by').notNull(),
+    ...versioned(),
+    ...created(),
   },
   (t) => [
     index('engagements_firm_idx').on(t.firmId, t.termFrom),
@@ -484,16 +471,13 @@ export const engagements = sqliteTable(
 export const engagementPayments = sqliteTable(
   'engagement_payments',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    engagementId: integer('engagement_id')
-      .notNull()
-      .references(() => engagements.id),
+    ...autoId(),
+    engagementId: requiredRef('engagement_id', () => engagements.id),
     paidOn: text('paid_on').notNull(),
     amountFen: integer('amount_fen').notNull(),
     voucherNo: text('voucher_no').notNull().default(''),
     note: text('note').notNull().default(''),
-    createdAt: text('created_at').notNull(),
-    createdBy: text('created_by').notNull(),
+    ...created(),
     voidedAt: text('voided_at'),
     voidReason: text('void_reason'),
   },
@@ -502,9 +486,7 @@ export const engagementPayments = sqliteTable(
 
 /** The registrar's rating of the counsel's service when an item closes (optional, one per item). */
 export const consultationRatings = sqliteTable('consultation_ratings', {
-  consultationId: integer('consultation_id')
-    .primaryKey()
-    .references(() => consultations.id),
+  consultationId: integer('consultation_id').primaryKey().references(() => consultations.id),
   rating: text('rating', { enum: ['satisfied', 'fair', 'unsatisfied'] }).notNull(),
   note: text('note').notNull().default(''),
   ratedOn: text('rated_on').notNull(),
@@ -520,10 +502,8 @@ export const consultationRatings = sqliteTable('consultation_ratings', {
 export const assessments = sqliteTable(
   'assessments',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    firmId: integer('firm_id')
-      .notNull()
-      .references(() => firms.id),
+    ...autoId(),
+    firmId: requiredRef('firm_id', () => firms.id),
     year: integer('year').notNull(),
     template: text('template').notNull(),
     scores: text('scores').notNull().default('{}'),
@@ -533,11 +513,9 @@ export const assessments = sqliteTable(
     status: text('status', { enum: ['draft', 'signed'] }).notNull().default('draft'),
     signedAt: text('signed_at'),
     signedBy: text('signed_by'),
-    version: integer('version').notNull().default(1),
-    createdAt: text('created_at').notNull(),
-    createdBy: text('created_by').notNull(),
-    updatedAt: text('updated_at').notNull(),
-    updatedBy: text('updated_by').notNull(),
+    ...versioned(),
+    ...created(),
+    ...updated(),
   },
   (t) => [uniqueIndex('assessments_firm_year_uq').on(t.firmId, t.year)],
 );
@@ -566,9 +544,7 @@ export const documentTemplates = sqliteTable(
  * row follows the default of electron/domain/procedures.ts (DEFAULT_PROCEDURES).
  */
 export const categoryProcedures = sqliteTable('category_procedures', {
-  categoryId: integer('category_id')
-    .primaryKey()
-    .references(() => categories.id),
+  categoryId: integer('category_id').primaryKey().references(() => categories.id),
   /** 办理时限 in working days; null: the setting defaultDueDays */
   timeLimitDays: integer('time_limit_days'),
   clockStart: text('clock_start', { enum: ['receipt', 'complete'] }).notNull(),
@@ -578,19 +554,16 @@ export const categoryProcedures = sqliteTable('category_procedures', {
   checklist: text('checklist').notNull(),
   /** JSON [{word, conclusion}]; [] = the four standard words */
   conclusionWords: text('conclusion_words').notNull(),
-  version: integer('version').notNull().default(1),
-  updatedAt: text('updated_at').notNull(),
-  updatedBy: text('updated_by').notNull(),
+  ...versioned(),
+  ...updated(),
 });
 
 /** 退回补正: the clock stops on returnedOn and starts again on resumedOn; several per item. */
 export const consultationReturns = sqliteTable(
   'consultation_returns',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    consultationId: integer('consultation_id')
-      .notNull()
-      .references(() => consultations.id),
+    ...autoId(),
+    ...ofItem(),
     returnedOn: text('returned_on').notNull(),
     missing: text('missing').notNull(),
     resumedOn: text('resumed_on'),
@@ -598,8 +571,7 @@ export const consultationReturns = sqliteTable(
     pausedDays: integer('paused_days'),
     dueBefore: text('due_before'),
     dueAfter: text('due_after'),
-    createdAt: text('created_at').notNull(),
-    createdBy: text('created_by').notNull(),
+    ...created(),
     resumedBy: text('resumed_by'),
   },
   (t) => [index('consultation_returns_item_idx').on(t.consultationId, t.id), index('consultation_returns_returned_idx').on(t.returnedOn)],
@@ -609,16 +581,13 @@ export const consultationReturns = sqliteTable(
 export const consultationExtensions = sqliteTable(
   'consultation_extensions',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    consultationId: integer('consultation_id')
-      .notNull()
-      .references(() => consultations.id),
+    ...autoId(),
+    ...ofItem(),
     grantedOn: text('granted_on').notNull(),
     reason: text('reason').notNull(),
     previousDueOn: text('previous_due_on'),
     newDueOn: text('new_due_on').notNull(),
-    createdAt: text('created_at').notNull(),
-    createdBy: text('created_by').notNull(),
+    ...created(),
   },
   (t) => [index('consultation_extensions_item_idx').on(t.consultationId, t.id)],
 );

@@ -19,7 +19,7 @@
 import type Database from 'better-sqlite3';
 import { addDays } from '#domain/dates';
 import { OPEN_STATUSES, sqlStatusList } from '#domain/status';
-import { STATUSES } from '#domain/types';
+import { STATUSES, type CarriedOverItem } from '#domain/types';
 import { personNameSql } from './people';
 import { prepareCached } from './statements';
 
@@ -247,18 +247,10 @@ export function tallyItems(sqlite: Database.Database, scope: TallyScope): Iterab
   return stmt.raw(true).iterate(params(scope)) as IterableIterator<TallyItem>;
 }
 
-export interface CarriedOverRawRow {
-  id: number;
+export interface CarriedOverRawRow extends CarriedOverItem {
   serialPrefix: string;
   serialYear: number;
   serialSeq: number;
-  title: string;
-  receivedOn: string;
-  dueOn: string | null;
-  itemCount: number;
-  departmentName: string;
-  counselName: string | null;
-  statusAtEnd: 'registered' | 'assigned' | 'answered';
   status: string;
 }
 

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { daysBetween } from '../domain/dates';
 import { day, jobId, method, type MethodDef } from './define';
-import type { Conclusion, ConsultationRow, ConsultationStatus, Outcome, Role } from '../domain/types';
+import type { CarriedOverItem, Conclusion, ConsultationRow, ConsultationStatus, Outcome, Role } from '../domain/types';
 
 const READERS: readonly Role[] = ['registrar', 'leader', 'counsel', 'admin'];
 
@@ -120,17 +120,8 @@ export interface Rate {
   text: string;
 }
 
-export interface CarriedOverRow {
-  id: number;
+export interface CarriedOverRow extends CarriedOverItem {
   serialNo: string;
-  title: string;
-  receivedOn: string;
-  dueOn: string | null;
-  itemCount: number;
-  departmentName: string;
-  counselName: string | null;
-  /** the status at the end of the period (open: registered, assigned or answered) */
-  statusAtEnd: 'registered' | 'assigned' | 'answered';
   /** the status today */
   status: ConsultationStatus;
 }

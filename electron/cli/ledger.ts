@@ -27,18 +27,22 @@ export function cliContext(ledger: Ledger, io: CliIo, caller: Caller = CLI_CALLE
   return { ledger, caller, now: () => io.now() };
 }
 
+/** The data lock of the database `file`, as the app takes it: held by a running app or another writing command, exit code 3. */
+export function holdDataLock(file: string, io: CliIo, purpose: string): DataLock {
+  try {
+    return acquireDataLock(path.resolve(io.cwd, file), purpose);
+  } catch (error) {
+    if (error instanceof LockError) throw new CliError(error.message, 3);
+    throw error;
+  }
+}
+
 /**
  * Open a ledger to write to, holding the data lock as the app does (a running app, or
  * another writing command, is refused with exit code 3). `fn` runs with it; both are let go after.
  */
 export async function withWritableLedger<T>(file: string, io: CliIo, purpose: string, fn: (ledger: Ledger) => Promise<T> | T): Promise<T> {
-  let lock: DataLock;
-  try {
-    lock = acquireDataLock(path.resolve(io.cwd, file), purpose);
-  } catch (error) {
-    if (error instanceof LockError) throw new CliError(error.message, 3);
-    throw error;
-  }
+  const lock = holdDataLock(file, io, purpose);
   try {
     const ledger = openExistingLedger(file, io);
     try {

@@ -20,10 +20,7 @@ export const SIGN_OFF_STATES = ['pending', 'signed', 'returned'] as const;
 export type SignOffState = (typeof SIGN_OFF_STATES)[number];
 
 /** A word the category shows for a conclusion, and the one of the four stored conclusions it counts as. */
-export interface ConclusionWord {
-  word: string;
-  conclusion: Conclusion;
-}
+export interface ConclusionWord { word: string; conclusion: Conclusion }
 
 export interface ProcedureSettings {
   /** 办理时限 in working days; null: the office's defaultDueDays */
@@ -76,10 +73,8 @@ export const DEFAULT_PROCEDURES: Readonly<Record<string, ProcedureDefault>> = {
     tracksValidity: true,
     checklist: ['制定主体是否合法', '是否超越法定职权', '是否违反制定程序', '内容是否符合法律、法规、规章和国家政策', '文本形式是否规范'],
     conclusionWords: [
-      { word: '同意出台', conclusion: 'approve' },
-      { word: '修改条款', conclusion: 'approveWithChanges' },
-      { word: '补正程序', conclusion: 'approveWithChanges' },
-      { word: '不予出台', conclusion: 'object' },
+      { word: '同意出台', conclusion: 'approve' }, { word: '修改条款', conclusion: 'approveWithChanges' },
+      { word: '补正程序', conclusion: 'approveWithChanges' }, { word: '不予出台', conclusion: 'object' },
     ],
     source: '《国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见》（国办发〔2018〕115号）：审核时间原则上不少于5个工作日、最长不超过15个工作日，材料不齐全的可退回补充；有效期一般不超过5年（各地规范性文件管理规定）',
   },

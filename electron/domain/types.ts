@@ -61,6 +61,19 @@ export interface Settings {
   officeNameConfirmed: boolean;
 }
 
+/** An item still open at a period's end (the report's 期末未办结 list): what the tally reads and the report shows alike. */
+export interface CarriedOverItem {
+  id: number;
+  title: string;
+  receivedOn: string;
+  dueOn: string | null;
+  itemCount: number;
+  departmentName: string;
+  counselName: string | null;
+  /** the status at the end of the period (open: registered, assigned or answered) */
+  statusAtEnd: 'registered' | 'assigned' | 'answered';
+}
+
 export interface ConsultationRow {
   id: number;
   serialNo: string;

@@ -17,14 +17,13 @@ const TODAY = '2026-12-31';
 const ACTIONS = ['assign', 'opinion', 'outcome', 'close', 'withdraw', 'reopen'] as const;
 type Act = (typeof ACTIONS)[number];
 
-/** The workflow written out by hand (docs/DOMAIN.md), and where each step leads. */
-const FROM: Record<Act, ConsultationStatus[]> = {
-  assign: ['registered', 'assigned'],
-  opinion: ['assigned', 'answered'],
-  outcome: ['answered'],
-  close: ['answered'],
-  withdraw: ['registered', 'assigned', 'answered'],
-  reopen: ['closed', 'withdrawn'],
+/** The workflow written out by hand (docs/DOMAIN.md): the steps each status offers. */
+const OFFERED: Record<ConsultationStatus, Act[]> = {
+  registered: ['assign', 'withdraw'],
+  assigned: ['assign', 'opinion', 'withdraw'],
+  answered: ['opinion', 'outcome', 'close', 'withdraw'],
+  closed: ['reopen'],
+  withdrawn: ['reopen'],
 };
 
 interface GenStep {
@@ -62,7 +61,7 @@ describe('status at the end of a period from business dates alone', () => {
           let latest = receivedOn;
           let withdrawnFrom: ConsultationStatus = 'registered';
           for (const st of g.steps) {
-            const allowed = ACTIONS.filter((a) => FROM[a].includes(c.status));
+            const allowed = ACTIONS.filter((a) => OFFERED[c.status].includes(a));
             const act = allowed[st.pick % allowed.length]!;
             const on = addDays(latest, st.gap);
             const ref = { id: c.id, version: c.version };

@@ -20,15 +20,9 @@ import {
 describe('window options', () => {
   it('isolate, sandbox and keep Node out of every renderer', () => {
     expect(WINDOW_WEB_PREFERENCES).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
+      contextIsolation: true, sandbox: true, webSecurity: true,
+      nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false,
+      allowRunningInsecureContent: false, experimentalFeatures: false, webviewTag: false,
       spellcheck: false,
     });
   });

@@ -6,11 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { CONCLUSION_ZH } from '#domain/labels';
 import type { Caller } from '../../services/context';
 import { makeReviewPackage, receiveReply, type Resolution } from '../../services/exchange/office';
 import { SECRECY_ZH } from '#domain/secrecy';
+import { parseCommandArgs } from '../args';
 import { CliError, usageError, type CliIo } from '../io';
 import { cliContext, withWritableLedger } from '../ledger';
 import type { Command } from './types';
@@ -27,11 +27,7 @@ const RECEIVE_USAGE =
 
 type Options = Record<string, { type: 'string' | 'boolean' }>;
 function parse(argv: string[], usage: string, options: Options, positionals = false): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
-  try {
-    return parseArgs({ args: argv, strict: true, allowPositionals: positionals, options }) as { values: Record<string, string | boolean | undefined>; positionals: string[] };
-  } catch (error) {
-    throw usageError(`${(error as Error).message}\n\n${usage}`);
-  }
+  return parseCommandArgs(argv, usage, options, positionals) as { values: Record<string, string | boolean | undefined>; positionals: string[] };
 }
 
 function password(values: Record<string, unknown>, io: CliIo): string {

@@ -6,17 +6,16 @@
  * written; 2: wrong arguments; 3: the database is in use (the app or another import). Also --batches (list) and --undo N.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField } from '#domain/import-fields';
 import type { ImportOptions } from '#contract/import-contract';
 import type { Caller } from '../../services/context';
-import { acquireDataLock, LockError, type DataLock } from '../../services/backup/lock';
 import { AppError } from '../../services/errors';
 import { loadCatalog, matchCategory } from '../../services/import/catalog';
 import { headerMeaning, IGNORED } from '../../services/import/fields';
 import { buildPlan, commitImport, listImportBatches, readImportFile, renderPlanText, undoImportBatch } from '../../services/import';
+import { parseCommandArgs } from '../args';
 import { CliError, usageError, type CliIo } from '../io';
-import { cliContext, openExistingLedger } from '../ledger';
+import { cliContext, holdDataLock, openExistingLedger } from '../ledger';
 import type { Command } from './types';
 
 /** Importing writes consultations (registrar) and may create counsel (admin): whoever holds the file may do both anyway. */
@@ -57,29 +56,20 @@ function pairs(values: string[] | undefined, option: string): [string, string][]
   });
 }
 
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        'allow-duplicate': { type: 'boolean', default: false },
-        'create-missing': { type: 'boolean', default: false },
-        sheet: { type: 'string' },
-        'header-row': { type: 'string' },
-        column: { type: 'string', multiple: true },
-        category: { type: 'string', multiple: true },
-        undo: { type: 'string' },
-        batches: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw usageError(`${(error as Error).message}\n\n${USAGE}`);
-  }
-}
+const OPTIONS = {
+  db: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  'allow-duplicate': { type: 'boolean', default: false },
+  'create-missing': { type: 'boolean', default: false },
+  sheet: { type: 'string' },
+  'header-row': { type: 'string' },
+  column: { type: 'string', multiple: true },
+  category: { type: 'string', multiple: true },
+  undo: { type: 'string' },
+  batches: { type: 'boolean', default: false },
+} as const;
+
+const parse = (argv: string[]) => parseCommandArgs(argv, USAGE, OPTIONS, true);
 
 type Values = ReturnType<typeof parse>['values'];
 
@@ -145,13 +135,7 @@ export const importCommand: Command = {
     const modes = [positionals.length > 0, values.undo !== undefined, values.batches].filter(Boolean).length;
     if (modes !== 1 || positionals.length > 1) throw usageError(`请指定一个台账文件，或 --batches、--undo 之一\n\n${USAGE}`);
     // it writes: one process per database, as the app (a running app, or another import, is refused)
-    let lock: DataLock;
-    try {
-      lock = acquireDataLock(path.resolve(io.cwd, values.db), 'cli import');
-    } catch (error) {
-      if (error instanceof LockError) throw new CliError(error.message, 3);
-      throw error;
-    }
+    const lock = holdDataLock(values.db, io, 'cli import');
     let ledger;
     try {
       ledger = openExistingLedger(values.db, io);

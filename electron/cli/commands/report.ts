@@ -5,11 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { periodInput, type ExportFormat } from '#contract/reports-contract';
 import { defaultExportName, exportReport } from '../../services/reports/export';
 import { writeAtomically } from '../../services/reports/export/atomic';
 import { buildTally } from '../../services/reports/tally';
+import { parseCommandArgs } from '../args';
 import { usageError, type CliIo } from '../io';
 import { cliContext, openExistingLedger } from '../ledger';
 import { renderText } from '../text-report';
@@ -50,25 +50,14 @@ export const reportCommand: Command = {
   summary: '年度统计：输出统计数据（JSON/文本）或导出 XLSX、CSV、DOCX',
   usage: USAGE,
   async run(argv: string[], io: CliIo): Promise<number> {
-    const { values } = (() => {
-      try {
-        return parseArgs({
-          args: argv,
-          strict: true,
-          allowPositionals: false,
-          options: {
-            db: { type: 'string' },
-            year: { type: 'string' },
-            from: { type: 'string' },
-            to: { type: 'string' },
-            format: { type: 'string', default: 'text' },
-            out: { type: 'string' },
-          },
-        });
-      } catch (error) {
-        throw usageError(`${(error as Error).message}\n\n${USAGE}`);
-      }
-    })();
+    const { values } = parseCommandArgs(argv, USAGE, {
+      db: { type: 'string' },
+      year: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      out: { type: 'string' },
+    });
     if (!values.db) throw usageError(`请用 --db 指定数据库文件\n\n${USAGE}`);
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw usageError(`--format 只能是 ${FORMATS.join('、')}（收到：${values.format}）`);

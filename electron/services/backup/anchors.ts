@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditHead } from '../audit';
+import { namesIn } from './files';
 
 export interface AuditAnchor extends AuditHead {
   /** when the anchor was written (ISO) */
@@ -52,13 +53,7 @@ function isAnchor(v: unknown): v is AuditAnchor {
 export function readAnchors(dirs: readonly string[]): AuditAnchor[] {
   const out: AuditAnchor[] = [];
   for (const dir of dirs) {
-    let names: string[];
-    try {
-      names = fs.readdirSync(dir);
-    } catch {
-      continue;
-    }
-    for (const name of names) {
+    for (const name of namesIn(dir)) {
       if (!name.endsWith(ANCHOR_SUFFIX)) continue;
       try {
         const v: unknown = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));

@@ -15,7 +15,7 @@ import { runSqliteWorker, type SqliteWorkerOptions } from '../../../db/sqlite-wo
 import { integrityCheckOffThread } from '../../../db/health-check';
 import { GENESIS_HASH, type AuditHead } from '../audit';
 import { writeAnchor } from './anchors';
-import { commitFile } from './files';
+import { commitFile, namesIn } from './files';
 
 export type BackupKind = 'auto' | 'manual' | 'pre-restore' | 'pre-migration';
 
@@ -394,13 +394,7 @@ export function rotateBackups(dirs: string | readonly string[], policy: Rotation
 
 /** Partial files of backups that never finished (the program was ended during one): nobody else writes here (the data-folder lock). */
 function removeStalePartials(dir: string): void {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
+  for (const name of namesIn(dir)) {
     if (/^\.ledger-.+\.sqlite3\.partial(?:-journal|-wal|-shm)?$/.test(name)) fs.rmSync(path.join(dir, name), { force: true });
   }
 }

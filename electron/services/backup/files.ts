@@ -24,6 +24,15 @@ export function fsyncDir(dir: string): void {
   }
 }
 
+/** The names in a folder; none when it cannot be read (missing, no permission, not a folder). */
+export function namesIn(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 /** Move a finished temp file to its final name: readers see the old file or the new one, never half of one. */
 export function commitFile(tmp: string, finalPath: string): void {
   fsyncFile(tmp);

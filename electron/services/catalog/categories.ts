@@ -4,9 +4,10 @@ import type { ParsedInputOf } from '#contract/contract';
 import type { Category } from '#domain/types';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
-import { AppError, notFound } from '../errors';
+import { AppError } from '../errors';
 import { auditedCreate, auditedUpdate } from '../audited';
 import { assertUniqueName } from './names';
+import { catalogReads } from './reads';
 import { nextSortOrder, refuseInUse, withOwnUse } from './use';
 
 // Written out with table names: drizzle leaves columns unqualified inside a subquery,
@@ -24,19 +25,10 @@ const columns = {
   inUse,
 };
 
-export function listCategories(ctx: ServiceContext, input: ParsedInputOf<'categories.list'>): Category[] {
-  const q = ctx.ledger.db.select(columns).from(categories);
-  const filtered = input.includeInactive ? q : q.where(eq(categories.active, true));
-  return withOwnUse(ctx, 'categories', filtered.orderBy(asc(categories.sortOrder), asc(categories.id)).all());
-}
+const reads = catalogReads(categories, (ctx) => ctx.ledger.db.select(columns).from(categories), [asc(categories.sortOrder), asc(categories.id)], '类别');
 
-export function getCategory(ctx: ServiceContext, id: number): Category {
-  const row = ctx.ledger.db.select(columns).from(categories).where(eq(categories.id, id)).get();
-  if (!row) throw notFound('类别');
-  return row;
-}
-
-const AUDIT = { entity: 'category' };
+export const listCategories = (ctx: ServiceContext, input: ParsedInputOf<'categories.list'>): Category[] => withOwnUse(ctx, 'categories', reads.list(ctx, input.includeInactive));
+export const getCategory = (ctx: ServiceContext, id: number): Category => reads.get(ctx, id);
 
 export function createCategory(ctx: ServiceContext, input: ParsedInputOf<'categories.create'>): Category {
   const insert = () => {
@@ -56,12 +48,12 @@ export function createCategory(ctx: ServiceContext, input: ParsedInputOf<'catego
       .returning({ id: categories.id })
       .get().id;
   };
-  return auditedCreate(ctx, { ...AUDIT, action: 'categories.create' }, insert, (id) => getCategory(ctx, id));
+  return auditedCreate(ctx, { entity: 'category', action: 'categories.create' }, insert, (id) => getCategory(ctx, id));
 }
 
 export function updateCategory(ctx: ServiceContext, input: ParsedInputOf<'categories.update'>): Category {
   const { id, ...changes } = input;
-  return auditedUpdate(ctx, { ...AUDIT, action: 'categories.update' }, { id }, (i) => getCategory(ctx, i), () => {
+  return auditedUpdate(ctx, { entity: 'category', action: 'categories.update' }, { id }, (i) => getCategory(ctx, i), () => {
     if (changes.nameZh !== undefined) assertUniqueName(ctx.ledger.sqlite, 'categories', changes.nameZh, 'nameZh', id);
     if (Object.values(changes).some((v) => v !== undefined)) {
       ctx.ledger.db.update(categories).set(changes).where(eq(categories.id, id)).run();

@@ -4,8 +4,9 @@ import type { ParsedInputOf } from '#contract/contract';
 import type { Counsel } from '#domain/types';
 import { auditedCreate, auditedUpdate } from '../audited';
 import type { ServiceContext } from '../context';
-import { AppError, notFound } from '../errors';
+import { AppError } from '../errors';
 import { firmIdForName } from '../engagement/firms';
+import { catalogReads } from './reads';
 
 const columns = {
   id: counsels.id,
@@ -19,19 +20,10 @@ const columns = {
   version: counsels.version,
 };
 
-export function listCounsels(ctx: ServiceContext, input: ParsedInputOf<'counsels.list'>): Counsel[] {
-  const q = ctx.ledger.db.select(columns).from(counsels);
-  const filtered = input.includeInactive ? q : q.where(eq(counsels.active, true));
-  return filtered.orderBy(asc(counsels.id)).all();
-}
+const reads = catalogReads(counsels, (ctx) => ctx.ledger.db.select(columns).from(counsels), [asc(counsels.id)], '法律顾问');
 
-export function getCounsel(ctx: ServiceContext, id: number): Counsel {
-  const row = ctx.ledger.db.select(columns).from(counsels).where(eq(counsels.id, id)).get();
-  if (!row) throw notFound('法律顾问');
-  return row;
-}
-
-const AUDIT = { entity: 'counsel' };
+export const listCounsels = (ctx: ServiceContext, input: ParsedInputOf<'counsels.list'>): Counsel[] => reads.list(ctx, input.includeInactive);
+export const getCounsel = (ctx: ServiceContext, id: number): Counsel => reads.get(ctx, id);
 
 export function createCounsel(ctx: ServiceContext, input: ParsedInputOf<'counsels.create'>): Counsel {
   const insert = () => {
@@ -44,12 +36,12 @@ export function createCounsel(ctx: ServiceContext, input: ParsedInputOf<'counsel
     const values = { ...input, firmId: firmIdForName(ctx, input.firm), active: true, version: 1, createdAt: ctx.now().toISOString() };
     return ctx.ledger.db.insert(counsels).values(values).returning({ id: counsels.id }).get().id;
   };
-  return auditedCreate(ctx, { ...AUDIT, action: 'counsels.create' }, insert, (id) => getCounsel(ctx, id));
+  return auditedCreate(ctx, { entity: 'counsel', action: 'counsels.create' }, insert, (id) => getCounsel(ctx, id));
 }
 
 export function updateCounsel(ctx: ServiceContext, input: ParsedInputOf<'counsels.update'>): Counsel {
   const { id, version, ...changes } = input;
-  return auditedUpdate(ctx, { ...AUDIT, action: 'counsels.update' }, { id, version }, (i) => getCounsel(ctx, i), (before) => {
+  return auditedUpdate(ctx, { entity: 'counsel', action: 'counsels.update' }, { id, version }, (i) => getCounsel(ctx, i), (before) => {
     const engagedFrom = changes.engagedFrom === undefined ? before.engagedFrom : changes.engagedFrom;
     const engagedTo = changes.engagedTo === undefined ? before.engagedTo : changes.engagedTo;
     if (engagedFrom && engagedTo && engagedTo < engagedFrom) {

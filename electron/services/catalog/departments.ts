@@ -4,10 +4,10 @@ import type { ParsedInputOf } from '#contract/contract';
 import type { Department } from '#domain/types';
 import { appendAudit } from '../audit';
 import { inWriteTransaction, type ServiceContext } from '../context';
-import { notFound } from '../errors';
 import { reindexConsultation } from '../../../db/queries/search';
 import { auditedCreate, auditedUpdate } from '../audited';
 import { assertUniqueName } from './names';
+import { catalogReads } from './reads';
 import { nextSortOrder, refuseInUse, withOwnUse } from './use';
 
 const columns = {
@@ -20,19 +20,11 @@ const columns = {
   inUse: sql<number>`(SELECT count(*) FROM consultations c WHERE c.department_id = "departments"."id")`,
 };
 
-export function listDepartments(ctx: ServiceContext, input: ParsedInputOf<'departments.list'>): Department[] {
-  const q = ctx.ledger.db.select(columns).from(departments);
-  const filtered = input.includeInactive ? q : q.where(eq(departments.active, true));
-  return withOwnUse(ctx, 'departments', filtered.orderBy(asc(departments.sortOrder), asc(departments.id)).all());
-}
+const reads = catalogReads(departments, (ctx) => ctx.ledger.db.select(columns).from(departments), [asc(departments.sortOrder), asc(departments.id)], '处室');
 
-export function getDepartment(ctx: ServiceContext, id: number): Department {
-  const row = ctx.ledger.db.select(columns).from(departments).where(eq(departments.id, id)).get();
-  if (!row) throw notFound('处室');
-  return row;
-}
-
-const AUDIT = { entity: 'department' };
+export const listDepartments = (ctx: ServiceContext, input: ParsedInputOf<'departments.list'>): Department[] =>
+  withOwnUse(ctx, 'departments', reads.list(ctx, input.includeInactive));
+export const getDepartment = (ctx: ServiceContext, id: number): Department => reads.get(ctx, id);
 
 export function createDepartment(ctx: ServiceContext, input: ParsedInputOf<'departments.create'>): Department {
   const { sqlite } = ctx.ledger;
@@ -41,13 +33,13 @@ export function createDepartment(ctx: ServiceContext, input: ParsedInputOf<'depa
     const values = { name: input.name, active: true, sortOrder: nextSortOrder(sqlite, 'departments'), createdAt: ctx.now().toISOString() };
     return ctx.ledger.db.insert(departments).values(values).returning({ id: departments.id }).get().id;
   };
-  return auditedCreate(ctx, { ...AUDIT, action: 'departments.create' }, insert, (id) => getDepartment(ctx, id));
+  return auditedCreate(ctx, { entity: 'department', action: 'departments.create' }, insert, (id) => getDepartment(ctx, id));
 }
 
 export function updateDepartment(ctx: ServiceContext, input: ParsedInputOf<'departments.update'>): Department {
   const { sqlite } = ctx.ledger;
   const { id, ...changes } = input;
-  return auditedUpdate(ctx, { ...AUDIT, action: 'departments.update' }, { id }, (i) => getDepartment(ctx, i), (before) => {
+  return auditedUpdate(ctx, { entity: 'department', action: 'departments.update' }, { id }, (i) => getDepartment(ctx, i), (before) => {
     if (changes.name !== undefined) assertUniqueName(sqlite, 'departments', changes.name, 'name', id);
     if (Object.values(changes).some((v) => v !== undefined)) {
       ctx.ledger.db.update(departments).set(changes).where(eq(departments.id, id)).run();

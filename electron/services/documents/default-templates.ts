@@ -7,24 +7,9 @@
  * (templates.ts); docxtemplater fills whichever is in force (fill.ts).
  * Each placeholder is one run of its own, so Word's spell checker does not split it.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  LineRuleType,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-  type IRunOptions,
-} from 'docx';
+import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type IRunOptions } from 'docx';
 import type { DocumentKind } from '#domain/documents';
-import { A4, BODY_FONT, BODY_LINE, CONTENT_WIDTH, FONT_TABLE, HEADING_FONT, MARGIN, SIZE, TITLE_FONT, pageNumberFooter, twips } from '../reports/export/official-fonts';
+import { BODY_FONT, BODY_LINE, CONTENT_WIDTH, HEADING_FONT, SIZE, TITLE_FONT, officialDocx } from '../reports/export/official-fonts';
 
 const run = (text: string, options: Partial<IRunOptions> = {}): TextRun => new TextRun({ text, font: BODY_FONT, size: SIZE.body, ...options });
 const TABLE_SIZE = 28; // 四号 14 pt
@@ -127,16 +112,5 @@ const CONTENT: Record<DocumentKind, () => (Paragraph | Table)[]> = { request: re
 
 /** The built-in template of `kind`, as DOCX bytes. */
 export async function defaultTemplate(kind: DocumentKind): Promise<Buffer> {
-  const doc = new Document({
-    creator: '法律顾问咨询台账',
-    styles: { default: { document: { run: { font: BODY_FONT, size: SIZE.body } } } },
-    sections: [
-      {
-        properties: { page: { size: A4, margin: { ...MARGIN, header: twips(15), footer: twips(18) } } },
-        footers: { default: pageNumberFooter() },
-        children: CONTENT[kind](),
-      },
-    ],
-  });
-  return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]);
+  return officialDocx({ creator: '法律顾问咨询台账' }, CONTENT[kind]());
 }

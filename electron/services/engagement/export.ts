@@ -15,7 +15,7 @@ import { cellText } from '../reports/export/cells';
 import type { Block } from '../reports/export/docx-content';
 import { writeBlocksDocx } from '../reports/export/docx';
 import { HEADER_STYLE } from '../reports/export/xlsx';
-import type { Table } from '../reports/export/tables';
+import { textColumns, type Table } from '../reports/export/tables';
 import { getAssessmentById } from './assessments';
 import { listEngagements } from './engagements';
 import { assessmentEvidence } from './evidence';
@@ -31,10 +31,7 @@ export function evidenceTable(e: Evidence): Table {
   return {
     title: '履职数据',
     caption: `${e.period.label}履职数据（据咨询台账统计）`,
-    columns: [
-      { header: '项目', kind: 'text' },
-      { header: '数据', kind: 'text' },
-    ],
+    columns: textColumns('项目', '数据'),
     rows: e.rows.map((r) => [r.label, r.text]),
   };
 }
@@ -42,13 +39,7 @@ export function evidenceTable(e: Evidence): Table {
 export function scoreTable(a: Assessment): Table {
   return {
     title: '考核评分',
-    columns: [
-      { header: '考核项目', kind: 'text' },
-      { header: '分值', kind: 'text' },
-      { header: '评分标准', kind: 'text' },
-      { header: '得分', kind: 'text' },
-      { header: '评语', kind: 'text' },
-    ],
+    columns: textColumns('考核项目', '分值', '评分标准', '得分', '评语'),
     rows: [
       ...a.template.heads.map((h) => {
         const s = headScore(a.scores, h.key);

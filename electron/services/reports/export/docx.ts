@@ -10,29 +10,14 @@
  * without them (official-fonts.ts).
  */
 import fs from 'node:fs';
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  LineRuleType,
-  Packer,
-  Paragraph,
-  Table as DocxTable,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-  type IRunOptions,
-} from 'docx';
+import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table as DocxTable, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type IRunOptions } from 'docx';
 import type { Tally } from '#contract/reports-contract';
 import { xmlSafe } from './cells';
 import type { ProcedureFigures } from '#domain/procedures';
 import { buildSections, type Block } from './docx-content';
 import { isRatio, ratioText, type CellValue, type Table } from './tables';
 
-import { A4, BODY_FONT, BODY_LINE, CONTENT_WIDTH, FONT_TABLE, HEADING_FONT, MARGIN, SIZE, TITLE_FONT, pageNumberFooter, twips } from './official-fonts';
+import { BODY_FONT, BODY_LINE, CONTENT_WIDTH, HEADING_FONT, SIZE, TITLE_FONT, officialDocx } from './official-fonts';
 import { columnWidths } from './column-widths';
 
 const run = (text: string, options: Partial<IRunOptions> = {}): TextRun =>
@@ -144,19 +129,6 @@ export async function writeDocx(file: string, tally: Tally, procedures: Procedur
 /** Any document of plain blocks in the official-document style above (the report's section, the 考核表). */
 export async function writeBlocksDocx(file: string, meta: { creator: string; description: string; title: string }, blocks: readonly Block[]): Promise<void> {
   let tables = 0;
-  const doc = new Document({
-    ...meta,
-    styles: { default: { document: { run: { font: BODY_FONT, size: SIZE.body } } } },
-    sections: [
-      {
-        properties: { page: { size: A4, margin: { ...MARGIN, header: twips(15), footer: twips(18) } } },
-        footers: {
-          default: pageNumberFooter(),
-        },
-        children: blocks.flatMap((block) => render(block, () => (tables += 1))),
-      },
-    ],
-  });
-  const buffer = await Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]);
+  const buffer = await officialDocx(meta, blocks.flatMap((block) => render(block, () => (tables += 1))));
   fs.writeFileSync(file, buffer, { flag: 'wx' });
 }

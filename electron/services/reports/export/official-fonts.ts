@@ -6,7 +6,7 @@
  * font table names a fallback for each (w:altName), for PCs without the
  * 方正 and GB2312 fonts (Word and WPS then use 华文中宋 / 仿宋 / SimHei).
  */
-import { AlignmentType, Footer, LineRuleType, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
 
 const MM = 1440 / 25.4;
 export const twips = (mm: number): number => Math.round(mm * MM);
@@ -54,4 +54,23 @@ export function pageNumberFooter(): Footer {
       }),
     ],
   });
+}
+
+/**
+ * The DOCX of an official document: A4 with the margins above (header 15 mm, footer 18 mm),
+ * the body font by default, the page number at the foot, the font table with its fallbacks.
+ */
+export function officialDocx(meta: { creator: string; description?: string; title?: string }, children: FileChild[]): Promise<Buffer> {
+  const doc = new Document({
+    ...meta,
+    styles: { default: { document: { run: { font: BODY_FONT, size: SIZE.body } } } },
+    sections: [
+      {
+        properties: { page: { size: A4, margin: { ...MARGIN, header: twips(15), footer: twips(18) } } },
+        footers: { default: pageNumberFooter() },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]);
 }

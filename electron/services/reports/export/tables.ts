@@ -24,6 +24,9 @@ export interface Column {
   header: string;
   kind: CellKind;
 }
+/** A column; most of the report's are counts. */
+export const column = (header: string, kind: CellKind = 'number'): Column => ({ header, kind });
+export const textColumns = (...headers: string[]): Column[] => headers.map((header) => column(header, 'text'));
 
 export interface Table {
   /** sheet name, and the caption unless `caption` says otherwise */
@@ -69,12 +72,22 @@ export function summaryTable(t: Tally): Table {
     ...t.byConclusion.map((c, i) => line(`最新意见结论：${CONCLUSION_ZH[c.conclusion]}（次）`, c.count, p.byConclusion[i]?.count ?? 0)),
     ...t.byOutcome.map((o, i) => line(`采纳情况：${OUTCOME_ZH[o.outcome]}（次）`, o.count, p.byOutcome[i]?.count ?? 0)),
   ];
-  return { title: '汇总', columns: [{ header: '项目', kind: 'text' }, { header: t.period.label, kind: 'number' }, { header: `上年同期（${p.period.label}）`, kind: 'number' }, { header: '增减', kind: 'number' }], rows };
+  return { title: '汇总', columns: [column('项目', 'text'), column(t.period.label), column(`上年同期（${p.period.label}）`), column('增减')], rows };
 }
 
 function withTotal(rows: CellValue[][], total: CellValue[]): CellValue[][] {
   return [...rows, total];
 }
+
+function figureRows<T extends Figure>(figures: readonly T[], label: (f: T) => string, total: Figure): CellValue[][] {
+  return withTotal(
+    figures.map((f) => [label(f), f.count, f.items, share(f.count, total.count)]),
+    ['合计', total.count, total.items, share(total.count, total.count)],
+  );
+}
+
+/** The first column, 次数, 项数 and the share by 次. */
+const FIGURE_COLUMNS = (first: string): Column[] => [column(first, 'text'), column('次数'), column('项数'), column('占比（按次）', 'percent')];
 
 /** Without records of the year before, its two columns say so instead of showing zeros. */
 export function categoryTable(t: Tally): Table {
@@ -84,14 +97,7 @@ export function categoryTable(t: Tally): Table {
   return {
     title: '分类',
     caption: '按类别统计',
-    columns: [
-      { header: '类别', kind: 'text' },
-      { header: '次数', kind: 'number' },
-      { header: '项数', kind: 'number' },
-      { header: '占比（按次）', kind: 'percent' },
-      { header: '上年同期次数', kind: 'number' },
-      { header: '上年同期项数', kind: 'number' },
-    ],
+    columns: [...FIGURE_COLUMNS('类别'), column('上年同期次数'), column('上年同期项数')],
     rows: withTotal(
       t.byCategory.map((c) => [c.name, c.count, c.items, share(c.count, t.total.count), ...before(prev.get(c.categoryId)?.count ?? 0, prev.get(c.categoryId)?.items ?? 0)]),
       ['合计', t.total.count, t.total.items, share(t.total.count, t.total.count), ...before(t.previous.total.count, t.previous.total.items)],
@@ -106,12 +112,7 @@ export function monthTable(t: Tally, byCategory = true): Table {
   return {
     title: '月度',
     caption: '按月份统计',
-    columns: [
-      { header: '月份', kind: 'text' },
-      { header: '次数', kind: 'number' },
-      { header: '项数', kind: 'number' },
-      ...categories.map((c) => ({ header: `${c.shortName}（次）`, kind: 'number' as const })),
-    ],
+    columns: [column('月份', 'text'), column('次数'), column('项数'), ...categories.map((c) => column(`${c.shortName}（次）`))],
     rows: withTotal(
       t.byMonth.map((m) => [
         monthLabel(m.month, acrossYears),
@@ -125,33 +126,14 @@ export function monthTable(t: Tally, byCategory = true): Table {
 }
 
 export function departmentTable(t: Tally): Table {
-  return {
-    title: '处室',
-    caption: '按提请处室统计',
-    columns: [
-      { header: '提请处室', kind: 'text' },
-      { header: '次数', kind: 'number' },
-      { header: '项数', kind: 'number' },
-      { header: '占比（按次）', kind: 'percent' },
-    ],
-    rows: withTotal(
-      t.byDepartment.map((d) => [d.name, d.count, d.items, share(d.count, t.total.count)]),
-      ['合计', t.total.count, t.total.items, share(t.total.count, t.total.count)],
-    ),
-  };
+  return { title: '处室', caption: '按提请处室统计', columns: FIGURE_COLUMNS('提请处室'), rows: figureRows(t.byDepartment, (d) => d.name, t.total) };
 }
 
 export function counselTable(t: Tally): Table {
   return {
     title: '顾问',
     caption: '按法律顾问统计',
-    columns: [
-      { header: '法律顾问', kind: 'text' },
-      { header: '律师事务所', kind: 'text' },
-      { header: '次数', kind: 'number' },
-      { header: '项数', kind: 'number' },
-      { header: '聘任情况', kind: 'text' },
-    ],
+    columns: [column('法律顾问', 'text'), column('律师事务所', 'text'), column('次数'), column('项数'), column('聘任情况', 'text')],
     rows: withTotal(
       t.byCounsel.map((c) => [
         c.name,
@@ -165,20 +147,6 @@ export function counselTable(t: Tally): Table {
   };
 }
 
-function figureRows<T extends Figure>(figures: readonly T[], label: (f: T) => string, total: Figure): CellValue[][] {
-  return withTotal(
-    figures.map((f) => [label(f), f.count, f.items, share(f.count, total.count)]),
-    ['合计', total.count, total.items, share(total.count, total.count)],
-  );
-}
-
-const FIGURE_COLUMNS = (first: string): Column[] => [
-  { header: first, kind: 'text' },
-  { header: '次数', kind: 'number' },
-  { header: '项数', kind: 'number' },
-  { header: '占比（按次）', kind: 'percent' },
-];
-
 export function conclusionTable(f: TallyFigures): Table {
   return { title: '意见结论（以最新一轮意见为准）', columns: FIGURE_COLUMNS('意见结论'), rows: figureRows(f.byConclusion, (c) => CONCLUSION_ZH[c.conclusion], f.total) };
 }
@@ -190,14 +158,7 @@ export function outcomeTable(f: TallyFigures): Table {
 export function carriedOverTable(f: TallyFigures): Table {
   return {
     title: '期末未办结事项',
-    columns: [
-      { header: '编号', kind: 'text' },
-      { header: '事项名称', kind: 'text' },
-      { header: '收件日期', kind: 'day' },
-      { header: '项数', kind: 'number' },
-      { header: '期末状态', kind: 'text' },
-      { header: '当前状态', kind: 'text' },
-    ],
+    columns: [column('编号', 'text'), column('事项名称', 'text'), column('收件日期', 'day'), column('项数'), column('期末状态', 'text'), column('当前状态', 'text')],
     rows: f.carriedOver.rows.map((r) => [r.serialNo, r.title, r.receivedOn, r.itemCount, STATUS_ZH[r.statusAtEnd], STATUS_ZH[r.status]]),
   };
 }
@@ -210,10 +171,7 @@ export function procedureTable(f: ProcedureFigures): Table {
   return {
     title: '审查程序',
     caption: '审查程序情况',
-    columns: [
-      { header: '项目', kind: 'text' },
-      { header: '数值', kind: 'number' },
-    ],
+    columns: [column('项目', 'text'), column('数值')],
     rows: [
       ['退回补正（次）', f.returns],
       ['退回补正的事项（次）', f.returnedItems],
