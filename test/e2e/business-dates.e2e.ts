@@ -87,9 +87,8 @@ describe('business dates, one item per save, opinion corrections', () => {
     await dialog.getByLabel('更正原因').fill('错字，结论录错');
     await screenshot(page, '43-opinion-correction-dialog');
     await dialog.getByRole('button', { name: '确定更正' }).click();
-    // the closing dialog's text box holds the same words until it is gone (a strict-mode clash under load)
-    await dialog.waitFor({ state: 'hidden' });
-    await page.getByText('合同第五条存在法律风险，建议修改后签订。').waitFor();
+    // on the page, not in the closing dialog's text box (found twice under load)
+    await page.getByRole('main').getByText('合同第五条存在法律风险，建议修改后签订。').waitFor();
     await page.getByText('查看更正前的版本（1 个）').click();
     await page.getByText('合同第五条存在法律风险，建意修改。').waitFor();
     await page.locator('.ant-timeline').getByText('更正第 1 轮意见').waitFor();
