@@ -8,7 +8,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TYPED_DATES } from '../helpers/typed-dates';
-import { choose, openSeeded, screenshot, seedBasics, unsavedPrompt, type App } from './support';
+import { fillNewItem, savedId } from './steps';
+import { openSeeded, screenshot, seedBasics, unsavedPrompt, type App } from './support';
 
 let app: App;
 
@@ -41,20 +42,13 @@ async function newForm(page: Page, title: string): Promise<void> {
   await goTo(page, '#/ledger');
   await goTo(page, '#/consultations/new');
   await page.getByRole('heading', { name: '登记咨询事项' }).waitFor();
-  await page.getByLabel('事项名称').fill(title);
-  await choose(page, '类别', '合同签订');
-  await choose(page, '提请处室', '综合处');
+  await fillNewItem(page, title);
 }
 
 async function typeInto(page: Page, label: string, text: string): Promise<void> {
   const field = page.getByLabel(label, { exact: true });
   await field.fill(text);
   await field.press('Tab');
-}
-
-async function savedId(page: Page): Promise<number> {
-  await expect.poll(() => page.url()).toMatch(/#\/consultations\/\d+$/);
-  return Number(/consultations\/(\d+)$/.exec(page.url())![1]);
 }
 
 describe('typed dates', () => {

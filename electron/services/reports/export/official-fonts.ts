@@ -9,7 +9,7 @@
 import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
 
 const MM = 1440 / 25.4;
-export const twips = (mm: number): number => Math.round(mm * MM);
+const twips = (mm: number): number => Math.round(mm * MM);
 export const A4 = { width: twips(210), height: twips(297) };
 export const MARGIN = { top: twips(37), bottom: twips(35), left: twips(28), right: twips(26) };
 export const CONTENT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
@@ -45,7 +45,7 @@ ${FONT_FALLBACKS.map(fontEntry).join('\n')}
 </w:fonts>`;
 
 /** The page number at the foot, "— 1 —" in 宋体 四号, as GB/T 9704 sets it. */
-export function pageNumberFooter(): Footer {
+function pageNumberFooter(): Footer {
   return new Footer({
     children: [
       new Paragraph({

@@ -1,4 +1,8 @@
-/** A workflow dialog: a FormModal that, on a stale version, closes and says the item was reloaded. */
+/**
+ * The frame of a workflow step's dialog: a FormModal that, on a stale version, closes and says the
+ * item was reloaded (ActionModal), the props every step's dialog gets, the day its date starts at,
+ * and StepModal, which names the buttons and messages after the step and sends the item's version.
+ */
 import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationDetail } from '#domain/types';
@@ -7,7 +11,7 @@ import { FormModal } from '../../../shared/FormModal';
 
 type ActionModalProps<V extends object> = Omit<ComponentProps<typeof FormModal<V>>, 'staleText'>;
 
-export function ActionModal<V extends object>(props: ActionModalProps<V>) {
+function ActionModal<V extends object>(props: ActionModalProps<V>) {
   const { t } = useTranslation();
   return <FormModal<V> {...props} staleText={t('action.refreshed')} />;
 }
@@ -24,7 +28,7 @@ export function useToday(detail: ConsultationDetail): string {
 }
 
 /** The item a step is sent for: its id, and the version the dialog was opened on. */
-export interface StepItem {
+interface StepItem {
   id: number;
   version: number;
 }
