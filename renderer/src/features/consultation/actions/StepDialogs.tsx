@@ -4,13 +4,13 @@ import { ApiError } from '../../../api/client';
 import { useTranslation } from 'react-i18next';
 import { CONCLUSIONS, OUTCOMES, type Conclusion, type Opinion, type Outcome, type StatusChange } from '#domain/types';
 import { stepKindOf } from '#domain/workflow';
-import { useApi, useApiMutation, useAppInfo } from '../../../api/hooks';
+import { useApi, useApiMutation } from '../../../api/hooks';
 import { LIMITS } from '#domain/limits';
 import { DateInput, dateRules } from '../../../shared/DateInput';
 import { errorText } from '../../../shared/errors';
 import { SearchSelect } from '../../../shared/SearchSelect';
 import { textCount } from '../../../shared/limits';
-import { StepModal, type DialogProps } from './ActionModal';
+import { StepModal, useToday, type DialogProps } from './ActionModal';
 import { OpinionProcedureFields, procedureInput, type OpinionProcedureValues } from '../../procedures/OpinionProcedureFields';
 import { counselOption, EngagementNote } from './EngagementNote';
 
@@ -33,7 +33,7 @@ export function AssignDialog({ detail, onClose, title }: DialogProps & { title: 
   const suggested = useApi('calendar.dueOn', { receivedOn: detail.receivedOn, categoryId: detail.categoryId }, { enabled: detail.dueOn === null });
   const assign = useApiMutation('consultations.assign');
   const { modal } = App.useApp();
-  const today = useAppInfo().data?.today ?? detail.receivedOn;
+  const today = useToday(detail);
   const due = detail.dueOn ?? suggested.data?.dueOn ?? null;
   if (detail.dueOn === null && suggested.isPending) return null;
   const noCounsel = counsels.isSuccess && counsels.data.length === 0;
@@ -91,7 +91,7 @@ export function AssignDialog({ detail, onClose, title }: DialogProps & { title: 
 
 export function OpinionDialog({ detail, onClose }: DialogProps) {
   const { t } = useTranslation();
-  const today = useAppInfo().data?.today ?? detail.receivedOn;
+  const today = useToday(detail);
   const add = useApiMutation('consultations.addOpinion');
   return (
     <StepModal<OpinionValues>
@@ -159,7 +159,7 @@ export function OpinionFields({ today, receivedOn, categoryId }: { today: string
 
 export function OutcomeDialog({ detail, onClose }: DialogProps) {
   const { t } = useTranslation();
-  const today = useAppInfo().data?.today ?? detail.receivedOn;
+  const today = useToday(detail);
   const record = useApiMutation('consultations.recordOutcome');
   return (
     <StepModal<{ outcome?: Outcome; reason: string; outcomeOn: string | null }>
@@ -220,7 +220,7 @@ export function OutcomeDialog({ detail, onClose }: DialogProps) {
  */
 export function CorrectOpinionDialog({ detail, opinion, onClose }: DialogProps & { opinion: Opinion }) {
   const { t } = useTranslation();
-  const today = useAppInfo().data?.today ?? detail.receivedOn;
+  const today = useToday(detail);
   const correct = useApiMutation('consultations.correctOpinion');
   return (
     <StepModal<OpinionValues & { reason: string }>
@@ -274,7 +274,7 @@ export function CorrectOpinionDialog({ detail, opinion, onClose }: DialogProps &
  */
 export function CorrectStepDateDialog({ detail, step, onClose }: DialogProps & { step: StatusChange }) {
   const { t } = useTranslation();
-  const today = useAppInfo().data?.today ?? detail.receivedOn;
+  const today = useToday(detail);
   const correct = useApiMutation('consultations.correctStepDate');
   const kind = stepKindOf(step) ?? 'assigned';
   const what = t(`stepDate.${kind}`);
